@@ -1,0 +1,93 @@
+// AWS SDK clients for a scan: the standard credential chain (environment, shared config and SSO profiles,
+// container and instance roles), optional assume-role, optional custom endpoint for S3-compatible stores.
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+
+// kumoscan supports Node >= 20; the SDK's notice about its own future Node requirement is not for our users.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+type AwsCredentialIdentityProvider = ReturnType<typeof fromNodeProviderChain>;
+
+export interface AwsConnectionOptions {
+  profile?: string;
+  roleArn?: string;
+  /** Home region: where account-level calls go and where buckets are located from. */
+  region?: string;
+  /** Custom endpoint (S3-compatible store, or an emulator in tests); path-style addressing is used with it. */
+  endpointUrl?: string;
+  /** SDK attempts per call, retries with backoff on throttling (default 5). */
+  maxAttempts?: number;
+  /** Injected credentials (tests); otherwise the standard chain. */
+  credentials?: AwsCredentialIdentityProvider;
+}
+
+export const DEFAULT_REGION = 'us-east-1';
+
+export interface AwsClients {
+  homeRegion: string;
+  sts: STSClient;
+  s3control: S3ControlClient;
+  /** An S3 client talking to the given region's endpoint (cached per region). */
+  s3(region: string): S3Client;
+  destroy(): void;
+}
+
+function baseCredentials(opts: AwsConnectionOptions): AwsCredentialIdentityProvider {
+  if (opts.credentials) return opts.credentials;
+  return fromNodeProviderChain(opts.profile ? { profile: opts.profile } : {});
+}
+
+export function createAwsClients(opts: AwsConnectionOptions): AwsClients {
+  const homeRegion = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
+  const common = {
+    maxAttempts: opts.maxAttempts ?? 5,
+    retryMode: 'adaptive' as const,
+    ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}),
+  };
+  let credentials = baseCredentials(opts);
+  if (opts.roleArn) {
+    credentials = fromTemporaryCredentials({
+      masterCredentials: credentials,
+      params: { RoleArn: opts.roleArn, RoleSessionName: 'kumoscan', DurationSeconds: 3600 },
+      clientConfig: { region: homeRegion, ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}) },
+    });
+  }
+  const sts = new STSClient({ ...common, region: homeRegion, credentials });
+  // S3 Control puts the account id in front of the host name; with a custom endpoint (an IP address and port,
+  // say) that gives an invalid URL, so the endpoint is used as it is.
+  const endpointUrl = opts.endpointUrl;
+  const s3control = new S3ControlClient({
+    ...common,
+    region: homeRegion,
+    credentials,
+    ...(endpointUrl ? { endpointProvider: () => ({ url: new URL(endpointUrl) }) } : {}),
+  });
+  const s3Clients = new Map<string, S3Client>();
+  const s3 = (region: string): S3Client => {
+    let client = s3Clients.get(region);
+    if (!client) {
+      client = new S3Client({
+        ...common,
+        region,
+        credentials,
+        forcePathStyle: Boolean(opts.endpointUrl),
+        followRegionRedirects: true,
+      });
+      s3Clients.set(region, client);
+    }
+    return client;
+  };
+  return {
+    homeRegion,
+    sts,
+    s3control,
+    s3,
+    destroy() {
+      sts.destroy();
+      s3control.destroy();
+      for (const c of s3Clients.values()) c.destroy();
+    },
+  };
+}

@@ -1,0 +1,513 @@
+// The S3 bucket-policy language: parsing a policy document into a checked shape, and the pure questions
+// the access evaluator asks about one statement (who, which action, which resource, which condition).
+// Nothing here throws on bad input: parsePolicy returns a typed error instead. Spec: PUBLIC-ACCESS.md (AWS).
+
+export type Effect = 'Allow' | 'Deny';
+
+/** One `"Type": value` pair of a Principal / NotPrincipal block; `"*"` alone is `wildcard`. */
+export interface PrincipalEntry {
+  type: string;
+  value: string;
+}
+
+export interface PrincipalSet {
+  /** The bare `"*"` principal. */
+  wildcard: boolean;
+  entries: PrincipalEntry[];
+}
+
+/** One key under one operator of a Condition block; every value as a string (booleans/numbers stringified). */
+export interface ConditionEntry {
+  operator: string;
+  key: string;
+  values: string[];
+}
+
+export interface PolicyStatement {
+  /** Position in the Statement list (0 for a single-object Statement). */
+  index: number;
+  sid?: string;
+  effect: Effect;
+  principal?: PrincipalSet;
+  notPrincipal?: PrincipalSet;
+  actions?: string[];
+  notActions?: string[];
+  resources?: string[];
+  notResources?: string[];
+  conditions: ConditionEntry[];
+}
+
+export interface PolicyDocument {
+  version?: string;
+  statements: PolicyStatement[];
+}
+
+export interface PolicyParseError {
+  kind: 'MalformedPolicy';
+  message: string;
+}
+
+export type PolicyParseResult = { ok: true; policy: PolicyDocument } | { ok: false; error: PolicyParseError };
+
+/** Thrown only inside this module and always caught by parsePolicy. */
+class PolicyShapeError extends Error {}
+
+function fail(message: string): never {
+  throw new PolicyShapeError(message);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parsing
+
+export function parsePolicy(input: string | Record<string, unknown>): PolicyParseResult {
+  try {
+    const raw = typeof input === 'string' ? parseJson(input) : input;
+    return { ok: true, policy: readDocument(raw) };
+  } catch (err) {
+    if (err instanceof PolicyShapeError) return { ok: false, error: { kind: 'MalformedPolicy', message: err.message } };
+    throw err;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    return fail(`policy is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readDocument(raw: unknown): PolicyDocument {
+  if (!isRecord(raw)) fail('policy document is not a JSON object');
+  const version = raw['Version'];
+  if (version !== undefined && typeof version !== 'string') fail('Version is not a string');
+  const statement = raw['Statement'];
+  if (statement === undefined) fail('policy has no Statement');
+  const list = Array.isArray(statement) ? statement : [statement];
+  return { version, statements: list.map((s, i) => readStatement(s, i)) };
+}
+
+function readStatement(raw: unknown, index: number): PolicyStatement {
+  const where = `Statement[${index}]`;
+  if (!isRecord(raw)) fail(`${where} is not an object`);
+  const effect = raw['Effect'];
+  if (effect !== 'Allow' && effect !== 'Deny') fail(`${where}.Effect must be "Allow" or "Deny"`);
+  const sid = raw['Sid'];
+  if (sid !== undefined && typeof sid !== 'string') fail(`${where}.Sid is not a string`);
+  const stmt: PolicyStatement = { index, effect, conditions: readConditions(raw['Condition'], where) };
+  if (sid !== undefined) stmt.sid = sid;
+  assignPrincipals(stmt, raw, where);
+  assignPair(raw, where, 'Action', 'NotAction', (a) => (stmt.actions = a), (n) => (stmt.notActions = n));
+  assignPair(raw, where, 'Resource', 'NotResource', (r) => (stmt.resources = r), (n) => (stmt.notResources = n));
+  return stmt;
+}
+
+/** Exactly one of `key` / `notKey` must be present, as a string or an array of strings. */
+function assignPair(
+  raw: Record<string, unknown>,
+  where: string,
+  key: string,
+  notKey: string,
+  setPlain: (v: string[]) => void,
+  setNot: (v: string[]) => void,
+): void {
+  const plain = raw[key];
+  const negated = raw[notKey];
+  if (plain !== undefined && negated !== undefined) fail(`${where} has both ${key} and ${notKey}`);
+  if (plain === undefined && negated === undefined) fail(`${where} has neither ${key} nor ${notKey}`);
+  if (plain !== undefined) setPlain(readStringList(plain, `${where}.${key}`));
+  else setNot(readStringList(negated, `${where}.${notKey}`));
+}
+
+function readStringList(value: unknown, where: string): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) return value;
+  return fail(`${where} must be a string or an array of strings`);
+}
+
+function assignPrincipals(stmt: PolicyStatement, raw: Record<string, unknown>, where: string): void {
+  const principal = raw['Principal'];
+  const notPrincipal = raw['NotPrincipal'];
+  if (principal !== undefined && notPrincipal !== undefined) fail(`${where} has both Principal and NotPrincipal`);
+  if (principal === undefined && notPrincipal === undefined) fail(`${where} has neither Principal nor NotPrincipal`);
+  if (principal !== undefined) stmt.principal = readPrincipal(principal, `${where}.Principal`);
+  else stmt.notPrincipal = readPrincipal(notPrincipal, `${where}.NotPrincipal`);
+}
+
+function readPrincipal(value: unknown, where: string): PrincipalSet {
+  if (value === '*') return { wildcard: true, entries: [] };
+  // A bare string or list (not valid IAM grammar, but seen in hand-written snapshots) is read as AWS principals.
+  if (typeof value === 'string' || Array.isArray(value)) {
+    const values = readStringList(value, where);
+    return { wildcard: values.includes('*'), entries: values.map((v) => ({ type: 'AWS', value: v })) };
+  }
+  if (!isRecord(value)) fail(`${where} must be "*" or an object`);
+  const entries: PrincipalEntry[] = [];
+  for (const [type, v] of Object.entries(value)) {
+    for (const item of readStringList(v, `${where}.${type}`)) entries.push({ type, value: item });
+  }
+  return { wildcard: false, entries };
+}
+
+function readConditions(value: unknown, where: string): ConditionEntry[] {
+  if (value === undefined) return [];
+  if (!isRecord(value)) fail(`${where}.Condition is not an object`);
+  const entries: ConditionEntry[] = [];
+  for (const [operator, block] of Object.entries(value)) {
+    if (!isRecord(block)) fail(`${where}.Condition.${operator} is not an object`);
+    for (const [key, v] of Object.entries(block)) {
+      entries.push({ operator, key, values: readConditionValues(v, `${where}.Condition.${operator}.${key}`) });
+    }
+  }
+  return entries;
+}
+
+function readConditionValues(value: unknown, where: string): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((v) => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return fail(`${where} must be a string, number, boolean or an array of them`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Statement references
+
+/** `Sid "X"` when the statement has a Sid, else `Statement[i]`. */
+export function statementRef(stmt: PolicyStatement): string {
+  return stmt.sid !== undefined && stmt.sid !== '' ? `Sid "${stmt.sid}"` : `Statement[${stmt.index}]`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Globs (`*` = any run of characters, `?` = one character), matched without regular expressions.
+
+type GlobStates = Set<number>;
+
+/** Add the positions reachable by letting a `*` match nothing. */
+function closeOverStars(pattern: string, states: GlobStates): GlobStates {
+  const closed = new Set<number>();
+  for (const start of states) {
+    let i = start;
+    closed.add(i);
+    while (i < pattern.length && pattern[i] === '*') closed.add(++i);
+  }
+  return closed;
+}
+
+function stepGlob(pattern: string, states: GlobStates, ch: string): GlobStates {
+  const next = new Set<number>();
+  for (const i of states) {
+    const p = pattern[i];
+    if (p === undefined) continue;
+    if (p === '*') next.add(i);
+    else if (p === '?' || p === ch) next.add(i + 1);
+  }
+  return closeOverStars(pattern, next);
+}
+
+function consumeGlob(pattern: string, text: string): GlobStates {
+  let states = closeOverStars(pattern, new Set([0]));
+  for (const ch of text) {
+    if (states.size === 0) break;
+    states = stepGlob(pattern, states, ch);
+  }
+  return states;
+}
+
+export function globMatches(pattern: string, text: string, ignoreCase = false): boolean {
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  const t = ignoreCase ? text.toLowerCase() : text;
+  return consumeGlob(p, t).has(p.length);
+}
+
+/** Does the pattern match at least one string `prefix + x` with x non-empty? */
+export function globMatchesSomeExtension(pattern: string, prefix: string): boolean {
+  for (const i of consumeGlob(pattern, prefix)) if (i < pattern.length) return true;
+  return false;
+}
+
+/** Does the pattern match every string `prefix + x` with x non-empty? (Sufficient test: a trailing run of `*`.) */
+export function globMatchesEveryExtension(pattern: string, prefix: string): boolean {
+  for (const i of consumeGlob(pattern, prefix)) {
+    const rest = pattern.slice(i);
+    if (rest.length > 0 && [...rest].every((c) => c === '*')) return true;
+  }
+  return false;
+}
+
+/** Is every string the pattern `inner` matches also matched by `outer`? Sound but incomplete (equal, or a `prefix*` outer). */
+export function globIncludes(outer: string, inner: string): boolean {
+  if (outer === inner) return true;
+  const star = outer.indexOf('*');
+  if (star !== outer.length - 1 || outer.includes('?')) return false;
+  const literal = outer.slice(0, star);
+  return inner.slice(0, firstWildcard(inner)).startsWith(literal);
+}
+
+function firstWildcard(s: string): number {
+  const positions = [s.indexOf('*'), s.indexOf('?')].filter((i) => i >= 0);
+  return positions.length === 0 ? s.length : Math.min(...positions);
+}
+
+/** Policy variables (`${aws:username}`) stand for values we cannot know; for a grant, read them as `*`. */
+export function variablesAsWildcards(pattern: string): string {
+  return pattern.replace(/\$\{[^}]*\}/g, '*');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Actions
+
+/** Does the statement's Action (or NotAction) cover this concrete action? Case-insensitive globs. */
+export function statementCoversAction(stmt: PolicyStatement, action: string): boolean {
+  if (stmt.actions) return stmt.actions.some((a) => globMatches(a, action, true));
+  return !(stmt.notActions ?? []).some((a) => globMatches(a, action, true));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Resources: the ARN space of one bucket
+
+export interface BucketArns {
+  /** arn:<partition>:s3:::<bucket> */
+  bucket: string;
+  /** arn:<partition>:s3:::<bucket>/ — every object ARN is this plus a non-empty key. */
+  objectPrefix: string;
+}
+
+export function bucketArns(bucketName: string, region?: string): BucketArns {
+  const partition = region?.startsWith('cn-') ? 'aws-cn' : region?.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  const bucket = `arn:${partition}:s3:::${bucketName}`;
+  return { bucket, objectPrefix: `${bucket}/` };
+}
+
+/** Object ARNs a statement names: all of them, some of them (the listed patterns), or none. */
+export type ObjectScope = { kind: 'none' } | { kind: 'all' } | { kind: 'some'; patterns: string[] };
+
+/** For an Allow: does the statement apply to the bucket ARN? */
+export function allowReachesBucket(stmt: PolicyStatement, arns: BucketArns): boolean {
+  if (stmt.resources) return stmt.resources.some((r) => globMatches(variablesAsWildcards(r), arns.bucket));
+  return !(stmt.notResources ?? []).some((r) => globMatches(r, arns.bucket));
+}
+
+/** For an Allow: which objects of the bucket does it apply to (at least one object = read of some data)? */
+export function allowObjectScope(stmt: PolicyStatement, arns: BucketArns): ObjectScope {
+  if (stmt.resources) {
+    const patterns = stmt.resources.map(variablesAsWildcards);
+    if (patterns.some((p) => globMatchesEveryExtension(p, arns.objectPrefix))) return { kind: 'all' };
+    const some = patterns.filter((p) => globMatchesSomeExtension(p, arns.objectPrefix));
+    return some.length > 0 ? { kind: 'some', patterns: some } : { kind: 'none' };
+  }
+  const excluded = stmt.notResources ?? [];
+  if (excluded.some((r) => globMatchesEveryExtension(r, arns.objectPrefix))) return { kind: 'none' };
+  if (excluded.some((r) => globMatchesSomeExtension(r, arns.objectPrefix))) return { kind: 'some', patterns: [`${arns.objectPrefix}*`] };
+  return { kind: 'all' };
+}
+
+/** For a Deny: does it apply to the bucket ARN for sure? */
+export function denyCoversBucket(stmt: PolicyStatement, arns: BucketArns): boolean {
+  if (stmt.resources) return stmt.resources.some((r) => globMatches(r, arns.bucket));
+  return !(stmt.notResources ?? []).some((r) => globMatches(variablesAsWildcards(r), arns.bucket));
+}
+
+/** For a Deny: which objects does it cover for sure (variables are not expanded: they might not match)? */
+export function denyObjectScope(stmt: PolicyStatement, arns: BucketArns): ObjectScope {
+  if (stmt.resources) {
+    if (stmt.resources.some((p) => globMatchesEveryExtension(p, arns.objectPrefix))) return { kind: 'all' };
+    const some = stmt.resources.filter((p) => globMatchesSomeExtension(p, arns.objectPrefix));
+    return some.length > 0 ? { kind: 'some', patterns: some } : { kind: 'none' };
+  }
+  const excluded = (stmt.notResources ?? []).map(variablesAsWildcards);
+  if (excluded.some((r) => globMatchesSomeExtension(r, arns.objectPrefix))) return { kind: 'none' };
+  return { kind: 'all' };
+}
+
+/** Does a Deny's object scope cover every object an Allow's object scope names? */
+export function objectScopeCovers(deny: ObjectScope, grant: ObjectScope): boolean {
+  if (deny.kind === 'all' || grant.kind === 'none') return true;
+  if (deny.kind === 'none' || grant.kind === 'all') return false;
+  return grant.patterns.every((g) => deny.patterns.some((d) => globIncludes(d, g)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Principals
+
+/** An AWS principal with a known owner account (or a known non-account principal such as an OAI). */
+export interface FixedPrincipal {
+  id: string;
+  kind: 'aws-account' | 'aws-iam' | 'aws-canonical-user' | 'aws-service' | 'cloudfront-oai' | 'federated';
+  account: string | null;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+const IAM_ROOT = /^arn:aws[a-z-]*:iam::(\d{12}):root$/;
+const IAM_ENTITY = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):(?:role|user|assumed-role|federated-user|group)\/.+$/;
+const CLOUDFRONT_OAI = /^arn:aws[a-z-]*:iam::cloudfront:user\/CloudFront Origin Access Identity .+$/;
+const FEDERATION_PROVIDER = /^arn:aws[a-z-]*:iam::(\d{12}):(?:saml-provider|oidc-provider)\/.+$/;
+
+function hasWildcard(value: string): boolean {
+  return value.includes('*') || value.includes('?');
+}
+
+/** Is this one principal entry "anyone"? (`{"AWS":"*"}`, any wildcard, web-identity federation.) */
+function entryIsAnyone(entry: PrincipalEntry): boolean {
+  if (entry.type === 'Service') return false;
+  if (hasWildcard(entry.value)) return true;
+  return entry.type === 'Federated' && !FEDERATION_PROVIDER.test(entry.value);
+}
+
+/** Rule 4: does an Allow statement's principal include anyone? NotPrincipal with Allow does (unless it lists "*"). */
+export function allowPrincipalIsAnyone(stmt: PolicyStatement): boolean {
+  if (stmt.notPrincipal) return !principalSetHasStar(stmt.notPrincipal);
+  const p = stmt.principal;
+  return p !== undefined && (p.wildcard || p.entries.some(entryIsAnyone));
+}
+
+function principalSetHasStar(set: PrincipalSet): boolean {
+  return set.wildcard || set.entries.some((e) => e.value === '*');
+}
+
+/**
+ * Rule 6: does a Deny apply to anyone? Principal "*" / {"AWS":"*"} (or a list holding "*"); also NotPrincipal
+ * (every caller except the listed fixed principals, so every anonymous or foreign caller), unless it lists "*".
+ */
+export function denyPrincipalIsAnyone(stmt: PolicyStatement): boolean {
+  if (stmt.notPrincipal) return !principalSetHasStar(stmt.notPrincipal);
+  const p = stmt.principal;
+  return p !== undefined && (p.wildcard || p.entries.some((e) => e.type === 'AWS' && e.value === '*'));
+}
+
+/** The fixed (non-anyone) principals named in a statement's Principal block. */
+export function fixedPrincipals(stmt: PolicyStatement): FixedPrincipal[] {
+  const out: FixedPrincipal[] = [];
+  for (const entry of stmt.principal?.entries ?? []) {
+    if (entryIsAnyone(entry)) continue;
+    const fixed = classifyPrincipal(entry);
+    if (fixed) out.push(fixed);
+  }
+  return out;
+}
+
+function classifyPrincipal(entry: PrincipalEntry): FixedPrincipal | null {
+  const v = entry.value;
+  if (entry.type === 'Service') return { id: v, kind: 'aws-service', account: null };
+  if (entry.type === 'CanonicalUser') return { id: v, kind: 'aws-canonical-user', account: null };
+  if (entry.type === 'Federated') return { id: v, kind: 'federated', account: FEDERATION_PROVIDER.exec(v)?.[1] ?? null };
+  if (entry.type !== 'AWS') return null;
+  if (ACCOUNT_ID.test(v)) return { id: v, kind: 'aws-account', account: v };
+  const root = IAM_ROOT.exec(v);
+  if (root) return { id: v, kind: 'aws-account', account: root[1] ?? null };
+  const entity = IAM_ENTITY.exec(v);
+  if (entity) return { id: v, kind: 'aws-iam', account: entity[1] ?? null };
+  if (CLOUDFRONT_OAI.test(v)) return { id: v, kind: 'cloudfront-oai', account: null };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Conditions
+
+/** Condition keys that pin a statement to fixed callers when given a fixed value (rule 4), lower-cased. */
+export const RESTRICTING_CONDITION_KEYS: readonly string[] = [
+  'aws:sourceip',
+  'aws:sourcearn',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:sourceowner',
+  'aws:sourceaccount',
+  'aws:principalorgid',
+  'aws:userid',
+  's3:x-amz-server-side-encryption-aws-kms-key-id',
+  's3:dataaccesspointarn',
+  's3:dataaccesspointaccount',
+];
+
+const MATCHING_STRING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
+
+interface OperatorParts {
+  /** Lower-cased operator without set prefix or IfExists suffix, e.g. `stringequals`. */
+  base: string;
+  ifExists: boolean;
+  forAllValues: boolean;
+}
+
+function splitOperator(operator: string): OperatorParts {
+  let op = operator.toLowerCase();
+  const forAllValues = op.startsWith('forallvalues:');
+  op = op.replace(/^for(?:all|any)values:/, '');
+  const ifExists = op.endsWith('ifexists');
+  if (ifExists) op = op.slice(0, -'ifexists'.length);
+  return { base: op, ifExists, forAllValues };
+}
+
+/** A value fixed enough to pin the caller: no `*`, `?` or policy variable. */
+export function isFixedValue(value: string): boolean {
+  return !hasWildcard(value) && !value.includes('${');
+}
+
+/** aws:SourceIp: a host or a CIDR no wider than /8 (IPv4) or /32 (IPv6). Unparseable values do not restrict. */
+export function isNarrowIpRange(value: string): boolean {
+  const [address = '', prefix, extra] = value.trim().split('/');
+  if (extra !== undefined) return false;
+  const ipv6 = address.includes(':');
+  if (ipv6 ? !/^[0-9a-fA-F:.]+$/.test(address) : !isIpv4(address)) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  const bits = Number(prefix);
+  return ipv6 ? bits >= 32 && bits <= 128 : bits >= 8 && bits <= 32;
+}
+
+function isIpv4(address: string): boolean {
+  const parts = address.split('.');
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+/** Rule 4: does this condition entry pin the statement to fixed callers? */
+export function conditionRestricts(entry: ConditionEntry): boolean {
+  const key = entry.key.toLowerCase();
+  if (!RESTRICTING_CONDITION_KEYS.includes(key)) return false;
+  const op = splitOperator(entry.operator);
+  if (op.ifExists || op.forAllValues || entry.values.length === 0) return false;
+  if (key === 'aws:sourceip') return op.base === 'ipaddress' && entry.values.every(isNarrowIpRange);
+  return MATCHING_STRING_OPERATORS.has(op.base) && entry.values.every(isFixedValue);
+}
+
+/** The restricting condition entries of a statement (a statement is restricted when there is at least one). */
+export function restrictingConditions(stmt: PolicyStatement): ConditionEntry[] {
+  return stmt.conditions.filter(conditionRestricts);
+}
+
+function isNegatedOperator(base: string): boolean {
+  return base.includes('not') || base === 'null';
+}
+
+/** Accounts named by aws:SourceAccount / aws:SourceArn in a non-negated condition. */
+export function sourceAccountsNamed(stmt: PolicyStatement): string[] {
+  const accounts = new Set<string>();
+  for (const entry of stmt.conditions) {
+    if (isNegatedOperator(splitOperator(entry.operator).base)) continue;
+    const key = entry.key.toLowerCase();
+    for (const value of entry.values) {
+      const account = key === 'aws:sourceaccount' ? value : key === 'aws:sourcearn' ? value.split(':')[4] : undefined;
+      if (account !== undefined && ACCOUNT_ID.test(account)) accounts.add(account);
+    }
+  }
+  return [...accounts];
+}
+
+/** `Bool`/`BoolIfExists` `aws:SecureTransport` = false, and nothing else, is the statement's whole condition. */
+export function isInsecureTransportOnlyCondition(stmt: PolicyStatement): boolean {
+  if (stmt.conditions.length === 0) return false;
+  return stmt.conditions.every((entry) => {
+    const op = splitOperator(entry.operator);
+    return (
+      op.base === 'bool' &&
+      !op.forAllValues &&
+      entry.key.toLowerCase() === 'aws:securetransport' &&
+      entry.values.length > 0 &&
+      entry.values.every((v) => v.toLowerCase() === 'false')
+    );
+  });
+}

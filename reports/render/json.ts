@@ -1,0 +1,84 @@
+// The JSON report: the contract other tools and tests read (DESIGN.md). Its JSON Schema is
+// reports/report.schema.json; change the shape only together with SCHEMA_VERSION and the schema.
+import type { CollectError, Finding, Provider, Resource, ScanError, Severity } from '../../src/model.js';
+import { SEVERITIES } from '../../src/model.js';
+import { assess, type Assessment } from '../appi/assessment.js';
+import { DUTIES } from '../appi/duties.js';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+export interface ReportScope {
+  provider: Provider;
+  /** live: collected now; snapshot: evaluated offline from --input. */
+  source: 'live' | 'snapshot';
+  accounts: string[];
+  regions: string[];
+  bucketFilter: string[];
+  snapshotFile?: string;
+  endpointUrl?: string;
+  failOn: Severity | 'none';
+}
+
+export type ReportFinding = Omit<Finding, 'duties'> & { duties: { id: string; ja: string; en: string }[] };
+
+export interface Report {
+  schemaVersion: string;
+  tool: { name: 'kumoscan'; version: string };
+  scannedAt: string;
+  scope: ReportScope;
+  summary: {
+    resources: number;
+    exposed: { read: number; list: number; write: number; aclWrite: number };
+    findings: Record<Severity, number>;
+    errors: number;
+    complete: boolean;
+  };
+  resources: Resource[];
+  findings: ReportFinding[];
+  assessment: Assessment;
+  errors: ScanError[];
+}
+
+export interface ReportInput {
+  version: string;
+  scannedAt: string;
+  scope: ReportScope;
+  resources: Resource[];
+  findings: Finding[];
+  /** Account-level errors (resource errors are taken from the resources). */
+  scanErrors: ScanError[];
+}
+
+function count(resources: readonly Resource[], cap: 'read' | 'list' | 'write' | 'aclWrite'): number {
+  return resources.filter((r) => r.exposure[cap] === true).length;
+}
+
+function withScope(scope: string, errors: readonly CollectError[]): ScanError[] {
+  return errors.map((e) => ({ scope, ...e }));
+}
+
+export function buildReport(input: ReportInput): Report {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, input.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  const errors = [...input.scanErrors, ...input.resources.flatMap((r) => withScope(r.id, r.errors))];
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'kumoscan', version: input.version },
+    scannedAt: input.scannedAt,
+    scope: input.scope,
+    summary: {
+      resources: input.resources.length,
+      exposed: { read: count(input.resources, 'read'), list: count(input.resources, 'list'), write: count(input.resources, 'write'), aclWrite: count(input.resources, 'aclWrite') },
+      findings: bySeverity,
+      errors: errors.length,
+      complete: errors.length === 0,
+    },
+    resources: input.resources,
+    findings: input.findings.map((f) => ({ ...f, duties: f.duties.map((d) => ({ id: d, ja: DUTIES[d].name.ja, en: DUTIES[d].name.en })) })),
+    assessment: assess(input.resources, input.findings),
+    errors,
+  };
+}
+
+export function renderJson(report: Report): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}

@@ -1,0 +1,68 @@
+// The console table for humans: findings grouped by severity (most severe first), then a short summary.
+import type { Severity } from '../../src/model.js';
+import { SEVERITIES } from '../../src/model.js';
+import type { Report, ReportFinding } from './json.js';
+
+export type Lang = 'ja' | 'en';
+
+const HEADINGS: Record<Severity, { ja: string; en: string }> = {
+  critical: { ja: '緊急', en: 'CRITICAL' },
+  high: { ja: '高', en: 'HIGH' },
+  medium: { ja: '中', en: 'MEDIUM' },
+  low: { ja: '低', en: 'LOW' },
+  info: { ja: '情報', en: 'INFO' },
+};
+
+/** Display width: East Asian wide characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) ? 2 : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+function rows(findings: readonly ReportFinding[], lang: Lang): string[] {
+  const cells = findings.map((f) => [f.resourceId.replace(/^arn:aws:s3:::/, ''), f.checkId, f.title[lang]]);
+  const widths = [0, 1].map((i) => Math.min(48, Math.max(...cells.map((c) => displayWidth(c[i] ?? '')))));
+  return cells.map((c) => `  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${c[2] ?? ''}`);
+}
+
+function verdict(v: boolean | null): string {
+  return v === null ? '?' : v ? 'yes' : 'no';
+}
+
+export function renderTable(report: Report, lang: Lang = 'en'): string {
+  const out: string[] = [];
+  const ja = lang === 'ja';
+  out.push(`kumoscan ${report.tool.version} — ${report.scope.provider} ${report.scope.accounts.join(', ')} (${report.scope.source === 'snapshot' ? (ja ? 'スナップショット' : 'snapshot') : ja ? 'ライブスキャン' : 'live scan'})`);
+  out.push('');
+  for (const sev of SEVERITIES) {
+    const group = report.findings.filter((f) => f.severity === sev);
+    if (group.length === 0) continue;
+    out.push(`${HEADINGS[sev][lang]} (${group.length})`);
+    out.push(...rows(group, lang));
+    out.push('');
+  }
+  if (report.findings.length === 0) out.push(ja ? '指摘事項はありません。' : 'No findings.', '');
+  out.push(ja ? 'リソース: 読取 / 一覧 / 書込 (誰でも)' : 'Resources: read / list / write (by anyone)');
+  for (const r of report.resources) {
+    out.push(`  ${r.name}  ${verdict(r.exposure.read)} / ${verdict(r.exposure.list)} / ${verdict(r.exposure.write)}${r.errors.length ? `  (${r.errors.length} ${ja ? '件の取得エラー' : 'failed calls'})` : ''}`);
+  }
+  out.push('');
+  const s = report.summary;
+  const counts = SEVERITIES.map((sev) => `${HEADINGS[sev][lang]} ${s.findings[sev]}`).join(', ');
+  out.push(ja ? `合計: リソース ${s.resources}、公開読取 ${s.exposed.read}、公開一覧 ${s.exposed.list}、公開書込 ${s.exposed.write}。指摘: ${counts}。` : `Total: ${s.resources} resources, ${s.exposed.read} publicly readable, ${s.exposed.list} publicly listable, ${s.exposed.write} publicly writable. Findings: ${counts}.`);
+  if (!s.complete) {
+    out.push(ja ? `スキャン不完全: ${s.errors} 件の呼び出しが失敗しました（検証できなかった項目は「検証不可」として報告）。` : `Scan incomplete: ${s.errors} calls failed (what could not be verified is reported as such).`);
+    for (const e of report.errors.slice(0, 10)) out.push(`  ${e.scope}: ${e.call} ${e.code} — ${e.message}`);
+    if (report.errors.length > 10) out.push(`  … ${report.errors.length - 10} more`);
+  }
+  out.push(report.assessment.notLegalAdvice[lang]);
+  return out.join('\n') + '\n';
+}

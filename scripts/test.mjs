@@ -1,0 +1,37 @@
+// `npm test`: does its own set-up on a fresh clone, then runs every test with node's test runner.
+//   1. npm ci when node_modules is missing or older than package-lock.json
+//   2. the project-local Python venv with moto (e2e tests start moto_server themselves, on 127.0.0.1)
+//   3. tsc (strict type check and build into dist/)
+//   4. node --test over dist/test/unit and dist/test/e2e
+// Flags: --unit (unit tests only, no venv), any other argument is passed to node --test as a file filter.
+import { existsSync, statSync, rmSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const unitOnly = args.includes('--unit');
+const files = args.filter((a) => !a.startsWith('--'));
+
+function run(cmd, argv, opts = {}) {
+  const r = spawnSync(cmd, argv, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    console.error(`[test] ${cmd} ${argv.join(' ')} failed with ${r.status ?? r.signal}`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+const nm = join(root, 'node_modules');
+const lock = join(root, 'package-lock.json');
+if (!existsSync(join(nm, '.package-lock.json')) || statSync(lock).mtimeMs > statSync(join(nm, '.package-lock.json')).mtimeMs) {
+  console.log('[test] installing dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+if (!unitOnly) run(process.execPath, [join(root, 'scripts', 'setup-moto.mjs')]);
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+run(process.execPath, [join(nm, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+// Test files are listed explicitly: given a directory, node --test would also run every helper under a test/ folder.
+const testFiles = (dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.js')).sort().map((f) => `${dir}/${f}`) : []);
+const targets = files.length > 0 ? files : [...testFiles('dist/test/unit'), ...(unitOnly ? [] : testFiles('dist/test/e2e'))];
+run(process.execPath, ['--test', '--test-concurrency=2', ...targets], { env: { ...process.env, KUMOSCAN_ROOT: root } });

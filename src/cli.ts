@@ -1,0 +1,165 @@
+// The kumoscan command line (commander). Parses flags, runs the scan, writes the report, returns the exit code.
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { renderJson } from '../reports/render/json.js';
+import { renderTable, type Lang } from '../reports/render/table.js';
+import { EXIT, UsageError } from './errors.js';
+import { SEVERITIES } from './model.js';
+import { VERSION } from './package-info.js';
+import { scan, type FailOn } from './scan.js';
+import { splitGlobs } from './bucket-filter.js';
+
+const PROVIDERS = ['aws'] as const;
+const LATER_PROVIDERS = ['gcp', 'azure'];
+
+interface ScanFlags {
+  profile?: string;
+  roleArn?: string;
+  region?: string;
+  endpointUrl?: string;
+  buckets: string[];
+  concurrency: number;
+  format: 'json' | 'table';
+  out?: string;
+  failOn: FailOn;
+  saveSnapshot?: string;
+  input?: string;
+  lang: Lang;
+  progress: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('must be an integer from 1 to 256');
+  return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function defaultLang(): Lang {
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return env.startsWith('ja') ? 'ja' : 'en';
+}
+
+const SCAN_EXAMPLES = `
+Examples:
+  # scan every bucket of the account behind the default credential chain
+  $ kumoscan scan aws
+
+  # a named profile (SSO works too), one region as home, only buckets starting with "hr-"
+  $ kumoscan scan aws --profile audit --region ap-northeast-1 --buckets 'hr-*'
+
+  # assume a read-only role in another account, JSON report into a file, fail on medium or worse
+  $ kumoscan scan aws --role-arn arn:aws:iam::123456789012:role/kumoscan-audit --format json --out report.json --fail-on medium
+
+  # an S3-compatible store (MinIO, a Japanese provider's S3-compatible service)
+  $ kumoscan scan aws --endpoint-url https://s3.example.jp --region jp-east-1
+
+  # keep the raw answers, then evaluate them offline later (no credentials needed)
+  $ kumoscan scan aws --save-snapshot snap.json
+  $ kumoscan scan --input snap.json --format json
+
+Exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage or configuration error
+  3  scan incomplete (some calls failed; see "errors" in the report)
+`;
+
+function buildProgram(setExit: (code: number) => void, write: (text: string) => void): Command {
+  const program = new Command();
+  program
+    .name('kumoscan')
+    .description('Scan cloud object storage for exposed data and tie every finding to APPI (個人情報保護法) duties.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('scan')
+    .description('scan a cloud account (or a saved snapshot) and report what is really public')
+    .argument('[provider]', `cloud to scan: ${PROVIDERS.join(', ')} (not needed with --input)`)
+    .option('--profile <name>', 'AWS shared config / SSO profile')
+    .option('--role-arn <arn>', 'assume this role (read-only audit role) before scanning')
+    .option('--region <region>', 'home region for account-level calls (buckets are read in their own regions)')
+    .option('--endpoint-url <url>', 'S3-compatible endpoint (MinIO, other providers, emulators); path-style addressing')
+    .option('--buckets <glob>', 'only buckets matching the glob (repeatable, or comma-separated)', collect, [])
+    .option('--concurrency <n>', 'buckets collected at once', positiveInt, 8)
+    .addOption(new Option('--format <format>', 'report format').choices(['json', 'table']).default('table'))
+    .option('--out <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
+    .option('--save-snapshot <file>', 'also write the raw snapshot (the API answers) to a file')
+    .option('--input <snapshot>', 'evaluate a saved snapshot offline instead of calling the cloud')
+    .addOption(new Option('--lang <lang>', 'language of the table').choices(['ja', 'en']).default(defaultLang()))
+    .option('--no-progress', 'no progress lines on standard error')
+    .addHelpText('after', SCAN_EXAMPLES)
+    .action(async (provider: string | undefined, flags: ScanFlags) => {
+      setExit(await runScan(provider, flags, write));
+    });
+  return program;
+}
+
+async function runScan(provider: string | undefined, flags: ScanFlags, write: (text: string) => void): Promise<number> {
+  if (provider === undefined && !flags.input) throw new UsageError('name a provider (kumoscan scan aws) or give --input SNAPSHOT');
+  if (provider !== undefined && LATER_PROVIDERS.includes(provider)) throw new UsageError(`provider "${provider}" is not supported by this version yet (supported: ${PROVIDERS.join(', ')})`);
+  if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) throw new UsageError(`unknown provider "${provider}" (supported: ${PROVIDERS.join(', ')})`);
+  if (flags.endpointUrl) {
+    try {
+      new URL(flags.endpointUrl);
+    } catch {
+      throw new UsageError(`--endpoint-url ${flags.endpointUrl} is not a URL`);
+    }
+  }
+  const showProgress = flags.progress && process.stderr.isTTY === true && !flags.input;
+  const outcome = await scan({
+    ...(flags.input ? { input: flags.input } : {}),
+    ...(flags.saveSnapshot ? { saveSnapshot: flags.saveSnapshot } : {}),
+    failOn: flags.failOn,
+    bucketFilter: splitGlobs(flags.buckets),
+    aws: {
+      ...(flags.profile ? { profile: flags.profile } : {}),
+      ...(flags.roleArn ? { roleArn: flags.roleArn } : {}),
+      ...(flags.region ? { region: flags.region } : {}),
+      ...(flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {}),
+      concurrency: flags.concurrency,
+      ...(showProgress ? { onBucket: (name: string, done: number, total: number) => process.stderr.write(`\r[${done}/${total}] ${name}\x1b[K`) } : {}),
+    },
+  });
+  if (showProgress) process.stderr.write('\r\x1b[K');
+  const text = flags.format === 'json' ? renderJson(outcome.report) : renderTable(outcome.report, flags.lang);
+  if (flags.out) {
+    try {
+      writeFileSync(flags.out, text);
+    } catch (err) {
+      throw new UsageError(`cannot write ${flags.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  } else {
+    write(text);
+  }
+  return outcome.exitCode;
+}
+
+/** Runs the CLI with argv (as process.argv) and returns the exit code; never throws. */
+export async function main(argv: string[], write: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const program = buildProgram((c) => (exitCode = c), write);
+  program.exitOverride();
+  for (const cmd of program.commands) cmd.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit 0; every parsing error is a usage error.
+      return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`kumoscan: ${err.message}\n`);
+      return EXIT.USAGE;
+    }
+    process.stderr.write(`kumoscan: scan failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env.KUMOSCAN_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
+    return EXIT.INCOMPLETE;
+  }
+}

@@ -1,0 +1,135 @@
+// End to end against moto in server mode: the HR-system misconfiguration beside a locked bucket,
+// scanned by the real CLI through --endpoint-url. Asserts exact verdicts, findings and exit codes.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Report } from '../../reports/render/json.js';
+import { runCli } from '../helpers/cli.js';
+import { MOTO_ACCOUNT, MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
+import { assertValidReport } from '../helpers/schema.js';
+import { HR_LOCKED, HR_PUBLIC, HR_REGION, seedHrScenario } from '../helpers/seed-hr.js';
+
+let moto: Moto;
+const work = mkdtempSync(join(tmpdir(), 'kumoscan-e2e-'));
+
+before(async () => {
+  moto = await startMoto();
+  await seedHrScenario(moto.endpoint);
+});
+after(async () => {
+  await moto?.stop();
+});
+
+function scanArgs(...extra: string[]): string[] {
+  return ['scan', 'aws', '--endpoint-url', moto.endpoint, '--region', 'us-east-1', '--format', 'json', '--buckets', 'hr-system-*', ...extra];
+}
+
+function findingsOf(report: Report, bucket: string): string[] {
+  return report.findings.filter((f) => f.resourceId === `arn:aws:s3:::${bucket}`).map((f) => `${f.checkId}:${f.severity}`).sort();
+}
+
+describe('kumoscan scan aws against moto: the HR-system incident', () => {
+  let report: Report;
+  let exitCode: number | null;
+  const snapshotFile = join(work, 'snapshot.json');
+
+  before(async () => {
+    const res = await runCli(scanArgs('--save-snapshot', snapshotFile), MOTO_ENV);
+    exitCode = res.code;
+    assert.equal(res.stderr, '', `no stderr expected, got: ${res.stderr}`);
+    report = JSON.parse(res.stdout) as Report;
+  });
+
+  test('the report matches the published JSON Schema', () => {
+    assertValidReport(report);
+  });
+
+  test('exit code 1: critical findings at the default --fail-on high', () => {
+    assert.equal(exitCode, 1);
+  });
+
+  test('scope, account and completeness', () => {
+    assert.equal(report.scope.provider, 'aws');
+    assert.equal(report.scope.source, 'live');
+    assert.deepEqual(report.scope.accounts, [MOTO_ACCOUNT]);
+    assert.deepEqual(report.scope.regions, [HR_REGION]);
+    assert.equal(report.summary.complete, true, JSON.stringify(report.errors));
+    assert.deepEqual(report.resources.map((r) => r.name).sort(), [HR_PUBLIC, HR_LOCKED]);
+  });
+
+  test('the public bucket: read and list by anyone, not write', () => {
+    const r = report.resources.find((x) => x.name === HR_PUBLIC);
+    assert.ok(r);
+    assert.equal(r.region, HR_REGION);
+    assert.deepEqual({ read: r.exposure.read, list: r.exposure.list, write: r.exposure.write, aclWrite: r.exposure.aclWrite }, { read: true, list: true, write: false, aclWrite: false });
+    assert.ok(r.exposure.evidence.some((e) => e.capability === 'read' && e.effect === 'grants' && e.ref === 'Sid "PublicRead"'));
+    assert.ok(r.exposure.evidence.some((e) => e.capability === 'list' && e.effect === 'grants' && e.source === 'bucket-acl' && e.ref.includes('AllUsers')));
+    assert.equal(r.guards.ignorePublicAcls, false);
+    assert.equal(r.guards.restrictPublicBuckets, false);
+    assert.equal(r.guards.aclsEnabled, true);
+    assert.equal(r.encryption.atRest, 'provider-managed');
+    assert.equal(r.transport.httpsOnly, false);
+  });
+
+  test('the public bucket: exact findings', () => {
+    assert.deepEqual(findingsOf(report, HR_PUBLIC), [
+      'access-logging-off:medium',
+      'acls-enabled:low',
+      'no-object-lock:info',
+      'provider-managed-encryption:low',
+      'public-list:high',
+      'public-read:critical',
+      's3-account-block-public-access-off:medium',
+      's3-block-public-access-off:medium',
+      'tls-not-enforced:medium',
+      'versioning-off:medium',
+    ]);
+  });
+
+  test('the locked bucket: nothing public, only MFA delete (info)', () => {
+    const r = report.resources.find((x) => x.name === HR_LOCKED);
+    assert.ok(r);
+    assert.deepEqual({ read: r.exposure.read, list: r.exposure.list, write: r.exposure.write, aclWrite: r.exposure.aclWrite }, { read: false, list: false, write: false, aclWrite: false });
+    assert.equal(r.guards.aclsEnabled, false);
+    assert.equal(r.encryption.atRest, 'customer-managed');
+    assert.equal(r.transport.httpsOnly, true);
+    assert.equal(r.versioning, true);
+    assert.equal(r.logging, true);
+    assert.equal(r.retentionLock, true);
+    assert.deepEqual(r.tags, { 'data-class': 'personal' });
+    assert.deepEqual(findingsOf(report, HR_LOCKED), ['mfa-delete-off:info']);
+  });
+
+  test('the saved snapshot evaluates offline, without credentials, to the same verdicts and findings', async () => {
+    const snap = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { provider: string; accountId: string; buckets: { Name: string; Policy?: unknown }[] };
+    assert.equal(snap.provider, 'aws');
+    assert.equal(snap.accountId, MOTO_ACCOUNT);
+    assert.equal(typeof snap.buckets.find((b) => b.Name === HR_PUBLIC)?.Policy, 'string');
+    const res = await runCli(['scan', '--input', snapshotFile, '--format', 'json']);
+    assert.equal(res.code, 1, res.stderr);
+    const offline = JSON.parse(res.stdout) as Report;
+    assertValidReport(offline);
+    assert.equal(offline.scope.source, 'snapshot');
+    assert.deepEqual(offline.resources, report.resources);
+    assert.deepEqual(offline.findings, report.findings);
+  });
+
+  test('only the locked bucket: exit 0 at --fail-on high, 1 at --fail-on info', async () => {
+    const high = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', HR_LOCKED, '--format', 'json'], MOTO_ENV);
+    assert.equal(high.code, 0, high.stderr);
+    assert.deepEqual((JSON.parse(high.stdout) as Report).resources.map((r) => r.name), [HR_LOCKED]);
+    const info = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', HR_LOCKED, '--fail-on', 'info', '--format', 'json'], MOTO_ENV);
+    assert.equal(info.code, 1);
+  });
+
+  test('the table groups findings by severity, most severe first', async () => {
+    const res = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', 'hr-system-*', '--lang', 'en'], MOTO_ENV);
+    assert.equal(res.code, 1);
+    const order = ['CRITICAL (1)', 'HIGH (1)', 'MEDIUM (', 'LOW (', 'INFO ('].map((h) => res.stdout.indexOf(h));
+    assert.ok(order.every((i) => i >= 0), res.stdout);
+    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    assert.match(res.stdout, /hr-system-employees\s+public-read/);
+  });
+});

@@ -1,0 +1,81 @@
+// Starts moto in server mode (from the project-local venv made by scripts/setup-moto.mjs) on 127.0.0.1 and a
+// free port, for end-to-end tests and benchmarks. Nothing here reaches a real cloud endpoint.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/package-info.js';
+
+export interface Moto {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Credentials moto accepts; set for the SDK in-process and passed to the CLI's environment. */
+export const MOTO_ENV = {
+  AWS_ACCESS_KEY_ID: 'testing',
+  AWS_SECRET_ACCESS_KEY: 'testing',
+  AWS_SESSION_TOKEN: 'testing',
+  AWS_REGION: 'us-east-1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  AWS_EC2_METADATA_DISABLED: 'true',
+} as const;
+
+/** moto's account id for the default credentials. */
+export const MOTO_ACCOUNT = '123456789012';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilUp(endpoint: string, proc: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`moto_server exited with ${proc.exitCode}`);
+    try {
+      const res = await fetch(`${endpoint}/moto-api/`);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`moto_server did not answer on ${endpoint} within ${timeoutMs} ms`);
+}
+
+export async function startMoto(): Promise<Moto> {
+  const bin = join(PACKAGE_ROOT, '.venv', 'bin', 'moto_server');
+  if (!existsSync(bin)) throw new Error(`${bin} missing: run "node scripts/setup-moto.mjs" (npm test does it)`);
+  for (let tries = 0; ; tries++) {
+    const port = await freePort();
+    const endpoint = `http://127.0.0.1:${port}`;
+    const proc = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...MOTO_ENV } });
+    let stderr = '';
+    proc.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    try {
+      await waitUntilUp(endpoint, proc, 30_000);
+    } catch (err) {
+      proc.kill('SIGKILL');
+      if (tries < 2) continue; // the port may have been taken between probing and binding
+      throw new Error(`${(err as Error).message}\n${stderr}`);
+    }
+    return {
+      endpoint,
+      stop: () =>
+        new Promise<void>((resolve) => {
+          if (proc.exitCode !== null) return resolve();
+          proc.once('exit', () => resolve());
+          proc.kill('SIGTERM');
+          setTimeout(() => proc.kill('SIGKILL'), 3000).unref();
+        }),
+    };
+  }
+}
