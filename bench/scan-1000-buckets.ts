@@ -43,11 +43,13 @@ try {
 
   let calls = 0;
   const clients = countingClients(createAwsClients({ endpointUrl: moto.endpoint, region: 'us-east-1' }), () => calls++);
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   const snapshot = await collectAws({ clients, concurrency });
   const collected = process.hrtime.bigint();
   const report = evaluateSnapshot(snapshot, { source: 'live', failOn: 'high', scannedAt: new Date().toISOString() });
   const end = process.hrtime.bigint();
+  const cpu = process.cpuUsage(cpuStart);
   clients.destroy();
 
   const seconds = Number(end - start) / 1e9;
@@ -61,6 +63,7 @@ try {
     bucketsPerSecond: Number((buckets / seconds).toFixed(1)),
     apiCalls: calls,
     apiCallsPerBucket: Number((calls / buckets).toFixed(2)),
+    scannerCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
     findings: report.findings.length,
     publicRead: report.summary.exposed.read,
     errors: report.errors.length,

@@ -1,7 +1,7 @@
 // End to end against moto in server mode: the HR-system misconfiguration beside a locked bucket,
 // scanned by the real CLI through --endpoint-url. Asserts exact verdicts, findings and exit codes.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -131,5 +131,32 @@ describe('kumoscan scan aws against moto: the HR-system incident', () => {
     assert.ok(order.every((i) => i >= 0), res.stdout);
     assert.deepEqual([...order].sort((a, b) => a - b), order);
     assert.match(res.stdout, /hr-system-employees\s+public-read/);
+  });
+});
+
+describe('kumoscan scan aws against moto: the credential chain', () => {
+  test('--profile reads credentials from the shared credentials file (no environment credentials)', async () => {
+    const credFile = join(work, 'credentials');
+    const configFile = join(work, 'config');
+    writeFileSync(credFile, '[audit]\naws_access_key_id = testing\naws_secret_access_key = testing\n');
+    writeFileSync(configFile, '[profile audit]\nregion = ap-northeast-1\n');
+    const res = await runCli(['scan', 'aws', '--profile', 'audit', '--endpoint-url', moto.endpoint, '--buckets', HR_LOCKED, '--format', 'json'], {
+      AWS_SHARED_CREDENTIALS_FILE: credFile,
+      AWS_CONFIG_FILE: configFile,
+    });
+    assert.equal(res.code, 0, res.stderr);
+    assert.deepEqual((JSON.parse(res.stdout) as Report).resources.map((r) => r.name), [HR_LOCKED]);
+    const missing = await runCli(['scan', 'aws', '--profile', 'nobody', '--endpoint-url', moto.endpoint], { AWS_SHARED_CREDENTIALS_FILE: credFile, AWS_CONFIG_FILE: configFile });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no AWS credentials found/);
+  });
+
+  test('--role-arn assumes the role through STS before scanning', async () => {
+    const snapshotFile = join(work, 'assumed.json');
+    const roleArn = `arn:aws:iam::${MOTO_ACCOUNT}:role/kumoscan-audit`;
+    const res = await runCli(['scan', 'aws', '--role-arn', roleArn, '--endpoint-url', moto.endpoint, '--buckets', HR_LOCKED, '--format', 'json', '--save-snapshot', snapshotFile], MOTO_ENV);
+    assert.equal(res.code, 0, res.stderr);
+    const snap = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { callerArn?: string };
+    assert.equal(snap.callerArn, `arn:aws:sts::${MOTO_ACCOUNT}:assumed-role/kumoscan-audit/kumoscan`);
   });
 });

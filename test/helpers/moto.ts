@@ -1,7 +1,8 @@
 // Starts moto in server mode (from the project-local venv made by scripts/setup-moto.mjs) on 127.0.0.1 and a
 // free port, for end-to-end tests and benchmarks. Nothing here reaches a real cloud endpoint.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/package-info.js';
@@ -57,15 +58,17 @@ export async function startMoto(): Promise<Moto> {
   for (let tries = 0; ; tries++) {
     const port = await freePort();
     const endpoint = `http://127.0.0.1:${port}`;
-    const proc = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...MOTO_ENV } });
-    let stderr = '';
-    proc.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    // moto logs every request; into a file, not a pipe: a pipe nobody drains (a parent blocked in spawnSync) stalls moto.
+    const logFile = join(mkdtempSync(join(tmpdir(), 'kumoscan-moto-')), 'moto.log');
+    const log = openSync(logFile, 'w');
+    const proc = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', log, log], env: { ...process.env, ...MOTO_ENV } });
+    closeSync(log);
     try {
       await waitUntilUp(endpoint, proc, 30_000);
     } catch (err) {
       proc.kill('SIGKILL');
       if (tries < 2) continue; // the port may have been taken between probing and binding
-      throw new Error(`${(err as Error).message}\n${stderr}`);
+      throw new Error(`${(err as Error).message}\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
     }
     return {
       endpoint,
