@@ -51,8 +51,9 @@ export function renderTable(report: Report, lang: Lang = 'en'): string {
   }
   if (report.findings.length === 0) out.push(ja ? '指摘事項はありません。' : 'No findings.', '');
   out.push(ja ? 'リソース: 読取 / 一覧 / 書込 (誰でも)' : 'Resources: read / list / write (by anyone)');
+  const nameWidth = Math.min(48, Math.max(0, ...report.resources.map((r) => displayWidth(r.name))));
   for (const r of report.resources) {
-    out.push(`  ${r.name}  ${verdict(r.exposure.read)} / ${verdict(r.exposure.list)} / ${verdict(r.exposure.write)}${r.errors.length ? `  (${r.errors.length} ${ja ? '件の取得エラー' : 'failed calls'})` : ''}`);
+    out.push(`  ${pad(r.name, nameWidth)}  ${verdict(r.exposure.read)} / ${verdict(r.exposure.list)} / ${verdict(r.exposure.write)}${r.errors.length ? `  (${r.errors.length} ${ja ? '件の取得エラー' : 'failed calls'})` : ''}`);
   }
   out.push('');
   const s = report.summary;

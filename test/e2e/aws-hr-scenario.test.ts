@@ -9,6 +9,7 @@ import type { Report } from '../../reports/render/json.js';
 import { runCli } from '../helpers/cli.js';
 import { MOTO_ACCOUNT, MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { assertValidReport } from '../helpers/schema.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { HR_LOCKED, HR_PUBLIC, HR_REGION, seedHrScenario } from '../helpers/seed-hr.js';
 
 let moto: Moto;
@@ -158,5 +159,49 @@ describe('kumoscan scan aws against moto: the credential chain', () => {
     assert.equal(res.code, 0, res.stderr);
     const snap = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { callerArn?: string };
     assert.equal(snap.callerArn, `arn:aws:sts::${MOTO_ACCOUNT}:assumed-role/kumoscan-audit/kumoscan`);
+  });
+});
+
+describe('kumoscan scan aws against moto: failures on the wire', () => {
+  test('AccessDenied on every call of one bucket: that bucket is unverified, the other is scanned, exit 3', async () => {
+    const proxy = await startFaultProxy(moto.endpoint, ({ bucket, query }) =>
+      bucket === HR_PUBLIC && [...query.keys()].length > 0 && !query.has('location') ? { status: 403, code: 'AccessDenied', message: 'Access Denied' } : undefined,
+    );
+    try {
+      const res = await runCli(['scan', 'aws', '--endpoint-url', proxy.endpoint, '--buckets', 'hr-system-*', '--format', 'json', '--fail-on', 'none'], MOTO_ENV);
+      assert.equal(res.code, 3, res.stderr);
+      const report = JSON.parse(res.stdout) as Report;
+      assertValidReport(report);
+      const denied = report.resources.find((r) => r.name === HR_PUBLIC);
+      const locked = report.resources.find((r) => r.name === HR_LOCKED);
+      assert.ok(denied && locked);
+      assert.deepEqual([denied.exposure.read, denied.exposure.list, denied.exposure.write, denied.exposure.aclWrite], [null, null, null, null]);
+      assert.equal(denied.errors.length, 13);
+      assert.ok(denied.errors.every((e) => e.code === 'AccessDenied'));
+      assert.deepEqual([locked.exposure.read, locked.exposure.list], [false, false]);
+      assert.equal(locked.errors.length, 0);
+      assert.deepEqual(findingsOf(report, HR_PUBLIC).filter((f) => f.startsWith('not-verified')), ['not-verified:high']);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('throttling that outlasts the SDK retries is recorded for that call only (5 attempts)', async () => {
+    const proxy = await startFaultProxy(moto.endpoint, ({ bucket, query }) =>
+      bucket === HR_LOCKED && query.has('logging') ? { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' } : undefined,
+    );
+    try {
+      const res = await runCli(['scan', 'aws', '--endpoint-url', proxy.endpoint, '--buckets', HR_LOCKED, '--format', 'json', '--fail-on', 'none'], MOTO_ENV);
+      assert.equal(res.code, 3, res.stderr);
+      const report = JSON.parse(res.stdout) as Report;
+      const locked = report.resources[0];
+      assert.ok(locked);
+      assert.deepEqual(locked.errors.map((e) => `${e.call}:${e.code}`), ['GetBucketLogging:SlowDown']);
+      assert.equal(locked.logging, null);
+      assert.equal(locked.versioning, true);
+      assert.equal(proxy.faults, 5);
+    } finally {
+      await proxy.close();
+    }
   });
 });
