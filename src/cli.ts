@@ -8,15 +8,11 @@ import { SEVERITIES } from './model.js';
 import { VERSION } from './package-info.js';
 import { scan, type FailOn } from './scan.js';
 import { splitGlobs } from './bucket-filter.js';
+import { adapterFor, providerIds } from './provider-registry.js';
 
-const PROVIDERS = ['aws'] as const;
 const LATER_PROVIDERS = ['gcp', 'azure'];
 
 interface ScanFlags {
-  profile?: string;
-  roleArn?: string;
-  region?: string;
-  endpointUrl?: string;
   buckets: string[];
   concurrency: number;
   format: 'json' | 'table';
@@ -26,6 +22,8 @@ interface ScanFlags {
   input?: string;
   lang: Lang;
   progress: boolean;
+  /** Provider-specific options (see each adapter's options()). */
+  [provider: string]: unknown;
 }
 
 function positiveInt(value: string): number {
@@ -76,14 +74,10 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)');
 
-  program
+  const scanCommand = program
     .command('scan')
     .description('scan a cloud account (or a saved snapshot) and report what is really public')
-    .argument('[provider]', `cloud to scan: ${PROVIDERS.join(', ')} (not needed with --input)`)
-    .option('--profile <name>', 'AWS shared config / SSO profile')
-    .option('--role-arn <arn>', 'assume this role (read-only audit role) before scanning')
-    .option('--region <region>', 'home region for account-level calls (buckets are read in their own regions)')
-    .option('--endpoint-url <url>', 'S3-compatible endpoint (MinIO, other providers, emulators); path-style addressing')
+    .argument('[provider]', `cloud to scan: ${providerIds().join(', ')} (not needed with --input)`)
     .option('--buckets <glob>', 'only buckets matching the glob (repeatable, or comma-separated)', collect, [])
     .option('--concurrency <n>', 'buckets collected at once', positiveInt, 8)
     .addOption(new Option('--format <format>', 'report format').choices(['json', 'table']).default('table'))
@@ -97,34 +91,36 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .action(async (provider: string | undefined, flags: ScanFlags) => {
       setExit(await runScan(provider, flags, write));
     });
+  for (const id of providerIds()) for (const option of adapterFor(id)?.options() ?? []) scanCommand.addOption(option);
   return program;
 }
 
 async function runScan(provider: string | undefined, flags: ScanFlags, write: (text: string) => void): Promise<number> {
-  if (provider === undefined && !flags.input) throw new UsageError('name a provider (kumoscan scan aws) or give --input SNAPSHOT');
-  if (provider !== undefined && LATER_PROVIDERS.includes(provider)) throw new UsageError(`provider "${provider}" is not supported by this version yet (supported: ${PROVIDERS.join(', ')})`);
-  if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) throw new UsageError(`unknown provider "${provider}" (supported: ${PROVIDERS.join(', ')})`);
-  if (flags.endpointUrl) {
-    try {
-      new URL(flags.endpointUrl);
-    } catch {
-      throw new UsageError(`--endpoint-url ${flags.endpointUrl} is not a URL`);
+  const supported = providerIds().join(', ');
+  if (provider === undefined && !flags.input) throw new UsageError(`name a provider (kumoscan scan ${providerIds()[0]}) or give --input SNAPSHOT`);
+  if (provider !== undefined && !adapterFor(provider)) {
+    if (LATER_PROVIDERS.includes(provider)) throw new UsageError(`provider "${provider}" is not supported by this version yet (supported: ${supported})`);
+    throw new UsageError(`unknown provider "${provider}" (supported: ${supported})`);
+  }
+  for (const [name, value] of Object.entries(flags)) {
+    if (/(Url|Endpoint)$/.test(name) && typeof value === 'string') {
+      try {
+        new URL(value);
+      } catch {
+        throw new UsageError(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${value} is not a URL`);
+      }
     }
   }
   const showProgress = flags.progress && process.stderr.isTTY === true && !flags.input;
   const outcome = await scan({
+    ...(provider !== undefined ? { provider } : {}),
     ...(flags.input ? { input: flags.input } : {}),
     ...(flags.saveSnapshot ? { saveSnapshot: flags.saveSnapshot } : {}),
     failOn: flags.failOn,
     bucketFilter: splitGlobs(flags.buckets),
-    aws: {
-      ...(flags.profile ? { profile: flags.profile } : {}),
-      ...(flags.roleArn ? { roleArn: flags.roleArn } : {}),
-      ...(flags.region ? { region: flags.region } : {}),
-      ...(flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {}),
-      concurrency: flags.concurrency,
-      ...(showProgress ? { onBucket: (name: string, done: number, total: number) => process.stderr.write(`\r[${done}/${total}] ${name}\x1b[K`) } : {}),
-    },
+    concurrency: flags.concurrency,
+    flags,
+    ...(showProgress ? { onResource: (name: string, done: number, total: number) => process.stderr.write(`\r[${done}/${total}] ${name}\x1b[K`) } : {}),
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
   const text = flags.format === 'json' ? renderJson(outcome.report) : renderTable(outcome.report, flags.lang);

@@ -1,24 +1,29 @@
 // Orchestration: collect (or read a snapshot) -> normalize -> check -> assess -> report, and the exit code.
 // Everything after collect is pure: evaluateSnapshot() re-runs on an old snapshot with new rules.
 import { runChecks } from '../checks/index.js';
-import { compileBucketFilter } from './bucket-filter.js';
 import { buildReport, type Report, type ReportScope } from '../reports/render/json.js';
-import { collectAws, type AwsCollectOptions } from '../providers/aws/collect.js';
-import { normalizeAws } from '../providers/aws/normalize.js';
-import { EXIT } from './errors.js';
-import { severityRank, type ScanError, type Severity } from './model.js';
+import { compileBucketFilter } from './bucket-filter.js';
+import { EXIT, UsageError } from './errors.js';
+import { severityRank, type Severity } from './model.js';
 import { VERSION } from './package-info.js';
+import type { BaseSnapshot, ProviderAdapter } from './provider.js';
+import { adapterFor } from './provider-registry.js';
 import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.js';
 
 export type FailOn = Severity | 'none';
 
 export interface ScanRequest {
+  /** The provider word (`kumoscan scan aws`); optional with --input, where the snapshot names it. */
+  provider?: string;
   /** Evaluate this saved snapshot instead of collecting. */
   input?: string;
   saveSnapshot?: string;
-  aws?: AwsCollectOptions;
+  /** Provider-specific flag values, by camelCase option name. */
+  flags?: Readonly<Record<string, unknown>>;
   failOn: FailOn;
   bucketFilter?: string[];
+  concurrency?: number;
+  onResource?: (name: string, done: number, total: number) => void;
   now?: () => Date;
 }
 
@@ -37,28 +42,29 @@ export interface EvaluateOptions {
   scannedAt: string;
 }
 
+function adapterOf(provider: string): ProviderAdapter<BaseSnapshot> {
+  const adapter = adapterFor(provider);
+  if (!adapter) throw new UsageError(`unknown provider "${provider}"`);
+  return adapter;
+}
+
 /** Pure: snapshot -> report. */
 export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Report {
-  const resources = normalizeAws(snapshot);
+  const adapter = adapterOf(snapshot.provider);
+  const resources = adapter.normalize(snapshot);
   const findings = runChecks(resources);
-  const scanErrors: ScanError[] = (snapshot.errors ?? []).map((e) => ({ scope: `aws:${snapshot.accountId}`, ...e }));
+  const { accounts, errors } = adapter.scope(snapshot);
   const scope: ReportScope = {
-    provider: 'aws',
+    provider: snapshot.provider,
     source: opts.source,
-    accounts: [snapshot.accountId],
+    accounts,
     regions: [...new Set(resources.map((r) => r.region).filter((r): r is string => r !== null))].sort(),
     bucketFilter: opts.bucketFilter ?? [],
     failOn: opts.failOn,
     ...(opts.snapshotFile ? { snapshotFile: opts.snapshotFile } : {}),
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
   };
-  return buildReport({ version: VERSION, scannedAt: opts.scannedAt, scope, resources, findings, scanErrors });
-}
-
-/** --buckets applies to a saved snapshot as it does to a live scan. */
-function filterSnapshot(snapshot: Snapshot, globs: string[]): Snapshot {
-  const filter = compileBucketFilter(globs);
-  return { ...snapshot, buckets: snapshot.buckets.filter((b) => filter.matches(b.Name)) };
+  return buildReport({ version: VERSION, scannedAt: opts.scannedAt, scope, resources, findings, scanErrors: errors });
 }
 
 /** 1 when a finding is at or above --fail-on; else 3 when the scan is incomplete; else 0. */
@@ -68,17 +74,36 @@ export function exitCodeFor(report: Report, failOn: FailOn): number {
   return EXIT.OK;
 }
 
+async function obtainSnapshot(req: ScanRequest): Promise<Snapshot> {
+  const filter = compileBucketFilter(req.bucketFilter ?? []);
+  if (req.input) {
+    const snapshot = readSnapshotFile(req.input);
+    if (req.provider !== undefined && req.provider !== snapshot.provider) {
+      throw new UsageError(`${req.input} is a "${snapshot.provider}" snapshot, not "${req.provider}"`);
+    }
+    // --buckets applies to a saved snapshot as it does to a live scan.
+    return adapterOf(snapshot.provider).filterSnapshot(snapshot, filter);
+  }
+  if (req.provider === undefined) throw new UsageError('name a provider or give --input SNAPSHOT');
+  return adapterOf(req.provider).collect(req.flags ?? {}, {
+    buckets: filter,
+    concurrency: req.concurrency ?? 8,
+    ...(req.onResource ? { onResource: req.onResource } : {}),
+  });
+}
+
 export async function scan(req: ScanRequest): Promise<ScanOutcome> {
   const now = req.now ?? (() => new Date());
-  const snapshot = req.input ? filterSnapshot(readSnapshotFile(req.input), req.bucketFilter ?? []) : await collectAws({ ...req.aws, buckets: req.bucketFilter ?? [] });
+  const snapshot = await obtainSnapshot(req);
   if (req.saveSnapshot) writeSnapshotFile(req.saveSnapshot, snapshot);
+  const endpointUrl = req.flags?.endpointUrl;
   const report = evaluateSnapshot(snapshot, {
     source: req.input ? 'snapshot' : 'live',
     failOn: req.failOn,
     scannedAt: now().toISOString(),
     ...(req.bucketFilter ? { bucketFilter: req.bucketFilter } : {}),
     ...(req.input ? { snapshotFile: req.input } : {}),
-    ...(req.aws?.endpointUrl && !req.input ? { endpointUrl: req.aws.endpointUrl } : {}),
+    ...(typeof endpointUrl === 'string' && !req.input ? { endpointUrl } : {}),
   });
   return { snapshot, report, exitCode: exitCodeFor(report, req.failOn) };
 }

@@ -29,8 +29,8 @@ import type { AwsBucketSnapshot, AwsSnapshot } from './snapshot-types.js';
 import { regionFromLocationConstraint, regionFromRedirect, toCollectError } from './errors.js';
 
 export interface AwsCollectOptions extends AwsConnectionOptions {
-  /** Bucket name globs (picomatch); empty = every bucket. */
-  buckets?: string[];
+  /** Which buckets (--buckets); every bucket when omitted. */
+  filter?: BucketFilter;
   /** Buckets collected at once (default 8). */
   concurrency?: number;
   /** Called after each bucket, for progress output. */
@@ -203,7 +203,7 @@ export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> 
       // Without the account id the account-level Block Public Access cannot be read.
       errors.push({ call: 'GetPublicAccessBlock', code: 'Skipped', message: 'account id unknown (GetCallerIdentity failed)' });
     }
-    const filter = compileBucketFilter(opts.buckets ?? []);
+    const filter = opts.filter ?? compileBucketFilter([]);
     const listed = await listBuckets(clients, errors, filter);
     if (listed.ownerId) snapshot.ownerCanonicalId = listed.ownerId;
     const limit = pLimit(Math.max(1, opts.concurrency ?? 8));

@@ -7,6 +7,7 @@ import { S3ControlClient, GetPublicAccessBlockCommand as GetAccountPabCommand, S
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { collectAws } from '../../providers/aws/collect.js';
+import { compileBucketFilter } from '../../src/bucket-filter.js';
 import { normalizeAws } from '../../providers/aws/normalize.js';
 
 const creds = async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' });
@@ -55,7 +56,7 @@ afterEach(() => {
 
 describe('collectAws (aws-sdk-client-mock)', () => {
   test('sends read commands only, 14 per bucket, and the account calls once', async () => {
-    await collectAws({ credentials: creds, region: 'us-east-1', buckets: ['alpha', 'beta'] });
+    await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['alpha', 'beta']) });
     const sent = [...s3.calls(), ...sts.calls(), ...control.calls()].map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name);
     const writes = sent.filter((n) => !READ_ONLY.test(n));
     assert.deepEqual(writes, []);
@@ -68,7 +69,7 @@ describe('collectAws (aws-sdk-client-mock)', () => {
   });
 
   test('"not configured" answers are values, not errors', async () => {
-    const snap = await collectAws({ credentials: creds, region: 'us-east-1', buckets: ['beta'] });
+    const snap = await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['beta']) });
     assert.equal(snap.accountId, '111122223333');
     assert.equal(snap.ownerCanonicalId, 'owner-canonical');
     assert.deepEqual(snap.accountPublicAccessBlock, { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
@@ -90,7 +91,7 @@ describe('collectAws (aws-sdk-client-mock)', () => {
     s3.on(S3.GetBucketOwnershipControlsCommand, { Bucket: 'alpha' }).rejects(s3Error('NotImplemented', 501));
     s3.on(S3.GetBucketLoggingCommand, { Bucket: 'alpha' }).rejects(s3Error('SlowDown', 503));
     control.on(GetAccountPabCommand).rejects(new S3ControlServiceException({ name: 'NoSuchPublicAccessBlockConfiguration', $fault: 'client', $metadata: { httpStatusCode: 404 }, message: 'none' }));
-    const snap = await collectAws({ credentials: creds, region: 'us-east-1', buckets: ['alpha', 'beta'] });
+    const snap = await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['alpha', 'beta']) });
     const alpha = snap.buckets.find((b) => b.Name === 'alpha');
     const beta = snap.buckets.find((b) => b.Name === 'beta');
     assert.deepEqual(alpha?.errors?.map((e) => `${e.call}:${e.code}`).sort(), ['GetBucketLogging:SlowDown', 'GetBucketOwnershipControls:NotImplemented', 'GetBucketPolicy:AccessDenied']);
@@ -106,24 +107,24 @@ describe('collectAws (aws-sdk-client-mock)', () => {
 
   test('an unreadable policy does not matter when the account restricts public buckets and ignores public ACLs', async () => {
     s3.on(S3.GetBucketPolicyCommand, { Bucket: 'alpha' }).rejects(s3Error('AccessDenied', 403));
-    const [ra] = normalizeAws(await collectAws({ credentials: creds, region: 'us-east-1', buckets: ['alpha'] }));
+    const [ra] = normalizeAws(await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['alpha']) }));
     assert.ok(ra);
     assert.deepEqual([ra.exposure.read, ra.exposure.list, ra.exposure.write, ra.exposure.aclWrite], [false, false, false, false]);
   });
 
   test('the account Block Public Access is unknown when S3 Control is denied, and not-configured is all false', async () => {
     control.on(GetAccountPabCommand).rejects(new S3ControlServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'denied' }));
-    const denied = await collectAws({ credentials: creds, region: 'us-east-1', buckets: ['beta'] });
+    const denied = await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['beta']) });
     assert.deepEqual(denied.errors?.map((e) => `${e.call}:${e.code}`), ['GetPublicAccessBlock:AccessDenied']);
     assert.equal(normalizeAws(denied)[0]?.guards.accountBlockPublicAccess, null);
     control.on(GetAccountPabCommand).rejects(new S3ControlServiceException({ name: 'NoSuchPublicAccessBlockConfiguration', $fault: 'client', $metadata: { httpStatusCode: 404 }, message: 'none' }));
-    const none = await collectAws({ credentials: creds, region: 'us-east-1', buckets: ['beta'] });
+    const none = await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['beta']) });
     assert.equal(none.errors, undefined);
     assert.deepEqual(normalizeAws(none)[0]?.guards.accountBlockPublicAccess, { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false });
   });
 
   test('each bucket is read through its own region: the location decides the client', async () => {
-    await collectAws({ credentials: creds, region: 'us-east-1', buckets: ['alpha'] });
+    await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['alpha']) });
     const regions = await Promise.all(
       s3.commandCalls(S3.GetBucketAclCommand).map(async (c) => {
         const client = c.thisValue as S3.S3Client;
@@ -137,20 +138,20 @@ describe('collectAws (aws-sdk-client-mock)', () => {
     const redirect = s3Error('PermanentRedirect', 301) as S3.S3ServiceException & { Region?: string };
     redirect.Region = 'ap-east-1';
     s3.on(S3.GetBucketLocationCommand, { Bucket: 'alpha' }).rejects(redirect);
-    const snap = await collectAws({ credentials: creds, region: 'us-east-1', buckets: ['alpha'] });
+    const snap = await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['alpha']) });
     assert.equal(snap.buckets[0]?.Region, 'ap-east-1');
     assert.equal(snap.buckets[0]?.errors, undefined);
   });
 
   test('ListBuckets denied: exact names given with --buckets are still scanned, and the error is kept', async () => {
     s3.on(S3.ListBucketsCommand).rejects(s3Error('AccessDenied', 403));
-    const snap = await collectAws({ credentials: creds, region: 'us-east-1', buckets: ['alpha', 'gam*'] });
+    const snap = await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['alpha', 'gam*']) });
     assert.deepEqual(snap.buckets.map((b) => b.Name), ['alpha']);
     assert.deepEqual(snap.errors?.map((e) => `${e.call}:${e.code}`), ['ListBuckets:AccessDenied']);
   });
 
   test('the bucket glob filters the listing', async () => {
-    const snap = await collectAws({ credentials: creds, region: 'us-east-1', buckets: ['*a'] });
+    const snap = await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['*a']) });
     assert.deepEqual(snap.buckets.map((b) => b.Name).sort(), ['alpha', 'beta']);
   });
 });

@@ -89,7 +89,7 @@ describe('normalizeAws', () => {
 describe('parseSnapshot', () => {
   test('accepts a BOM, a missing snapshotVersion, and keys it does not know', () => {
     const s = parseSnapshot('\uFEFF' + JSON.stringify({ provider: 'aws', accountId: '1', buckets: [{ Name: 'x', Future: 1 }], extra: true }));
-    assert.equal(s.buckets[0]?.Name, 'x');
+    assert.equal((s as AwsSnapshot).buckets[0]?.Name, 'x');
   });
   test('rejects a newer snapshotVersion, wrong types and non-objects with the path', () => {
     assert.throws(() => parseSnapshot(JSON.stringify({ provider: 'aws', snapshotVersion: 2, accountId: '1', buckets: [] })), /snapshotVersion 2 is not supported/);

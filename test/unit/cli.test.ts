@@ -122,7 +122,7 @@ describe('bad input: a clear error and exit code 2, never a stack trace', () => 
   });
   test('snapshot of the wrong shape names the path', async () => {
     assertUsageError(await runCli(['scan', '--input', file('shape.json', JSON.stringify({ provider: 'aws', accountId: '1', buckets: [{ Name: '' }] }))]), /buckets\[0\]\.Name must be a non-empty string/);
-    assertUsageError(await runCli(['scan', '--input', file('prov.json', JSON.stringify({ accountId: '1', buckets: [] }))]), /"provider" must be "aws" \(missing\)/);
+    assertUsageError(await runCli(['scan', '--input', file('prov.json', JSON.stringify({ accountId: '1', buckets: [] }))]), /"provider" must be one of "aws" \(missing\)/);
     assertUsageError(await runCli(['scan', '--input', file('bpa.json', JSON.stringify({ provider: 'aws', accountId: '1', accountPublicAccessBlock: { BlockPublicAcls: 'yes' }, buckets: [] }))]), /accountPublicAccessBlock\.BlockPublicAcls must be true or false/);
   });
   test('missing snapshot file', async () => {

@@ -1,0 +1,44 @@
+// The AWS S3 adapter: flags, collect, snapshot validation, normalize — wired for the provider-neutral CLI.
+import { Option } from 'commander';
+import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
+import { validateAwsSnapshot } from './snapshot-validate.js';
+import { collectAws } from './collect.js';
+import { normalizeAws } from './normalize.js';
+import type { AwsSnapshot } from './snapshot-types.js';
+import type { AwsConnectionOptions } from './clients.js';
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+/** The connection flags of `kumoscan scan aws`, as the SDK clients want them. */
+export function awsConnection(flags: Readonly<Record<string, unknown>>): AwsConnectionOptions {
+  const profile = str(flags.profile);
+  const roleArn = str(flags.roleArn);
+  const region = str(flags.region);
+  const endpointUrl = str(flags.endpointUrl);
+  return { ...(profile ? { profile } : {}), ...(roleArn ? { roleArn } : {}), ...(region ? { region } : {}), ...(endpointUrl ? { endpointUrl } : {}) };
+}
+
+export const awsAdapter: ProviderAdapter<AwsSnapshot> = {
+  id: 'aws',
+  title: 'AWS S3 and S3-compatible stores',
+  options: () => [
+    new Option('--profile <name>', 'AWS shared config / SSO profile').helpGroup('AWS options:'),
+    new Option('--role-arn <arn>', 'assume this role (read-only audit role) before scanning').helpGroup('AWS options:'),
+    new Option('--region <region>', 'home region for account-level calls (buckets are read in their own regions)').helpGroup('AWS options:'),
+    new Option('--endpoint-url <url>', 'S3-compatible endpoint (MinIO, other providers, emulators); path-style addressing').helpGroup('AWS options:'),
+  ],
+  validateSnapshot: validateAwsSnapshot,
+  collect: (flags, common) =>
+    collectAws({
+      ...awsConnection(flags),
+      filter: common.buckets,
+      concurrency: common.concurrency,
+      ...(common.onResource ? { onBucket: common.onResource } : {}),
+    }),
+  filterSnapshot: (snapshot, filter) => ({ ...snapshot, buckets: snapshot.buckets.filter((b) => filter.matches(b.Name)) }),
+  normalize: normalizeAws,
+  scope: (snapshot): SnapshotScope => ({
+    accounts: [snapshot.accountId],
+    errors: (snapshot.errors ?? []).map((e) => ({ scope: `aws:${snapshot.accountId}`, ...e })),
+  }),
+};

@@ -1,0 +1,63 @@
+// The contract every cloud provider implements. The CLI, the scan orchestration and the snapshot reader are
+// provider-neutral: they find the adapter by the provider word (`kumoscan scan aws`) or by a snapshot's
+// "provider" key, and call it. One adapter per cloud in providers/<cloud>/index.ts, listed in
+// src/provider-registry.ts.
+import type { Option } from 'commander';
+import type { BucketFilter } from './bucket-filter.js';
+import type { Provider, Resource, ScanError } from './model.js';
+import type { ObjectReader } from './data/object-reader.js';
+
+/** What every raw snapshot has; each provider adds its own keys (docs/snapshot.md). */
+export interface BaseSnapshot {
+  provider: Provider;
+  snapshotVersion?: number;
+  collectedAt?: string;
+}
+
+/** Options every provider's collect receives, whatever the cloud. */
+export interface CommonCollectOptions {
+  /** Bucket / container name globs (empty = all). */
+  buckets: BucketFilter;
+  /** Resources collected at once. */
+  concurrency: number;
+  /** Progress callback (one call per resource collected). */
+  onResource?: (name: string, done: number, total: number) => void;
+}
+
+/** What the report's scope says of a snapshot. */
+export interface SnapshotScope {
+  /** Account ids / project ids / subscription ids the snapshot covers. */
+  accounts: string[];
+  /** Errors that belong to no single resource (account-level calls). */
+  errors: ScanError[];
+}
+
+/** Anonymous probe targets for one resource (see src/probe.ts): URLs an outsider would GET. */
+export interface ProbeTargets {
+  /** The listing URL (S3 ListObjectsV2, GCS objects list, Azure List Blobs). */
+  list?: string;
+  /** Builds the URL of one object, by key. */
+  object?: (key: string) => string;
+}
+
+export interface ProviderAdapter<S extends BaseSnapshot = BaseSnapshot> {
+  id: Provider;
+  /** Human name, e.g. "AWS S3 (and S3-compatible stores)". */
+  title: string;
+  /** Provider-specific `kumoscan scan` options; their values reach collect() in `flags`. */
+  options(): Option[];
+  /** Structural validation of a parsed snapshot document; throws UsageError naming the wrong path. */
+  validateSnapshot(doc: Record<string, unknown>): S;
+  /** Read-only collection from the cloud. `flags` holds the parsed values of options(), by camelCase name. */
+  collect(flags: Readonly<Record<string, unknown>>, common: CommonCollectOptions): Promise<S>;
+  /** Keeps only the resources whose name matches (for --buckets on a saved snapshot). */
+  filterSnapshot(snapshot: S, filter: BucketFilter): S;
+  /** Pure: raw snapshot -> normalized resources. */
+  normalize(snapshot: S): Resource[];
+  /** Pure: accounts covered and account-level errors. */
+  scope(snapshot: S): SnapshotScope;
+  /** Anonymous probe targets of a resource, when the provider supports --probe. `endpoint` overrides the public one. */
+  probeTargets?(resource: Resource, endpoint?: string): ProbeTargets | undefined;
+  /** An authenticated, read-only object reader for sampling one resource (same flags as collect). */
+  openReader?(flags: Readonly<Record<string, unknown>>, resource: Resource): ObjectReader;
+}
