@@ -13,6 +13,7 @@ import { publicAclWrite } from './public-acl-write.js';
 import { publicList } from './public-list.js';
 import { publicRead } from './public-read.js';
 import { publicWrite } from './public-write.js';
+import { probeDisagreement } from './probe-disagreement.js';
 import { s3AccountBlockPublicAccessOff } from './s3-account-block-public-access-off.js';
 import { s3BlockPublicAccessOff } from './s3-block-public-access-off.js';
 import { tlsNotEnforced } from './tls-not-enforced.js';
@@ -31,6 +32,7 @@ export const CHECKS: readonly Check[] = [
   publicAclWrite,
   websitePublic,
   externalPrincipalRead,
+  probeDisagreement,
   s3BlockPublicAccessOff,
   s3AccountBlockPublicAccessOff,
   aclsEnabled,

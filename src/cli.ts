@@ -22,6 +22,7 @@ interface ScanFlags {
   input?: string;
   lang: Lang;
   progress: boolean;
+  probe?: boolean;
   /** Provider-specific options (see each adapter's options()). */
   [provider: string]: unknown;
 }
@@ -86,6 +87,8 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .option('--save-snapshot <file>', 'also write the raw snapshot (the API answers) to a file')
     .option('--input <snapshot>', 'evaluate a saved snapshot offline instead of calling the cloud')
     .addOption(new Option('--lang <lang>', 'language of the table').choices(['ja', 'en']).default(defaultLang()))
+    .option('--probe', 'confirm public verdicts from outside: anonymous GET of the listing and one object')
+    .option('--probe-endpoint <url>', 'send probes to this endpoint instead of the provider\'s public one (S3-compatible stores, tests)')
     .option('--no-progress', 'no progress lines on standard error')
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (provider: string | undefined, flags: ScanFlags) => {
@@ -119,6 +122,7 @@ async function runScan(provider: string | undefined, flags: ScanFlags, write: (t
     failOn: flags.failOn,
     bucketFilter: splitGlobs(flags.buckets),
     concurrency: flags.concurrency,
+    probe: flags.probe === true,
     flags,
     ...(showProgress ? { onResource: (name: string, done: number, total: number) => process.stderr.write(`\r[${done}/${total}] ${name}\x1b[K`) } : {}),
   });

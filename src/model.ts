@@ -96,6 +96,23 @@ export interface CollectError {
 
 export type EncryptionAtRest = 'provider-managed' | 'customer-managed' | 'none';
 
+/** One anonymous HTTP answer of the probe (--probe). */
+export interface ProbeAnswer {
+  url: string;
+  /** HTTP status, or null when no answer came (network error, time-out). */
+  status: number | null;
+  error?: string;
+}
+
+/** What an outsider saw (src/probe.ts): anonymous GETs of the listing URL and of one object. */
+export interface ProbeResult {
+  at: string;
+  list?: ProbeAnswer;
+  object?: ProbeAnswer & { key: string };
+  /** true: answered 2xx; false: refused (401/403/404); null: not tried or no answer. */
+  observed: { read: Tri; list: Tri };
+}
+
 export interface Resource {
   provider: Provider;
   /** AWS account id / GCP project / Azure subscription+account. */
@@ -124,6 +141,8 @@ export interface Resource {
   tags: Record<string, string>;
   /** Calls that failed, so a verdict of null is explained. */
   errors: CollectError[];
+  /** Anonymous probe (--probe): what an outsider saw, and the verdicts the configuration alone gave. */
+  probe?: ProbeResult & { configured: { read: Tri; list: Tri } };
 }
 
 /** A reference to an APPI duty (see reports/appi/duties.ts). */

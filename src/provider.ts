@@ -4,7 +4,7 @@
 // src/provider-registry.ts.
 import type { Option } from 'commander';
 import type { BucketFilter } from './bucket-filter.js';
-import type { Provider, Resource, ScanError } from './model.js';
+import type { ProbeResult, Provider, Resource, ScanError } from './model.js';
 import type { ObjectReader } from './data/object-reader.js';
 
 /** What every raw snapshot has; each provider adds its own keys (docs/snapshot.md). */
@@ -12,6 +12,8 @@ export interface BaseSnapshot {
   provider: Provider;
   snapshotVersion?: number;
   collectedAt?: string;
+  /** Anonymous probe answers by resource id (--probe), kept so --input reproduces a probed report. */
+  probes?: Record<string, ProbeResult>;
 }
 
 /** Options every provider's collect receives, whatever the cloud. */
@@ -56,8 +58,8 @@ export interface ProviderAdapter<S extends BaseSnapshot = BaseSnapshot> {
   normalize(snapshot: S): Resource[];
   /** Pure: accounts covered and account-level errors. */
   scope(snapshot: S): SnapshotScope;
-  /** Anonymous probe targets of a resource, when the provider supports --probe. `endpoint` overrides the public one. */
-  probeTargets?(resource: Resource, endpoint?: string): ProbeTargets | undefined;
+  /** Anonymous probe targets of a resource, when the provider supports --probe (flags: as for collect, incl. probeEndpoint). */
+  probeTargets?(resource: Resource, flags: Readonly<Record<string, unknown>>): ProbeTargets | undefined;
   /** An authenticated, read-only object reader for sampling one resource (same flags as collect). */
   openReader?(flags: Readonly<Record<string, unknown>>, resource: Resource): ObjectReader;
 }

@@ -9,6 +9,7 @@ import { VERSION } from './package-info.js';
 import type { BaseSnapshot, ProviderAdapter } from './provider.js';
 import { adapterFor } from './provider-registry.js';
 import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.js';
+import { applyProbe, probeResources } from './probe.js';
 
 export type FailOn = Severity | 'none';
 
@@ -23,6 +24,8 @@ export interface ScanRequest {
   failOn: FailOn;
   bucketFilter?: string[];
   concurrency?: number;
+  /** Confirm verdicts with anonymous GETs (live scans only; a snapshot keeps the answers it was saved with). */
+  probe?: boolean;
   onResource?: (name: string, done: number, total: number) => void;
   now?: () => Date;
 }
@@ -51,7 +54,7 @@ function adapterOf(provider: string): ProviderAdapter<BaseSnapshot> {
 /** Pure: snapshot -> report. */
 export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Report {
   const adapter = adapterOf(snapshot.provider);
-  const resources = adapter.normalize(snapshot);
+  const resources = adapter.normalize(snapshot).map((r) => applyProbe(r, snapshot.probes?.[r.id]));
   const findings = runChecks(resources);
   const { accounts, errors } = adapter.scope(snapshot);
   const scope: ReportScope = {
@@ -95,6 +98,10 @@ async function obtainSnapshot(req: ScanRequest): Promise<Snapshot> {
 export async function scan(req: ScanRequest): Promise<ScanOutcome> {
   const now = req.now ?? (() => new Date());
   const snapshot = await obtainSnapshot(req);
+  if (req.probe && !req.input) {
+    const adapter = adapterOf(snapshot.provider);
+    snapshot.probes = await probeResources(adapter, req.flags ?? {}, adapter.normalize(snapshot), req.concurrency ?? 8, now());
+  }
   if (req.saveSnapshot) writeSnapshotFile(req.saveSnapshot, snapshot);
   const endpointUrl = req.flags?.endpointUrl;
   const report = evaluateSnapshot(snapshot, {

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError } from './errors.js';
 import type { BaseSnapshot } from './provider.js';
 import { adapterFor, providerIds } from './provider-registry.js';
-import { isObject } from './validate.js';
+import { expect, isObject } from './validate.js';
 
 export type Snapshot = BaseSnapshot;
 
@@ -29,7 +29,16 @@ export function parseSnapshot(text: string, source = 'snapshot'): Snapshot {
     const got = doc.provider === undefined ? ' (missing)' : ` (got ${JSON.stringify(doc.provider)})`;
     throw new UsageError(`${source}: "provider" must be one of ${providerIds().map((p) => `"${p}"`).join(', ')}${got}`);
   }
+  validateProbes(doc.probes);
   return adapter.validateSnapshot(doc);
+}
+
+function validateProbes(v: unknown): void {
+  if (v === undefined) return;
+  expect(isObject(v), 'probes', 'must be an object of probe results by resource id');
+  for (const [id, p] of Object.entries(v)) {
+    expect(isObject(p) && isObject(p.observed), `probes["${id}"]`, 'must be a probe result with "observed"');
+  }
 }
 
 export function readSnapshotFile(path: string): Snapshot {

@@ -6,6 +6,8 @@ import { collectAws } from './collect.js';
 import { normalizeAws } from './normalize.js';
 import type { AwsSnapshot } from './snapshot-types.js';
 import type { AwsConnectionOptions } from './clients.js';
+import { s3ProbeTargets } from './probe.js';
+import { openS3Reader } from './reader.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
@@ -41,4 +43,6 @@ export const awsAdapter: ProviderAdapter<AwsSnapshot> = {
     accounts: [snapshot.accountId],
     errors: (snapshot.errors ?? []).map((e) => ({ scope: `aws:${snapshot.accountId}`, ...e })),
   }),
+  probeTargets: (resource, flags) => s3ProbeTargets(resource, str(flags.probeEndpoint) ?? str(flags.endpointUrl)),
+  openReader: (flags, resource) => openS3Reader(awsConnection(flags), resource.name, resource.region),
 };

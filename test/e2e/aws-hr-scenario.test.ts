@@ -10,6 +10,7 @@ import { runCli } from '../helpers/cli.js';
 import { MOTO_ACCOUNT, MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { assertValidReport } from '../helpers/schema.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { startFakePublicEndpoint } from '../helpers/fake-public-endpoint.js';
 import { HR_LOCKED, HR_PUBLIC, HR_REGION, seedHrScenario } from '../helpers/seed-hr.js';
 
 let moto: Moto;
@@ -202,6 +203,42 @@ describe('kumoscan scan aws against moto: failures on the wire', () => {
       assert.equal(proxy.faults, 5);
     } finally {
       await proxy.close();
+    }
+  });
+});
+
+describe('kumoscan scan aws --probe (moto for the authenticated side, a stand-in public endpoint for the outsider)', () => {
+  test('the HR bucket is confirmed public; the saved snapshot keeps the answers', async () => {
+    const outsider = await startFakePublicEndpoint((p) => (p.startsWith(`/${HR_PUBLIC}/`) ? 200 : 403));
+    try {
+      const snapshotFile = join(work, 'probed.json');
+      const res = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', 'hr-system-*', '--probe', '--probe-endpoint', outsider.url, '--format', 'json', '--save-snapshot', snapshotFile], MOTO_ENV);
+      assert.equal(res.code, 1, res.stderr);
+      const report = JSON.parse(res.stdout) as Report;
+      assertValidReport(report);
+      const pub = report.resources.find((r) => r.name === HR_PUBLIC);
+      assert.deepEqual(pub?.probe?.observed, { read: true, list: true });
+      assert.equal(pub?.probe?.object?.key, 'exports/employees.csv');
+      assert.ok(pub?.exposure.evidence.some((e) => e.source === 'probe' && e.capability === 'read' && e.message.startsWith('confirmed public')));
+      // the locked bucket is judged private: it is not probed at all
+      assert.equal(report.resources.find((r) => r.name === HR_LOCKED)?.probe, undefined);
+      assert.equal(report.findings.some((f) => f.checkId === 'probe-disagreement'), false);
+      assert.ok(outsider.seen.every((s) => s.method === 'GET' && !s.authorization));
+      const offline = JSON.parse((await runCli(['scan', '--input', snapshotFile, '--format', 'json'])).stdout) as Report;
+      assert.deepEqual(offline.resources, report.resources);
+    } finally {
+      await outsider.close();
+    }
+  });
+
+  test('a public configuration refused from outside is a disagreement, not a pass', async () => {
+    const outsider = await startFakePublicEndpoint(() => 403);
+    try {
+      const res = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', HR_PUBLIC, '--probe', '--probe-endpoint', outsider.url, '--format', 'json'], MOTO_ENV);
+      const report = JSON.parse(res.stdout) as Report;
+      assert.deepEqual(findingsOf(report, HR_PUBLIC).filter((f) => f.startsWith('probe') || f.startsWith('public')), ['probe-disagreement:medium', 'probe-disagreement:medium', 'public-list:high', 'public-read:critical']);
+    } finally {
+      await outsider.close();
     }
   });
 });
