@@ -6,9 +6,7 @@ import pLimit from 'p-limit';
 import type { Evidence, ProbeAnswer, ProbeResult, Resource, Tri } from './model.js';
 import type { BaseSnapshot, ProviderAdapter } from './provider.js';
 import type { ObjectInfo } from './data/object-reader.js';
-
-/** Storage classes / tiers that cost money or time to read; never probed or sampled. */
-export const ARCHIVE_CLASSES = new Set(['GLACIER', 'DEEP_ARCHIVE', 'GLACIER_IR', 'ARCHIVE', 'Archive', 'COLDLINE', 'Cold']);
+import { isArchived } from './data/sample-plan.js';
 
 const TIMEOUT_MS = 10_000;
 
@@ -41,7 +39,7 @@ async function pickKey(adapter: ProviderAdapter<BaseSnapshot>, flags: Readonly<R
   const reader = adapter.openReader(flags, resource);
   try {
     const page = await reader.list({ max: 50 });
-    const usable = page.objects.filter((o: ObjectInfo) => !ARCHIVE_CLASSES.has(o.storageClass ?? '') && !o.key.endsWith('/'));
+    const usable = page.objects.filter((o: ObjectInfo) => !isArchived(o) && !o.key.endsWith('/'));
     usable.sort((a, b) => (b.lastModified ?? '').localeCompare(a.lastModified ?? ''));
     return usable[0]?.key;
   } catch {

@@ -1,0 +1,92 @@
+// sample: read a bounded sample of a resource's objects through its provider's ObjectReader and classify it.
+// The bytes live only in memory, inside one call; what comes out is a DataProfile (counts, masked examples).
+import type { ObjectInfo, ObjectReader } from './object-reader.js';
+import { planSample, type SampleLimits } from './sample-plan.js';
+import type { DataProfile, FileProfile } from './types.js';
+
+/** How sampled bytes become profiles (src/data/decode + src/data/detect), injected so sampling stays testable. */
+export interface Classifiers {
+  /** Decodes and classifies the first bytes of an object. `truncated`: the bytes are a prefix of the object. */
+  classifyBytes(bytes: Uint8Array, meta: { key: string; size: number; truncated: boolean; deadline: number }): Promise<FileProfile>;
+  /** Classifies an object by its name only (images, archives, media). */
+  classifyName(key: string): FileProfile;
+  /** Aggregates object profiles into the resource's profile, with the persons estimate. */
+  profile(files: FileProfile[], ctx: { objectsListed: number; listingComplete: boolean; skipped: { key: string; reason: string }[]; declared?: number }): DataProfile;
+}
+
+/** The scan-wide byte budget, shared by every resource sampled in one scan. */
+export class ByteBudget {
+  constructor(private remaining: number) {}
+  take(wanted: number): number {
+    const granted = Math.max(0, Math.min(wanted, this.remaining));
+    this.remaining -= granted;
+    return granted;
+  }
+  get left(): number {
+    return this.remaining;
+  }
+}
+
+function errorText(err: unknown): string {
+  if (typeof err === 'object' && err !== null) {
+    const e = err as { name?: string; Code?: string; message?: string };
+    return `${e.Code ?? e.name ?? 'Error'}: ${(e.message ?? '').split('\n')[0]?.slice(0, 200) ?? ''}`;
+  }
+  return String(err);
+}
+
+/** Lists up to limits.listLimit objects; the count is the basis of the persons estimate. */
+async function listObjects(reader: ObjectReader, limits: SampleLimits): Promise<{ objects: ObjectInfo[]; complete: boolean }> {
+  const objects: ObjectInfo[] = [];
+  let next: string | undefined;
+  do {
+    const page = await reader.list({ max: Math.min(1000, limits.listLimit - objects.length), ...(next ? { next } : {}) });
+    objects.push(...page.objects);
+    next = page.next;
+  } while (next && objects.length < limits.listLimit);
+  return { objects, complete: next === undefined };
+}
+
+export interface SampleOutcome {
+  profile: DataProfile | null;
+  /** Why the resource could not be sampled at all (listing denied …). */
+  error?: string;
+}
+
+export async function sampleResource(reader: ObjectReader, limits: SampleLimits, budget: ByteBudget, classifiers: Classifiers, declared?: number): Promise<SampleOutcome> {
+  let listing: { objects: ObjectInfo[]; complete: boolean };
+  try {
+    listing = await listObjects(reader, limits);
+  } catch (err) {
+    return { profile: null, error: `listing failed (${errorText(err)})` };
+  }
+  const plan = planSample(listing.objects, limits.objectsPerResource);
+  const skipped = [...plan.skipped];
+  const files: FileProfile[] = [];
+  for (const o of plan.objects) {
+    if (o.how === 'name') {
+      files.push(classifiers.classifyName(o.key));
+      continue;
+    }
+    const want = Math.min(limits.bytesPerObject, o.size);
+    const granted = budget.take(want);
+    if (granted <= 0) {
+      skipped.push({ key: o.key, reason: 'scan byte budget spent' });
+      continue;
+    }
+    const deadline = Date.now() + limits.msPerObject;
+    try {
+      const bytes = await reader.read(o.key, { maxBytes: granted, signal: AbortSignal.timeout(limits.msPerObject) });
+      files.push(await classifiers.classifyBytes(bytes, { key: o.key, size: o.size, truncated: bytes.length < o.size, deadline }));
+    } catch (err) {
+      skipped.push({ key: o.key, reason: `read failed (${errorText(err)})` });
+    }
+  }
+  const profile = classifiers.profile(files, {
+    objectsListed: listing.objects.length,
+    listingComplete: listing.complete,
+    skipped,
+    ...(declared !== undefined ? { declared } : {}),
+  });
+  return { profile };
+}
