@@ -31,6 +31,7 @@ function countingClients(base: AwsClients, onCall: () => void): AwsClients {
   };
   count(base.sts);
   count(base.s3control);
+  count(base.iam);
   return { ...base, s3: (region: string) => count(base.s3(region)) };
 }
 

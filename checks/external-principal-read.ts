@@ -13,7 +13,14 @@ const KIND_NAMES: Readonly<Record<Principal['kind'], I18n>> = {
   federated: { ja: 'フェデレーション', en: 'federated identity' },
   'gcp-member': { ja: 'Google Cloud のメンバー', en: 'Google Cloud member' },
   'azure-tenant': { ja: '他の Microsoft Entra ID テナント', en: 'other Microsoft Entra ID tenant' },
+  anyone: { ja: '誰でも（任意のアカウントの主体）', en: 'anyone (a principal of any account)' },
 };
+
+/** " through role R (sts:ExternalId required / not required)" for a principal that reaches the bucket by assuming a role. */
+function viaRoleText(p: Principal): string {
+  if (p.viaRole === undefined) return '';
+  return ` through role ${p.viaRole} (sts:ExternalId ${p.externalId ? 'required' : 'not required'})`;
+}
 
 const CAPABILITY_ORDER: readonly Capability[] = ['read', 'list', 'write', 'aclWrite'];
 
@@ -95,23 +102,33 @@ export const externalPrincipalRead: Check = {
         ref: x.evidence,
         message:
           `${x.kind} ${x.id} (account ${x.account ?? 'unknown'}) can ${x.capabilities.join(', ')}` +
+          viaRoleText(x) +
           (x.conditional ? ' under a condition (not evaluated)' : ''),
       }));
       const condition: I18n = conditional
         ? { ja: 'この許可には条件が付いています（条件の内容は評価していません）。', en: 'The grant carries a condition (not evaluated). ' }
         : { ja: '', en: '' };
+      const roles = [...new Set(g.grants.map((x) => x.viaRole).filter((r): r is string => r !== undefined))];
+      const withoutExternalId = g.grants.some((x) => x.viaRole !== undefined && x.externalId !== true);
+      const via: I18n =
+        roles.length > 0
+          ? {
+              ja: `この主体は当アカウントのロール ${roles.join('、')} を引き受けてアクセスします${withoutExternalId ? '（信頼ポリシーで sts:ExternalId を要求していません）' : ''}。`,
+              en: `It gets there by assuming role ${roles.join(', ')} of this account${withoutExternalId ? ' (the trust policy requires no sts:ExternalId)' : ''}. `,
+            }
+          : { ja: '', en: '' };
       drafts.push({
         suffix: p.id,
         severity: conditional ? 'medium' : undefined,
         evidence,
         detail: {
           ja:
-            `外部の主体 ${p.id}（${kind.ja}、所属: ${p.account ?? '不明'}）は「${resource.name}」に対して${caps.ja}ができます（根拠: ${refs.join('、')}）。${condition.ja}` +
+            `外部の主体 ${p.id}（${kind.ja}、所属: ${p.account ?? '不明'}）は「${resource.name}」に対して${caps.ja}ができます（根拠: ${refs.join('、')}）。${via.ja}${condition.ja}` +
             '個人データを含む場合、この主体は個人データを取り扱える状態です。委託に当たる場合は、法第25条に基づき委託先を監督する必要があります（通則ガイドライン3-4-4）。' +
             '委託でない場合は、第三者提供（法第27条）に当たらないか確認してください。',
           en:
             `External principal ${p.id} (${kind.en}, account: ${p.account ?? 'unknown'}) can ${caps.en} in ` +
-            `"${resource.name}" (evidence: ${refs.join(', ')}). ${condition.en}If the bucket holds personal data, this ` +
+            `"${resource.name}" (evidence: ${refs.join(', ')}). ${via.en}${condition.en}If the bucket holds personal data, this ` +
             'party can handle it. If this is 委託 (entrustment), APPI Art. 25 requires you to supervise the entrustee ' +
             '(General Guidelines 3-4-4); if it is not, check that it is not a 第三者提供 (provision to a third party, APPI Art. 27).',
         },

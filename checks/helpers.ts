@@ -171,6 +171,12 @@ export const CHECKED_ATTRIBUTES: readonly CheckedAttribute[] = [
     providers: ['aws', 'gcp'],
   },
   {
+    path: 'guards.publicAccessPrevention',
+    name: { ja: 'パブリックアクセスの防止（バケット又は組織ポリシー）', en: 'Public Access Prevention (bucket or org policy)' },
+    get: (r) => r.guards.publicAccessPrevention,
+    providers: ['gcp'],
+  },
+  {
     path: 'encryption.atRest',
     name: { ja: '保存時の暗号化', en: 'encryption at rest' },
     get: (r) => r.encryption.atRest,
@@ -208,6 +214,7 @@ export const CHECKED_ATTRIBUTES: readonly CheckedAttribute[] = [
     name: { ja: '静的ウェブサイトホスティング', en: 'static website hosting' },
     get: (r) => r.website,
   },
+  ...azureAttributes(),
 ];
 
 /** The attributes a check needs that could not be determined for this resource, in table order. */
@@ -216,8 +223,86 @@ export function unknownAttributes(resource: Resource): CheckedAttribute[] {
     (a) =>
       (a.providers === undefined || a.providers.includes(resource.provider)) &&
       (a.relevant === undefined || a.relevant(resource)) &&
+      // An account's setting is reported on the account's primary resource only (see scopeDraftsToAccount).
+      !(resource.accountScope && !resource.accountScope.primary && isAccountPath(resource, a.path)) &&
       a.get(resource) === null,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Azure storage account settings (Resource.azure, and the neutral members Azure fills at account level)
+
+/** The Azure attributes not-verified lists when unknown (only on resources that carry Azure account settings). */
+function azureAttributes(): CheckedAttribute[] {
+  const azure = (r: Resource): boolean => r.azure !== undefined;
+  const attr = (path: string, name: I18n, get: (r: Resource) => unknown): CheckedAttribute => ({ path, name, get, providers: ['azure'], relevant: azure });
+  return [
+    attr('guards.allowBlobPublicAccess', { ja: 'ストレージアカウントの BLOB 匿名アクセスの許可（allowBlobPublicAccess）', en: 'anonymous blob access allowed on the storage account (allowBlobPublicAccess)' }, (r) => r.guards.allowBlobPublicAccess),
+    attr('transport.minTls', { ja: '最小 TLS バージョン', en: 'minimum TLS version' }, (r) => r.transport.minTls),
+    attr('softDelete', { ja: 'BLOB の論理的な削除', en: 'blob soft delete' }, (r) => r.softDelete),
+    attr('azure.allowSharedKeyAccess', { ja: '共有キーによるアクセスの許可（allowSharedKeyAccess）', en: 'Shared Key access allowed (allowSharedKeyAccess)' }, (r) => r.azure?.allowSharedKeyAccess),
+    attr('azure.openToAllNetworks', { ja: 'ネットワークアクセスの制限（publicNetworkAccess、ネットワーク規則の既定の動作）', en: 'network restrictions (publicNetworkAccess, network rule default action)' }, (r) => r.azure?.openToAllNetworks),
+    attr('azure.allowCrossTenantReplication', { ja: 'テナント間レプリケーションの許可', en: 'cross-tenant replication allowed' }, (r) => r.azure?.allowCrossTenantReplication),
+    attr('azure.infrastructureEncryption', { ja: 'インフラストラクチャ暗号化（二重暗号化）', en: 'infrastructure encryption (double encryption)' }, (r) => r.azure?.infrastructureEncryption),
+    attr('azure.containerSoftDelete', { ja: 'コンテナーの論理的な削除', en: 'container soft delete' }, (r) => r.azure?.containerSoftDelete),
+  ];
+}
+
+/** The storage account name of an Azure resource, for texts. */
+export function azureAccountName(resource: Resource): string {
+  return resource.azure?.storageAccount ?? resource.accountScope?.name ?? resource.name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Account-level settings shared by several resources (Resource.accountScope): one finding per account
+
+/** Whether `path` is one of the settings the resource shares with its account. */
+export function isAccountPath(resource: Resource, path: string): boolean {
+  const shared = resource.accountScope?.shared ?? [];
+  return shared.some((s) => path === s || path.startsWith(`${s}.`));
+}
+
+/** A draft resting only on settings of the resource's account (every evidence names an account-level attribute). */
+function restsOnAccount(resource: Resource, draft: FindingDraft): boolean {
+  return draft.evidence.length > 0 && draft.evidence.every((e) => e.source === 'resource' && isAccountPath(resource, e.ref));
+}
+
+const MAX_MEMBERS_NAMED = 20;
+
+/**
+ * Raises account-level findings once per account: a draft that rests only on settings the resource shares with its
+ * account is kept on the account's primary resource, with a note naming the account and its other resources, and
+ * dropped on the others (they would repeat it word for word). Drafts about the resource itself pass unchanged.
+ */
+export function scopeDraftsToAccount(resource: Resource, drafts: FindingDraft[]): FindingDraft[] {
+  const scope = resource.accountScope;
+  if (!scope) return drafts;
+  const out: FindingDraft[] = [];
+  for (const draft of drafts) {
+    if (!restsOnAccount(resource, draft)) {
+      out.push(draft);
+      continue;
+    }
+    if (!scope.primary) continue;
+    const named = scope.members.slice(0, MAX_MEMBERS_NAMED);
+    const more = scope.members.length - named.length;
+    const list: I18n = {
+      ja: joinList(named, 'ja') + (more > 0 ? ` ほか ${more} 件` : ''),
+      en: joinList(named, 'en') + (more > 0 ? ` and ${more} more` : ''),
+    };
+    out.push({
+      ...draft,
+      detail: {
+        ja: `${draft.detail.ja}（これはアカウント「${scope.name}」の設定で、そのすべてのリソース（${scope.members.length} 件: ${list.ja}）に当てはまります。指摘はアカウントごとに1件、最初のリソースに付けています。）`,
+        en: `${draft.detail.en} (This is a setting of account "${scope.name}" and applies to all its ${scope.members.length} resources: ${list.en}. It is reported once per account, on its first resource.)`,
+      },
+      evidence: [
+        ...draft.evidence,
+        { effect: 'info', source: 'account-scope', ref: scope.name, message: `a setting of account ${scope.name}, shared by its ${scope.members.length} resources (${list.en}); reported once, on ${scope.members[0] ?? resource.name}` },
+      ],
+    });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,3 +386,24 @@ export const LEAK_NOTE: I18n = {
     'under the General Guidelines 3-5-1-1; unless the access logs show that nobody else read it, it is a leak or possible ' +
     'leak (漏えいのおそれ), and the duty to report to the PPC and notify the persons under APPI Art. 26 (漏えい等の報告等) must be assessed.',
 };
+
+// ---------------------------------------------------------------------------------------------
+// Personal-data resources. Until sampling (src/data/) attaches a data profile to every resource, tags mark
+// personal data: a key such as data-class / data-classification whose value says personal (e.g. data-class=personal).
+
+const PERSONAL_DATA_TAG_KEYS = new Set(['data-class', 'data_class', 'dataclass', 'data-classification', 'data_classification', 'classification']);
+const PERSONAL_DATA_TAG_VALUES = new Set(['personal', 'personal-data', 'personal_data', 'pii', 'sensitive-personal', '個人情報', '個人データ', '要配慮個人情報']);
+
+/** Why the resource counts as holding personal data (`tag data-class=personal`, `data profile`), or null. */
+export function personalDataMark(resource: Resource): string | null {
+  const profile = (resource as Resource & { data?: { personalData?: unknown } }).data;
+  if (profile?.personalData === true) return 'data profile (sampling found personal data)';
+  for (const [key, value] of Object.entries(resource.tags)) {
+    if (PERSONAL_DATA_TAG_KEYS.has(key.toLowerCase()) && PERSONAL_DATA_TAG_VALUES.has(value.trim().toLowerCase())) return `tag ${key}=${value}`;
+  }
+  return null;
+}
+
+/** The read-only IAM permissions a scan needs for the identity checks (docs/iam.md). */
+export const IAM_READ_PERMISSIONS =
+  'iam:GetAccountAuthorizationDetails, iam:GetAccountPasswordPolicy, iam:GetAccountSummary, iam:GenerateCredentialReport, iam:GetCredentialReport';

@@ -1,7 +1,7 @@
 // The registry of checks: every check file is listed here, and runChecks turns their drafts into Findings.
-import type { Finding, Resource } from '../src/model.js';
+import type { Finding, IdentityPosture, Resource } from '../src/model.js';
 import { severityRank } from '../src/model.js';
-import type { Check } from './types.js';
+import { DEFAULT_CHECK_SETTINGS, type AccountCheck, type Check, type CheckContext, type CheckSettings } from './types.js';
 import { accessLoggingOff } from './access-logging-off.js';
 import { aclsEnabled } from './acls-enabled.js';
 import { externalPrincipalRead } from './external-principal-read.js';
@@ -19,6 +19,27 @@ import { s3BlockPublicAccessOff } from './s3-block-public-access-off.js';
 import { tlsNotEnforced } from './tls-not-enforced.js';
 import { versioningOff } from './versioning-off.js';
 import { websitePublic } from './website-public.js';
+import { gcsPublicAccessPreventionOff } from './gcs-public-access-prevention-off.js';
+import { gcsSoftDeleteOff } from './gcs-soft-delete-off.js';
+import { gcsLocationOutsideJapan } from './gcs-location-outside-japan.js';
+import { scopeDraftsToAccount } from './helpers.js';
+import { azureBlobPublicAccessAllowed } from './azure-blob-public-access-allowed.js';
+import { azureSharedKeyAccessAllowed } from './azure-shared-key-access-allowed.js';
+import { azureNetworkOpenToAll } from './azure-network-open-to-all.js';
+import { azureCrossTenantReplicationAllowed } from './azure-cross-tenant-replication-allowed.js';
+import { azureMinTlsBelow12 } from './azure-min-tls-below-1-2.js';
+import { azureInfrastructureEncryptionOff } from './azure-infrastructure-encryption-off.js';
+import { azureBlobSoftDeleteOff } from './azure-blob-soft-delete-off.js';
+import { azureContainerSoftDeleteOff } from './azure-container-soft-delete-off.js';
+import { personalDataBucketManyReaders } from './personal-data-bucket-many-readers.js';
+import { iamRootAccountUnprotected } from './iam-root-account-unprotected.js';
+import { iamConsoleUserWithoutMfa } from './iam-console-user-without-mfa.js';
+import { iamAccessKeyStale } from './iam-access-key-stale.js';
+import { iamPasswordPolicyWeak } from './iam-password-policy-weak.js';
+import { iamTrustedByAnyone } from './iam-trusted-by-anyone.js';
+import { iamExternalTrustWithoutExternalId } from './iam-external-trust-without-external-id.js';
+import { iamFullS3Access } from './iam-full-s3-access.js';
+import { iamNotVerified } from './iam-not-verified.js';
 
 /**
  * Every check, in the order `kumoscan checks` lists them: who can reach the data, the guards that keep it
@@ -32,21 +53,56 @@ export const CHECKS: readonly Check[] = [
   publicAclWrite,
   websitePublic,
   externalPrincipalRead,
+  personalDataBucketManyReaders,
   probeDisagreement,
   s3BlockPublicAccessOff,
   s3AccountBlockPublicAccessOff,
+  gcsPublicAccessPreventionOff,
+  azureBlobPublicAccessAllowed,
+  azureSharedKeyAccessAllowed,
+  azureNetworkOpenToAll,
+  azureCrossTenantReplicationAllowed,
   aclsEnabled,
   tlsNotEnforced,
+  azureMinTlsBelow12,
   providerManagedEncryption,
+  azureInfrastructureEncryptionOff,
   accessLoggingOff,
   versioningOff,
+  gcsSoftDeleteOff,
+  azureBlobSoftDeleteOff,
+  azureContainerSoftDeleteOff,
   mfaDeleteOff,
   noObjectLock,
+  gcsLocationOutsideJapan,
   notVerified,
+];
+
+/**
+ * The account-level checks (AccountCheck): they read an account's identity posture (IAM), not one resource; their
+ * findings' resourceId is an IAM user or role ARN, or the account (`aws:<account>`).
+ */
+export const ACCOUNT_CHECKS: readonly AccountCheck[] = [
+  iamRootAccountUnprotected,
+  iamTrustedByAnyone,
+  iamConsoleUserWithoutMfa,
+  iamExternalTrustWithoutExternalId,
+  iamFullS3Access,
+  iamAccessKeyStale,
+  iamPasswordPolicyWeak,
+  iamNotVerified,
 ];
 
 export function findCheck(id: string): Check | undefined {
   return CHECKS.find((c) => c.id === id);
+}
+
+export function findAccountCheck(id: string): AccountCheck | undefined {
+  return ACCOUNT_CHECKS.find((c) => c.id === id);
+}
+
+function knownIds(): string[] {
+  return [...CHECKS.map((c) => c.id), ...ACCOUNT_CHECKS.map((c) => c.id)];
 }
 
 export interface RunChecksOptions {
@@ -54,23 +110,39 @@ export interface RunChecksOptions {
   only?: string[];
   /** Do not run these check ids (applied after `only`). */
   skip?: string[];
+  /** Check settings (thresholds); defaults from DEFAULT_CHECK_SETTINGS. */
+  settings?: Partial<CheckSettings>;
 }
 
 /** Thrown when `only` / `skip` names a check that does not exist (a typo must not silently run nothing). */
 export class UnknownCheckError extends Error {
   constructor(readonly ids: string[]) {
-    super(`unknown check id${ids.length > 1 ? 's' : ''}: ${ids.join(', ')} (known: ${CHECKS.map((c) => c.id).join(', ')})`);
+    super(`unknown check id${ids.length > 1 ? 's' : ''}: ${ids.join(', ')} (known: ${knownIds().join(', ')})`);
     this.name = 'UnknownCheckError';
   }
 }
 
-/** The checks `opts` selects, in registry order. */
-export function selectChecks(opts: RunChecksOptions = {}): Check[] {
-  const unknown = [...(opts.only ?? []), ...(opts.skip ?? [])].filter((id) => findCheck(id) === undefined);
+function selected<T extends { id: string }>(list: readonly T[], opts: RunChecksOptions): T[] {
+  const known = new Set(knownIds());
+  const unknown = [...(opts.only ?? []), ...(opts.skip ?? [])].filter((id) => !known.has(id));
   if (unknown.length > 0) throw new UnknownCheckError([...new Set(unknown)]);
   const only = opts.only && opts.only.length > 0 ? new Set(opts.only) : null;
   const skip = new Set(opts.skip ?? []);
-  return CHECKS.filter((c) => (only === null || only.has(c.id)) && !skip.has(c.id));
+  return list.filter((c) => (only === null || only.has(c.id)) && !skip.has(c.id));
+}
+
+/** The resource checks `opts` selects, in registry order. */
+export function selectChecks(opts: RunChecksOptions = {}): Check[] {
+  return selected(CHECKS, opts);
+}
+
+/** The account checks `opts` selects, in registry order. */
+export function selectAccountChecks(opts: RunChecksOptions = {}): AccountCheck[] {
+  return selected(ACCOUNT_CHECKS, opts);
+}
+
+function contextOf(opts: RunChecksOptions): CheckContext {
+  return { settings: { ...DEFAULT_CHECK_SETTINGS, ...opts.settings } };
 }
 
 /** Sorts findings: most severe first, then by resource id, then by check id (then by finding id, for ties). */
@@ -90,11 +162,12 @@ function cmp(a: string, b: string): number {
 /** Runs the selected checks over every resource of a provider they apply to, and returns the sorted findings. */
 export function runChecks(resources: Resource[], opts: RunChecksOptions = {}): Finding[] {
   const checks = selectChecks(opts);
+  const ctx = contextOf(opts);
   const findings: Finding[] = [];
   for (const resource of resources) {
     for (const check of checks) {
       if (!check.providers.includes(resource.provider)) continue;
-      for (const draft of check.run(resource)) {
+      for (const draft of scopeDraftsToAccount(resource, check.run(resource, ctx))) {
         const remediation = check.remediation[resource.provider] ?? check.remediation.default;
         findings.push({
           id: `${check.id}:${resource.id}${draft.suffix !== undefined ? `:${draft.suffix}` : ''}`,
@@ -115,4 +188,34 @@ export function runChecks(resources: Resource[], opts: RunChecksOptions = {}): F
   return findings.sort(compareFindings);
 }
 
-export type { Check, CheckMeta, FindingDraft } from './types.js';
+/** Runs the selected account checks over each account's identity posture, and returns the sorted findings. */
+export function runAccountChecks(accounts: readonly IdentityPosture[], opts: RunChecksOptions = {}): Finding[] {
+  const checks = selectAccountChecks(opts);
+  const ctx = contextOf(opts);
+  const findings: Finding[] = [];
+  for (const account of accounts) {
+    for (const check of checks) {
+      if (!check.providers.includes(account.provider)) continue;
+      for (const draft of check.runAccount(account, ctx)) {
+        const resourceId = draft.resourceId ?? account.id;
+        const remediation = check.remediation[account.provider] ?? check.remediation.default;
+        findings.push({
+          id: `${check.id}:${resourceId}${draft.suffix !== undefined ? `:${draft.suffix}` : ''}`,
+          checkId: check.id,
+          severity: draft.severity ?? check.severity,
+          resourceId,
+          provider: account.provider,
+          title: { ...check.title },
+          detail: draft.detail,
+          duties: [...check.duties],
+          evidence: draft.evidence,
+          remediation: remediation ? { ...remediation } : { ja: '', en: '' },
+        });
+      }
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+export type { AccountCheck, Check, CheckContext, CheckMeta, CheckSettings, FindingDraft } from './types.js';
+export { DEFAULT_CHECK_SETTINGS } from './types.js';

@@ -26,11 +26,13 @@ export const providerManagedEncryption: Check = {
   description: {
     ja:
       '保存時の暗号化がクラウド事業者の管理する鍵のみで行われているバケット（重要度: 低）と、暗号化されていないバケット（重要度: 高）を検出します。' +
-      '事業者管理の鍵では、鍵の利用をお客様の権限設定で制御したり、復号の記録を個別に監査したりできません。',
+      '事業者管理の鍵では、鍵の利用をお客様の権限設定で制御したり、復号の記録を個別に監査したりできません。' +
+      'Google Cloud Storage の Google 管理の鍵は重要度「情報」とします。',
     en:
       'Detects buckets whose data at rest is encrypted only with a key the cloud provider manages (severity low), and ' +
       'buckets that are not encrypted at all (severity high). With a provider-managed key you can neither control the ' +
-      'use of the key with your own permissions nor audit each decryption.',
+      'use of the key with your own permissions nor audit each decryption. On Google Cloud Storage, Google-managed keys are ' +
+      'reported as info.',
   },
   remediation: {
     aws: {
@@ -105,6 +107,8 @@ export const providerManagedEncryption: Check = {
         : { ja: '', en: '' };
     return [
       {
+        // GCS: Google-managed keys are the platform default and not a gap by themselves (info), as the issue of the GCS provider decided.
+        ...(resource.provider === 'gcp' ? { severity: 'info' as const } : {}),
         evidence: [settingEvidence('encryption.atRest', atRest, `encrypted with ${key.en} only`)],
         detail: {
           ja:

@@ -1,6 +1,6 @@
 // The contract of a check: a pure function from one normalized Resource to zero or more findings.
 // No SDK import is allowed anywhere in checks/ (see ../shared/DESIGN.md).
-import type { DutyId, Evidence, Finding, I18n, Provider, Resource, Severity } from '../src/model.js';
+import type { DutyId, Evidence, Finding, I18n, IdentityPosture, Provider, Resource, Severity } from '../src/model.js';
 
 export interface CheckMeta {
   /** Stable id, kebab-case, e.g. `public-read`. Used in finding ids, suppressions and SARIF rules. */
@@ -24,10 +24,29 @@ export interface FindingDraft {
   severity?: Severity;
   /** Distinguishes several findings of one check on one resource. */
   suffix?: string;
+  /** Account checks: the finding's resource (an IAM user or role ARN); the account's id (`aws:<account>`) when omitted. */
+  resourceId?: string;
+}
+
+/** Settings a check may read (until a configuration file exists, from flags such as --max-readers). */
+export interface CheckSettings {
+  /** personal-data-bucket-many-readers: more identities than this that can read a personal-data bucket is a finding. */
+  maxReaders: number;
+}
+
+export const DEFAULT_CHECK_SETTINGS: Readonly<CheckSettings> = { maxReaders: 10 };
+
+export interface CheckContext {
+  settings: Readonly<CheckSettings>;
 }
 
 export interface Check extends CheckMeta {
-  run(resource: Resource): FindingDraft[];
+  run(resource: Resource, ctx?: CheckContext): FindingDraft[];
+}
+
+/** A check over an account's identity posture (IAM) instead of one storage resource. */
+export interface AccountCheck extends CheckMeta {
+  runAccount(account: IdentityPosture, ctx?: CheckContext): FindingDraft[];
 }
 
 export type { Finding };

@@ -9,6 +9,7 @@ import { VERSION } from './package-info.js';
 import { scan, type FailOn } from './scan.js';
 import { splitGlobs } from './bucket-filter.js';
 import { adapterFor, providerIds } from './provider-registry.js';
+import { registerClassifyCommand } from './classify-command.js';
 
 const LATER_PROVIDERS = ['gcp', 'azure'];
 
@@ -95,6 +96,7 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
       setExit(await runScan(provider, flags, write));
     });
   for (const id of providerIds()) for (const option of adapterFor(id)?.options() ?? []) scanCommand.addOption(option);
+  registerClassifyCommand(program, setExit, write);
   return program;
 }
 

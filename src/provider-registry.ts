@@ -1,5 +1,7 @@
 // Every provider kumoscan can scan. Add a provider here, once its adapter exists (src/provider.ts).
 import { awsAdapter } from '../providers/aws/index.js';
+import { azureAdapter } from '../providers/azure/index.js';
+import { gcpAdapter } from '../providers/gcp/index.js';
 import type { Provider } from './model.js';
 import type { BaseSnapshot, ProviderAdapter } from './provider.js';
 
@@ -8,6 +10,8 @@ type AnyAdapter = ProviderAdapter<BaseSnapshot>;
 
 export const ADAPTERS: Partial<Record<Provider, AnyAdapter>> = {
   aws: awsAdapter as unknown as AnyAdapter,
+  azure: azureAdapter as unknown as AnyAdapter,
+  gcp: gcpAdapter as unknown as AnyAdapter,
 };
 
 export function adapterFor(provider: string): AnyAdapter | undefined {

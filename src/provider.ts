@@ -4,7 +4,7 @@
 // src/provider-registry.ts.
 import type { Option } from 'commander';
 import type { BucketFilter } from './bucket-filter.js';
-import type { ProbeResult, Provider, Resource, ScanError } from './model.js';
+import type { IdentityPosture, ProbeResult, Provider, Resource, ScanError } from './model.js';
 import type { ObjectReader } from './data/object-reader.js';
 
 /** What every raw snapshot has; each provider adds its own keys (docs/snapshot.md). */
@@ -58,6 +58,8 @@ export interface ProviderAdapter<S extends BaseSnapshot = BaseSnapshot> {
   normalize(snapshot: S): Resource[];
   /** Pure: accounts covered and account-level errors. */
   scope(snapshot: S): SnapshotScope;
+  /** Pure: the identity posture of each account (users, roles, root, password policy), when the provider reads identities. */
+  identities?(snapshot: S): IdentityPosture[];
   /** Anonymous probe targets of a resource, when the provider supports --probe (flags: as for collect, incl. probeEndpoint). */
   probeTargets?(resource: Resource, flags: Readonly<Record<string, unknown>>): ProbeTargets | undefined;
   /** An authenticated, read-only object reader for sampling one resource (same flags as collect). */

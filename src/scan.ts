@@ -1,6 +1,6 @@
 // Orchestration: collect (or read a snapshot) -> normalize -> check -> assess -> report, and the exit code.
 // Everything after collect is pure: evaluateSnapshot() re-runs on an old snapshot with new rules.
-import { runChecks } from '../checks/index.js';
+import { compareFindings, runAccountChecks, runChecks, type CheckSettings } from '../checks/index.js';
 import { buildReport, type Report, type ReportScope } from '../reports/render/json.js';
 import { compileBucketFilter } from './bucket-filter.js';
 import { EXIT, UsageError } from './errors.js';
@@ -43,6 +43,14 @@ export interface EvaluateOptions {
   snapshotFile?: string;
   endpointUrl?: string;
   scannedAt: string;
+  /** Check thresholds (e.g. --max-readers). */
+  checkSettings?: Partial<CheckSettings>;
+}
+
+/** Check settings from provider-neutral flags (until a configuration file exists). */
+export function checkSettingsFrom(flags: Readonly<Record<string, unknown>> | undefined): Partial<CheckSettings> {
+  const maxReaders = flags?.maxReaders;
+  return typeof maxReaders === 'number' && Number.isInteger(maxReaders) && maxReaders >= 0 ? { maxReaders } : {};
 }
 
 function adapterOf(provider: string): ProviderAdapter<BaseSnapshot> {
@@ -55,7 +63,9 @@ function adapterOf(provider: string): ProviderAdapter<BaseSnapshot> {
 export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Report {
   const adapter = adapterOf(snapshot.provider);
   const resources = adapter.normalize(snapshot).map((r) => applyProbe(r, snapshot.probes?.[r.id]));
-  const findings = runChecks(resources);
+  const identities = adapter.identities?.(snapshot) ?? [];
+  const checkOpts = { settings: opts.checkSettings ?? {} };
+  const findings = [...runChecks(resources, checkOpts), ...runAccountChecks(identities, checkOpts)].sort(compareFindings);
   const { accounts, errors } = adapter.scope(snapshot);
   const scope: ReportScope = {
     provider: snapshot.provider,
@@ -67,7 +77,7 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
     ...(opts.snapshotFile ? { snapshotFile: opts.snapshotFile } : {}),
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
   };
-  return buildReport({ version: VERSION, scannedAt: opts.scannedAt, scope, resources, findings, scanErrors: errors });
+  return buildReport({ version: VERSION, scannedAt: opts.scannedAt, scope, resources, findings, scanErrors: errors, identities });
 }
 
 /** 1 when a finding is at or above --fail-on; else 3 when the scan is incomplete; else 0. */
@@ -108,6 +118,7 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
     source: req.input ? 'snapshot' : 'live',
     failOn: req.failOn,
     scannedAt: now().toISOString(),
+    checkSettings: checkSettingsFrom(req.flags),
     ...(req.bucketFilter ? { bucketFilter: req.bucketFilter } : {}),
     ...(req.input ? { snapshotFile: req.input } : {}),
     ...(typeof endpointUrl === 'string' && !req.input ? { endpointUrl } : {}),

@@ -20,24 +20,26 @@ import {
 } from '../../src/model.js';
 import type { AwsAcl, AwsBucketSnapshot, AwsGrant } from './snapshot-types.js';
 import {
-  allowObjectScope,
   allowPrincipalIsAnyone,
-  allowReachesBucket,
+  allowScopeForAction,
   bucketArns,
   denyCoversBucket,
   denyObjectScope,
   denyPrincipalIsAnyone,
+  describeConditions,
   fixedPrincipals,
   isInsecureTransportOnlyCondition,
   objectScopeCovers,
   parsePolicy,
   restrictingConditions,
+  s3Action,
+  S3_ACTIONS,
   sourceAccountsNamed,
   statementCoversAction,
   statementRef,
   type BucketArns,
-  type ConditionEntry,
   type ObjectScope,
+  type S3Action,
   type PolicyDocument,
   type PolicyStatement,
 } from './policy.js';
@@ -77,32 +79,7 @@ export function triNot(value: Tri): Tri {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The S3 actions that make up each capability (rule 5), and the resource type each one needs.
-
-interface S3Action {
-  name: string;
-  capability: Capability;
-  target: 'bucket' | 'object';
-}
-
-const S3_ACTIONS: readonly S3Action[] = [
-  { name: 's3:GetObject', capability: 'read', target: 'object' },
-  { name: 's3:GetObjectVersion', capability: 'read', target: 'object' },
-  { name: 's3:ListBucket', capability: 'list', target: 'bucket' },
-  { name: 's3:ListBucketVersions', capability: 'list', target: 'bucket' },
-  { name: 's3:PutObject', capability: 'write', target: 'object' },
-  { name: 's3:DeleteObject', capability: 'write', target: 'object' },
-  { name: 's3:DeleteObjectVersion', capability: 'write', target: 'object' },
-  { name: 's3:PutBucketAcl', capability: 'aclWrite', target: 'bucket' },
-  { name: 's3:PutObjectAcl', capability: 'aclWrite', target: 'object' },
-  { name: 's3:PutObjectVersionAcl', capability: 'aclWrite', target: 'object' },
-];
-
-function s3Action(name: string): S3Action {
-  const action = S3_ACTIONS.find((a) => a.name === name);
-  if (!action) throw new Error(`unknown S3 action ${name}`);
-  return action;
-}
+// Bucket ACL permissions (rule 3); the S3 actions of each capability are shared with the identity evaluator (policy.ts).
 
 /** Bucket ACL permission -> the actions it allows (rule 3). A bucket ACL never allows reading object data. */
 const ACL_PERMISSION_ACTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -130,13 +107,14 @@ function failedCall(bucket: AwsBucketSnapshot, call: string): CollectError | und
   return (bucket.errors ?? []).find((e) => e.call === call);
 }
 
-type PolicyState =
+export type PolicyState =
   | { kind: 'none' }
   | { kind: 'unknown'; message: string }
   | { kind: 'malformed'; message: string }
   | { kind: 'parsed'; policy: PolicyDocument };
 
-function readPolicyState(bucket: AwsBucketSnapshot): PolicyState {
+/** The bucket policy: none, unknown (GetBucketPolicy failed), malformed, or parsed. */
+export function readPolicyState(bucket: AwsBucketSnapshot): PolicyState {
   if (bucket.Policy === undefined || bucket.Policy === null) {
     const error = failedCall(bucket, 'GetBucketPolicy');
     return error ? { kind: 'unknown', message: `GetBucketPolicy failed (${error.code})` } : { kind: 'none' };
@@ -339,17 +317,7 @@ function aclGrants(acl: AwsAcl | null, ctx: GuardContext): Grant[] {
   return out;
 }
 
-/** A condition list for messages: `aws:SourceIp=10.0.0.0/8`. */
-function describeConditions(entries: readonly ConditionEntry[]): string {
-  return entries.map((e) => `${e.operator} ${e.key}=${e.values.join('|')}`).join(', ');
-}
-
-/** Which objects an Allow statement gives an action on (none when the resource type does not fit). */
-function allowScopeFor(stmt: PolicyStatement, action: S3Action, arns: BucketArns): ObjectScope {
-  if (!statementCoversAction(stmt, action.name)) return { kind: 'none' };
-  if (action.target === 'bucket') return allowReachesBucket(stmt, arns) ? ALL_OBJECTS : { kind: 'none' };
-  return allowObjectScope(stmt, arns);
-}
+const allowScopeFor = allowScopeForAction;
 
 interface PolicyGrantResult {
   grants: Grant[];

@@ -1,5 +1,6 @@
 // AWS SDK clients for a scan: the standard credential chain (environment, shared config and SSO profiles,
 // container and instance roles), optional assume-role, optional custom endpoint for S3-compatible stores.
+import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -29,6 +30,8 @@ export interface AwsClients {
   homeRegion: string;
   sts: STSClient;
   s3control: S3ControlClient;
+  /** IAM (a global service: the SDK routes every region of a partition to its IAM endpoint). */
+  iam: IAMClient;
   /** An S3 client talking to the given region's endpoint (cached per region). */
   s3(region: string): S3Client;
   destroy(): void;
@@ -64,6 +67,7 @@ export function createAwsClients(opts: AwsConnectionOptions): AwsClients {
     credentials,
     ...(endpointUrl ? { endpointProvider: () => ({ url: new URL(endpointUrl) }) } : {}),
   });
+  const iam = new IAMClient({ ...common, region: homeRegion, credentials });
   const s3Clients = new Map<string, S3Client>();
   const s3 = (region: string): S3Client => {
     let client = s3Clients.get(region);
@@ -83,10 +87,12 @@ export function createAwsClients(opts: AwsConnectionOptions): AwsClients {
     homeRegion,
     sts,
     s3control,
+    iam,
     s3,
     destroy() {
       sts.destroy();
       s3control.destroy();
+      iam.destroy();
       for (const c of s3Clients.values()) c.destroy();
     },
   };

@@ -27,6 +27,7 @@ import { compileBucketFilter, type BucketFilter } from '../../src/bucket-filter.
 import { createAwsClients, type AwsClients, type AwsConnectionOptions } from './clients.js';
 import type { AwsBucketSnapshot, AwsSnapshot } from './snapshot-types.js';
 import { regionFromLocationConstraint, regionFromRedirect, toCollectError } from './errors.js';
+import { collectIam, type IamCollectOptions } from './iam/collect.js';
 
 export interface AwsCollectOptions extends AwsConnectionOptions {
   /** Which buckets (--buckets); every bucket when omitted. */
@@ -37,6 +38,10 @@ export interface AwsCollectOptions extends AwsConnectionOptions {
   onBucket?: (name: string, done: number, total: number) => void;
   /** Injected clients (tests); otherwise created from the connection options. */
   clients?: AwsClients;
+  /** Read IAM identities into the snapshot's `iam` key (default true; --no-iam turns it off). */
+  iam?: boolean;
+  /** Credential report polling (tests). */
+  iamOptions?: IamCollectOptions;
 }
 
 /** Error codes that mean "this setting is not configured": a value, not a failure. */
@@ -203,6 +208,8 @@ export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> 
       // Without the account id the account-level Block Public Access cannot be read.
       errors.push({ call: 'GetPublicAccessBlock', code: 'Skipped', message: 'account id unknown (GetCallerIdentity failed)' });
     }
+    // IAM is read beside the buckets (the credential report may take a few seconds to generate).
+    const iam = opts.iam === false ? undefined : collectIam(clients.iam, opts.iamOptions);
     const filter = opts.filter ?? compileBucketFilter([]);
     const listed = await listBuckets(clients, errors, filter);
     if (listed.ownerId) snapshot.ownerCanonicalId = listed.ownerId;
@@ -218,6 +225,7 @@ export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> 
         }),
       ),
     );
+    if (iam) snapshot.iam = await iam;
   } finally {
     if (!opts.clients) clients.destroy();
   }

@@ -19,7 +19,7 @@ function asSdkError(err: unknown): SdkErrorLike {
 export function errorCode(err: unknown): string {
   const e = asSdkError(err);
   const code = e.Code ?? e.name ?? e.code;
-  if (code && code !== 'Error' && code !== 'UnknownError') return code;
+  if (code && code !== 'Error' && code !== 'UnknownError' && code !== 'Unknown') return code;
   const status = e.$metadata?.httpStatusCode;
   if (status === 403) return 'AccessDenied';
   if (status === 501) return 'NotImplemented';

@@ -1,15 +1,21 @@
 // The AWS S3 adapter: flags, collect, snapshot validation, normalize — wired for the provider-neutral CLI.
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
 import { validateAwsSnapshot } from './snapshot-validate.js';
 import { collectAws } from './collect.js';
-import { normalizeAws } from './normalize.js';
+import { awsIdentities, normalizeAws } from './normalize.js';
 import type { AwsSnapshot } from './snapshot-types.js';
 import type { AwsConnectionOptions } from './clients.js';
 import { s3ProbeTargets } from './probe.js';
 import { openS3Reader } from './reader.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+function readerCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 100_000) throw new InvalidArgumentError('must be an integer from 0 to 100000');
+  return n;
+}
 
 /** The connection flags of `kumoscan scan aws`, as the SDK clients want them. */
 export function awsConnection(flags: Readonly<Record<string, unknown>>): AwsConnectionOptions {
@@ -28,6 +34,11 @@ export const awsAdapter: ProviderAdapter<AwsSnapshot> = {
     new Option('--role-arn <arn>', 'assume this role (read-only audit role) before scanning').helpGroup('AWS options:'),
     new Option('--region <region>', 'home region for account-level calls (buckets are read in their own regions)').helpGroup('AWS options:'),
     new Option('--endpoint-url <url>', 'S3-compatible endpoint (MinIO, other providers, emulators); path-style addressing').helpGroup('AWS options:'),
+    new Option('--no-iam', 'do not read IAM (users, roles, policies, credential report): who can reach each bucket stays unknown').helpGroup('AWS options:'),
+    new Option('--max-readers <n>', 'a personal-data bucket readable by more IAM users and roles than this is a finding')
+      .argParser(readerCount)
+      .default(10)
+      .helpGroup('AWS options:'),
   ],
   validateSnapshot: validateAwsSnapshot,
   collect: (flags, common) =>
@@ -35,14 +46,16 @@ export const awsAdapter: ProviderAdapter<AwsSnapshot> = {
       ...awsConnection(flags),
       filter: common.buckets,
       concurrency: common.concurrency,
+      iam: flags.iam !== false,
       ...(common.onResource ? { onBucket: common.onResource } : {}),
     }),
   filterSnapshot: (snapshot, filter) => ({ ...snapshot, buckets: snapshot.buckets.filter((b) => filter.matches(b.Name)) }),
   normalize: normalizeAws,
   scope: (snapshot): SnapshotScope => ({
     accounts: [snapshot.accountId],
-    errors: (snapshot.errors ?? []).map((e) => ({ scope: `aws:${snapshot.accountId}`, ...e })),
+    errors: [...(snapshot.errors ?? []), ...(snapshot.iam?.errors ?? [])].map((e) => ({ scope: `aws:${snapshot.accountId}`, ...e })),
   }),
+  identities: awsIdentities,
   probeTargets: (resource, flags) => s3ProbeTargets(resource, str(flags.probeEndpoint) ?? str(flags.endpointUrl)),
   openReader: (flags, resource) => openS3Reader(awsConnection(flags), resource.name, resource.region),
 };

@@ -1,7 +1,8 @@
 // normalize: AWS raw snapshot -> Resource[]. Pure and synchronous; the access semantics live in access.ts.
-import type { CollectError, Resource, Tri } from '../../src/model.js';
+import type { CollectError, IdentityPosture, Resource, Tri } from '../../src/model.js';
 import { evaluateBucketAccess, type AwsAccountContext } from './access.js';
 import type { AwsBucketSnapshot, AwsSnapshot } from './snapshot-types.js';
+import { awsIdentityView, type BucketIdentities } from './iam/index.js';
 
 /** The snapshot key each call fills: a missing key with an error for its call is unknown, not "not configured". */
 function failed(bucket: AwsBucketSnapshot, call: string): boolean {
@@ -48,7 +49,8 @@ export function accountContext(snapshot: AwsSnapshot): AwsAccountContext {
   };
 }
 
-export function normalizeBucket(bucket: AwsBucketSnapshot, account: AwsAccountContext): Resource {
+/** `identities`: the bucket's in-account principals and the external principals reached through roles (iam/). */
+export function normalizeBucket(bucket: AwsBucketSnapshot, account: AwsAccountContext, identities?: BucketIdentities): Resource {
   const access = evaluateBucketAccess(bucket, account);
   const versioning = setting(bucket, 'GetBucketVersioning', bucket.Versioning, (v) => v?.Status === 'Enabled');
   const errors: CollectError[] = [...(bucket.errors ?? []), ...access.errors];
@@ -60,7 +62,7 @@ export function normalizeBucket(bucket: AwsBucketSnapshot, account: AwsAccountCo
     region: bucket.Region ?? null,
     exposure: access.exposure,
     guards: access.guards,
-    externalPrincipals: access.externalPrincipals,
+    externalPrincipals: identities ? [...access.externalPrincipals, ...identities.externals] : access.externalPrincipals,
     encryption: encryptionOf(bucket),
     transport: { httpsOnly: access.tlsEnforced },
     versioning,
@@ -73,10 +75,17 @@ export function normalizeBucket(bucket: AwsBucketSnapshot, account: AwsAccountCo
     website: setting(bucket, 'GetBucketWebsite', bucket.Website, (v) => Boolean(v && (v.IndexDocument || v.RedirectAllRequestsTo))),
     tags: tagsOf(bucket.Tags),
     errors,
+    ...(identities ? { principals: identities.principals, ...(identities.note ? { principalsNote: identities.note } : {}) } : {}),
   };
 }
 
 export function normalizeAws(snapshot: AwsSnapshot): Resource[] {
   const account = accountContext(snapshot);
-  return snapshot.buckets.map((b) => normalizeBucket(b, account));
+  const identities = awsIdentityView(snapshot);
+  return snapshot.buckets.map((b) => normalizeBucket(b, account, identities.forBucket(b)));
+}
+
+/** The account's identity posture (IAM), for the account-level checks. */
+export function awsIdentities(snapshot: AwsSnapshot): IdentityPosture[] {
+  return [awsIdentityView(snapshot).posture];
 }

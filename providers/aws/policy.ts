@@ -59,10 +59,20 @@ function fail(message: string): never {
 // ---------------------------------------------------------------------------------------------------------
 // Parsing
 
-export function parsePolicy(input: string | Record<string, unknown>): PolicyParseResult {
+export interface ParseOptions {
+  /**
+   * An identity-based policy (IAM user, group, role or managed policy, permissions boundary): it has no Principal.
+   * Default false: a resource-based policy (bucket policy, role trust policy), where Principal or NotPrincipal is required.
+   */
+  identity?: boolean;
+  /** A role trust policy: it names no Resource (the role itself is the resource). */
+  trust?: boolean;
+}
+
+export function parsePolicy(input: string | Record<string, unknown>, opts: ParseOptions = {}): PolicyParseResult {
   try {
     const raw = typeof input === 'string' ? parseJson(input) : input;
-    return { ok: true, policy: readDocument(raw) };
+    return { ok: true, policy: readDocument(raw, opts.identity === true, opts.trust === true) };
   } catch (err) {
     if (err instanceof PolicyShapeError) return { ok: false, error: { kind: 'MalformedPolicy', message: err.message } };
     throw err;
@@ -77,21 +87,35 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * IAM returns policy documents URL-encoded (RFC 3986) in GetAccountAuthorizationDetails and in role trust policies;
+ * S3 returns bucket policies as plain JSON. Plain JSON (starting with `{`) is kept, anything else is URL-decoded.
+ */
+export function decodePolicyText(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) return trimmed;
+  try {
+    return decodeURIComponent(trimmed);
+  } catch {
+    return trimmed;
+  }
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readDocument(raw: unknown): PolicyDocument {
+function readDocument(raw: unknown, identity: boolean, trust: boolean): PolicyDocument {
   if (!isRecord(raw)) fail('policy document is not a JSON object');
   const version = raw['Version'];
   if (version !== undefined && typeof version !== 'string') fail('Version is not a string');
   const statement = raw['Statement'];
   if (statement === undefined) fail('policy has no Statement');
   const list = Array.isArray(statement) ? statement : [statement];
-  return { version, statements: list.map((s, i) => readStatement(s, i)) };
+  return { version, statements: list.map((s, i) => readStatement(s, i, identity, trust)) };
 }
 
-function readStatement(raw: unknown, index: number): PolicyStatement {
+function readStatement(raw: unknown, index: number, identity: boolean, trust: boolean): PolicyStatement {
   const where = `Statement[${index}]`;
   if (!isRecord(raw)) fail(`${where} is not an object`);
   const effect = raw['Effect'];
@@ -100,9 +124,11 @@ function readStatement(raw: unknown, index: number): PolicyStatement {
   if (sid !== undefined && typeof sid !== 'string') fail(`${where}.Sid is not a string`);
   const stmt: PolicyStatement = { index, effect, conditions: readConditions(raw['Condition'], where) };
   if (sid !== undefined) stmt.sid = sid;
-  assignPrincipals(stmt, raw, where);
+  assignPrincipals(stmt, raw, where, identity);
   assignPair(raw, where, 'Action', 'NotAction', (a) => (stmt.actions = a), (n) => (stmt.notActions = n));
-  assignPair(raw, where, 'Resource', 'NotResource', (r) => (stmt.resources = r), (n) => (stmt.notResources = n));
+  if (!(trust && raw['Resource'] === undefined && raw['NotResource'] === undefined)) {
+    assignPair(raw, where, 'Resource', 'NotResource', (r) => (stmt.resources = r), (n) => (stmt.notResources = n));
+  }
   return stmt;
 }
 
@@ -129,11 +155,15 @@ function readStringList(value: unknown, where: string): string[] {
   return fail(`${where} must be a string or an array of strings`);
 }
 
-function assignPrincipals(stmt: PolicyStatement, raw: Record<string, unknown>, where: string): void {
+function assignPrincipals(stmt: PolicyStatement, raw: Record<string, unknown>, where: string, identity: boolean): void {
   const principal = raw['Principal'];
   const notPrincipal = raw['NotPrincipal'];
   if (principal !== undefined && notPrincipal !== undefined) fail(`${where} has both Principal and NotPrincipal`);
-  if (principal === undefined && notPrincipal === undefined) fail(`${where} has neither Principal nor NotPrincipal`);
+  if (principal === undefined && notPrincipal === undefined) {
+    // An identity-based policy applies to the identity it is attached to: it names no principal.
+    if (identity) return;
+    fail(`${where} has neither Principal nor NotPrincipal`);
+  }
   if (principal !== undefined) stmt.principal = readPrincipal(principal, `${where}.Principal`);
   else stmt.notPrincipal = readPrincipal(notPrincipal, `${where}.NotPrincipal`);
 }
@@ -269,6 +299,37 @@ export function statementCoversAction(stmt: PolicyStatement, action: string): bo
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// The S3 actions that make up each capability (PUBLIC-ACCESS.md rule 5), and the resource type each one needs.
+// Shared by the public-access evaluator (access.ts) and the identity evaluator (iam/evaluate.ts).
+
+export type S3Capability = 'read' | 'list' | 'write' | 'aclWrite';
+
+export interface S3Action {
+  name: string;
+  capability: S3Capability;
+  target: 'bucket' | 'object';
+}
+
+export const S3_ACTIONS: readonly S3Action[] = [
+  { name: 's3:GetObject', capability: 'read', target: 'object' },
+  { name: 's3:GetObjectVersion', capability: 'read', target: 'object' },
+  { name: 's3:ListBucket', capability: 'list', target: 'bucket' },
+  { name: 's3:ListBucketVersions', capability: 'list', target: 'bucket' },
+  { name: 's3:PutObject', capability: 'write', target: 'object' },
+  { name: 's3:DeleteObject', capability: 'write', target: 'object' },
+  { name: 's3:DeleteObjectVersion', capability: 'write', target: 'object' },
+  { name: 's3:PutBucketAcl', capability: 'aclWrite', target: 'bucket' },
+  { name: 's3:PutObjectAcl', capability: 'aclWrite', target: 'object' },
+  { name: 's3:PutObjectVersionAcl', capability: 'aclWrite', target: 'object' },
+];
+
+export function s3Action(name: string): S3Action {
+  const action = S3_ACTIONS.find((a) => a.name === name);
+  if (!action) throw new Error(`unknown S3 action ${name}`);
+  return action;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Resources: the ARN space of one bucket
 
 export interface BucketArns {
@@ -332,6 +393,16 @@ export function objectScopeCovers(deny: ObjectScope, grant: ObjectScope): boolea
   return grant.patterns.every((g) => deny.patterns.some((d) => globIncludes(d, g)));
 }
 
+/**
+ * Which objects an Allow statement gives an action on: for a bucket action, all (the bucket ARN is reached) or none;
+ * for an object action, its object scope. None when the action or the resource type does not fit.
+ */
+export function allowScopeForAction(stmt: PolicyStatement, action: S3Action, arns: BucketArns): ObjectScope {
+  if (!statementCoversAction(stmt, action.name)) return { kind: 'none' };
+  if (action.target === 'bucket') return allowReachesBucket(stmt, arns) ? { kind: 'all' } : { kind: 'none' };
+  return allowObjectScope(stmt, arns);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Principals
 
@@ -353,7 +424,7 @@ function hasWildcard(value: string): boolean {
 }
 
 /** Is this one principal entry "anyone"? (`{"AWS":"*"}`, any wildcard, web-identity federation.) */
-function entryIsAnyone(entry: PrincipalEntry): boolean {
+export function entryIsAnyone(entry: PrincipalEntry): boolean {
   if (entry.type === 'Service') return false;
   if (hasWildcard(entry.value)) return true;
   return entry.type === 'Federated' && !FEDERATION_PROVIDER.test(entry.value);
@@ -366,7 +437,7 @@ export function allowPrincipalIsAnyone(stmt: PolicyStatement): boolean {
   return p !== undefined && (p.wildcard || p.entries.some(entryIsAnyone));
 }
 
-function principalSetHasStar(set: PrincipalSet): boolean {
+export function principalSetHasStar(set: PrincipalSet): boolean {
   return set.wildcard || set.entries.some((e) => e.value === '*');
 }
 
@@ -391,7 +462,8 @@ export function fixedPrincipals(stmt: PolicyStatement): FixedPrincipal[] {
   return out;
 }
 
-function classifyPrincipal(entry: PrincipalEntry): FixedPrincipal | null {
+/** The fixed principal one entry names (its kind and owner account), or null for a value of unknown form. */
+export function classifyPrincipal(entry: PrincipalEntry): FixedPrincipal | null {
   const v = entry.value;
   if (entry.type === 'Service') return { id: v, kind: 'aws-service', account: null };
   if (entry.type === 'CanonicalUser') return { id: v, kind: 'aws-canonical-user', account: null };
@@ -426,14 +498,14 @@ export const RESTRICTING_CONDITION_KEYS: readonly string[] = [
 
 const MATCHING_STRING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
 
-interface OperatorParts {
+export interface OperatorParts {
   /** Lower-cased operator without set prefix or IfExists suffix, e.g. `stringequals`. */
   base: string;
   ifExists: boolean;
   forAllValues: boolean;
 }
 
-function splitOperator(operator: string): OperatorParts {
+export function splitOperator(operator: string): OperatorParts {
   let op = operator.toLowerCase();
   const forAllValues = op.startsWith('forallvalues:');
   op = op.replace(/^for(?:all|any)values:/, '');
@@ -479,7 +551,7 @@ export function restrictingConditions(stmt: PolicyStatement): ConditionEntry[] {
   return stmt.conditions.filter(conditionRestricts);
 }
 
-function isNegatedOperator(base: string): boolean {
+export function isNegatedOperator(base: string): boolean {
   return base.includes('not') || base === 'null';
 }
 
@@ -495,6 +567,74 @@ export function sourceAccountsNamed(stmt: PolicyStatement): string[] {
     }
   }
   return [...accounts];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Evaluating conditions whose keys are known offline (the caller's own ARN and account, for identity evaluation)
+
+/** Request-context values known offline for one caller, by lower-cased key (e.g. `aws:principalarn`). */
+export type KnownContext = Readonly<Record<string, string>>;
+
+type StringTest = (pattern: string, value: string) => boolean;
+
+const STRING_TESTS: Readonly<Record<string, { test: StringTest; negated: boolean }>> = {
+  stringequals: { test: (p, v) => p === v, negated: false },
+  stringnotequals: { test: (p, v) => p === v, negated: true },
+  stringequalsignorecase: { test: (p, v) => p.toLowerCase() === v.toLowerCase(), negated: false },
+  stringnotequalsignorecase: { test: (p, v) => p.toLowerCase() === v.toLowerCase(), negated: true },
+  stringlike: { test: (p, v) => globMatches(p, v), negated: false },
+  stringnotlike: { test: (p, v) => globMatches(p, v), negated: true },
+  // ArnEquals and ArnLike both accept wildcards in each ARN segment.
+  arnequals: { test: (p, v) => globMatches(p, v), negated: false },
+  arnlike: { test: (p, v) => globMatches(p, v), negated: false },
+  arnnotequals: { test: (p, v) => globMatches(p, v), negated: true },
+  arnnotlike: { test: (p, v) => globMatches(p, v), negated: true },
+};
+
+/**
+ * true / false when one condition entry can be decided from `known`; null when its key is not known offline, its
+ * operator is not a string/ARN operator, it is a multi-value (ForAnyValue/ForAllValues) test, or a value holds a
+ * policy variable.
+ */
+export function evaluateConditionEntry(entry: ConditionEntry, known: KnownContext): boolean | null {
+  const lower = entry.operator.toLowerCase();
+  if (lower.startsWith('forallvalues:') || lower.startsWith('foranyvalue:')) return null;
+  const actual = known[entry.key.toLowerCase()];
+  if (actual === undefined || entry.values.length === 0) return null;
+  if (entry.values.some((v) => v.includes('${'))) return null;
+  const op = STRING_TESTS[splitOperator(entry.operator).base];
+  if (op === undefined) return null;
+  // The key is present in the context, so an ...IfExists operator behaves as the plain one.
+  const matched = entry.values.some((v) => op.test(v, actual));
+  return op.negated ? !matched : matched;
+}
+
+export interface ConditionVerdict {
+  /** true: every entry holds; false: one entry fails; null: the rest hold but some entries cannot be decided. */
+  applies: boolean | null;
+  /** The entries that could not be decided offline (kept and stated, never dropped). */
+  unresolved: ConditionEntry[];
+}
+
+/** Evaluates a statement's Condition block (entries are ANDed) with the keys known offline. */
+export function evaluateStatementConditions(stmt: PolicyStatement, known: KnownContext): ConditionVerdict {
+  const unresolved: ConditionEntry[] = [];
+  for (const entry of stmt.conditions) {
+    const result = evaluateConditionEntry(entry, known);
+    if (result === false) return { applies: false, unresolved: [] };
+    if (result === null) unresolved.push(entry);
+  }
+  return { applies: unresolved.length === 0 ? true : null, unresolved };
+}
+
+/** One condition entry as written: `StringEquals aws:SourceIp=10.0.0.0/8|10.1.0.0/16`. */
+export function describeCondition(entry: ConditionEntry): string {
+  return `${entry.operator} ${entry.key}=${entry.values.join('|')}`;
+}
+
+/** A condition list for messages: `aws:SourceIp=10.0.0.0/8, …`. */
+export function describeConditions(entries: readonly ConditionEntry[]): string {
+  return entries.map(describeCondition).join(', ');
 }
 
 /** `Bool`/`BoolIfExists` `aws:SecureTransport` = false, and nothing else, is the statement's whole condition. */

@@ -84,4 +84,135 @@ export interface AwsSnapshot {
   /** Account-level calls that failed (GetCallerIdentity, GetPublicAccessBlock, ListBuckets). */
   errors?: CollectError[];
   buckets: AwsBucketSnapshot[];
+  /** IAM identities (docs/snapshot.md, docs/iam.md). Missing: IAM was not collected (--no-iam, or an older snapshot). */
+  iam?: AwsIamSnapshot;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// IAM (the `iam` key): identity answers in AWS's shapes. Policy documents are kept as IAM returns them
+// (URL-encoded JSON strings); a parsed object is accepted too. Dates are ISO 8601 strings.
+
+export interface AwsIamPolicyRef {
+  PolicyName?: string;
+  PolicyArn?: string;
+}
+
+export interface AwsIamInlinePolicy {
+  PolicyName?: string;
+  PolicyDocument?: string | Record<string, unknown>;
+}
+
+export interface AwsIamPermissionsBoundary {
+  PermissionsBoundaryType?: string;
+  PermissionsBoundaryArn?: string;
+}
+
+/** GetAccountAuthorizationDetails UserDetailList[] (without Tags: they are not needed and often hold personal data). */
+export interface AwsIamUserDetail {
+  Path?: string;
+  UserName: string;
+  UserId?: string;
+  Arn: string;
+  CreateDate?: string;
+  UserPolicyList?: AwsIamInlinePolicy[];
+  GroupList?: string[];
+  AttachedManagedPolicies?: AwsIamPolicyRef[];
+  PermissionsBoundary?: AwsIamPermissionsBoundary;
+}
+
+/** GetAccountAuthorizationDetails GroupDetailList[]. */
+export interface AwsIamGroupDetail {
+  Path?: string;
+  GroupName: string;
+  GroupId?: string;
+  Arn: string;
+  CreateDate?: string;
+  GroupPolicyList?: AwsIamInlinePolicy[];
+  AttachedManagedPolicies?: AwsIamPolicyRef[];
+}
+
+/** GetAccountAuthorizationDetails RoleDetailList[]. */
+export interface AwsIamRoleDetail {
+  Path?: string;
+  RoleName: string;
+  RoleId?: string;
+  Arn: string;
+  CreateDate?: string;
+  /** The trust policy (URL-encoded JSON). */
+  AssumeRolePolicyDocument?: string | Record<string, unknown>;
+  InstanceProfileList?: unknown[];
+  RolePolicyList?: AwsIamInlinePolicy[];
+  AttachedManagedPolicies?: AwsIamPolicyRef[];
+  PermissionsBoundary?: AwsIamPermissionsBoundary;
+  Tags?: { Key?: string; Value?: string }[];
+  RoleLastUsed?: { LastUsedDate?: string; Region?: string };
+}
+
+export interface AwsIamPolicyVersion {
+  Document?: string | Record<string, unknown>;
+  VersionId?: string;
+  IsDefaultVersion?: boolean;
+  CreateDate?: string;
+}
+
+/** GetAccountAuthorizationDetails Policies[]: customer managed policies, and the AWS managed ones in use. */
+export interface AwsIamManagedPolicyDetail {
+  PolicyName?: string;
+  PolicyId?: string;
+  Arn: string;
+  Path?: string;
+  DefaultVersionId?: string;
+  AttachmentCount?: number;
+  PermissionsBoundaryUsageCount?: number;
+  IsAttachable?: boolean;
+  Description?: string;
+  CreateDate?: string;
+  UpdateDate?: string;
+  PolicyVersionList?: AwsIamPolicyVersion[];
+}
+
+/** GetAccountAuthorizationDetails, every page merged into one answer (IsTruncated / Marker dropped). */
+export interface AwsIamAuthorizationDetails {
+  UserDetailList: AwsIamUserDetail[];
+  GroupDetailList: AwsIamGroupDetail[];
+  RoleDetailList: AwsIamRoleDetail[];
+  Policies: AwsIamManagedPolicyDetail[];
+}
+
+/** GetAccountPasswordPolicy .PasswordPolicy. */
+export interface AwsIamPasswordPolicy {
+  MinimumPasswordLength?: number;
+  RequireSymbols?: boolean;
+  RequireNumbers?: boolean;
+  RequireUppercaseCharacters?: boolean;
+  RequireLowercaseCharacters?: boolean;
+  AllowUsersToChangePassword?: boolean;
+  ExpirePasswords?: boolean;
+  MaxPasswordAge?: number;
+  PasswordReusePrevention?: number;
+  HardExpiry?: boolean;
+}
+
+/**
+ * GetCredentialReport: the base64 CSV decoded and parsed. `columns` is the CSV header as AWS wrote it, each row maps
+ * exactly those columns to their text (`true`, `N/A`, `no_information`, ISO dates …); nothing is added.
+ */
+export interface AwsIamCredentialReport {
+  GeneratedTime?: string;
+  ReportFormat?: string;
+  columns: string[];
+  rows: Record<string, string>[];
+}
+
+export interface AwsIamSnapshot {
+  /** GetAccountAuthorizationDetails (all pages). */
+  authorizationDetails?: AwsIamAuthorizationDetails;
+  /** GetAccountPasswordPolicy .PasswordPolicy; null = NoSuchEntity (the account has no password policy). */
+  passwordPolicy?: AwsIamPasswordPolicy | null;
+  /** GetAccountSummary .SummaryMap (AccountMFAEnabled, AccountAccessKeysPresent, Users, Roles …). */
+  accountSummary?: Record<string, number>;
+  /** GenerateCredentialReport + GetCredentialReport. */
+  credentialReport?: AwsIamCredentialReport;
+  /** IAM calls that failed; a key they would have filled is then unknown. */
+  errors?: CollectError[];
 }

@@ -1,11 +1,11 @@
 // The JSON report: the contract other tools and tests read (DESIGN.md). Its JSON Schema is
 // reports/report.schema.json; change the shape only together with SCHEMA_VERSION and the schema.
-import type { CollectError, Finding, Provider, Resource, ScanError, Severity } from '../../src/model.js';
+import type { CollectError, Finding, IdentityPosture, Provider, Resource, ScanError, Severity } from '../../src/model.js';
 import { SEVERITIES } from '../../src/model.js';
 import { assess, type Assessment } from '../appi/assessment.js';
 import { DUTIES } from '../appi/duties.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export interface ReportScope {
   provider: Provider;
@@ -37,6 +37,8 @@ export interface Report {
   findings: ReportFinding[];
   assessment: Assessment;
   errors: ScanError[];
+  /** 1.1.0: the identity posture of each account (IAM users, roles, root, password policy); [] when not read. */
+  identities: IdentityPosture[];
 }
 
 export interface ReportInput {
@@ -47,6 +49,8 @@ export interface ReportInput {
   findings: Finding[];
   /** Account-level errors (resource errors are taken from the resources). */
   scanErrors: ScanError[];
+  /** The identity posture of each account, when the provider reads identities. */
+  identities?: IdentityPosture[];
 }
 
 function count(resources: readonly Resource[], cap: 'read' | 'list' | 'write' | 'aclWrite'): number {
@@ -76,6 +80,7 @@ export function buildReport(input: ReportInput): Report {
     findings: input.findings.map((f) => ({ ...f, duties: f.duties.map((d) => ({ id: d, ja: DUTIES[d].name.ja, en: DUTIES[d].name.en })) })),
     assessment: assess(input.resources, input.findings),
     errors,
+    identities: input.identities ?? [],
   };
 }
 

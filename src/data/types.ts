@@ -9,6 +9,12 @@ export interface Segment {
   field?: string;
   /** 0-based data row (header excluded) for tabular data and JSON array records; cells of one row share it. */
   row?: number;
+  /**
+   * 0-based column of a tabular cell (CSV/TSV/XLSX), with or without a header. Optional: when absent the
+   * Classifier counts the cells of a row, which is wrong when empty cells are skipped. Lets it compare the values
+   * of one column when there is no header (a column of valid My Numbers is context).
+   */
+  column?: number;
 }
 
 export type DetectorId =

@@ -22,8 +22,11 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     });
     let stdout = '';
     let stderr = '';
-    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Decode as a stream: a multi-byte character (Japanese text) can be split across two chunks.
+    proc.stdout.setEncoding('utf8');
+    proc.stderr.setEncoding('utf8');
+    proc.stdout.on('data', (d: string) => (stdout += d));
+    proc.stderr.on('data', (d: string) => (stderr += d));
     proc.on('error', reject);
     proc.on('close', (code) => resolve({ code, stdout, stderr }));
   });

@@ -9,8 +9,11 @@ export interface Fault {
   message: string;
 }
 
-/** Decides per request: a fault, or undefined to pass it through. `query` holds the sub-resource keys (acl, policy …). */
-export type FaultRule = (req: { method: string; bucket: string | undefined; query: URLSearchParams }) => Fault | undefined;
+/**
+ * Decides per request: a fault, or undefined to pass it through. `query` holds the sub-resource keys (acl, policy …);
+ * `service` is the signing name of the SigV4 credential scope (s3, iam, sts …), when the request is signed.
+ */
+export type FaultRule = (req: { method: string; bucket: string | undefined; query: URLSearchParams; service?: string }) => Fault | undefined;
 
 export interface FaultProxy {
   endpoint: string;
@@ -18,7 +21,11 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-function errorBody(f: Fault): string {
+function errorBody(f: Fault, service: string | undefined): string {
+  // Query-protocol services (IAM, STS) wrap the error in <ErrorResponse>; S3 answers a bare <Error>.
+  if (service === 'iam' || service === 'sts') {
+    return `<ErrorResponse><Error><Type>Sender</Type><Code>${f.code}</Code><Message>${f.message}</Message></Error><RequestId>FAULT</RequestId></ErrorResponse>`;
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${f.code}</Code><Message>${f.message}</Message><RequestId>FAULT</RequestId></Error>`;
 }
 
@@ -28,12 +35,13 @@ export async function startFaultProxy(target: string, rule: FaultRule): Promise<
   const server: Server = createServer((req: IncomingMessage, res) => {
     const url = new URL(req.url ?? '/', target);
     const bucket = url.pathname.split('/')[1] || undefined;
-    const fault = rule({ method: req.method ?? 'GET', bucket, query: url.searchParams });
+    const service = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
+    const fault = rule({ method: req.method ?? 'GET', bucket, query: url.searchParams, ...(service ? { service } : {}) });
     if (fault) {
       state.faults++;
       req.resume();
       res.writeHead(fault.status, { 'content-type': 'application/xml' });
-      res.end(errorBody(fault));
+      res.end(errorBody(fault, service));
       return;
     }
     const fwd = request(

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import * as S3 from '@aws-sdk/client-s3';
 import { S3ControlClient, GetPublicAccessBlockCommand as GetAccountPabCommand, S3ControlServiceException } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import * as IAM from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { collectAws } from '../../providers/aws/collect.js';
 import { compileBucketFilter } from '../../src/bucket-filter.js';
@@ -19,14 +20,25 @@ function s3Error(name: string, status: number): S3.S3ServiceException {
 const s3 = mockClient(S3.S3Client);
 const sts = mockClient(STSClient);
 const control = mockClient(S3ControlClient);
+const iam = mockClient(IAM.IAMClient);
 
 /** Commands a read-only scan may send. */
 const READ_ONLY = /^(Get|List|Head)[A-Za-z]*Command$/;
+/** The one other command a scan may send: it asks IAM to build the credential report and changes no configuration. */
+const ALLOWED_NOT_READ = new Set(['GenerateCredentialReportCommand']);
+
+const CREDENTIAL_REPORT = 'user,arn,user_creation_time,password_enabled,mfa_active\n<root_account>,arn:aws:iam::111122223333:root,2020-01-01T00:00:00+00:00,not_supported,true\n';
 
 beforeEach(() => {
   s3.reset();
   sts.reset();
   control.reset();
+  iam.reset();
+  iam.on(IAM.GetAccountAuthorizationDetailsCommand).resolves({ UserDetailList: [], GroupDetailList: [], RoleDetailList: [], Policies: [], IsTruncated: false });
+  iam.on(IAM.GetAccountPasswordPolicyCommand).resolves({ PasswordPolicy: { MinimumPasswordLength: 14, PasswordReusePrevention: 24 } });
+  iam.on(IAM.GetAccountSummaryCommand).resolves({ SummaryMap: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 } });
+  iam.on(IAM.GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+  iam.on(IAM.GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode(CREDENTIAL_REPORT), ReportFormat: 'text/csv' });
   sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/auditor' });
   control.on(GetAccountPabCommand).resolves({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } });
   s3.on(S3.ListBucketsCommand).resolves({ Owner: { ID: 'owner-canonical' }, Buckets: [{ Name: 'alpha' }, { Name: 'beta' }, { Name: 'gamma-skip' }] });
@@ -52,14 +64,21 @@ afterEach(() => {
   s3.reset();
   sts.reset();
   control.reset();
+  iam.reset();
 });
 
 describe('collectAws (aws-sdk-client-mock)', () => {
-  test('sends read commands only, 14 per bucket, and the account calls once', async () => {
+  test('sends read commands only (and GenerateCredentialReport), 14 per bucket, and the account calls once', async () => {
     await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['alpha', 'beta']) });
-    const sent = [...s3.calls(), ...sts.calls(), ...control.calls()].map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name);
-    const writes = sent.filter((n) => !READ_ONLY.test(n));
+    const sent = [...s3.calls(), ...sts.calls(), ...control.calls(), ...iam.calls()].map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name);
+    const writes = sent.filter((n) => !READ_ONLY.test(n) && !ALLOWED_NOT_READ.has(n));
     assert.deepEqual(writes, []);
+    assert.deepEqual(sent.filter((n) => !READ_ONLY.test(n)), ['GenerateCredentialReportCommand']);
+    // IAM: one call of each, the credential report generated once and read once.
+    assert.deepEqual(
+      iam.calls().map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name).sort(),
+      ['GenerateCredentialReportCommand', 'GetAccountAuthorizationDetailsCommand', 'GetAccountPasswordPolicyCommand', 'GetAccountSummaryCommand', 'GetCredentialReportCommand'],
+    );
     assert.equal(sts.commandCalls(GetCallerIdentityCommand).length, 1);
     assert.equal(control.commandCalls(GetAccountPabCommand).length, 1);
     assert.equal(control.commandCalls(GetAccountPabCommand)[0]?.args[0].input.AccountId, '111122223333');

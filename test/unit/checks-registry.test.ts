@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { I18n, Resource } from '../../src/model.js';
 import { SEVERITIES } from '../../src/model.js';
 import { DUTIES } from '../../reports/appi/duties.js';
-import { CHECKS, UnknownCheckError, findCheck, runChecks } from '../../checks/index.js';
-import type { Check } from '../../checks/types.js';
+import { ACCOUNT_CHECKS, CHECKS, UnknownCheckError, findCheck, runChecks } from '../../checks/index.js';
+import type { AccountCheck, Check } from '../../checks/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url)); // dist/test/unit
 const root = process.env.KUMOSCAN_ROOT ?? resolve(here, '..', '..', '..');
@@ -22,19 +22,23 @@ function assertText(t: I18n | undefined, what: string): void {
   assert.ok(JAPANESE.test(t.ja), `${what}.ja is not Japanese: ${t.ja}`);
 }
 
-function isCheck(v: unknown): v is Check {
-  return typeof v === 'object' && v !== null && typeof (v as Check).id === 'string' && typeof (v as Check).run === 'function';
+/** Resource checks and account (identity) checks: every check file holds one of either kind. */
+const ALL_CHECKS: readonly (Check | AccountCheck)[] = [...CHECKS, ...ACCOUNT_CHECKS];
+
+function isCheck(v: unknown): v is Check | AccountCheck {
+  if (typeof v !== 'object' || v === null || typeof (v as Check).id !== 'string') return false;
+  return typeof (v as Check).run === 'function' || typeof (v as AccountCheck).runAccount === 'function';
 }
 
 describe('check metadata', () => {
   test('ids are unique and kebab-case', () => {
-    const ids = CHECKS.map((c) => c.id);
+    const ids = ALL_CHECKS.map((c) => c.id);
     assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.join(', ')}`);
     for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
   test('every check has Japanese and English title, description and remediation for each of its providers', () => {
-    for (const c of CHECKS) {
+    for (const c of ALL_CHECKS) {
       assertText(c.title, `${c.id}.title`);
       assertText(c.description, `${c.id}.description`);
       assert.ok(c.providers.length > 0, `${c.id} has no provider`);
@@ -47,7 +51,7 @@ describe('check metadata', () => {
   });
 
   test('every check cites at least one known duty, always APPI-23, never APPI-26 (the assessment adds it)', () => {
-    for (const c of CHECKS) {
+    for (const c of ALL_CHECKS) {
       assert.ok(c.duties.length > 0, c.id);
       assert.ok(c.duties.includes('APPI-23'), `${c.id} must cite APPI-23`);
       assert.ok(!c.duties.includes('APPI-26'), `${c.id} must not cite APPI-26`);
@@ -57,21 +61,21 @@ describe('check metadata', () => {
   });
 
   test('severities are known', () => {
-    for (const c of CHECKS) assert.ok(SEVERITIES.includes(c.severity), c.id);
+    for (const c of ALL_CHECKS) assert.ok(SEVERITIES.includes(c.severity), c.id);
   });
 
   test('every file in checks/ other than index.ts, types.ts and helpers.ts is one registered check named after the file', async () => {
     const dir = join(root, 'checks');
     assert.ok(existsSync(join(dir, 'types.ts')), `checks/ not found under ${root} (set KUMOSCAN_ROOT)`);
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !NOT_CHECKS.has(f));
-    assert.equal(files.length, CHECKS.length, `files: ${files.join(', ')}`);
+    assert.equal(files.length, ALL_CHECKS.length, `files: ${files.join(', ')}`);
     for (const file of files) {
       const mod = (await import(`../../checks/${file.replace(/\.ts$/, '.js')}`)) as Record<string, unknown>;
       const exported = Object.values(mod).filter(isCheck);
       assert.equal(exported.length, 1, `${file} must export exactly one check`);
       const check = exported[0]!;
       assert.equal(`${check.id}.ts`, file, 'the file is named after the check id');
-      assert.ok(CHECKS.includes(check), `${check.id} is not registered in checks/index.ts`);
+      assert.ok(ALL_CHECKS.includes(check), `${check.id} is not registered in checks/index.ts`);
     }
   });
 
@@ -210,15 +214,25 @@ describe('runChecks', () => {
         r.logging = false;
         r.retentionLock = false;
         r.website = true;
+        // A personal-data bucket readable by more identities than the default threshold (10).
+        r.tags = { 'data-class': 'personal' };
+        r.principals = {
+          read: Array.from({ length: 11 }, (_, i) => ({ id: `arn:aws:iam::111122223333:user/u${i}`, kind: 'user' as const, policyType: 'inline' as const, policy: 'p', statement: 'Statement[0]', conditions: [], caveats: [] })),
+          list: [],
+          write: [],
+        };
       }),
     ]);
     const ids = all.map((f) => f.id);
     assert.equal(new Set(ids).size, ids.length);
-    // Every check but not-verified (nothing unknown) and versioning-off (versioning on, for mfa-delete-off).
+    // Every check of an S3 bucket but not-verified (nothing unknown), versioning-off (versioning on, for
+    // mfa-delete-off) and probe-disagreement (no probe was made).
+    const awsChecks = CHECKS.filter((c) => c.providers.includes('aws'));
+    const silent = new Set(['not-verified', 'versioning-off', 'probe-disagreement']);
     assert.deepEqual(
       new Set(all.map((f) => f.checkId)),
-      new Set(CHECKS.map((c) => c.id).filter((id) => id !== 'not-verified' && id !== 'versioning-off')),
+      new Set(awsChecks.map((c) => c.id).filter((id) => !silent.has(id))),
     );
-    assert.equal(ids.length, CHECKS.length - 2 + 1); // two external principals
+    assert.equal(ids.length, awsChecks.length - silent.size + 1); // two external principals
   });
 });

@@ -61,6 +61,7 @@ function otherBucket(provider: 'gcp' | 'azure', edit?: (r: Resource) => void): R
     r.provider = provider;
     r.id = `${provider}:kumo-hr`;
     r.guards = provider === 'gcp' ? { aclsEnabled: false, publicAccessPrevention: true } : { allowBlobPublicAccess: false };
+    if (provider === 'gcp') r.region = 'asia-northeast1'; // a GCS location in Japan (gcs-location-outside-japan)
     delete r.mfaDelete;
     edit?.(r);
   });
@@ -554,6 +555,16 @@ describe('every check', () => {
       's3-account-block-public-access-off', 'acls-enabled', 'tls-not-enforced', 'provider-managed-encryption',
       'versioning-off', 'mfa-delete-off', 'access-logging-off', 'external-principal-read', 'website-public',
       'no-object-lock', 'not-verified',
+      // Identity (IAM) resource check: its describe block is in iam-checks.test.ts.
+      'personal-data-bucket-many-readers',
+      // Azure storage account checks: their describe blocks are in azure-checks.test.ts.
+      'azure-blob-public-access-allowed', 'azure-shared-key-access-allowed', 'azure-min-tls-below-1-2',
+      'azure-network-open-to-all', 'azure-infrastructure-encryption-off', 'azure-blob-soft-delete-off',
+      'azure-container-soft-delete-off', 'azure-cross-tenant-replication-allowed',
+      // probe-disagreement: its tests are in probe.test.ts.
+      'probe-disagreement',
+      // GCS checks: their describe blocks are in gcp-checks.test.ts.
+      'gcs-public-access-prevention-off', 'gcs-soft-delete-off', 'gcs-location-outside-japan',
     ];
     assert.deepEqual([...CHECKS.map((c) => c.id)].sort(), [...covered].sort());
     for (const id of covered) assert.ok(findCheck(id), id);

@@ -1,0 +1,82 @@
+// The Azure Blob Storage adapter: flags, collect, snapshot validation, normalize, probe and reader — wired for the
+// provider-neutral CLI (src/provider.ts).
+import { Option } from 'commander';
+import { UsageError } from '../../src/errors.js';
+import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
+import type { ScanError } from '../../src/model.js';
+import type { AzureConnectionOptions } from './clients.js';
+import { collectAzure } from './collect.js';
+import { accountIdOf, normalizeAzure } from './normalize.js';
+import { azureProbeTargets } from './probe.js';
+import { openAzureReader } from './reader.js';
+import type { AzureSnapshot } from './snapshot-types.js';
+import { validateAzureSnapshot } from './snapshot-validate.js';
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+function repeat(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/**
+ * The connection flags of `kumoscan scan azure`. Data-plane mode: --account-url, --connection-string, or
+ * AZURE_STORAGE_CONNECTION_STRING when neither --subscription nor --account-url is given.
+ */
+export function azureConnection(flags: Readonly<Record<string, unknown>>, env: NodeJS.ProcessEnv = process.env): AzureConnectionOptions {
+  const subscriptions = Array.isArray(flags.subscription) ? flags.subscription.filter((s): s is string => typeof s === 'string' && s.length > 0) : [];
+  const accountUrl = str(flags.accountUrl);
+  const armEndpoint = str(flags.armEndpoint);
+  let connectionString = str(flags.connectionString);
+  if (connectionString && accountUrl) throw new UsageError('give either --account-url or --connection-string, not both');
+  if ((connectionString || accountUrl) && subscriptions.length > 0) throw new UsageError('--subscription scans through ARM; --account-url and --connection-string scan one account through the data plane: give one or the other');
+  if (!connectionString && !accountUrl && subscriptions.length === 0) connectionString = str(env.AZURE_STORAGE_CONNECTION_STRING);
+  return {
+    ...(subscriptions.length > 0 ? { subscriptions } : {}),
+    ...(accountUrl ? { accountUrl } : {}),
+    ...(connectionString ? { connectionString } : {}),
+    ...(armEndpoint ? { armEndpoint } : {}),
+  };
+}
+
+const GROUP = 'Azure options:';
+
+export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
+  id: 'azure',
+  title: 'Azure Blob Storage',
+  options: () => [
+    new Option('--subscription <id>', 'scan this subscription (repeatable; every subscription the credential sees when omitted)').argParser(repeat).helpGroup(GROUP),
+    new Option('--account-url <url>', 'data-plane mode: scan one account by its blob endpoint (Microsoft Entra credential, or a SAS in the URL)').helpGroup(GROUP),
+    new Option('--connection-string <cs>', 'data-plane mode: scan one account with a connection string (prefer AZURE_STORAGE_CONNECTION_STRING: flags show up in process lists)').helpGroup(GROUP),
+    new Option('--arm-endpoint <url>', 'Azure Resource Manager endpoint of another cloud (Azure China, US Government) or a test server').helpGroup(GROUP),
+  ],
+  validateSnapshot: validateAzureSnapshot,
+  collect: (flags, common) =>
+    collectAzure({
+      ...azureConnection(flags),
+      filter: common.buckets,
+      concurrency: common.concurrency,
+      ...(common.onResource ? { onAccount: common.onResource } : {}),
+    }),
+  filterSnapshot: (snapshot, filter) => ({
+    ...snapshot,
+    accounts: snapshot.accounts
+      .map((a) => ({ ...a, containers: a.containers.filter((c) => filter.matches(c.name) || filter.matches(`${a.properties.name}/${c.name}`)) }))
+      .filter((a, i) => a.containers.length > 0 || (snapshot.accounts[i]?.containers.length === 0 && (a.errors ?? []).length > 0)),
+  }),
+  normalize: normalizeAzure,
+  scope: (snapshot): SnapshotScope => {
+    const dataPlane = snapshot.mode === 'data-plane';
+    const accounts = dataPlane
+      ? [snapshot.accountUrl ?? '']
+      : [...new Set([...(snapshot.subscriptions ?? []).map((s) => s.subscriptionId), ...(snapshot.subscriptionId ? [snapshot.subscriptionId] : [])])];
+    const where = dataPlane ? `azure:${snapshot.accountUrl ?? ''}` : `azure:${accounts.join(',') || 'subscriptions'}`;
+    const errors: ScanError[] = (snapshot.errors ?? []).map((e) => ({ scope: where, ...e }));
+    // An account without containers has no resource to carry its failed calls: they are the scan's.
+    for (const a of snapshot.accounts) {
+      if (a.containers.length === 0) errors.push(...(a.errors ?? []).map((e) => ({ scope: accountIdOf(snapshot, a), ...e })));
+    }
+    return { accounts: accounts.filter((a) => a.length > 0).sort(), errors };
+  },
+  probeTargets: (resource, flags) => azureProbeTargets(resource, str(flags.probeEndpoint)),
+  openReader: (flags, resource) => openAzureReader(azureConnection(flags), resource),
+};

@@ -1,0 +1,64 @@
+// Structural validation of an Azure raw snapshot (docs/snapshot.md, "Azure"). Semantics are normalize's job.
+import { expect, isObject, validateErrors } from '../../src/validate.js';
+import type { AzureSnapshot } from './snapshot-types.js';
+
+const PUBLIC_ACCESS = new Set(['container', 'blob', 'Container', 'Blob', 'None']);
+const OPTIONAL_FLAGS = ['allowBlobPublicAccess', 'allowSharedKeyAccess', 'enableHttpsTrafficOnly', 'allowCrossTenantReplication'];
+const OPTIONAL_STRINGS = ['id', 'location', 'kind', 'minimumTlsVersion', 'publicNetworkAccess'];
+const BLOB_SERVICE_OBJECTS = ['deleteRetentionPolicy', 'containerDeleteRetentionPolicy', 'staticWebsite', 'logging'];
+
+function validateAccount(a: unknown, where: string): void {
+  expect(isObject(a), where, 'must be an object with "properties" and "containers"');
+  const p = a.properties;
+  expect(isObject(p), `${where}.properties`, 'must be an object (the ARM StorageAccount)');
+  expect(typeof p.name === 'string' && p.name.length > 0, `${where}.properties.name`, 'must be a non-empty string (the storage account name)');
+  for (const k of OPTIONAL_FLAGS) {
+    const v = p[k];
+    expect(v === undefined || v === null || typeof v === 'boolean', `${where}.properties.${k}`, 'must be true, false or null');
+  }
+  for (const k of OPTIONAL_STRINGS) {
+    const v = p[k];
+    expect(v === undefined || v === null || typeof v === 'string', `${where}.properties.${k}`, 'must be a string');
+  }
+  for (const k of ['networkRuleSet', 'encryption', 'primaryEndpoints', 'sku', 'tags']) {
+    const v = p[k];
+    expect(v === undefined || v === null || isObject(v), `${where}.properties.${k}`, 'must be an object');
+  }
+  if (a.blobService !== undefined) {
+    expect(isObject(a.blobService), `${where}.blobService`, 'must be an object (the blob service properties)');
+    const bs = a.blobService;
+    expect(bs.isVersioningEnabled === undefined || typeof bs.isVersioningEnabled === 'boolean', `${where}.blobService.isVersioningEnabled`, 'must be true or false');
+    for (const k of BLOB_SERVICE_OBJECTS) {
+      expect(bs[k] === undefined || isObject(bs[k]), `${where}.blobService.${k}`, 'must be an object');
+    }
+    expect(bs.diagnosticSettings === undefined || Array.isArray(bs.diagnosticSettings), `${where}.blobService.diagnosticSettings`, 'must be an array of diagnostic settings');
+  }
+  expect(Array.isArray(a.containers), `${where}.containers`, 'must be an array');
+  a.containers.forEach((c: unknown, i: number) => {
+    const cw = `${where}.containers[${i}]`;
+    expect(isObject(c), cw, 'must be an object');
+    expect(typeof c.name === 'string' && c.name.length > 0, `${cw}.name`, 'must be a non-empty string');
+    const level = c.publicAccess;
+    expect(level === undefined || level === null || (typeof level === 'string' && PUBLIC_ACCESS.has(level)), `${cw}.publicAccess`, 'must be "container", "blob" or null');
+  });
+  validateErrors(a.errors, `${where}.errors`);
+}
+
+export function validateAzureSnapshot(doc: Record<string, unknown>): AzureSnapshot {
+  expect(doc.mode === undefined || doc.mode === 'arm' || doc.mode === 'data-plane', 'mode', 'must be "arm" or "data-plane"');
+  expect(doc.subscriptionId === undefined || typeof doc.subscriptionId === 'string', 'subscriptionId', 'must be a string');
+  if (doc.subscriptions !== undefined) {
+    expect(Array.isArray(doc.subscriptions), 'subscriptions', 'must be an array of {subscriptionId}');
+    doc.subscriptions.forEach((s: unknown, i: number) => {
+      expect(isObject(s) && typeof s.subscriptionId === 'string', `subscriptions[${i}]`, 'must be {subscriptionId, …} with a string subscriptionId');
+    });
+  }
+  if (doc.mode === 'data-plane') {
+    expect(typeof doc.accountUrl === 'string' && doc.accountUrl.length > 0, 'accountUrl', 'must be the blob endpoint URL in data-plane mode');
+  }
+  expect(doc.dataPlaneAuth === undefined || doc.dataPlaneAuth === 'shared-key' || doc.dataPlaneAuth === 'sas' || doc.dataPlaneAuth === 'entra-id', 'dataPlaneAuth', 'must be "shared-key", "sas" or "entra-id"');
+  validateErrors(doc.errors, 'errors');
+  expect(Array.isArray(doc.accounts), 'accounts', 'must be an array');
+  doc.accounts.forEach((a: unknown, i: number) => validateAccount(a, `accounts[${i}]`));
+  return doc as unknown as AzureSnapshot;
+}

@@ -1,0 +1,335 @@
+// `kumoscan classify PATH...`: decode and classify local files (directories recursively) before they are
+// uploaded — per file and in total: detected types, confidence, counts, persons, APPI classes and masked
+// examples. Never a raw value: the Classifier keeps only masked examples and salted hashes.
+import { writeFileSync } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { displayWidth, type Lang } from '../reports/render/table.js';
+import { classifyFileDetailed, type ClassifyOptions } from './data/decode/classify.js';
+import { DEFAULT_LIMITS, errorCode, formatBytes, MiB, type DecodeLimits } from './data/decode/limits.js';
+import { Classifier } from './data/detect/classifier.js';
+import { PersonLedger } from './data/detect/persons.js';
+import type { AppiClass, Confidence, DetectorId, FileProfile } from './data/types.js';
+import { EXIT, UsageError } from './errors.js';
+import { VERSION } from './package-info.js';
+
+interface ClassifyFlags {
+  format: 'table' | 'json';
+  lang: Lang;
+  out?: string;
+  failOnPersonal: boolean;
+  maxBytes: number;
+  maxDecompressed: number;
+  maxRatio: number;
+  maxEntries: number;
+  timeLimit: number;
+  examples: number;
+}
+
+export interface ClassifyTotal {
+  files: number;
+  bytesRead: number;
+  /** Files with at least one APPI class other than not_personal. */
+  personalDataFiles: number;
+  truncatedFiles: number;
+  unreadableFiles: number;
+  detections: { type: DetectorId; confidence: Confidence; count: number; files: number }[];
+  persons: { distinct: number; basis: string };
+  classes: AppiClass[];
+}
+
+export interface ClassifyReport {
+  tool: { name: 'kumoscan'; version: string };
+  limits: DecodeLimits;
+  files: (FileProfile & { personalData: boolean })[];
+  total: ClassifyTotal;
+}
+
+/** Strongest type first (as in the file profiles). */
+const TYPE_ORDER: readonly DetectorId[] = [
+  'my_number', 'credit_card', 'sensitive_health', 'sensitive_crime', 'id_document_image', 'drivers_license', 'passport', 'residence_card', 'pension_insurance',
+  'bank_account', 'person_name', 'birth_date', 'postal_address', 'phone', 'email', 'corporate_number',
+];
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: MiB, mb: MiB, mib: MiB, g: 1024 * MiB, gb: 1024 * MiB, gib: 1024 * MiB };
+
+/** `64MiB`, `512k`, `1G`, `1048576`; 0 means no limit. */
+export function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
+  const unit = SIZE_UNITS[(m?.[2] ?? '?').toLowerCase()];
+  if (!m || unit === undefined) throw new InvalidArgumentError('must be a size such as 64MiB, 512KiB, 1GiB or a number of bytes (0 = no limit)');
+  return Math.floor(Number(m[1]) * unit);
+}
+
+function nonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number ≥ 0 (0 = no limit)');
+  return n;
+}
+
+function intRange(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`must be an integer from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function defaultLang(): Lang {
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return env.startsWith('ja') ? 'ja' : 'en';
+}
+
+const TYPE_NAMES: Record<DetectorId, { ja: string; en: string }> = {
+  my_number: { ja: '個人番号（マイナンバー）', en: 'My Number' },
+  corporate_number: { ja: '法人番号', en: 'corporate number' },
+  credit_card: { ja: 'クレジットカード番号', en: 'credit card number' },
+  bank_account: { ja: '口座番号', en: 'bank account' },
+  drivers_license: { ja: '運転免許証番号', en: "driver's licence number" },
+  passport: { ja: '旅券番号', en: 'passport number' },
+  residence_card: { ja: '在留カード番号', en: 'residence card number' },
+  pension_insurance: { ja: '年金・保険の番号', en: 'pension / insurance number' },
+  phone: { ja: '電話番号', en: 'phone number' },
+  email: { ja: 'メールアドレス', en: 'e-mail address' },
+  postal_address: { ja: '住所', en: 'postal address' },
+  birth_date: { ja: '生年月日', en: 'date of birth' },
+  person_name: { ja: '氏名', en: 'person name' },
+  sensitive_health: { ja: '要配慮（健康・病歴）', en: 'health data (sensitive)' },
+  sensitive_crime: { ja: '要配慮（犯罪歴）', en: 'criminal record (sensitive)' },
+  id_document_image: { ja: '本人確認書類等の画像', en: 'ID document image' },
+};
+
+const CLASS_NAMES: Record<AppiClass, { ja: string; en: string }> = {
+  specific_personal_information: { ja: '特定個人情報', en: 'specific personal information (My Number)' },
+  sensitive: { ja: '要配慮個人情報', en: 'special care-required personal information' },
+  financial: { ja: '財産的被害のおそれ', en: 'risk of financial damage' },
+  personal: { ja: '個人情報', en: 'personal information' },
+  not_personal: { ja: '個人情報なし（法人番号のみ）', en: 'not personal (corporate numbers only)' },
+};
+
+const EXAMPLES = `
+Examples:
+  # an export before it is uploaded
+  $ kumoscan classify employees.csv
+
+  # a whole folder (recursively, hidden files included), JSON into a file, exit 1 when personal data is found
+  $ kumoscan classify ./export --format json --out classify.json --fail-on-personal
+
+  # read at most 8 MiB of each file, 10 s per file
+  $ kumoscan classify ./export --max-bytes 8MiB --time-limit 10
+
+Formats: CSV/TSV, JSON/JSONL, text/log, XML/HTML, XLSX, DOCX, PPTX, PDF text layer, zip and gzip (then the
+inner format); UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP, UTF-16, ISO-2022-JP are detected.
+Images and unknown binaries are classified by file name only.
+
+Exit codes:
+  0  classified (no personal data, or --fail-on-personal not given)
+  1  --fail-on-personal and personal data found in some file
+  2  usage error (a path that does not exist, a bad flag)
+  3  some files could not be read (see their notes); the others were classified
+`;
+
+export function registerClassifyCommand(program: Command, setExit: (code: number) => void, write: (text: string) => void): void {
+  program
+    .command('classify')
+    .description('find personal data in local files (an export before it is uploaded): types, counts, persons, APPI classes')
+    .argument('<paths...>', 'files or directories (recursively)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--lang <lang>', 'language of the table').choices(['ja', 'en']).default(defaultLang()))
+    .option('--out <file>', 'write the result to a file instead of standard output')
+    .option('--fail-on-personal', 'exit 1 when personal data is found', false)
+    .option('--max-bytes <size>', 'bytes read per file (0 = no limit)', parseSize, DEFAULT_LIMITS.maxBytes)
+    .option('--max-decompressed <size>', 'bytes decompressed per file: gzip, zip entries, PDF streams (0 = no limit)', parseSize, DEFAULT_LIMITS.maxDecompressedBytes)
+    .option('--max-ratio <n>', 'compression ratio above which a stream is a bomb (0 = no limit)', nonNegative, DEFAULT_LIMITS.maxRatio)
+    .option('--max-entries <n>', 'zip entries looked at per file', intRange(1, 1_000_000), DEFAULT_LIMITS.maxZipEntries)
+    .option('--time-limit <seconds>', 'time per file (0 = no limit)', nonNegative, DEFAULT_LIMITS.timeBudgetMs / 1000)
+    .option('--examples <n>', 'masked examples per detector and confidence', intRange(0, 20), 3)
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], flags: ClassifyFlags) => {
+      setExit(await runClassify(paths, flags, write));
+    });
+}
+
+interface Target {
+  path: string;
+  /** Not a regular file, a broken link, an unreadable directory … */
+  skip?: { code: string; note: string };
+}
+
+/** Files under the given paths: directories recursively (hidden files included), symlink loops skipped. */
+async function* walk(root: string, seen: Set<string>): AsyncGenerator<Target> {
+  let st;
+  try {
+    st = await stat(root);
+  } catch (err) {
+    const code = errorCode(err);
+    yield { path: root, skip: { code, note: code === 'ENOENT' ? 'broken symbolic link: not classified' : `unreadable (${code}): not classified` } };
+    return;
+  }
+  const id = `${st.dev}:${st.ino}`;
+  if (seen.has(id)) return; // a symlink loop, or the same file reached twice
+  seen.add(id);
+  if (st.isFile()) {
+    yield { path: root };
+    return;
+  }
+  if (!st.isDirectory()) {
+    yield { path: root, skip: { code: 'ENOTREG', note: 'not a regular file (device, FIFO or socket): not read' } };
+    return;
+  }
+  let names: string[];
+  try {
+    names = (await readdir(root)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  } catch (err) {
+    const code = errorCode(err);
+    yield { path: root, skip: { code, note: `directory unreadable (${code}): its files were not classified` } };
+    return;
+  }
+  for (const name of names) yield* walk(join(root, name), seen);
+}
+
+export function isPersonal(p: FileProfile): boolean {
+  return p.classes.some((c) => c !== 'not_personal');
+}
+
+function totalOf(files: readonly FileProfile[], unreadable: number, ledger: PersonLedger): ClassifyTotal {
+  const det = new Map<string, { type: DetectorId; confidence: Confidence; count: number; files: number }>();
+  const classes = new Set<AppiClass>();
+  for (const f of files) {
+    for (const d of f.detections) {
+      const key = `${d.type}|${d.confidence}`;
+      const t = det.get(key) ?? { type: d.type, confidence: d.confidence, count: 0, files: 0 };
+      t.count += d.count;
+      t.files++;
+      det.set(key, t);
+    }
+    for (const c of f.classes) classes.add(c);
+  }
+  const order: readonly AppiClass[] = ['specific_personal_information', 'sensitive', 'financial', 'personal', 'not_personal'];
+  const personal = [...classes].some((c) => c !== 'not_personal');
+  if (personal) classes.delete('not_personal');
+  const fileSum = files.reduce((n, f) => n + f.persons.distinct, 0);
+  const distinct = Math.max(ledger.size, 0);
+  return {
+    files: files.length,
+    bytesRead: files.reduce((n, f) => n + f.bytesRead, 0),
+    personalDataFiles: files.filter(isPersonal).length,
+    truncatedFiles: files.filter((f) => f.truncated).length,
+    unreadableFiles: unreadable,
+    // Strongest type first; within a type high before low.
+    detections: [...det.values()].sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || (a.confidence === b.confidence ? 0 : a.confidence === 'high' ? -1 : 1)),
+    persons: {
+      distinct,
+      basis:
+        distinct === 0 && fileSum === 0
+          ? 'no person identifier found'
+          : `de-duplicated across files by a salted hash of the strongest identifier${ledger.overflow ? '; hash cap reached: lower bound' : ''} (per-file sum: ${fileSum})`,
+    },
+    classes: order.filter((c) => classes.has(c)),
+  };
+}
+
+export async function classifyPaths(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number): Promise<ClassifyReport> {
+  const ledger = new PersonLedger();
+  const opts: ClassifyOptions = { limits, maxExamples, ledger, salt: ledger.salt };
+  const files: (FileProfile & { personalData: boolean })[] = [];
+  let unreadable = 0;
+  const seen = new Set<string>();
+  for (const root of paths) {
+    for await (const t of walk(root, seen)) {
+      let profile: FileProfile;
+      if (t.skip) {
+        if (t.skip.code !== 'ENOTREG') unreadable++;
+        profile = new Classifier({ path: t.path, encoding: 'unknown', format: 'unknown', salt: ledger.salt }).finish({ bytesRead: 0, truncated: true, notes: [t.skip.note] });
+      } else {
+        const r = await classifyFileDetailed(t.path, opts);
+        if (r.error !== undefined) unreadable++;
+        profile = r.profile;
+      }
+      files.push({ ...profile, personalData: isPersonal(profile) });
+    }
+  }
+  const resolved = { ...DEFAULT_LIMITS, ...limits };
+  return { tool: { name: 'kumoscan', version: VERSION }, limits: resolved, files, total: totalOf(files, unreadable, ledger) };
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function renderClassifyTable(report: ClassifyReport, lang: Lang): string {
+  const ja = lang === 'ja';
+  const out: string[] = [];
+  out.push(`kumoscan ${report.tool.version} — ${ja ? `個人データの分類（${report.files.length} ファイル）` : `personal-data classification (${report.files.length} files)`}`);
+  out.push('');
+  const conf = (c: Confidence): string => (ja ? (c === 'high' ? '高' : '低') : c);
+  for (const f of report.files) {
+    const classes = f.classes.map((c) => CLASS_NAMES[c][lang]).join(ja ? '、' : ', ');
+    const verdict = f.personalData ? (ja ? `個人データあり: ${classes}` : `personal data: ${classes}`) : f.classes.length > 0 ? classes : ja ? '個人データは見つかりません' : 'no personal data found';
+    out.push(`${f.path}  [${f.encoding}, ${f.format}]  ${verdict}`);
+    if (f.detections.length > 0) {
+      const names = f.detections.map((d) => `${d.type} (${TYPE_NAMES[d.type][lang]})`);
+      const w = Math.min(56, Math.max(...names.map(displayWidth)));
+      f.detections.forEach((d, i) => {
+        out.push(`  ${pad(names[i] as string, w)}  ${pad(conf(d.confidence), 4)}  ${String(d.count).padStart(7)}  ${d.masked.join(', ')}`);
+      });
+    }
+    if (f.persons.distinct > 0) out.push(`  ${ja ? '本人の数' : 'persons'}: ${f.persons.distinct} (${f.persons.basis})`);
+    if (f.truncated) out.push(`  ${ja ? '一部のみ読み取り（件数は下限）' : 'partly read (counts are lower bounds)'}`);
+    for (const n of f.notes) out.push(`  ${ja ? '注記' : 'note'}: ${n}`);
+    out.push('');
+  }
+  const t = report.total;
+  out.push(ja ? '合計' : 'Total');
+  out.push(
+    ja
+      ? `  ファイル ${t.files}（読み取り ${formatBytes(t.bytesRead)}）、個人データあり ${t.personalDataFiles}、一部のみ読み取り ${t.truncatedFiles}、読み取り不可 ${t.unreadableFiles}`
+      : `  ${t.files} files (${formatBytes(t.bytesRead)} read), ${t.personalDataFiles} with personal data, ${t.truncatedFiles} partly read, ${t.unreadableFiles} unreadable`,
+  );
+  if (t.classes.length > 0) out.push(`  ${ja ? '区分' : 'APPI classes'}: ${t.classes.map((c) => CLASS_NAMES[c][lang]).join(ja ? '、' : ', ')}`);
+  if (t.detections.length > 0) {
+    const names = t.detections.map((d) => `${d.type} (${TYPE_NAMES[d.type][lang]})`);
+    const w = Math.min(56, Math.max(...names.map(displayWidth)));
+    t.detections.forEach((d, i) => out.push(`  ${pad(names[i] as string, w)}  ${pad(conf(d.confidence), 4)}  ${String(d.count).padStart(7)}  ${ja ? `${d.files} ファイル` : `in ${d.files} file${d.files === 1 ? '' : 's'}`}`));
+  }
+  out.push(`  ${ja ? '本人の数' : 'persons'}: ${t.persons.distinct} (${t.persons.basis})`);
+  out.push(
+    ja
+      ? '個人データの判定は標本に基づく推定です。マスク済みの例のみを表示し、値そのものは出力しません。'
+      : 'Findings are estimates from the content read; only masked examples are shown, never a value.',
+  );
+  return out.join('\n') + '\n';
+}
+
+async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: string) => void): Promise<number> {
+  for (const p of paths) {
+    try {
+      await lstat(p);
+    } catch (err) {
+      const code = errorCode(err);
+      throw new UsageError(code === 'ENOENT' ? `no such file or directory: ${p}` : `cannot access ${p} (${code})`);
+    }
+  }
+  const limits: Partial<DecodeLimits> = {
+    maxBytes: flags.maxBytes,
+    maxDecompressedBytes: flags.maxDecompressed,
+    maxRatio: flags.maxRatio,
+    maxZipEntries: flags.maxEntries,
+    timeBudgetMs: Math.round(flags.timeLimit * 1000),
+  };
+  const report = await classifyPaths(paths, limits, flags.examples);
+  const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderClassifyTable(report, flags.lang);
+  if (flags.out) {
+    try {
+      writeFileSync(flags.out, text);
+    } catch (err) {
+      throw new UsageError(`cannot write ${flags.out}: ${errorCode(err)}`);
+    }
+  } else {
+    write(text);
+  }
+  if (flags.failOnPersonal && report.total.personalDataFiles > 0) return EXIT.FINDINGS;
+  if (report.total.unreadableFiles > 0) return EXIT.INCOMPLETE;
+  return EXIT.OK;
+}

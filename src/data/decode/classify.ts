@@ -1,0 +1,86 @@
+// Decoding feeds the Classifier (../detect/classifier.ts): bytes or a file in, a FileProfile out. Images and
+// unknown binaries are classified by name only. Used by `kumoscan classify` and by bucket sampling (the first N
+// bytes of an object from a range GET: pass `partial` or `size`).
+import type { PersonLedger } from '../detect/persons.js';
+import { Classifier, classifyFileName } from '../detect/classifier.js';
+import type { FileProfile } from '../types.js';
+import type { ByteInput } from './byte-source.js';
+import { decodeFile, decodeStream, type DecodedStream, type DecodeOptions } from './decode-stream.js';
+import { errorCode } from './limits.js';
+
+export interface ClassifyOptions {
+  limits?: DecodeOptions['limits'];
+  /** The input is only the first bytes of a larger object. */
+  partial?: boolean;
+  /** Size of the whole object when known (fewer bytes read means `partial`). */
+  size?: number;
+  /** Absolute end time (ms since the epoch), besides limits.timeBudgetMs. */
+  deadline?: number;
+  /** Salt of the salted hashes (one per run; defaults to the ledger's, else random). */
+  salt?: Buffer;
+  /** Masked examples kept per detector and confidence. */
+  maxExamples?: number;
+  /** Person keys shared by several files or objects (de-duplication across them). */
+  ledger?: PersonLedger;
+}
+
+function decodeOptions(opts: ClassifyOptions): Omit<DecodeOptions, 'name'> {
+  return {
+    ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.partial !== undefined ? { partial: opts.partial } : {}),
+    ...(opts.size !== undefined ? { size: opts.size } : {}),
+    ...(opts.deadline !== undefined ? { deadline: opts.deadline } : {}),
+  };
+}
+
+function shared(opts: ClassifyOptions): { salt?: Buffer; ledger?: PersonLedger } {
+  return { ...(opts.salt ? { salt: opts.salt } : {}), ...(opts.ledger ? { ledger: opts.ledger } : {}) };
+}
+
+/** Runs a decoded stream through a Classifier. `path`: the file path or object key reported. */
+export async function classifyDecoded(d: DecodedStream, path: string, opts: ClassifyOptions = {}): Promise<FileProfile> {
+  if (!d.decoded) {
+    const st = d.stats();
+    const profile = classifyFileName(path, { ...shared(opts), bytesRead: st.bytesRead });
+    return { ...profile, encoding: st.encoding, format: st.format, truncated: st.truncated, notes: st.notes.length > 0 ? st.notes : profile.notes };
+  }
+  const c = new Classifier({ path, encoding: d.encoding, format: d.format, ...shared(opts), ...(opts.maxExamples !== undefined ? { maxExamples: opts.maxExamples } : {}) });
+  try {
+    for await (const batch of d.batches) for (const s of batch) c.push(s);
+  } finally {
+    await d.close();
+  }
+  const st = d.stats();
+  const profile = c.finish({ bytesRead: st.bytesRead, truncated: st.truncated, notes: st.notes });
+  // The encoding may have been settled after the head (a pure-ASCII start).
+  return { ...profile, encoding: st.encoding, format: st.format };
+}
+
+/** Classifies bytes in memory or a stream of chunks. `name`: the object key (format by name, ID documents). */
+export async function classifyBytes(input: ByteInput, opts: ClassifyOptions & { name: string }): Promise<FileProfile> {
+  const d = await decodeStream(input, { name: opts.name, ...decodeOptions(opts) });
+  return classifyDecoded(d, opts.name, opts);
+}
+
+/** A file that could not be read at all: an empty profile whose note says why (name-based rules still apply). */
+export function unreadableProfile(path: string, code: string, opts: ClassifyOptions = {}): FileProfile {
+  const c = new Classifier({ path, encoding: 'unknown', format: 'unknown', ...shared(opts) });
+  return c.finish({ bytesRead: 0, truncated: true, notes: [`unreadable (${code}): not classified`] });
+}
+
+/** Classifies a file; `error` is set when it could not be opened or read at all. */
+export async function classifyFileDetailed(path: string, opts: ClassifyOptions = {}): Promise<{ profile: FileProfile; error?: string }> {
+  let d: DecodedStream;
+  try {
+    d = await decodeFile(path, decodeOptions(opts));
+  } catch (err) {
+    const code = errorCode(err);
+    return { profile: unreadableProfile(path, code, opts), error: code };
+  }
+  return { profile: await classifyDecoded(d, path, opts) };
+}
+
+/** Classifies a file as a stream (bounded memory whatever its size). */
+export async function classifyFile(path: string, opts: ClassifyOptions = {}): Promise<FileProfile> {
+  return (await classifyFileDetailed(path, opts)).profile;
+}

@@ -1,0 +1,145 @@
+// Limits that keep decoding bounded (zip bombs, huge files, slow input) and the per-object bookkeeping of
+// what was read, what tripped and why. A tripped limit never throws: it stops the read, sets `truncated`
+// and leaves a note; what was decoded until then is kept.
+
+export interface DecodeLimits {
+  /** Bytes read from the file or object (compressed bytes for gzip/zip). 0 = no limit. */
+  maxBytes: number;
+  /** Bytes produced by decompression (gzip, zip entries, PDF streams), summed over the object. 0 = no limit. */
+  maxDecompressedBytes: number;
+  /** Decompressed ÷ compressed; above it the stream is treated as a bomb. Checked once `ratioMinBytes` came out. */
+  maxRatio: number;
+  /** Output below this size is never called a bomb (small, very repetitive files compress well). */
+  ratioMinBytes: number;
+  /** Entries looked at in one zip container (XLSX/DOCX). */
+  maxZipEntries: number;
+  /** Wall-clock time for one object, decoding and classifying. 0 = no limit. */
+  timeBudgetMs: number;
+}
+
+export const MiB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: Readonly<DecodeLimits> = Object.freeze({
+  maxBytes: 64 * MiB,
+  maxDecompressedBytes: 64 * MiB,
+  maxRatio: 100,
+  ratioMinBytes: 1 * MiB,
+  maxZipEntries: 10_000,
+  timeBudgetMs: 30_000,
+});
+
+export function resolveLimits(partial?: Partial<DecodeLimits>): DecodeLimits {
+  const out: DecodeLimits = { ...DEFAULT_LIMITS };
+  if (partial) {
+    for (const key of Object.keys(out) as (keyof DecodeLimits)[]) {
+      const v = partial[key];
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[key] = v;
+    }
+  }
+  return out;
+}
+
+/** The code of an I/O error (ENOENT, EACCES, ECONNRESET …) — never its message, which may quote content. */
+export function errorCode(err: unknown): string {
+  const e = err as NodeJS.ErrnoException | null;
+  if (e && typeof e.code === 'string') return e.code;
+  return e instanceof Error ? e.name : 'error';
+}
+
+/** `64 MiB`, `1.5 KiB`, `12 B`. */
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${n} B` : `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+/**
+ * Per-object state shared by every stage of one decode: counters, the stop flag and the notes. Notes are fixed
+ * sentences with numbers and limit names, never content.
+ */
+export class DecodeContext {
+  readonly limits: DecodeLimits;
+  readonly startedAt: number;
+  bytesRead = 0;
+  decompressedBytes = 0;
+  /** Some limit cut the read: counts are lower bounds, the last record may be incomplete. */
+  truncated = false;
+  /** Decoding must stop now (a limit tripped). */
+  stopped = false;
+  readonly notes: string[] = [];
+  private readonly now: () => number;
+  private readonly deadline: number;
+
+  /** `deadline`: an absolute time (ms since the epoch, as `now`) that also ends the work, e.g. a scan's per-object timeout. */
+  constructor(limits: DecodeLimits, now: () => number = Date.now, deadline = Infinity) {
+    this.limits = limits;
+    this.now = now;
+    this.startedAt = now();
+    this.deadline = deadline;
+  }
+
+  note(text: string): void {
+    if (!this.notes.includes(text) && this.notes.length < 50) this.notes.push(text);
+  }
+
+  /** Marks the object truncated (input cut, not necessarily a stop). */
+  cut(text: string): void {
+    this.truncated = true;
+    this.note(text);
+  }
+
+  /** A limit tripped: stop everything, keep what was decoded. */
+  stop(text: string): void {
+    this.truncated = true;
+    this.stopped = true;
+    this.note(text);
+  }
+
+  /** Checks the time budget; stops (once) when it is spent. */
+  timeUp(): boolean {
+    if (this.stopped) return true;
+    const budget = this.limits.timeBudgetMs;
+    const t = this.now();
+    if (budget > 0 && t - this.startedAt > budget) {
+      this.stop(`time limit of ${budget / 1000} s per object reached (--time-limit); stopped reading`);
+      return true;
+    }
+    if (t > this.deadline) {
+      this.stop('the time allowed for this object ran out; stopped reading');
+      return true;
+    }
+    return false;
+  }
+
+  /** Room left under maxDecompressedBytes (Infinity without a limit). */
+  decompressedRoom(): number {
+    const max = this.limits.maxDecompressedBytes;
+    return max > 0 ? Math.max(0, max - this.decompressedBytes) : Infinity;
+  }
+
+  /** Accounts `produced` decompressed bytes; returns false (and stops) when the size limit trips. */
+  addDecompressed(produced: number, what: string): boolean {
+    this.decompressedBytes += produced;
+    const max = this.limits.maxDecompressedBytes;
+    if (max > 0 && this.decompressedBytes > max) {
+      this.stop(`decompressed size limit of ${formatBytes(max)} reached in ${what} (--max-decompressed); stopped`);
+      return false;
+    }
+    return true;
+  }
+
+  /** Ratio check for one stream: `out` bytes produced from `input` compressed bytes. */
+  ratioOk(out: number, input: number, what: string): boolean {
+    const { maxRatio, ratioMinBytes } = this.limits;
+    if (maxRatio > 0 && out > ratioMinBytes && out > maxRatio * Math.max(1, input)) {
+      this.stop(`compression ratio of ${what} above ${maxRatio}:1 (possible zip bomb, --max-ratio); stopped`);
+      return false;
+    }
+    return true;
+  }
+}

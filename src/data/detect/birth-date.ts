@@ -1,0 +1,132 @@
+// birth_date: valid calendar dates that can be a living person's birth date (from 120 years ago to today).
+// - 西暦: 1985/04/01, 1985-04-01, 1985.4.1, 1985年4月1日; 19850401 (8 digits) only with context;
+// - 和暦: 大正/昭和/平成/令和 N年M月D日 (元年 = year 1), and the abbreviations T/S/H/R 60.4.1 (also with '/', '-');
+//   the date must fall inside the era (昭和64年1月8日 and 平成31年5月1日 do not exist).
+// Dates are everywhere (orders, logs), so every form is low without context (生年月日, 誕生日, DOB …) and
+// high with it; a field naming another date (入社日, created_at …) blocks the window.
+import type { Found } from './found.js';
+import { MASKED_DATE, maskEraDate } from './mask.js';
+import { isolated } from './normalize.js';
+
+interface Era {
+  name: string;
+  letter: string;
+  /** First day (UTC y, m, d) and the Gregorian year of the era's year 1. */
+  start: [number, number, number];
+  end: [number, number, number] | null;
+}
+
+export const ERAS: readonly Era[] = [
+  { name: '大正', letter: 'T', start: [1912, 7, 30], end: [1926, 12, 24] },
+  { name: '昭和', letter: 'S', start: [1926, 12, 25], end: [1989, 1, 7] },
+  { name: '平成', letter: 'H', start: [1989, 1, 8], end: [2019, 4, 30] },
+  { name: '令和', letter: 'R', start: [2019, 5, 1], end: null },
+];
+
+function dayNumber(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+export function isCalendarDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A real date from 120 years ago up to today (UTC). */
+export function isPlausibleBirthDate(y: number, m: number, d: number, now: Date = new Date()): boolean {
+  if (!isCalendarDate(y, m, d)) return false;
+  const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+  const day = dayNumber(y, m, d);
+  return day <= today && y >= now.getUTCFullYear() - 120;
+}
+
+/** Gregorian date of an era date, or null when the era did not have that day. */
+export function eraToGregorian(era: Era, year: number, m: number, d: number): [number, number, number] | null {
+  if (year < 1) return null;
+  const y = era.start[0] + year - 1;
+  if (!isCalendarDate(y, m, d)) return null;
+  const day = dayNumber(y, m, d);
+  if (day < dayNumber(...era.start)) return null;
+  if (era.end !== null && day > dayNumber(...era.end)) return null;
+  return [y, m, d];
+}
+
+function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const AFTER_BIRTH = /^\s?(生まれ|生)/;
+const AFTER_OTHER = /^\s?(に|の)?\s?(実施|受診|入社|退社|退職|入学|卒業|発行|交付|登録|作成|更新|注文|受付|締切|締め|開催|付け|付|から|まで|以降|以前|現在|時点|頃|予定|有効|期限|支払|振込|納品|発送)/;
+
+/**
+ * What the words right after a date say about it: 生まれ → a birth date; 実施, 入社, 現在, 付, まで … → another date
+ * (2023年8月4日実施の健康診断, 2024年4月1日現在). Decides like a label right before the value.
+ */
+export function dateSuffixTarget(text: string, end: number): 'birth_date' | 'other' | null {
+  const after = text.slice(end, end + 8);
+  if (AFTER_BIRTH.test(after)) return 'birth_date';
+  if (AFTER_OTHER.test(after)) return 'other';
+  return null;
+}
+
+const WESTERN_SEP = /(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})([/.-])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])/g;
+const WESTERN_KANJI = /(?<![0-9])(1[89][0-9]{2}|20[0-9]{2}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日/g;
+const WESTERN_COMPACT = /(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})([0-9]{2})([0-9]{2})(?![0-9])/g;
+const ERA_KANJI = /(大正|昭和|平成|令和) ?(元|[0-9]{1,2}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日/g;
+const ERA_LETTER = /(?<![A-Za-z0-9])([TSHR])\.? ?([0-9]{1,2})([./-])([0-9]{1,2})\3([0-9]{1,2})(?![0-9])/g;
+
+export function findBirthDates(text: string, out: Found[], now: Date = new Date()): void {
+  WESTERN_SEP.lastIndex = 0;
+  for (let m = WESTERN_SEP.exec(text); m !== null; m = WESTERN_SEP.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isolated(text, start, end)) continue;
+    const y = Number(m[1]);
+    const mo = Number(m[3]);
+    const d = Number(m[4]);
+    if (!isPlausibleBirthDate(y, mo, d, now)) continue;
+    out.push({ type: 'birth_date', start, end, canonical: iso(y, mo, d), masked: MASKED_DATE, rule: 'shape' });
+  }
+  if (text.includes('年')) {
+    WESTERN_KANJI.lastIndex = 0;
+    for (let m = WESTERN_KANJI.exec(text); m !== null; m = WESTERN_KANJI.exec(text)) {
+      const y = Number(m[1]);
+      const mo = Number(m[2]);
+      const d = Number(m[3]);
+      if (!isPlausibleBirthDate(y, mo, d, now)) continue;
+      out.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length, canonical: iso(y, mo, d), masked: MASKED_DATE, rule: 'shape' });
+    }
+    ERA_KANJI.lastIndex = 0;
+    for (let m = ERA_KANJI.exec(text); m !== null; m = ERA_KANJI.exec(text)) {
+      const era = ERAS.find((e) => e.name === m?.[1]);
+      if (era === undefined) continue;
+      const year = m[2] === '元' ? 1 : Number(m[2]);
+      const g = eraToGregorian(era, year, Number(m[3]), Number(m[4]));
+      if (g === null || !isPlausibleBirthDate(...g, now)) continue;
+      out.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length, canonical: iso(...g), masked: maskEraDate(era.name), rule: 'shape' });
+    }
+  }
+  ERA_LETTER.lastIndex = 0;
+  for (let m = ERA_LETTER.exec(text); m !== null; m = ERA_LETTER.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isolated(text, start, end)) continue;
+    const era = ERAS.find((e) => e.letter === m?.[1]);
+    if (era === undefined) continue;
+    const g = eraToGregorian(era, Number(m[2]), Number(m[4]), Number(m[5]));
+    if (g === null || !isPlausibleBirthDate(...g, now)) continue;
+    out.push({ type: 'birth_date', start, end, canonical: iso(...g), masked: `${era.letter}**.**.**`, rule: 'shape' });
+  }
+  WESTERN_COMPACT.lastIndex = 0;
+  for (let m = WESTERN_COMPACT.exec(text); m !== null; m = WESTERN_COMPACT.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isolated(text, start, end)) continue;
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (!isPlausibleBirthDate(y, mo, d, now)) continue;
+    out.push({ type: 'birth_date', start, end, canonical: iso(y, mo, d), masked: MASKED_DATE, rule: 'context' });
+  }
+}

@@ -1,0 +1,254 @@
+// The context rule (PERSONAL-DATA.md): a keyword within 300 characters before or after a value, or a
+// column header / JSON key naming the type, raises a detector from low to high. What this module decides:
+//
+// - Distance: the number of characters strictly between the keyword and the value, in normalised text,
+//   counts when ≤ 300 (a keyword ending 300 characters before the value counts, 301 does not).
+// - The text stream: Segments are laid end to end, each boundary counting as one character (the delimiter,
+//   line break or cell separator the decoder took away). The window slides across boundaries: keywords seen
+//   in earlier segments reach later values, and a value waits (pending) until the stream has moved 300
+//   characters past it, so that a keyword after it can still raise it. Only keyword positions and pending
+//   masked/hashed candidates are kept between pushes, never text; a keyword cut in two by a segment boundary
+//   of free text is still found (the carried tail is a prefix of a keyword, not a value).
+// - Labels: a field (header / key) or an inline label right before the value in the same segment (up to 24
+//   characters back to a delimiter: 電話：, 注文番号 , 〒) that names the type counts as context; one that
+//   names another type (注文番号, 会員ID, 入社日, 電話 before a 12-digit value …) blocks the 300-character
+//   window for that value: the header is the better witness. Generic fields (番号, value, col3) block nothing.
+import type { DetectorId } from '../types.js';
+
+export const WINDOW = 300;
+const NONE: never[] = [];
+
+/** Kinds of context a keyword can give; 'person' is given by person identifiers (for sensitive keywords). */
+export type ContextKind =
+  | 'my_number'
+  | 'corporate_number'
+  | 'credit_card'
+  | 'bank_account'
+  | 'drivers_license'
+  | 'passport'
+  | 'residence_card'
+  | 'pension_insurance'
+  | 'phone'
+  | 'email'
+  | 'postal_address'
+  | 'birth_date'
+  | 'person';
+
+const KINDS: readonly ContextKind[] = ['my_number', 'corporate_number', 'credit_card', 'bank_account', 'drivers_license', 'passport', 'residence_card', 'pension_insurance', 'phone', 'email', 'postal_address', 'birth_date', 'person'];
+
+export function kindBit(kind: ContextKind): number {
+  return 1 << KINDS.indexOf(kind);
+}
+
+export function contextKindOf(type: DetectorId): ContextKind | null {
+  return (KINDS as readonly string[]).includes(type) ? (type as ContextKind) : type === 'sensitive_health' || type === 'sensitive_crime' ? 'person' : null;
+}
+
+export type LabelTarget = DetectorId | 'other';
+
+/** w: keyword for the 300-character window; l: a label / field word naming the type; wl: both. */
+type Use = 'w' | 'l' | 'wl';
+
+const VOCABULARY: readonly (readonly [string, LabelTarget, Use])[] = [
+  ['マイナンバー', 'my_number', 'wl'], ['個人番号', 'my_number', 'wl'], ['通知カード', 'my_number', 'wl'], ['個人番号カード', 'my_number', 'wl'], ['my number', 'my_number', 'wl'],
+  ['法人番号', 'corporate_number', 'wl'], ['corporate number', 'corporate_number', 'wl'], ['登録番号', 'corporate_number', 'l'], ['適格請求書', 'corporate_number', 'w'],
+  ['カード番号', 'credit_card', 'wl'], ['クレジットカード', 'credit_card', 'wl'], ['クレカ', 'credit_card', 'wl'], ['有効期限', 'credit_card', 'wl'], ['セキュリティコード', 'credit_card', 'wl'],
+  ['card', 'credit_card', 'wl'], ['credit card', 'credit_card', 'wl'], ['card number', 'credit_card', 'wl'], ['card no', 'credit_card', 'l'], ['exp', 'credit_card', 'wl'], ['expiry', 'credit_card', 'wl'], ['expiration', 'credit_card', 'wl'],
+  ['exp date', 'credit_card', 'l'], ['expiry date', 'credit_card', 'l'], ['expiration date', 'credit_card', 'l'], ['cvv', 'credit_card', 'wl'], ['cvc', 'credit_card', 'wl'], ['security code', 'credit_card', 'wl'],
+  ['口座番号', 'bank_account', 'wl'], ['口座', 'bank_account', 'wl'], ['普通', 'bank_account', 'w'], ['当座', 'bank_account', 'w'], ['支店', 'bank_account', 'w'], ['銀行', 'bank_account', 'wl'], ['預金', 'bank_account', 'wl'], ['振込先', 'bank_account', 'wl'],
+  ['bank', 'bank_account', 'wl'], ['bank account', 'bank_account', 'wl'], ['account number', 'bank_account', 'l'], ['account no', 'bank_account', 'l'], ['支店番号', 'bank_account', 'l'],
+  ['運転免許証', 'drivers_license', 'wl'], ['免許証番号', 'drivers_license', 'wl'], ['免許証', 'drivers_license', 'wl'], ['運転免許', 'drivers_license', 'wl'], ['免許番号', 'drivers_license', 'wl'],
+  ['driver license', 'drivers_license', 'wl'], ['drivers license', 'drivers_license', 'wl'], ["driver's license", 'drivers_license', 'wl'], ['driving licence', 'drivers_license', 'wl'], ['license number', 'drivers_license', 'l'], ['license no', 'drivers_license', 'l'],
+  ['パスポート', 'passport', 'wl'], ['旅券番号', 'passport', 'wl'], ['旅券', 'passport', 'wl'], ['passport', 'passport', 'wl'],
+  ['在留カード', 'residence_card', 'wl'], ['在留番号', 'residence_card', 'wl'], ['residence card', 'residence_card', 'wl'],
+  ['基礎年金番号', 'pension_insurance', 'wl'], ['年金番号', 'pension_insurance', 'wl'], ['被保険者番号', 'pension_insurance', 'wl'], ['被保険者', 'pension_insurance', 'w'], ['雇用保険', 'pension_insurance', 'wl'], ['年金手帳', 'pension_insurance', 'wl'],
+  ['保険者番号', 'pension_insurance', 'wl'], ['保険証', 'pension_insurance', 'l'], ['pension', 'pension_insurance', 'wl'],
+  ['employment insurance', 'pension_insurance', 'wl'], ['insurance number', 'pension_insurance', 'l'], ['insurance no', 'pension_insurance', 'l'], ['insured', 'pension_insurance', 'l'],
+  ['電話', 'phone', 'wl'], ['電話番号', 'phone', 'wl'], ['tel', 'phone', 'wl'], ['携帯', 'phone', 'wl'], ['ケータイ', 'phone', 'wl'], ['phone', 'phone', 'wl'], ['telephone', 'phone', 'wl'], ['mobile', 'phone', 'wl'], ['fax', 'phone', 'wl'], ['連絡先', 'phone', 'wl'],
+  ['メール', 'email', 'wl'], ['メールアドレス', 'email', 'wl'], ['eメール', 'email', 'wl'], ['メアド', 'email', 'wl'], ['email', 'email', 'wl'], ['e-mail', 'email', 'wl'], ['mail', 'email', 'wl'], ['email address', 'email', 'wl'], ['mail address', 'email', 'wl'],
+  ['住所', 'postal_address', 'wl'], ['所在地', 'postal_address', 'wl'], ['郵便番号', 'postal_address', 'wl'], ['現住所', 'postal_address', 'wl'], ['居所', 'postal_address', 'wl'], ['本籍', 'postal_address', 'wl'], ['〒', 'postal_address', 'l'],
+  ['都道府県', 'postal_address', 'l'], ['市区町村', 'postal_address', 'l'], ['番地', 'postal_address', 'l'], ['address', 'postal_address', 'wl'], ['zip', 'postal_address', 'wl'], ['zip code', 'postal_address', 'wl'], ['postal', 'postal_address', 'wl'], ['postcode', 'postal_address', 'wl'], ['postal code', 'postal_address', 'wl'],
+  ['生年月日', 'birth_date', 'wl'], ['誕生日', 'birth_date', 'wl'], ['生まれ', 'birth_date', 'w'], ['dob', 'birth_date', 'wl'], ['birth', 'birth_date', 'wl'], ['birthday', 'birth_date', 'wl'], ['birthdate', 'birth_date', 'wl'], ['date of birth', 'birth_date', 'wl'], ['birth date', 'birth_date', 'wl'],
+  ['氏名', 'person_name', 'l'], ['名前', 'person_name', 'l'], ['お名前', 'person_name', 'l'], ['姓名', 'person_name', 'l'], ['フリガナ', 'person_name', 'l'], ['ふりがな', 'person_name', 'l'], ['name', 'person_name', 'l'],
+  ['注文番号', 'other', 'l'], ['注文', 'other', 'l'], ['受注', 'other', 'l'], ['発注', 'other', 'l'], ['order', 'other', 'l'], ['伝票', 'other', 'l'], ['請求書番号', 'other', 'l'], ['invoice', 'other', 'l'],
+  ['商品', 'other', 'l'], ['品番', 'other', 'l'], ['jan', 'other', 'l'], ['janコード', 'other', 'l'], ['sku', 'other', 'l'], ['型番', 'other', 'l'], ['製品', 'other', 'l'], ['シリアル', 'other', 'l'], ['serial', 'other', 'l'],
+  ['追跡番号', 'other', 'l'], ['お問い合わせ番号', 'other', 'l'], ['問い合わせ', 'other', 'l'], ['問合せ', 'other', 'l'], ['tracking', 'other', 'l'], ['予約番号', 'other', 'l'], ['予約', 'other', 'l'],
+  ['会員番号', 'other', 'l'], ['会員id', 'other', 'l'], ['member', 'other', 'l'], ['社員番号', 'other', 'l'], ['社員コード', 'other', 'l'], ['従業員番号', 'other', 'l'], ['職員番号', 'other', 'l'], ['学籍番号', 'other', 'l'], ['顧客番号', 'other', 'l'], ['顧客id', 'other', 'l'], ['顧客コード', 'other', 'l'],
+  ['customer id', 'other', 'l'], ['user id', 'other', 'l'], ['id', 'other', 'l'], ['uuid', 'other', 'l'], ['取引', 'other', 'l'], ['transaction', 'other', 'l'], ['管理番号', 'other', 'l'], ['受付番号', 'other', 'l'], ['整理番号', 'other', 'l'], ['ロット', 'other', 'l'], ['lot', 'other', 'l'],
+  ['日付', 'other', 'l'], ['date', 'other', 'l'], ['登録日', 'other', 'l'], ['作成日', 'other', 'l'], ['更新日', 'other', 'l'], ['入社日', 'other', 'l'], ['退職日', 'other', 'l'], ['注文日', 'other', 'l'], ['受付日', 'other', 'l'], ['発行日', 'other', 'l'], ['交付日', 'other', 'l'], ['受診日', 'other', 'l'], ['実施日', 'other', 'l'],
+  ['created', 'other', 'l'], ['updated', 'other', 'l'], ['timestamp', 'other', 'l'], ['金額', 'other', 'l'], ['価格', 'other', 'l'], ['amount', 'other', 'l'], ['price', 'other', 'l'], ['数量', 'other', 'l'], ['ip address', 'other', 'l'], ['mac address', 'other', 'l'], ['コード', 'other', 'l'],
+  ['参照番号', 'other', 'l'], ['ポイントカード', 'other', 'l'], ['会員カード', 'other', 'l'], ['診察券', 'other', 'l'], ['ギフトカード', 'other', 'l'], ['プリペイドカード', 'other', 'l'], ['社員証', 'other', 'l'], ['point card', 'other', 'l'], ['member card', 'other', 'l'], ['gift card', 'other', 'l'], ['loyalty', 'other', 'l'],
+  ['アドレス', 'email', 'l'], ['ipアドレス', 'other', 'l'], ['macアドレス', 'other', 'l'], ['受付', 'other', 'l'], ['保管', 'other', 'l'], ['reference', 'other', 'l'], ['ref', 'other', 'l'], ['チケット', 'other', 'l'], ['ticket', 'other', 'l'],
+];
+
+const isAscii = (s: string): boolean => /^[\x00-\x7f]+$/.test(s);
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** ASCII words match whole words, case-insensitively, with ' ', '_' or '-' (or nothing) between words. */
+function asciiPattern(word: string): string {
+  return word.split(/[ _-]/).map(escape).join('[ _\\-]?');
+}
+
+/** Key for looking a match up: lower-case, without separators. */
+function keyOf(s: string): string {
+  return s.toLowerCase().replace(/[ _\-']/g, '');
+}
+
+interface Vocab {
+  re: RegExp;
+  targets: Map<string, LabelTarget>;
+  /** Proper prefixes of the words (free-text segments carry such a tail to the next one). */
+  prefixes: Set<string>;
+  /** Every character of every word (lower-case). */
+  chars: Set<string>;
+  longest: number;
+}
+
+function buildVocab(use: 'w' | 'l'): Vocab {
+  const entries = VOCABULARY.filter(([, , u]) => u.includes(use));
+  const targets = new Map<string, LabelTarget>();
+  const prefixes = new Set<string>();
+  for (const [w, t] of entries) {
+    targets.set(keyOf(w), t);
+    for (let i = 1; i < w.length; i++) prefixes.add(w.slice(0, i).toLowerCase());
+  }
+  const ja = entries.filter(([w]) => !isAscii(w)).map(([w]) => w);
+  const en = entries.filter(([w]) => isAscii(w)).map(([w]) => w);
+  const byLength = (a: string, b: string): number => b.length - a.length;
+  const jaAlt = ja.sort(byLength).map(escape).join('|');
+  const enAlt = en.sort(byLength).map(asciiPattern).join('|');
+  const re = new RegExp(`${jaAlt}${jaAlt && enAlt ? '|' : ''}${enAlt ? `(?<![A-Za-z])(?:${enAlt})(?![A-Za-z])` : ''}`, 'gi');
+  const chars = new Set<string>();
+  for (const [w] of entries) for (const c of w.toLowerCase()) chars.add(c);
+  return { re, targets, prefixes, chars, longest: Math.max(...entries.map(([w]) => w.length)) };
+}
+
+const WINDOW_VOCAB = buildVocab('w');
+const LABEL_VOCAB = buildVocab('l');
+
+export interface KeywordHit {
+  start: number;
+  end: number;
+  kind: ContextKind;
+}
+
+/** Window keywords in a normalised text (offsets relative to `text`). */
+export function findKeywords(text: string): KeywordHit[] {
+  const out: KeywordHit[] = [];
+  const re = WINDOW_VOCAB.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const t = WINDOW_VOCAB.targets.get(keyOf(m[0]));
+    if (t !== undefined && t !== 'other' && t !== 'person_name') {
+      const kind = contextKindOf(t);
+      if (kind !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+    }
+  }
+  return out;
+}
+
+/** Longest suffix of `text` that is a proper prefix of a window keyword ('' when none). */
+export function keywordPrefixTail(text: string): string {
+  const last = text[text.length - 1];
+  if (last === undefined || !WINDOW_VOCAB.chars.has(last.toLowerCase())) return '';
+  const max = Math.min(WINDOW_VOCAB.longest - 1, text.length);
+  for (let n = max; n >= 1; n--) {
+    const tail = text.slice(text.length - n);
+    if (WINDOW_VOCAB.prefixes.has(tail.toLowerCase())) return tail;
+  }
+  return '';
+}
+
+/**
+ * What a label (a field, or the text right before a value) names: the longest vocabulary word in it wins,
+ * the later one on a tie (電話・メール → email). null when it names nothing known.
+ */
+export function labelTarget(label: string): LabelTarget | null {
+  if (label === '') return null;
+  const re = LABEL_VOCAB.re;
+  re.lastIndex = 0;
+  let best: { len: number; target: LabelTarget } | null = null;
+  for (let m = re.exec(label); m !== null; m = re.exec(label)) {
+    const t = LABEL_VOCAB.targets.get(keyOf(m[0]));
+    if (t === undefined) continue;
+    if (best === null || m[0].length >= best.len) best = { len: m[0].length, target: t };
+  }
+  return best?.target ?? null;
+}
+
+const DELIMITER = /[\n\r\t,、。;|]/;
+export const LABEL_REACH = 24;
+
+/** The inline label before `start`: back to a delimiter, at most 24 characters, never before `floor`. */
+export function inlineLabel(text: string, start: number, floor: number): string {
+  const from = Math.max(floor, start - LABEL_REACH, 0);
+  let i = start - 1;
+  while (i >= from && !DELIMITER.test(text[i] ?? '')) i--;
+  return text.slice(i + 1, start);
+}
+
+/**
+ * The 300-character window over the stream: remembers, per kind, where the last keyword ended, and holds
+ * pending items until no later keyword can reach them.
+ */
+export class ContextWindow<T> {
+  private readonly lastEnd: number[] = KINDS.map(() => Number.NEGATIVE_INFINITY);
+  private pending: { item: T; start: number; end: number; want: number; got: number }[] = [];
+  /** Longest span among pending items (bounds the backward scan in hit). */
+  private maxSpan = 0;
+
+  /** A keyword (or a person identifier, kind 'person') at absolute [start, end). */
+  hit(start: number, end: number, kind: ContextKind): void {
+    const bit = kindBit(kind);
+    const k = KINDS.indexOf(kind);
+    if (end > (this.lastEnd[k] ?? Number.NEGATIVE_INFINITY)) this.lastEnd[k] = end;
+    // Pending items are in order of start: scan back until no item can end within reach.
+    const reach = start - WINDOW - this.maxSpan;
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const p = this.pending[i];
+      if (p === undefined || p.start < reach) break;
+      if ((p.want & bit) !== 0 && start - p.end <= WINDOW) p.got |= bit;
+    }
+  }
+
+  /** A value at absolute [start, end) that wants the kinds in `want` (bits); returns its record. */
+  add(item: T, start: number, end: number, want: number): { got: number } {
+    let got = 0;
+    for (let k = 0; k < KINDS.length; k++) {
+      const bit = 1 << k;
+      if ((want & bit) !== 0 && start - (this.lastEnd[k] ?? Number.NEGATIVE_INFINITY) <= WINDOW) got |= bit;
+    }
+    const p = { item, start, end, want, got };
+    this.pending.push(p);
+    if (end - start > this.maxSpan) this.maxSpan = end - start;
+    return p;
+  }
+
+  /**
+   * Items no later keyword can reach once the stream's next character is at `next`, in stream order. Items
+   * are added in order of their start, so their ends are nearly sorted: settling stops at the first item that
+   * is still reachable (an item behind it waits at most until that one settles; the decision is the same).
+   */
+  settle(next: number): { item: T; got: number }[] {
+    let n = 0;
+    while (n < this.pending.length && next - (this.pending[n]?.end ?? 0) > WINDOW) n++;
+    if (n === 0) return NONE;
+    const done = this.pending.splice(0, n);
+    if (this.pending.length === 0) this.maxSpan = 0;
+    return done;
+  }
+
+  /** Everything still pending (end of input). */
+  drain(): { item: T; got: number }[] {
+    const done = this.pending;
+    this.pending = [];
+    return done;
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+}

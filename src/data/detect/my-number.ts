@@ -1,0 +1,41 @@
+// my_number (個人番号): 12 digits, optionally in groups of 4 with one kind of separator (space, '-', '.'),
+// valid check digit. Not a My Number: a 12-digit run inside a longer run of digits or of an alphanumeric id
+// (isolated), groups of 4 that continue (a card written 4-4-4-4), a run that is part of a corporate number
+// (dropped by the Classifier when they overlap), and a run that begins with a calendar date (yyyymmdd…:
+// timestamps and date-prefixed order ids) unless a field or label names it a My Number.
+import { isValidMyNumber } from './check-digits.js';
+import type { Found } from './found.js';
+import { maskChars } from './mask.js';
+import { isolated, spacedRunContinues } from './normalize.js';
+
+const RE = /(?<![0-9])([0-9]{4})([ .-]?)([0-9]{4})\2([0-9]{4})(?![0-9])/g;
+
+/** yyyymmdd with a year 1900–2099 and a real month/day at the start of the run. */
+export function startsWithDate(digits: string): boolean {
+  const y = Number(digits.slice(0, 4));
+  const m = Number(digits.slice(4, 6));
+  const d = Number(digits.slice(6, 8));
+  if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function findMyNumbers(text: string, out: Found[]): void {
+  RE.lastIndex = 0;
+  for (let m = RE.exec(text); m !== null; m = RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const sep = m[2] ?? '';
+    if (!isolated(text, start, end)) continue;
+    if (sep === ' ' && spacedRunContinues(text, start, end)) continue;
+    const digits = `${m[1] ?? ''}${m[3] ?? ''}${m[4] ?? ''}`;
+    if (!isValidMyNumber(digits)) continue;
+    out.push({
+      type: 'my_number',
+      start,
+      end,
+      canonical: digits,
+      masked: maskChars(digits, [4, 4, 4]),
+      rule: startsWithDate(digits) ? 'named' : 'checksum',
+    });
+  }
+}

@@ -1,0 +1,28 @@
+// pension_insurance: 基礎年金番号 (4 + 6 digits, written 1234-567890) and 雇用保険被保険者番号
+// (4 + 6 + 1, written 1234-567890-1). The hyphenated forms are reported low without context, high with
+// 基礎年金番号, 被保険者番号, 雇用保険 …; the same digits without hyphens (10 or 11 in a row, which is
+// also what phone numbers look like) only with context.
+import type { Found } from './found.js';
+import { maskChars } from './mask.js';
+import { isolated } from './normalize.js';
+
+const HYPHENATED = /(?<![0-9])([0-9]{4})-([0-9]{6})(?:-([0-9]))?(?![0-9])/g;
+const CONTIGUOUS = /(?<![0-9])[0-9]{10,11}(?![0-9])/g;
+
+export function findPensionNumbers(text: string, out: Found[]): void {
+  HYPHENATED.lastIndex = 0;
+  for (let m = HYPHENATED.exec(text); m !== null; m = HYPHENATED.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isolated(text, start, end)) continue;
+    const digits = m[0].replace(/-/g, '');
+    out.push({ type: 'pension_insurance', start, end, canonical: digits, masked: maskChars(digits, m[3] === undefined ? [4, 6] : [4, 6, 1]), rule: 'shape' });
+  }
+  CONTIGUOUS.lastIndex = 0;
+  for (let m = CONTIGUOUS.exec(text); m !== null; m = CONTIGUOUS.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isolated(text, start, end)) continue;
+    out.push({ type: 'pension_insurance', start, end, canonical: m[0], masked: maskChars(m[0], m[0].length === 10 ? [4, 6] : [4, 6, 1]), rule: 'context' });
+  }
+}
