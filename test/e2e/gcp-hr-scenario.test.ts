@@ -52,7 +52,7 @@ function assertOnlyAuthenticatedGets(gcs: FakeGcs): void {
   }
 }
 
-const EMPLOYEES_SUPPRESSED = ['access-logging-off:medium', 'no-object-lock:info', 'provider-managed-encryption:info', 'tls-not-enforced:medium', 'versioning-off:medium'];
+const EMPLOYEES_SUPPRESSED = ['access-logging-off:medium', 'no-object-lock:info', 'provider-managed-encryption:info', 'versioning-off:medium'];
 
 describe('kumoscan scan gcp: the HR-system incident in GCS form', () => {
   let gcs: FakeGcs;
@@ -115,7 +115,6 @@ describe('kumoscan scan gcp: the HR-system incident in GCS form', () => {
       'provider-managed-encryption:info',
       'public-list:high',
       'public-read:critical',
-      'tls-not-enforced:medium',
       'versioning-off:medium',
     ]);
   });
@@ -127,7 +126,7 @@ describe('kumoscan scan gcp: the HR-system incident in GCS form', () => {
     assert.ok(r.exposure.evidence.some((e) => e.capability === 'read' && e.effect === 'neutralized' && e.ref === 'binding roles/storage.objectViewer → allUsers'));
     assert.equal(r.encryption.atRest, 'customer-managed');
     assert.deepEqual([r.versioning, r.logging, r.retentionLock, r.softDeleteDays, r.region, r.locationType], [true, true, true, 30, 'asia1', 'dual-region']);
-    assert.deepEqual(findingsOf(report, HR_LOCKED), ['tls-not-enforced:medium']);
+    assert.deepEqual(findingsOf(report, HR_LOCKED), []);
   });
 
   test('the legacy bucket: ACLs on — a public object ACL, external principals, outside Japan', () => {
@@ -150,7 +149,6 @@ describe('kumoscan scan gcp: the HR-system incident in GCS form', () => {
       'no-object-lock:info',
       'provider-managed-encryption:info',
       'public-read:critical',
-      'tls-not-enforced:medium',
       'versioning-off:medium',
     ]);
   });
@@ -222,7 +220,7 @@ describe('kumoscan scan gcp: Public Access Prevention suppresses the HR-system e
       assert.equal(r.guards.orgPublicAccessPrevention, null);
       assert.equal(report.summary.complete, false);
       assert.deepEqual(report.errors.map((e) => `${e.scope}|${e.call}|${e.code}`), [`gcp:${GCS_PROJECT}|policies.getEffectivePolicy|PERMISSION_DENIED`]);
-      assert.deepEqual(findingsOf(report, HR_PUBLIC), ['access-logging-off:medium', 'no-object-lock:info', 'not-verified:high', 'provider-managed-encryption:info', 'tls-not-enforced:medium', 'versioning-off:medium']);
+      assert.deepEqual(findingsOf(report, HR_PUBLIC), ['access-logging-off:medium', 'no-object-lock:info', 'not-verified:high', 'provider-managed-encryption:info', 'versioning-off:medium']);
       const nv = report.findings.find((f) => f.checkId === 'not-verified');
       assert.ok(nv?.evidence.some((e) => /policies\.getEffectivePolicy failed \(PERMISSION_DENIED\)/.test(e.message)));
       const none = await scan(gcs, '--project', GCS_PROJECT, '--buckets', HR_PUBLIC, '--fail-on', 'none');

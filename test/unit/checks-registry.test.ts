@@ -126,8 +126,10 @@ describe('runChecks', () => {
   });
 
   test('uses the default remediation for a provider without its own', () => {
-    const [f] = runChecks([resource('gcp', 'g1', (r) => (r.transport.httpsOnly = false))]);
-    assert.deepEqual(f!.remediation, findCheck('tls-not-enforced')!.remediation.default);
+    const check = findCheck('website-public')!;
+    assert.equal(check.remediation.gcp, undefined);
+    const [f] = runChecks([resource('gcp', 'g1', (r) => ((r.website = true), (r.exposure.read = true)))], { only: ['website-public'] });
+    assert.deepEqual(f!.remediation, check.remediation.default);
   });
 
   test('adds the suffix to the id and lets the draft override the severity', () => {

@@ -186,6 +186,7 @@ export class Classifier {
   private carry = '';
   private carryAt = 0;
   private done = false;
+  private profile: FileProfile | null = null;
 
   constructor(opts: ClassifierOptions) {
     this.opts = opts;
@@ -308,7 +309,8 @@ export class Classifier {
   }
 
   finish(extra?: { bytesRead: number; truncated: boolean; notes: string[] }): FileProfile {
-    if (!this.done) {
+    if (this.profile !== null) return this.profile;
+    {
       this.done = true;
       for (const s of this.window.drain()) this.decide(s.item, s.got);
       this.closeRow();
@@ -323,7 +325,7 @@ export class Classifier {
       persons = { distinct: 1, basis: `one identity document (${doc.label}, by file name)` };
       this.opts.ledger?.add(`F${saltedHash(this.salt, 'file', this.opts.path)}`);
     }
-    return {
+    this.profile = {
       path: this.opts.path,
       encoding: this.opts.encoding,
       format: this.opts.format,
@@ -334,6 +336,7 @@ export class Classifier {
       persons,
       classes,
     };
+    return this.profile;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -344,7 +347,8 @@ export class Classifier {
     const f = normalizeText(field);
     const name = nameField(f);
     const sensitive = sensitiveField(f);
-    const target = labelTarget(f);
+    // camelCase keys (phoneNumber, myNumber) read as words
+    const target = labelTarget(f.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
     const info: FieldInfo = { name, sensitive, target: name !== null ? 'person_name' : target ?? (sensitive !== null ? 'other' : null) };
     if (this.fields.size < MAX_FIELDS_CACHED) this.fields.set(field, info);
     return info;
