@@ -1,5 +1,5 @@
 // normalize: AWS raw snapshot -> Resource[]. Pure and synchronous; the access semantics live in access.ts.
-import type { CollectError, IdentityPosture, Resource, Tri } from '../../src/model.js';
+import type { CollectError, Exposure, IdentityPosture, Principal, Resource, Tri } from '../../src/model.js';
 import { evaluateBucketAccess, type AwsAccountContext } from './access.js';
 import type { AwsBucketSnapshot, AwsSnapshot } from './snapshot-types.js';
 import { awsIdentityView, type BucketIdentities } from './iam/index.js';
@@ -49,6 +49,31 @@ export function accountContext(snapshot: AwsSnapshot): AwsAccountContext {
   };
 }
 
+/**
+ * A role that anyone may assume (trust `*`, NotPrincipal, an open web-identity provider) without a condition, and
+ * which can read, list or write the bucket, gives that capability to any principal of any account: "public" in the
+ * sense of PUBLIC-ACCESS.md, even though no bucket setting says so. Pure.
+ */
+export function exposureThroughOpenRoles(exposure: Exposure, externals: readonly Principal[]): Exposure {
+  const open = externals.filter((p) => p.kind === 'anyone' && !p.conditional && p.viaRole);
+  if (open.length === 0) return exposure;
+  const out: Exposure = { ...exposure, evidence: [...exposure.evidence] };
+  for (const p of open) {
+    for (const cap of p.capabilities) {
+      if (cap === 'aclWrite') continue;
+      out[cap] = true;
+      out.evidence.push({
+        capability: cap,
+        effect: 'grants',
+        source: 'iam-role-trust',
+        ref: p.viaRole ?? p.id,
+        message: `role ${p.viaRole} can be assumed by anyone (${p.id}) without a condition, and its policies give it this: ${p.evidence}`,
+      });
+    }
+  }
+  return out;
+}
+
 /** `identities`: the bucket's in-account principals and the external principals reached through roles (iam/). */
 export function normalizeBucket(bucket: AwsBucketSnapshot, account: AwsAccountContext, identities?: BucketIdentities): Resource {
   const access = evaluateBucketAccess(bucket, account);
@@ -60,7 +85,7 @@ export function normalizeBucket(bucket: AwsBucketSnapshot, account: AwsAccountCo
     id: `arn:aws:s3:::${bucket.Name}`,
     name: bucket.Name,
     region: bucket.Region ?? null,
-    exposure: access.exposure,
+    exposure: identities ? exposureThroughOpenRoles(access.exposure, identities.externals) : access.exposure,
     guards: access.guards,
     externalPrincipals: identities ? [...access.externalPrincipals, ...identities.externals] : access.externalPrincipals,
     encryption: encryptionOf(bucket),

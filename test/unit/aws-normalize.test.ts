@@ -1,7 +1,7 @@
 // normalize: raw AWS snapshot -> Resource. Every setting: configured, not configured, and unknown (call failed).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { normalizeAws } from '../../providers/aws/normalize.js';
+import { exposureThroughOpenRoles, normalizeAws } from '../../providers/aws/normalize.js';
 import type { AwsBucketSnapshot, AwsSnapshot } from '../../providers/aws/snapshot-types.js';
 import { parseSnapshot } from '../../src/snapshot.js';
 import type { Resource } from '../../src/model.js';
@@ -99,5 +99,20 @@ describe('parseSnapshot', () => {
     assert.throws(() => parseSnapshot(JSON.stringify({ provider: 'aws', accountId: '1', buckets: [{ Name: 'x', Acl: 'public' }] })), /buckets\[0\]\.Acl must be an object/);
     assert.throws(() => parseSnapshot(JSON.stringify({ provider: 'aws', accountId: '1', buckets: [{ Name: 'x', errors: [{ call: 1 }] }] })), /buckets\[0\]\.errors\[0\] must be/);
     assert.throws(() => parseSnapshot(JSON.stringify({ provider: 'aws', buckets: [] })), /accountId must be a non-empty string/);
+  });
+});
+
+describe('exposureThroughOpenRoles', () => {
+  const base = { read: false, list: false, write: false, aclWrite: false, evidence: [] };
+  const open = { id: '*', kind: 'anyone' as const, account: null, capabilities: ['read' as const, 'list' as const], conditional: false, evidence: 'trust Statement[0] of arn:aws:iam::111122223333:role/open; inline read Statement[0]', viaRole: 'arn:aws:iam::111122223333:role/open' };
+  test('a role anyone can assume without a condition makes its capabilities public, with evidence', () => {
+    const e = exposureThroughOpenRoles(base, [open]);
+    assert.deepEqual([e.read, e.list, e.write, e.aclWrite], [true, true, false, false]);
+    assert.deepEqual(e.evidence.map((x) => `${x.capability}:${x.source}:${x.ref}`), ['read:iam-role-trust:arn:aws:iam::111122223333:role/open', 'list:iam-role-trust:arn:aws:iam::111122223333:role/open']);
+  });
+  test('a conditional trust, another account, or no role: unchanged', () => {
+    assert.equal(exposureThroughOpenRoles(base, [{ ...open, conditional: true }]), base);
+    assert.equal(exposureThroughOpenRoles(base, [{ ...open, kind: 'aws-account', account: '999988887777' }]), base);
+    assert.equal(exposureThroughOpenRoles(base, []), base);
   });
 });
