@@ -10,6 +10,8 @@ import { scan, type FailOn } from './scan.js';
 import { splitGlobs } from './bucket-filter.js';
 import { adapterFor, providerIds } from './provider-registry.js';
 import { registerClassifyCommand } from './classify-command.js';
+import { ACCOUNT_CHECKS, CHECKS } from '../checks/index.js';
+import { listChecks, renderChecksTable } from '../reports/render/checks-list.js';
 
 const LATER_PROVIDERS = ['gcp', 'azure'];
 
@@ -97,6 +99,15 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     });
   for (const id of providerIds()) for (const option of adapterFor(id)?.options() ?? []) scanCommand.addOption(option);
   registerClassifyCommand(program, setExit, write);
+  program
+    .command('checks')
+    .description('list every check with its severity, providers and the APPI duties it cites')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
+    .addOption(new Option('--lang <lang>', 'language of the table').choices(['ja', 'en']).default(defaultLang()))
+    .action((flags: { format: 'json' | 'table'; lang: Lang }) => {
+      const rows = listChecks(CHECKS, ACCOUNT_CHECKS);
+      write(flags.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : renderChecksTable(rows, flags.lang));
+    });
   return program;
 }
 

@@ -23,7 +23,7 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-function pad(s: string, width: number): string {
+export function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 

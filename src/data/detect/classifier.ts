@@ -23,7 +23,7 @@ import type { Found, Rule } from './found.js';
 import { idDocumentOf, isImagePath, extensionOf } from './id-document.js';
 import { newSalt, saltedHash } from './mask.js';
 import { findMyNumbers } from './my-number.js';
-import { hasDigit, normalizeText } from './normalize.js';
+import { normalizeText } from './normalize.js';
 import { findPassports } from './passport.js';
 import { findPensionNumbers } from './pension-insurance.js';
 import { CappedSet, DEFAULT_HASH_CAP, FREE_TEXT_IDENTIFIERS, HashBudget, KEY_PREFIX, PersonLedger, rowPersonKey } from './persons.js';
@@ -157,6 +157,39 @@ interface Aggregate {
   masked: Set<string>;
 }
 
+/** What kinds of characters a text holds (one pass), to skip detectors that cannot match. */
+interface TextShape {
+  blank: boolean;
+  digits: number;
+  letters: number;
+  upper: number;
+  nonAscii: boolean;
+  at: boolean;
+}
+
+function shapeOf(text: string): TextShape {
+  let digits = 0;
+  let letters = 0;
+  let upper = 0;
+  let nonAscii = false;
+  let at = false;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if (c >= 97 && c <= 122) letters++;
+    else if (c === 64) at = true;
+    else if (c > 127) nonAscii = true;
+    if (blank && c > 32 && c !== 0x3000) blank = false;
+  }
+  return { blank, digits, letters, upper, nonAscii, at };
+}
+
+const NO_KEYWORDS: readonly { start: number; end: number; kind: ContextKind }[] = [];
+
 type Event = { at: number; kw: { start: number; end: number; kind: ContextKind } } | { at: number; group: Group };
 
 /** Longest value span considered when looking for keywords inside values (longer cells are rare and short-circuit). */
@@ -224,7 +257,8 @@ export class Classifier {
     const field = segment.field !== undefined ? this.fieldInfo(segment.field) : null;
     const freeText = segment.row === undefined && segment.field === undefined;
 
-    const found = this.detect(text, field, row !== null);
+    const shape = shapeOf(text);
+    const found = this.detect(text, field, row !== null, shape);
     found.sort((x, y) => x.start - y.start || x.end - y.end);
     const events: Event[] = [];
 
@@ -234,7 +268,7 @@ export class Classifier {
     const shift = scan.length - text.length;
     const values = found.filter((f) => f.rule !== 'person');
     let v = 0;
-    for (const k of findKeywords(scan)) {
+    for (const k of shape.nonAscii || shape.letters >= 2 || shift > 0 ? findKeywords(scan) : NO_KEYWORDS) {
       if (k.end <= shift) continue; // wholly in the carried tail: seen before
       const relStart = k.start - shift;
       const relEnd = k.end - shift;
@@ -364,32 +398,40 @@ export class Classifier {
     return s;
   }
 
-  private detect(text: string, field: FieldInfo | null, tabular: boolean): Found[] {
+  private detect(text: string, field: FieldInfo | null, tabular: boolean, shape: TextShape): Found[] {
     const out: Found[] = [];
-    if (text.trim() === '') return out;
-    findEmails(text, out);
-    if (hasDigit(text)) {
-      findMyNumbers(text, out);
-      findCorporateNumbers(text, out);
-      findCreditCards(text, out);
-      findBankAccounts(text, out);
-      findDriversLicenses(text, out);
-      findPensionNumbers(text, out);
-      findPhones(text, out);
-      findPostalAddresses(text, out);
-      findBirthDates(text, out, this.now);
-      if (/[A-Z]{2}[0-9]/.test(text)) {
+    if (shape.blank) return out;
+    if (shape.at) findEmails(text, out);
+    // Each digit detector runs only when the text has enough digits for its shortest form.
+    const d = shape.digits;
+    if (d >= 4) {
+      if (d >= 12) {
+        findMyNumbers(text, out);
+        findCorporateNumbers(text, out);
+        findDriversLicenses(text, out);
+      }
+      if (d >= 14) findCreditCards(text, out);
+      if (d >= 10) {
+        findPensionNumbers(text, out);
+        findPhones(text, out);
+      }
+      if (d >= 7) findBankAccounts(text, out);
+      if (d >= 7 && shape.upper >= 2) {
         findPassports(text, out);
         findResidenceCards(text, out);
       }
     }
+    // Addresses need a prefecture and a house number (a digit, or 丁目/番地 with none); 元年 dates have 2 digits.
+    if (d >= 7 || shape.nonAscii) findPostalAddresses(text, out);
+    if (d >= 4 || (d >= 2 && shape.nonAscii)) findBirthDates(text, out, this.now);
     if (field?.name) findNameCell(text, field.name, out);
-    else findLabelledNames(text, out);
-    if (tabular && !field?.name && !out.some((f) => f.type === 'person_name')) findNameShaped(text, out);
+    else if (shape.nonAscii || shape.letters > 0) findLabelledNames(text, out);
+    if (tabular && shape.nonAscii && !field?.name && !out.some((f) => f.type === 'person_name')) findNameShaped(text, out);
     if (field?.sensitive) findSensitiveCell(text, field.sensitive, out);
     if (field?.target === 'postal_address' && !out.some((f) => f.type === 'postal_address')) findAddressCell(text, out);
-    if (tabular && !out.some((f) => f.type === 'postal_address')) findPostalDigitsCell(text, out);
-    findSensitiveWords(text, out, field?.sensitive?.type);
+    if (tabular && d === 7 && !out.some((f) => f.type === 'postal_address')) findPostalDigitsCell(text, out);
+    if (shape.nonAscii || shape.letters >= 3) findSensitiveWords(text, out, field?.sensitive?.type);
+    if (out.length <= 1) return out;
 
     // Values inside an e-mail address are part of it; digits of a valid corporate number are not a My Number;
     // a shorter value inside a longer identifier (901-9063 inside (075)901-9063) is part of it.
