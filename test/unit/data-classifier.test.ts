@@ -2,6 +2,7 @@
 // classes, column consistency without a header, the warm-up, bounded memory, and file-name classification.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import { myNumberCheckDigit } from '../../src/data/detect/check-digits.js';
 import { Classifier, classifyFileName, PersonLedger, WARMUP_ROWS } from '../../src/data/detect/classifier.js';
 import type { Confidence, DetectorId, FileProfile, Segment } from '../../src/data/types.js';
@@ -179,6 +180,22 @@ describe('contract', () => {
     const d = c.finish().detections.find((x) => x.type === 'email');
     assert.equal(d?.count, 4);
     assert.equal(d?.masked.length, 2);
+  });
+
+  test('memory is bounded: the state after 20,000 rows is no larger than after 2,000', () => {
+    const c = new Classifier({ path: 'big.csv', encoding: 'utf-8', format: 'csv', hashCap: 500 });
+    const size = (): number => inspect(c, { depth: Infinity, maxArrayLength: Infinity, maxStringLength: Infinity }).length;
+    let at2000 = 0;
+    for (let row = 0; row < 20_000; row++) {
+      c.push({ text: `user${row}@example.jp`, field: 'email', row, column: 0 });
+      c.push({ text: myNumber(row), field: 'マイナンバー', row, column: 1 });
+      c.push({ text: `既往歴あり ${row}`, field: '備考', row, column: 2 });
+      if (row === 1999) at2000 = size();
+    }
+    assert.ok(size() < at2000 * 1.2, `${size()} vs ${at2000}`);
+    const p = c.finish();
+    assert.equal(count(p, 'email', 'high'), 20_000);
+    assert.equal(p.persons.distinct, 500);
   });
 
   test('empty input', () => {

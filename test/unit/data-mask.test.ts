@@ -35,11 +35,12 @@ describe('masking', () => {
     assert.equal(maskEraDate('昭和'), '昭和**年**月**日');
   });
 
-  test('object keys: e-mail addresses and digit runs are masked, words stay', () => {
+  test('object keys: e-mail addresses and runs of 10+ digits are masked, words and dates stay', () => {
     assert.equal(maskKey('hr/123456789018.pdf'), 'hr/********9018.pdf');
     assert.equal(maskKey('exports/taro@example.com/list.csv'), 'exports/t***@example.com/list.csv');
     assert.equal(maskKey('scans/090-1234-5678_license.jpg'), 'scans/*******5678_license.jpg');
     assert.equal(maskKey('2024/report.csv'), '2024/report.csv');
+    assert.equal(maskKey('logs/2024-01-15/app.log'), 'logs/2024-01-15/app.log');
   });
 });
 

@@ -6,10 +6,11 @@
 //
 // Confidence (Found.rule in found.ts): checksum and distinctive shapes are low without context, high with
 // it; generic shapes are reported only with context; header-based detections are high. In tabular data a
-// column counts as context for the checksum/shape types when, among its non-empty cells, at least 3 and at
-// least 80% hold a valid value of that type (a column of 12-digit numbers that all pass the My Number check
-// digit is a My Number column even without a header: random 12-digit ids pass one time in ten). Rows are
-// held until the first 50 rows are complete, so the first rows of a file profit from that too.
+// column counts as context for the checksum/shape types when, among its non-empty cells, at least 3, at least
+// half in the full form and at least 80% with weak forms hold a valid value of that type (a column of 12-digit
+// numbers that all pass the My Number check digit is a My Number column even without a header: random 12-digit
+// ids pass one time in ten). Rows are held until the first 50 rows are complete, so the first rows of a file
+// profit from that too.
 import type { Confidence, Detection, DetectorId, FileProfile, Segment } from '../types.js';
 import { classesOf, DETECTOR_ORDER } from './appi-classes.js';
 import { findBankAccounts } from './bank-account.js';
@@ -37,7 +38,6 @@ export { profileResource, estimatePersons, type ResourceContext } from './resour
 export { PersonLedger } from './persons.js';
 export { classesOf } from './appi-classes.js';
 
-
 /**
  * Types a consistent column can raise (checksum or distinctive shapes only; never dates or bare digit runs other
  * than postal codes, whose NNN-NNNN shape is distinctive when a whole column has it).
@@ -45,6 +45,8 @@ export { classesOf } from './appi-classes.js';
 const COLUMN_TYPES: ReadonlySet<DetectorId> = new Set(['my_number', 'credit_card', 'email', 'phone', 'postal_address', 'person_name']);
 /** Identifiers whose span swallows a shorter value inside it. */
 const CONTAINERS: ReadonlySet<DetectorId> = new Set(['my_number', 'corporate_number', 'credit_card', 'phone', 'email', 'bank_account', 'pension_insurance', 'birth_date', 'residence_card', 'passport', 'drivers_license', 'postal_address']);
+/** Longest container span looked back over (addresses are the longest, at most about 80 characters). */
+const MAX_CONTAINER = 128;
 /** Types whose salted hash is needed later (person keys, distinct identifiers); others are not hashed. */
 const HASHED: ReadonlySet<DetectorId> = new Set(['my_number', 'email', 'phone', 'person_name', 'birth_date', 'drivers_license', 'passport', 'residence_card', 'pension_insurance', 'credit_card', 'bank_account']);
 /** Identifiers whose position gives 'person' context to sensitive keywords. */
@@ -87,6 +89,8 @@ export interface ClassifierOptions {
 }
 
 interface FieldInfo {
+  /** Column key of cells under this field. */
+  col: string;
   target: LabelTarget | null;
   name: NameField | null;
   sensitive: { type: SensitiveType; word: string } | null;
@@ -188,6 +192,19 @@ function shapeOf(text: string): TextShape {
   return { blank, digits, letters, upper, nonAscii, at };
 }
 
+const COLUMN_KEYS: string[] = [];
+const ORDINAL_KEYS: string[] = [];
+
+/** 'c:3' for column 3, 'o:3' for the 4th cell of a row when the column is unknown (cached strings). */
+function columnKey(column: number, ordinal: number): string {
+  if (column >= 0) {
+    if (column < 256) return (COLUMN_KEYS[column] ??= `c:${column}`);
+    return `c:${column}`;
+  }
+  if (ordinal < 256) return (ORDINAL_KEYS[ordinal] ??= `o:${ordinal}`);
+  return `o:${ordinal}`;
+}
+
 const NO_KEYWORDS: readonly { start: number; end: number; kind: ContextKind }[] = [];
 
 type Event = { at: number; kw: { start: number; end: number; kind: ContextKind } } | { at: number; group: Group };
@@ -204,7 +221,7 @@ export class Classifier {
   private readonly persons: CappedSet;
   private readonly personBasis = new Map<string, number>();
   private readonly freeText = new Map<DetectorId, CappedSet>();
-  private readonly agg = new Map<string, Aggregate>();
+  private readonly agg = new Map<DetectorId, { high: Aggregate | null; low: Aggregate | null }>();
   private readonly cols = new Map<string, ColumnStats>();
   private readonly fields = new Map<string, FieldInfo>();
   private readonly now: Date;
@@ -249,7 +266,7 @@ export class Classifier {
         this.ordinal = 0;
       }
       row = this.row;
-      col = segment.field !== undefined ? `f:${segment.field}` : segment.column !== undefined ? `c:${segment.column}` : `o:${this.ordinal}`;
+      col = segment.field !== undefined ? this.fieldInfo(segment.field).col : columnKey(segment.column ?? -1, this.ordinal);
       this.ordinal++;
       const stats = this.columnStats(col);
       if (stats && text.trim() !== '') stats.cells++;
@@ -266,7 +283,7 @@ export class Classifier {
     // a detected value (mail in an e-mail address) is part of the value, not context.
     const scan = freeText && this.carry !== '' ? this.carry + text : text;
     const shift = scan.length - text.length;
-    const values = found.filter((f) => f.rule !== 'person');
+    const values = found.length === 0 ? found : found.filter((f) => f.rule !== 'person');
     let v = 0;
     for (const k of shape.nonAscii || shape.letters >= 2 || shift > 0 ? findKeywords(scan) : NO_KEYWORDS) {
       if (k.end <= shift) continue; // wholly in the carried tail: seen before
@@ -383,7 +400,7 @@ export class Classifier {
     const sensitive = sensitiveField(f);
     // camelCase keys (phoneNumber, myNumber) read as words
     const target = labelTarget(f.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
-    const info: FieldInfo = { name, sensitive, target: name !== null ? 'person_name' : target ?? (sensitive !== null ? 'other' : null) };
+    const info: FieldInfo = { col: `f:${field}`, name, sensitive, target: name !== null ? 'person_name' : target ?? (sensitive !== null ? 'other' : null) };
     if (this.fields.size < MAX_FIELDS_CACHED) this.fields.set(field, info);
     return info;
   }
@@ -438,15 +455,27 @@ export class Classifier {
     const emails = out.filter((f) => f.type === 'email');
     const corporate = out.filter((f) => f.type === 'corporate_number');
     const containers = out.filter((f) => CONTAINERS.has(f.type) && f.rule !== 'header' && f.rule !== 'person').sort((a, b) => a.start - b.start);
+    const contained = (f: Found): boolean => {
+      // the last container starting at or before f, then back while one could still reach over f
+      let lo = 0;
+      let hi = containers.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((containers[mid] as Found).start <= f.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo - 1; k >= 0; k--) {
+        const c = containers[k] as Found;
+        if (c.start < f.start - MAX_CONTAINER) break;
+        if (c.end >= f.end && c.end - c.start > f.end - f.start && c.type !== f.type) return true;
+      }
+      return false;
+    };
     return out.filter((f) => {
       if (f.rule === 'person') return true;
-      if (f.type !== 'email' && emails.some((e) => f.start < e.end && f.end > e.start)) return false;
-      if (f.type === 'my_number' && corporate.some((c) => f.start < c.end && f.end > c.start)) return false;
-      for (const c of containers) {
-        if (c.start > f.start) break;
-        if (c.end >= f.end && c.end - c.start > f.end - f.start && c.type !== f.type) return false;
-      }
-      return true;
+      if (emails.length > 0 && f.type !== 'email' && emails.some((e) => f.start < e.end && f.end > e.start)) return false;
+      if (corporate.length > 0 && f.type === 'my_number' && corporate.some((c) => f.start < c.end && f.end > c.start)) return false;
+      return !contained(f);
     });
   }
 
@@ -585,11 +614,15 @@ export class Classifier {
   }
 
   private emit(h: Hit, freeText: boolean): void {
-    const key = `${h.type}|${h.confidence}`;
-    let a = this.agg.get(key);
-    if (a === undefined) {
+    let pair = this.agg.get(h.type);
+    if (pair === undefined) {
+      pair = { high: null, low: null };
+      this.agg.set(h.type, pair);
+    }
+    let a = pair[h.confidence];
+    if (a === null) {
       a = { count: 0, masked: new Set() };
-      this.agg.set(key, a);
+      pair[h.confidence] = a;
     }
     a.count++;
     if (a.masked.size < this.maxExamples) a.masked.add(h.masked);
@@ -608,7 +641,7 @@ export class Classifier {
     const out: Detection[] = [];
     for (const type of DETECTOR_ORDER) {
       for (const confidence of ['high', 'low'] as const) {
-        const a = this.agg.get(`${type}|${confidence}`);
+        const a = this.agg.get(type)?.[confidence];
         if (a) out.push({ type, confidence, count: a.count, masked: [...a.masked] });
       }
     }

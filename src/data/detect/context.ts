@@ -179,15 +179,19 @@ export function labelTarget(label: string): LabelTarget | null {
   return best?.target ?? null;
 }
 
-const DELIMITER = /[\n\r\t,、。;|]/;
 export const LABEL_REACH = 24;
+
+/** Characters that end an inline label: line breaks, tabs, commas, 、。;| */
+function isDelimiter(c: number): boolean {
+  return c === 10 || c === 13 || c === 9 || c === 44 || c === 59 || c === 124 || c === 0x3001 || c === 0x3002;
+}
 
 /** The inline label before `start`: back to a delimiter, at most 24 characters, never before `floor`. */
 export function inlineLabel(text: string, start: number, floor: number): string {
   const from = Math.max(floor, start - LABEL_REACH, 0);
   let i = start - 1;
-  while (i >= from && !DELIMITER.test(text[i] ?? '')) i--;
-  return text.slice(i + 1, start);
+  while (i >= from && !isDelimiter(text.charCodeAt(i))) i--;
+  return i + 1 >= start ? '' : text.slice(i + 1, start);
 }
 
 /**

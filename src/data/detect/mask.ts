@@ -94,12 +94,13 @@ const KEY_EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const KEY_DIGITS = /[0-9０-９](?:[0-9０-９]|[-\s.](?=[0-9０-９])){6,}/g;
 
 /**
- * Masks what an object key may hold of a value: e-mail addresses and runs of 7 or more digits (a My Number
- * or a phone number used as a file name). Names in keys cannot be told from words and stay.
+ * Masks what an object key may hold of a value: e-mail addresses and digit runs (separators allowed) of 10 or
+ * more digits (a My Number, a card or a phone number used as a file name). Dates (2024-01-15) stay readable.
+ * Names in keys cannot be told from words and stay.
  */
 export function maskKey(key: string): string {
   return key.replace(KEY_EMAIL, (m) => maskEmail(m)).replace(KEY_DIGITS, (m) => {
     const digits = m.normalize('NFKC').replace(/[^0-9]/g, '');
-    return maskChars(digits);
+    return digits.length >= 10 ? maskChars(digits) : m;
   });
 }
