@@ -8,6 +8,8 @@ import { SEVERITIES } from './model.js';
 import { VERSION } from './package-info.js';
 import { scan, type FailOn } from './scan.js';
 import { splitGlobs } from './bucket-filter.js';
+import { DEFAULT_SAMPLE_LIMITS } from './data/sample-plan.js';
+import type { SampleMode } from './data/sampling-stage.js';
 import { adapterFor, providerIds } from './provider-registry.js';
 import { registerClassifyCommand } from './classify-command.js';
 import { ACCOUNT_CHECKS, CHECKS } from '../checks/index.js';
@@ -26,6 +28,12 @@ interface ScanFlags {
   lang: Lang;
   progress: boolean;
   probe?: boolean;
+  sample: SampleMode;
+  sampleObjects: number;
+  sampleBytes: number;
+  sampleTotal: number;
+  sampleTimeout: number;
+  declare: Record<string, number>;
   /** Provider-specific options (see each adapter's options()). */
   [provider: string]: unknown;
 }
@@ -34,6 +42,27 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('must be an integer from 1 to 256');
   return n;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** 1048576, 512KiB, 1MiB, 2GB … (binary units). */
+export function byteSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(value.trim());
+  const unit = m ? SIZE_UNITS[(m[2] ?? '').toLowerCase()] : undefined;
+  if (!m || unit === undefined) throw new InvalidArgumentError('must be a size such as 1048576, 512KiB, 1MiB or 2GiB');
+  const n = Math.floor(Number(m[1]) * unit);
+  if (n < 1) throw new InvalidArgumentError('must be at least 1 byte');
+  return n;
+}
+
+/** --declare BUCKET=COUNT, accumulated into a map. */
+function declaration(value: string, previous: Record<string, number>): Record<string, number> {
+  const i = value.lastIndexOf('=');
+  const name = value.slice(0, i).trim();
+  const count = Number(value.slice(i + 1));
+  if (i <= 0 || !name || !Number.isInteger(count) || count < 0) throw new InvalidArgumentError('must be BUCKET=COUNT with a whole number, e.g. hr-exports=1500');
+  return { ...previous, [name]: count };
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -92,6 +121,12 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--lang <lang>', 'language of the table').choices(['ja', 'en']).default(defaultLang()))
     .option('--probe', 'confirm public verdicts from outside: anonymous GET of the listing and one object')
     .option('--probe-endpoint <url>', 'send probes to this endpoint instead of the provider\'s public one (S3-compatible stores, tests)')
+    .addOption(new Option('--sample <mode>', 'read a bounded sample of objects to find personal data: exposed (readable or listable by anyone, or unverified), all, none').choices(['exposed', 'all', 'none']).default('exposed').helpGroup('Personal-data sampling:'))
+    .addOption(new Option('--sample-objects <n>', 'objects sampled per bucket').argParser(positiveInt).default(DEFAULT_SAMPLE_LIMITS.objectsPerResource).helpGroup('Personal-data sampling:'))
+    .addOption(new Option('--sample-bytes <size>', 'bytes read per object (a range GET; e.g. 1MiB)').argParser(byteSize).default(DEFAULT_SAMPLE_LIMITS.bytesPerObject).helpGroup('Personal-data sampling:'))
+    .addOption(new Option('--sample-total <size>', 'bytes read in the whole scan (e.g. 64MiB)').argParser(byteSize).default(DEFAULT_SAMPLE_LIMITS.bytesPerScan).helpGroup('Personal-data sampling:'))
+    .addOption(new Option('--sample-timeout <seconds>', 'time per object read').argParser(positiveInt).default(DEFAULT_SAMPLE_LIMITS.msPerObject / 1000).helpGroup('Personal-data sampling:'))
+    .addOption(new Option('--declare <bucket=count>', 'declared number of persons in a bucket, overriding the estimate (repeatable; the config file will replace this)').argParser(declaration).default({}).helpGroup('Personal-data sampling:'))
     .option('--no-progress', 'no progress lines on standard error')
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (provider: string | undefined, flags: ScanFlags) => {
@@ -136,6 +171,12 @@ async function runScan(provider: string | undefined, flags: ScanFlags, write: (t
     bucketFilter: splitGlobs(flags.buckets),
     concurrency: flags.concurrency,
     probe: flags.probe === true,
+    sample: {
+      mode: flags.sample,
+      limits: { objectsPerResource: flags.sampleObjects, bytesPerObject: flags.sampleBytes, bytesPerScan: flags.sampleTotal, msPerObject: flags.sampleTimeout * 1000 },
+      declared: flags.declare,
+      concurrency: Math.min(4, flags.concurrency),
+    },
     flags,
     ...(showProgress ? { onResource: (name: string, done: number, total: number) => process.stderr.write(`\r[${done}/${total}] ${name}\x1b[K`) } : {}),
   });

@@ -1,5 +1,6 @@
 // The normalized model: every provider's normalize step produces these, every check reads them.
 // Plain data only (JSON-serializable), so every stage after collect is a pure function.
+import type { DataProfile } from './data/types.js';
 
 export type Provider = 'aws' | 'gcp' | 'azure';
 
@@ -155,6 +156,8 @@ export interface Resource {
   tags: Record<string, string>;
   /** Calls that failed, so a verdict of null is explained. */
   errors: CollectError[];
+  /** Personal data found by sampling (src/data/): counts, classes, masked examples — never a raw value. */
+  data?: DataProfile;
   /** Anonymous probe (--probe): what an outsider saw, and the verdicts the configuration alone gave. */
   probe?: ProbeResult & { configured: { read: Tri; list: Tri } };
   /** Settings this resource shares with the other resources of its `account` (Azure: a storage account's containers). */

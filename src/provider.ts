@@ -6,6 +6,7 @@ import type { Option } from 'commander';
 import type { BucketFilter } from './bucket-filter.js';
 import type { IdentityPosture, ProbeResult, Provider, Resource, ScanError } from './model.js';
 import type { ObjectReader } from './data/object-reader.js';
+import type { DataProfile } from './data/types.js';
 
 /** What every raw snapshot has; each provider adds its own keys (docs/snapshot.md). */
 export interface BaseSnapshot {
@@ -14,6 +15,8 @@ export interface BaseSnapshot {
   collectedAt?: string;
   /** Anonymous probe answers by resource id (--probe), kept so --input reproduces a probed report. */
   probes?: Record<string, ProbeResult>;
+  /** Personal-data samples by resource id (src/data/): the profile only, or why no sample could be taken. */
+  samples?: Record<string, { profile: DataProfile | null; error?: string }>;
 }
 
 /** Options every provider's collect receives, whatever the cloud. */

@@ -10,6 +10,7 @@ import type { BaseSnapshot, ProviderAdapter } from './provider.js';
 import { adapterFor } from './provider-registry.js';
 import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.js';
 import { applyProbe, probeResources } from './probe.js';
+import { attachSample, sampleResources, type SampleRequest } from './data/sampling-stage.js';
 
 export type FailOn = Severity | 'none';
 
@@ -26,6 +27,8 @@ export interface ScanRequest {
   concurrency?: number;
   /** Confirm verdicts with anonymous GETs (live scans only; a snapshot keeps the answers it was saved with). */
   probe?: boolean;
+  /** Personal-data sampling (live scans only; a snapshot keeps the profiles it was saved with). */
+  sample?: SampleRequest;
   onResource?: (name: string, done: number, total: number) => void;
   now?: () => Date;
 }
@@ -45,6 +48,8 @@ export interface EvaluateOptions {
   scannedAt: string;
   /** Check thresholds (e.g. --max-readers). */
   checkSettings?: Partial<CheckSettings>;
+  /** Declared persons per resource name (--declare), overriding the sample's estimate. */
+  declared?: Record<string, number>;
 }
 
 /** Check settings from provider-neutral flags (until a configuration file exists). */
@@ -62,7 +67,9 @@ function adapterOf(provider: string): ProviderAdapter<BaseSnapshot> {
 /** Pure: snapshot -> report. */
 export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Report {
   const adapter = adapterOf(snapshot.provider);
-  const resources = adapter.normalize(snapshot).map((r) => applyProbe(r, snapshot.probes?.[r.id]));
+  const resources = adapter
+    .normalize(snapshot)
+    .map((r) => attachSample(applyProbe(r, snapshot.probes?.[r.id]), snapshot.samples?.[r.id], opts.declared?.[r.name]));
   const identities = adapter.identities?.(snapshot) ?? [];
   const checkOpts = { settings: opts.checkSettings ?? {} };
   const findings = [...runChecks(resources, checkOpts), ...runAccountChecks(identities, checkOpts)].sort(compareFindings);
@@ -108,9 +115,17 @@ async function obtainSnapshot(req: ScanRequest): Promise<Snapshot> {
 export async function scan(req: ScanRequest): Promise<ScanOutcome> {
   const now = req.now ?? (() => new Date());
   const snapshot = await obtainSnapshot(req);
-  if (req.probe && !req.input) {
+  const sampling = req.sample !== undefined && req.sample.mode !== 'none';
+  if (!req.input && (req.probe || sampling)) {
     const adapter = adapterOf(snapshot.provider);
-    snapshot.probes = await probeResources(adapter, req.flags ?? {}, adapter.normalize(snapshot), req.concurrency ?? 8, now());
+    let resources = adapter.normalize(snapshot);
+    if (req.probe) {
+      const probes = await probeResources(adapter, req.flags ?? {}, resources, req.concurrency ?? 8, now());
+      snapshot.probes = probes;
+      resources = resources.map((r) => applyProbe(r, probes[r.id]));
+    }
+    // Sampled after the probe: what an outsider was seen to reach is sampled even if the configuration said no.
+    if (sampling && req.sample) snapshot.samples = await sampleResources(adapter, req.flags ?? {}, resources, req.sample);
   }
   if (req.saveSnapshot) writeSnapshotFile(req.saveSnapshot, snapshot);
   const endpointUrl = req.flags?.endpointUrl;
@@ -119,6 +134,7 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
     failOn: req.failOn,
     scannedAt: now().toISOString(),
     checkSettings: checkSettingsFrom(req.flags),
+    ...(req.sample?.declared ? { declared: req.sample.declared } : {}),
     ...(req.bucketFilter ? { bucketFilter: req.bucketFilter } : {}),
     ...(req.input ? { snapshotFile: req.input } : {}),
     ...(typeof endpointUrl === 'string' && !req.input ? { endpointUrl } : {}),

@@ -30,7 +30,16 @@ export function parseSnapshot(text: string, source = 'snapshot'): Snapshot {
     throw new UsageError(`${source}: "provider" must be one of ${providerIds().map((p) => `"${p}"`).join(', ')}${got}`);
   }
   validateProbes(doc.probes);
+  validateSamples(doc.samples);
   return adapter.validateSnapshot(doc);
+}
+
+function validateSamples(v: unknown): void {
+  if (v === undefined) return;
+  expect(isObject(v), 'samples', 'must be an object of sample outcomes by resource id');
+  for (const [id, o] of Object.entries(v)) {
+    expect(isObject(o) && (o.profile === null || isObject(o.profile)), `samples["${id}"]`, 'must be {profile: DataProfile | null, error?}');
+  }
 }
 
 function validateProbes(v: unknown): void {

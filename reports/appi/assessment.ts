@@ -45,18 +45,40 @@ const NOT_SAMPLED: I18n = {
   en: 'Personal data not checked (no sampling), so breach reportability is not estimated.',
 };
 
+const NO_PERSONAL_DATA: I18n = {
+  ja: 'サンプルから個人データは見つかりませんでした（サンプルに含まれない対象は未確認です）。',
+  en: 'No personal data was found in the sample (objects outside the sample are unchecked).',
+};
+
+const PERSONAL_EXPOSED: I18n = {
+  ja: '誰でも読み取れる状態で個人データが見つかりました。インターネット上で閲覧可能な状態は漏えい（又はそのおそれ）に当たり得ます（通則ガイドライン3-5-1-1）。報告要否の区分ごとの推定は今後の版で行います。',
+  en: 'Personal data was found where anyone can read it. Data viewable on the internet through a setting mistake can be a leak or possible leak (漏えいのおそれ, GL 3-5-1-1). The per-category reportability estimate comes in a later version.',
+};
+
+const PERSONAL_NOT_EXPOSED: I18n = {
+  ja: '個人データが見つかりましたが、誰でも読み取れる状態とは判定していません。',
+  en: 'Personal data was found, but the resource is not judged readable by anyone.',
+};
+
+function noteFor(r: Resource, exposed: boolean | null): I18n {
+  if (!r.data) return NOT_SAMPLED;
+  if (!r.data.personalData) return NO_PERSONAL_DATA;
+  return exposed === false ? PERSONAL_NOT_EXPOSED : PERSONAL_EXPOSED;
+}
+
 export function assess(resources: readonly Resource[], findings: readonly Finding[]): Assessment {
   const perResource = resources.map((r): ResourceAssessment => {
     const own = findings.filter((f) => f.resourceId === r.id);
     const duties = [...new Set(own.flatMap((f) => f.duties))].sort();
+    const exposed = exposedToAnyone(r);
     return {
       resourceId: r.id,
-      exposedToAnyone: exposedToAnyone(r),
+      exposedToAnyone: exposed,
       duties,
       findingIds: own.map((f) => f.id),
-      personalData: null,
+      personalData: r.data ? r.data.personalData : null,
       reportability: null,
-      note: NOT_SAMPLED,
+      note: noteFor(r, exposed),
     };
   });
   return { notLegalAdvice: NOT_LEGAL_ADVICE, framing: CLOUD_FRAMING, perResource, reportable: [], deadlines: null };

@@ -90,3 +90,4 @@ export async function sampleResource(reader: ObjectReader, limits: SampleLimits,
   });
   return { profile };
 }
+

@@ -11,7 +11,7 @@ import { MOTO_ACCOUNT, MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js
 import { assertValidReport } from '../helpers/schema.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { startFakePublicEndpoint } from '../helpers/fake-public-endpoint.js';
-import { HR_LOCKED, HR_PUBLIC, HR_REGION, seedHrScenario } from '../helpers/seed-hr.js';
+import { HR_EMPLOYEES, HR_LOCKED, HR_PUBLIC, HR_REGION, seedHrScenario } from '../helpers/seed-hr.js';
 
 let moto: Moto;
 const work = mkdtempSync(join(tmpdir(), 'kumoscan-e2e-'));
@@ -179,8 +179,11 @@ describe('kumoscan scan aws against moto: failures on the wire', () => {
       const locked = report.resources.find((r) => r.name === HR_LOCKED);
       assert.ok(denied && locked);
       assert.deepEqual([denied.exposure.read, denied.exposure.list, denied.exposure.write, denied.exposure.aclWrite], [null, null, null, null]);
-      assert.equal(denied.errors.length, 13);
-      assert.ok(denied.errors.every((e) => e.code === 'AccessDenied'));
+      // 13 configuration reads, and the sample (its verdicts are unknown, so it is sampled): listing denied too
+      assert.equal(denied.errors.length, 14);
+      assert.ok(denied.errors.filter((e) => e.call !== 'SampleObjects').every((e) => e.code === 'AccessDenied'));
+      assert.deepEqual(denied.errors.filter((e) => e.call === 'SampleObjects').map((e) => `${e.code}: ${e.message}`), ['SampleFailed: listing failed (AccessDenied: Access Denied)']);
+      assert.equal(denied.data, undefined);
       assert.deepEqual([locked.exposure.read, locked.exposure.list], [false, false]);
       assert.equal(locked.errors.length, 0);
       assert.deepEqual(findingsOf(report, HR_PUBLIC).filter((f) => f.startsWith('not-verified')), ['not-verified:high']);
@@ -242,5 +245,46 @@ describe('kumoscan scan aws --probe (moto for the authenticated side, a stand-in
     } finally {
       await outsider.close();
     }
+  });
+});
+
+describe('kumoscan scan aws: personal data in the exposed bucket (sampling)', () => {
+  test('the employee CSV (Shift_JIS) yields My Numbers and health data; no raw value leaves memory', async () => {
+    const snapshotFile = join(work, 'sampled.json');
+    const res = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', 'hr-system-*', '--no-iam', '--format', 'json', '--save-snapshot', snapshotFile], MOTO_ENV);
+    assert.equal(res.code, 1, res.stderr);
+    const report = JSON.parse(res.stdout) as Report;
+    assertValidReport(report);
+    const data = report.resources.find((r) => r.name === HR_PUBLIC)?.data;
+    assert.ok(data, 'the exposed bucket was sampled');
+    assert.equal(data.personalData, true);
+    assert.deepEqual(data.sampled.objects, 1);
+    assert.equal(data.objectsListed, 1);
+    assert.equal(data.listingComplete, true);
+    const high = (type: string) => data.detections.find((d) => d.type === type && d.confidence === 'high');
+    assert.equal(high('my_number')?.count, HR_EMPLOYEES.rows);
+    assert.ok((high('sensitive_health')?.count ?? 0) > 0);
+    assert.ok(data.classes.includes('specific_personal_information'));
+    assert.ok(data.classes.includes('sensitive'));
+    assert.equal(data.persons.sampled, HR_EMPLOYEES.rows);
+    assert.equal(data.persons.over1000, false);
+    // the locked bucket is private: not sampled by default (--sample exposed)
+    assert.equal(report.resources.find((r) => r.name === HR_LOCKED)?.data, undefined);
+    const table = await runCli(['scan', '--input', snapshotFile, '--lang', 'ja']);
+    const snapshot = readFileSync(snapshotFile, 'utf8');
+    for (const raw of HR_EMPLOYEES.rawValues) {
+      for (const [where, text] of [['json', res.stdout], ['stderr', res.stderr], ['snapshot', snapshot], ['table', table.stdout]] as const) {
+        assert.equal(text.includes(raw), false, `raw value found in ${where}`);
+      }
+    }
+  });
+
+  test('--declare overrides the persons estimate for category 4; --sample none reads nothing', async () => {
+    const declared = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', HR_PUBLIC, '--no-iam', '--format', 'json', '--declare', `${HR_PUBLIC}=1500`], MOTO_ENV);
+    const persons = (JSON.parse(declared.stdout) as Report).resources[0]?.data?.persons;
+    assert.equal(persons?.declared, 1500);
+    assert.equal(persons?.over1000, true);
+    const none = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', HR_PUBLIC, '--no-iam', '--format', 'json', '--sample', 'none'], MOTO_ENV);
+    assert.equal((JSON.parse(none.stdout) as Report).resources[0]?.data, undefined);
   });
 });

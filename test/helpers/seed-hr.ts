@@ -16,10 +16,13 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { MOTO_ACCOUNT, MOTO_ENV } from './moto.js';
+import { employeeCsv } from './employees.js';
 
 export const HR_PUBLIC = 'hr-system-employees';
 export const HR_LOCKED = 'hr-system-locked';
 export const HR_REGION = 'ap-northeast-1';
+/** 60 employees in Shift_JIS, as Japanese HR exports usually are. */
+export const HR_EMPLOYEES = employeeCsv(60, 'shift_jis');
 
 export function s3For(endpoint: string, region = HR_REGION): S3Client {
   return new S3Client({
@@ -85,7 +88,7 @@ export async function seedHrScenario(endpoint: string): Promise<void> {
   await s3.send(new PutBucketPolicyCommand({ Bucket: HR_PUBLIC, Policy: PUBLIC_READ_POLICY(HR_PUBLIC) }));
   // Every new S3 bucket has SSE-S3 since 2023-01-05; moto does not add it by itself.
   await s3.send(new PutBucketEncryptionCommand({ Bucket: HR_PUBLIC, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } }));
-  await s3.send(new PutObjectCommand({ Bucket: HR_PUBLIC, Key: 'exports/employees.csv', Body: 'id,name\n1,sample\n' }));
+  await s3.send(new PutObjectCommand({ Bucket: HR_PUBLIC, Key: 'exports/employees.csv', Body: HR_EMPLOYEES.bytes }));
 
   await s3.send(new CreateBucketCommand({ Bucket: HR_LOCKED, ObjectLockEnabledForBucket: true, ...loc }));
   await s3.send(new PutPublicAccessBlockCommand({

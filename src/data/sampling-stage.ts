@@ -1,0 +1,80 @@
+// The sample stage of a scan (DESIGN.md: collect -> snapshot -> normalize -> SAMPLE -> check): for the resources
+// an outsider can read (or all, or none), read a bounded sample through the provider's ObjectReader and keep
+// only the DataProfile. Also the pure step that attaches profiles (and declared counts) to resources.
+import pLimit from 'p-limit';
+import { classifyBytes } from './decode/classify.js';
+import { classifyFileName, PersonLedger, profileResource } from './detect/index.js';
+import { ByteBudget, sampleResource, type Classifiers, type SampleOutcome } from './sample.js';
+import { DEFAULT_SAMPLE_LIMITS, type SampleLimits } from './sample-plan.js';
+import type { DataProfile } from './types.js';
+import type { CollectError, Resource } from '../model.js';
+import type { BaseSnapshot, ProviderAdapter } from '../provider.js';
+
+export type SampleMode = 'exposed' | 'all' | 'none';
+
+export interface SampleRequest {
+  mode: SampleMode;
+  limits?: Partial<SampleLimits>;
+  /** Declared persons per resource name (--declare BUCKET=COUNT). */
+  declared?: Record<string, number>;
+  concurrency?: number;
+}
+
+/** exposed: whatever anyone can read or list, or might (an unverified verdict is not a reason to skip). */
+export function shouldSample(r: Resource, mode: SampleMode): boolean {
+  if (mode === 'none') return false;
+  if (mode === 'all') return true;
+  return r.exposure.read !== false || r.exposure.list !== false;
+}
+
+/** Decoding + detection, with one person ledger per resource: persons de-duplicated across its objects. */
+export function realClassifiers(): Classifiers {
+  const ledger = new PersonLedger();
+  return {
+    classifyBytes: (bytes, meta) => classifyBytes(bytes, { name: meta.key, size: meta.size, partial: meta.truncated, deadline: meta.deadline, ledger }),
+    classifyName: (key) => classifyFileName(key, { ledger }),
+    profile: (files, ctx) => profileResource(files, { ...ctx, ledger }),
+  };
+}
+
+export async function sampleResources(
+  adapter: ProviderAdapter<BaseSnapshot>,
+  flags: Readonly<Record<string, unknown>>,
+  resources: readonly Resource[],
+  req: SampleRequest,
+): Promise<Record<string, SampleOutcome>> {
+  const out: Record<string, SampleOutcome> = {};
+  const open = adapter.openReader;
+  if (!open) return out;
+  const limits: SampleLimits = { ...DEFAULT_SAMPLE_LIMITS, ...req.limits };
+  const budget = new ByteBudget(limits.bytesPerScan);
+  const limit = pLimit(Math.max(1, req.concurrency ?? 4));
+  await Promise.all(
+    resources
+      .filter((r) => shouldSample(r, req.mode))
+      .map((r) =>
+        limit(async () => {
+          const reader = open(flags, r);
+          try {
+            out[r.id] = await sampleResource(reader, limits, budget, realClassifiers(), req.declared?.[r.name]);
+          } finally {
+            reader.close();
+          }
+        }),
+      ),
+  );
+  return out;
+}
+
+/** A declared count (configuration / --declare) overrides the estimate for category 4, both ways. Pure. */
+export function withDeclared(profile: DataProfile, declared: number | undefined): DataProfile {
+  if (declared === undefined) return profile;
+  return { ...profile, persons: { ...profile.persons, declared, over1000: declared > 1000 } };
+}
+
+/** Pure: attaches a sample outcome to its resource; a sample that could not be taken is a recorded error. */
+export function attachSample(r: Resource, outcome: SampleOutcome | undefined, declared: number | undefined): Resource {
+  if (!outcome) return r;
+  const errors: CollectError[] = outcome.error ? [...r.errors, { call: 'SampleObjects', code: 'SampleFailed', message: outcome.error }] : r.errors;
+  return { ...r, errors, ...(outcome.profile ? { data: withDeclared(outcome.profile, declared) } : {}) };
+}
