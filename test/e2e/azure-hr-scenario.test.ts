@@ -27,6 +27,7 @@ import {
   AZ_SUBSCRIPTION,
   EMPLOYEES_CSV,
   HR_BLOB,
+  AZ_EMPLOYEES,
   HR_PRIVATE,
   HR_SYSTEM,
   containerId,
@@ -112,6 +113,18 @@ describe('kumoscan scan azure (ARM + Azurite): the HR-system incident', () => {
     const out = await scanArm('--save-snapshot', snapshotFile);
     report = out.report;
     exitCode = out.res.code;
+  });
+
+  test('the employee CSV in the public container is classified (sampling): My Numbers, health data, 40 persons, no raw value', () => {
+    const data = report.resources.find((r) => r.name.endsWith(`/${HR_SYSTEM}`))?.data;
+    assert.ok(data, 'the public container was sampled');
+    assert.equal(data.personalData, true);
+    assert.equal(data.detections.find((d) => d.type === 'my_number' && d.confidence === 'high')?.count, AZ_EMPLOYEES.rows);
+    assert.ok(data.detections.some((d) => d.type === 'sensitive_health' && d.confidence === 'high'));
+    assert.equal(data.persons.sampled, AZ_EMPLOYEES.rows);
+    assert.equal(report.resources.find((r) => r.name.endsWith(`/${HR_PRIVATE}`))?.data, undefined, 'the private container is not sampled');
+    const text = JSON.stringify(report);
+    for (const raw of AZ_EMPLOYEES.rawValues) assert.equal(text.includes(raw), false, 'no raw value in the report');
   });
 
   test('exit code 1 (critical findings), scope is the subscription, scan complete', () => {

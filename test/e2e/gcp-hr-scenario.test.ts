@@ -13,7 +13,7 @@ import { openGcsReader } from '../../providers/gcp/reader.js';
 import { runCli } from '../helpers/cli.js';
 import { startFakeGcs, type FakeGcs } from '../helpers/gcs-server.js';
 import { assertValidReport } from '../helpers/schema.js';
-import { CUSTOM_ROLE, GCS_PROJECT, HR_LEGACY, HR_LOCKED, HR_PUBLIC, VENDOR_SA, gcsEnv, hrWorld } from '../helpers/seed-gcs-hr.js';
+import { CUSTOM_ROLE, GCS_EMPLOYEES, GCS_PROJECT, HR_LEGACY, HR_LOCKED, HR_PUBLIC, VENDOR_SA, gcsEnv, hrWorld } from '../helpers/seed-gcs-hr.js';
 
 const work = mkdtempSync(join(tmpdir(), 'kumoscan-gcp-e2e-'));
 
@@ -95,6 +95,17 @@ describe('kumoscan scan gcp: the HR-system incident in GCS form', () => {
     const aclPaths = seen.filter((s) => /AccessControls/.test(s.route)).map((s) => s.path);
     assert.ok(aclPaths.length > 0 && aclPaths.every((p) => p.startsWith(`/storage/v1/b/${HR_LEGACY}/`)), aclPaths.join(' '));
     assert.equal(seen.filter((s) => s.route === 'objectAccessControls.list').length, 2);
+  });
+
+  test('the employee CSV in the public bucket is classified (sampling): My Numbers, health data, no raw value', () => {
+    const data = resourceOf(report, HR_PUBLIC).data;
+    assert.ok(data, 'the public bucket was sampled');
+    assert.equal(data.personalData, true);
+    assert.equal(data.detections.find((d) => d.type === 'my_number' && d.confidence === 'high')?.count, GCS_EMPLOYEES.rows);
+    assert.ok(data.detections.some((d) => d.type === 'sensitive_health' && d.confidence === 'high'));
+    assert.equal(data.persons.sampled, GCS_EMPLOYEES.rows);
+    const text = JSON.stringify(report);
+    for (const raw of GCS_EMPLOYEES.rawValues) assert.equal(text.includes(raw), false, 'no raw value in the report');
   });
 
   test('the public bucket: read and list by anyone, with the binding as evidence', () => {
@@ -289,11 +300,12 @@ describe('the GCS object reader through the SDK', () => {
       const second = await reader.list({ max: 1, prefix: 'exports/', next: first.next });
       assert.deepEqual(second.objects.map((o) => o.key), ['exports/readme.txt']);
       assert.equal(second.next, undefined);
-      const bytes = await reader.read('exports/employees.csv', { maxBytes: 12 });
-      assert.equal(Buffer.from(bytes).toString('utf8'), '社員番号');
+      // Shift_JIS: 2 bytes a character, so the first 8 bytes are 社員番号 and nothing more is read
+      const bytes = await reader.read('exports/employees.csv', { maxBytes: 8 });
+      assert.equal(new TextDecoder('shift_jis').decode(bytes), '社員番号');
       reader.close();
       const media = gcs.seen.filter((s) => s.route === 'objects.get(media)');
-      assert.deepEqual(media.map((s) => [s.range, s.auth]), [['bytes=0-11', 'token']]);
+      assert.deepEqual(media.map((s) => [s.range, s.auth]), [['bytes=0-7', 'token']]);
       assertOnlyAuthenticatedGets(gcs);
     } finally {
       await gcs.close();

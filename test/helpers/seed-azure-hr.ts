@@ -5,6 +5,7 @@
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { AZURITE_ACCOUNT, AZURITE_KEY } from './azurite.js';
 import type { FakeArmState, FakeStorageAccount } from './fake-arm.js';
+import { employeeCsv } from './employees.js';
 
 export const AZ_SUBSCRIPTION = '0b1f6471-1bf0-4dda-aec3-111122223333';
 export const AZ_RG = 'rg-hr';
@@ -17,10 +18,9 @@ export const EMPLOYEES_CSV = 'exports/employees.csv';
 
 export const containerId = (name: string): string => `${AZ_ACCOUNT_ID}/blobServices/default/containers/${name}`;
 
-const CSV =
-  'employee_id,name,email,phone,address,health_check\n' +
-  'E0001,山田 太郎,taro.yamada@example.co.jp,090-1234-5678,東京都千代田区千代田1-1,異常なし\n' +
-  'E0002,佐藤 花子,hanako.sato@example.co.jp,080-2345-6789,大阪府大阪市北区梅田1-1,要再検査\n';
+/** The HR system's employee export: 40 employees with My Numbers and health-check results (UTF-8). */
+export const AZ_EMPLOYEES = employeeCsv(40, 'utf-8', 7);
+const CSV = new TextDecoder().decode(AZ_EMPLOYEES.bytes);
 
 /** Creates the three containers and their blobs through `endpoint` (a plain-HTTP proxy in front of Azurite). */
 export async function seedAzureHr(endpoint: string): Promise<void> {

@@ -6,6 +6,7 @@
 //  - hr-system-legacy: uniform bucket-level access off — a public object ACL, a partner's user and another
 //    project's service account (through a custom role) can read, soft delete off, in the US.
 import type { GcsBucketState, GcsWorld } from './gcs-server.js';
+import { employeeCsv } from './employees.js';
 
 export const GCS_PROJECT = 'kumo-hr-prod';
 export const GCS_PROJECT_NUMBER = '123456789012';
@@ -16,7 +17,9 @@ export const HR_LEGACY = 'hr-system-legacy';
 export const CUSTOM_ROLE = `projects/${GCS_PROJECT}/roles/vendorReader`;
 export const VENDOR_SA = 'serviceAccount:etl@vendor-analytics.iam.gserviceaccount.com';
 
-const EMPLOYEES_CSV = Buffer.from('社員番号,氏名,住所,健康診断結果\n1001,山田 太郎,東京都千代田区1-1,要再検査\n1002,佐藤 花子,大阪府大阪市2-2,異常なし\n', 'utf8');
+/** The HR system's employee export: 30 employees with My Numbers and health-check results, in Shift_JIS. */
+export const GCS_EMPLOYEES = employeeCsv(30, 'shift_jis', 11);
+const EMPLOYEES_CSV = Buffer.from(GCS_EMPLOYEES.bytes);
 
 /** The bindings every bucket has: the project's convenience members on the legacy roles. */
 function ownerBindings(): { role: string; members: string[] }[] {
