@@ -15,8 +15,6 @@ import { registerClassifyCommand } from './classify-command.js';
 import { ACCOUNT_CHECKS, CHECKS } from '../checks/index.js';
 import { listChecks, renderChecksTable } from '../reports/render/checks-list.js';
 
-const LATER_PROVIDERS = ['gcp', 'azure'];
-
 interface ScanFlags {
   buckets: string[];
   concurrency: number;
@@ -88,6 +86,13 @@ Examples:
   # an S3-compatible store (MinIO, a Japanese provider's S3-compatible service)
   $ kumoscan scan aws --endpoint-url https://s3.example.jp --region jp-east-1
 
+  # Azure: every subscription DefaultAzureCredential can see; GCS: named projects
+  $ kumoscan scan azure --subscription 0b1f6471-1bf0-4dda-aec3-111122223333
+  $ kumoscan scan gcp --project kumo-hr-prod --gcp-domain example.co.jp
+
+  # confirm public verdicts from outside, and sample every bucket for personal data
+  $ kumoscan scan aws --probe --sample all
+
   # keep the raw answers, then evaluate them offline later (no credentials needed)
   $ kumoscan scan aws --save-snapshot snap.json
   $ kumoscan scan --input snap.json --format json
@@ -149,10 +154,7 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
 async function runScan(provider: string | undefined, flags: ScanFlags, write: (text: string) => void): Promise<number> {
   const supported = providerIds().join(', ');
   if (provider === undefined && !flags.input) throw new UsageError(`name a provider (kumoscan scan ${providerIds()[0]}) or give --input SNAPSHOT`);
-  if (provider !== undefined && !adapterFor(provider)) {
-    if (LATER_PROVIDERS.includes(provider)) throw new UsageError(`provider "${provider}" is not supported by this version yet (supported: ${supported})`);
-    throw new UsageError(`unknown provider "${provider}" (supported: ${supported})`);
-  }
+  if (provider !== undefined && !adapterFor(provider)) throw new UsageError(`unknown provider "${provider}" (supported: ${supported})`);
   for (const [name, value] of Object.entries(flags)) {
     if (/(Url|Endpoint)$/.test(name) && typeof value === 'string') {
       try {
