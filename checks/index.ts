@@ -1,7 +1,7 @@
 // The registry of checks: every check file is listed here, and runChecks turns their drafts into Findings.
-import type { Finding, IdentityPosture, Resource } from '../src/model.js';
+import type { Finding, IdentityPosture, Provider, Resource } from '../src/model.js';
 import { severityRank } from '../src/model.js';
-import { DEFAULT_CHECK_SETTINGS, type AccountCheck, type Check, type CheckContext, type CheckSettings } from './types.js';
+import { DEFAULT_CHECK_SETTINGS, type AccountCheck, type Check, type CheckContext, type CheckMeta, type CheckSettings, type FindingDraft } from './types.js';
 import { accessLoggingOff } from './access-logging-off.js';
 import { aclsEnabled } from './acls-enabled.js';
 import { externalPrincipalRead } from './external-principal-read.js';
@@ -168,24 +168,29 @@ export function runChecks(resources: Resource[], opts: RunChecksOptions = {}): F
     for (const check of checks) {
       if (!check.providers.includes(resource.provider)) continue;
       for (const draft of scopeDraftsToAccount(resource, check.run(resource, ctx))) {
-        const remediation = check.remediation[resource.provider] ?? check.remediation.default;
-        findings.push({
-          id: `${check.id}:${resource.id}${draft.suffix !== undefined ? `:${draft.suffix}` : ''}`,
-          checkId: check.id,
-          severity: draft.severity ?? check.severity,
-          resourceId: resource.id,
-          provider: resource.provider,
-          title: { ...check.title },
-          detail: draft.detail,
-          duties: [...check.duties],
-          evidence: draft.evidence,
-          // Every check defines a remediation for each provider it lists (asserted by the registry test).
-          remediation: remediation ? { ...remediation } : { ja: '', en: '' },
-        });
+        findings.push(toFinding(check, draft, resource.id, resource.provider));
       }
     }
   }
   return findings.sort(compareFindings);
+}
+
+/** A draft of one check on one resource (or account) as a Finding: id, severity, texts and duties from the check. */
+function toFinding(check: CheckMeta, draft: FindingDraft, resourceId: string, provider: Provider): Finding {
+  const remediation = check.remediation[provider] ?? check.remediation.default;
+  return {
+    id: `${check.id}:${resourceId}${draft.suffix !== undefined ? `:${draft.suffix}` : ''}`,
+    checkId: check.id,
+    severity: draft.severity ?? check.severity,
+    resourceId,
+    provider,
+    title: { ...check.title },
+    detail: draft.detail,
+    duties: [...check.duties],
+    evidence: draft.evidence,
+    // Every check defines a remediation for each provider it lists (asserted by the registry test).
+    remediation: remediation ? { ...remediation } : { ja: '', en: '' },
+  };
 }
 
 /** Runs the selected account checks over each account's identity posture, and returns the sorted findings. */
@@ -197,20 +202,7 @@ export function runAccountChecks(accounts: readonly IdentityPosture[], opts: Run
     for (const check of checks) {
       if (!check.providers.includes(account.provider)) continue;
       for (const draft of check.runAccount(account, ctx)) {
-        const resourceId = draft.resourceId ?? account.id;
-        const remediation = check.remediation[account.provider] ?? check.remediation.default;
-        findings.push({
-          id: `${check.id}:${resourceId}${draft.suffix !== undefined ? `:${draft.suffix}` : ''}`,
-          checkId: check.id,
-          severity: draft.severity ?? check.severity,
-          resourceId,
-          provider: account.provider,
-          title: { ...check.title },
-          detail: draft.detail,
-          duties: [...check.duties],
-          evidence: draft.evidence,
-          remediation: remediation ? { ...remediation } : { ja: '', en: '' },
-        });
+        findings.push(toFinding(check, draft, draft.resourceId ?? account.id, account.provider));
       }
     }
   }

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/package-info.js';
+import { stopChild } from './forward.js';
 import type { TestCert } from './tls.js';
 
 /** Azurite's well-known development account (public, documented). */
@@ -55,12 +56,6 @@ export async function startAzurite(cert: TestCert): Promise<Azurite> {
   return {
     origin,
     blobEndpoint: `${origin}/${AZURITE_ACCOUNT}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-        setTimeout(() => proc.kill('SIGKILL'), 3000).unref();
-      }),
+    stop: () => stopChild(proc),
   };
 }

@@ -1,7 +1,8 @@
 // An HTTP proxy on 127.0.0.1 in front of an emulator that answers chosen requests with an S3-style error
 // (AccessDenied, SlowDown, NotImplemented …) and passes the rest through, so tests exercise the real SDK's
 // error parsing and retries. Counts the requests it answered with a fault.
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { forward } from './forward.js';
 
 export interface Fault {
   status: number;
@@ -44,18 +45,7 @@ export async function startFaultProxy(target: string, rule: FaultRule): Promise<
       res.end(errorBody(fault, service));
       return;
     }
-    const fwd = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    fwd.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(fwd);
+    forward(req, res, upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const addr = server.address();

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/package-info.js';
+import { stopChild } from './forward.js';
 
 export interface Moto {
   endpoint: string;
@@ -72,13 +73,7 @@ export async function startMoto(): Promise<Moto> {
     }
     return {
       endpoint,
-      stop: () =>
-        new Promise<void>((resolve) => {
-          if (proc.exitCode !== null) return resolve();
-          proc.once('exit', () => resolve());
-          proc.kill('SIGTERM');
-          setTimeout(() => proc.kill('SIGKILL'), 3000).unref();
-        }),
+      stop: () => stopChild(proc),
     };
   }
 }

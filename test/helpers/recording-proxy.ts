@@ -2,7 +2,8 @@
 // method, path and whether it carried credentials, so a test can assert that a scan only reads. Listens over HTTPS
 // (what the scanner under test talks to) or plain HTTP (for in-process test set-up, which then needs no trust store).
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer, request } from 'node:https';
+import { createServer as createHttpsServer } from 'node:https';
+import { forward } from './forward.js';
 import type { Server } from 'node:net';
 import type { TestCert } from './tls.js';
 
@@ -27,18 +28,7 @@ export async function startRecordingProxy(target: string, cert: TestCert, listen
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const auth = req.headers.authorization;
     seen.push({ method: req.method ?? '', url: req.url ?? '', authorization: auth ? (auth.split(' ')[0] ?? 'other') : null });
-    const fwd = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host }, ca: cert.cert },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    fwd.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(fwd);
+    forward(req, res, upstream, cert.cert);
   };
   const server: Server = listen === 'https' ? createHttpsServer({ cert: cert.cert, key: cert.key }, handler) : createHttpServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
