@@ -6,16 +6,20 @@
 //     decoder and the Classifier with no read limit: peak RSS stays bounded whatever the size.
 // Each phase runs in its own child process so that its peak RSS is its own.
 // Run (after `npm run build`): node dist/bench/classify-throughput.js [MIXED_MB=110] [HUGE_MIB=1024]
+//   [--profiles-out FILE.json | --profiles-check FILE.json]: write the FileProfiles of the mixed files (paths
+//   relative to the temporary directory), or compare them with a file written before (a speed-up must not
+//   change any result; bench/classify-profiles.ts does the same for the accuracy corpus).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { classifyPaths } from '../src/classify-command.js';
 import { classifyBytes } from '../src/data/decode/classify.js';
 import { decodeFile } from '../src/data/decode/decode-stream.js';
 import { xlsx, type XlsxCell } from '../test/helpers/office-fixtures.js';
+import { diffFiles } from './classify-profiles.js';
 
 const MB = 1_000_000;
 const MiB = 1024 * 1024;
@@ -213,7 +217,7 @@ async function decodeOnly(dir: string): Promise<{ segments: number; decoded: num
   return { segments, decoded, cpuSeconds: usage().cpuSeconds - before.cpuSeconds, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
 }
 
-async function phaseMixed(dir: string, bytes: number): Promise<void> {
+async function phaseMixed(dir: string, bytes: number, profiles?: { mode: string; file: string }): Promise<void> {
   const dec = await decodeOnly(dir);
   const before = usage();
   const start = process.hrtime.bigint();
@@ -238,6 +242,23 @@ async function phaseMixed(dir: string, bytes: number): Promise<void> {
       formats: [...new Set(report.files.map((f) => `${f.format}/${f.encoding}`))].sort(),
     }),
   );
+  if (profiles !== undefined) {
+    const files = report.files.map((f) => ({ ...f, path: relative(dir, f.path), name: relative(dir, f.path) })).sort((a, b) => a.name.localeCompare(b.name));
+    const total = { name: 'total', ...report.total };
+    if (profiles.mode === '--profiles-out') {
+      writeFileSync(profiles.file, JSON.stringify({ files, total }));
+      console.log(`profiles of ${files.length} files written to ${profiles.file}`);
+    } else {
+      const ref = JSON.parse(readFileSync(profiles.file, 'utf8')) as { files: { name: string }[]; total: { name: string } };
+      const diffs = diffFiles([...ref.files, ref.total], [...files, total]);
+      if (diffs.length === 0) console.log(`profiles identical to ${profiles.file} (${files.length} files and the total)`);
+      else {
+        for (const d of diffs) console.log(d);
+        console.log('profiles DIFFERENT');
+        process.exitCode = 1;
+      }
+    }
+  }
 }
 
 async function phaseHuge(mib: number): Promise<void> {
@@ -290,9 +311,13 @@ async function phaseHuge(mib: number): Promise<void> {
 
 // ------------------------------------------------------------------------------------------ main
 
-const args = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const profilesAt = argv.findIndex((a) => a === '--profiles-out' || a === '--profiles-check');
+const profileArgs = profilesAt >= 0 ? argv.splice(profilesAt, 2) : [];
+const profiles = profileArgs.length === 2 ? { mode: String(profileArgs[0]), file: String(profileArgs[1]) } : undefined;
+const args = argv;
 if (args[0] === '--phase') {
-  if (args[1] === 'mixed') await phaseMixed(String(args[2]), Number(args[3]));
+  if (args[1] === 'mixed') await phaseMixed(String(args[2]), Number(args[3]), profiles);
   else await phaseHuge(Number(args[2]));
 } else {
   const mixedMB = Number(args[0] ?? 110);
@@ -303,7 +328,7 @@ if (args[0] === '--phase') {
     const t0 = Date.now();
     const gen = generateMixed(dir, mixedMB);
     console.log(`generated ${gen.files} files, ${(gen.bytes / MB).toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(gen.byKind).map(([k, v]) => `${k} ${(v / MB).toFixed(1)} MB`).join(', ')}`);
-    const mixed = spawnSync(process.execPath, [self, '--phase', 'mixed', dir, String(gen.bytes)], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const mixed = spawnSync(process.execPath, [self, '--phase', 'mixed', dir, String(gen.bytes), ...profileArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
     if (mixed.status !== 0) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

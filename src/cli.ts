@@ -1,8 +1,6 @@
 // The kumoscan command line (commander). Parses flags, runs the scan, writes the report, returns the exit code.
-import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { renderJson } from '../reports/render/json.js';
-import { renderTable, type Lang } from '../reports/render/table.js';
+import type { Lang } from '../reports/render/table.js';
 import { EXIT, UsageError } from './errors.js';
 import { SEVERITIES } from './model.js';
 import { VERSION } from './package-info.js';
@@ -12,14 +10,22 @@ import { DEFAULT_SAMPLE_LIMITS } from './data/sample-plan.js';
 import type { SampleMode } from './data/sampling-stage.js';
 import { adapterFor, providerIds } from './provider-registry.js';
 import { registerClassifyCommand } from './classify-command.js';
+import { registerDemoCommand } from './demo/command.js';
+import type { Format } from '../reports/render/formats.js';
+import { readReportFile } from '../reports/render/load.js';
+import { FORMAT_HELP, checkOutputs, emitReports, formatList } from '../reports/render/output.js';
 import { ACCOUNT_CHECKS, CHECKS } from '../checks/index.js';
 import { listChecks, renderChecksTable } from '../reports/render/checks-list.js';
+import { parseEntrustee } from '../reports/appi/entrustment.js';
+import { parseIsoDate } from '../reports/appi/deadlines.js';
+import type { Entrustee } from '../reports/appi/types.js';
 
 interface ScanFlags {
   buckets: string[];
   concurrency: number;
-  format: 'json' | 'table';
+  format: Format[];
   out?: string;
+  outDir?: string;
   failOn: FailOn;
   saveSnapshot?: string;
   input?: string;
@@ -32,6 +38,8 @@ interface ScanFlags {
   sampleTotal: number;
   sampleTimeout: number;
   declare: Record<string, number>;
+  discoveredAt?: string;
+  entrustee: Entrustee[];
   /** Provider-specific options (see each adapter's options()). */
   [provider: string]: unknown;
 }
@@ -61,6 +69,20 @@ function declaration(value: string, previous: Record<string, number>): Record<st
   const count = Number(value.slice(i + 1));
   if (i <= 0 || !name || !Number.isInteger(count) || count < 0) throw new InvalidArgumentError('must be BUCKET=COUNT with a whole number, e.g. hr-exports=1500');
   return { ...previous, [name]: count };
+}
+
+/** --discovered-at YYYY-MM-DD (a real calendar date). */
+function isoDate(value: string): string {
+  const date = parseIsoDate(value);
+  if (date === null) throw new InvalidArgumentError('must be a date YYYY-MM-DD, e.g. 2026-11-22');
+  return date;
+}
+
+/** --entrustee ID=NAME:CONTRACT-REF, accumulated into a list. */
+function entrusteeOption(value: string, previous: Entrustee[]): Entrustee[] {
+  const parsed = parseEntrustee(value);
+  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+  return [...previous, parsed];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -118,8 +140,9 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .argument('[provider]', `cloud to scan: ${providerIds().join(', ')} (not needed with --input)`)
     .option('--buckets <glob>', 'only buckets matching the glob (repeatable, or comma-separated)', collect, [])
     .option('--concurrency <n>', 'buckets collected at once', positiveInt, 8)
-    .addOption(new Option('--format <format>', 'report format').choices(['json', 'table']).default('table'))
+    .addOption(new Option('--format <formats>', FORMAT_HELP).argParser(formatList).default(['table'], 'table'))
     .option('--out <file>', 'write the report to a file instead of standard output')
+    .option('--out-dir <dir>', 'write each format into DIR as kumoscan-report.<ext> (json, html, sarif, md, csv, txt)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
     .option('--save-snapshot <file>', 'also write the raw snapshot (the API answers) to a file')
     .option('--input <snapshot>', 'evaluate a saved snapshot offline instead of calling the cloud')
@@ -132,6 +155,8 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--sample-total <size>', 'bytes read in the whole scan (e.g. 64MiB)').argParser(byteSize).default(DEFAULT_SAMPLE_LIMITS.bytesPerScan).helpGroup('Personal-data sampling:'))
     .addOption(new Option('--sample-timeout <seconds>', 'time per object read').argParser(positiveInt).default(DEFAULT_SAMPLE_LIMITS.msPerObject / 1000).helpGroup('Personal-data sampling:'))
     .addOption(new Option('--declare <bucket=count>', 'declared number of persons in a bucket, overriding the estimate (repeatable; the config file will replace this)').argParser(declaration).default({}).helpGroup('Personal-data sampling:'))
+    .addOption(new Option('--discovered-at <date>', 'the day the business knew of an exposure (知った日, YYYY-MM-DD) for the breach-report deadlines (default: the scan date in Asia/Tokyo)').argParser(isoDate).helpGroup('APPI assessment:'))
+    .addOption(new Option('--entrustee <id=name:contract>', 'a known entrustee (委託先) with its contract reference; ID is an account id, principal id or domain (repeatable; the config file will replace this)').argParser(entrusteeOption).default([]).helpGroup('APPI assessment:'))
     .option('--no-progress', 'no progress lines on standard error')
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (provider: string | undefined, flags: ScanFlags) => {
@@ -139,6 +164,18 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     });
   for (const id of providerIds()) for (const option of adapterFor(id)?.options() ?? []) scanCommand.addOption(option);
   registerClassifyCommand(program, setExit, write);
+  program
+    .command('report')
+    .description('re-render saved JSON reports (kumoscan scan --format json) as HTML, SARIF, Markdown, CSV, a table or JSON')
+    .argument('<scan.json...>', 'one or more JSON reports (html, sarif, md and csv combine several into one file)')
+    .addOption(new Option('--format <formats>', FORMAT_HELP).argParser(formatList).default(['html'], 'html'))
+    .option('--out <file>', 'write the report to a file instead of standard output')
+    .option('--out-dir <dir>', 'write each format into DIR as kumoscan-report.<ext>')
+    .addOption(new Option('--lang <lang>', 'language of the table, Markdown and SARIF messages (the HTML report has a switch)').choices(['ja', 'en']).default(defaultLang()))
+    .action((files: string[], flags: { format: Format[]; out?: string; outDir?: string; lang: Lang }) => {
+      emitReports(files.map(readReportFile), flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+    });
+  registerDemoCommand(program, setExit, write);
   program
     .command('checks')
     .description('list every check with its severity, providers and the APPI duties it cites')
@@ -155,6 +192,7 @@ async function runScan(provider: string | undefined, flags: ScanFlags, write: (t
   const supported = providerIds().join(', ');
   if (provider === undefined && !flags.input) throw new UsageError(`name a provider (kumoscan scan ${providerIds()[0]}) or give --input SNAPSHOT`);
   if (provider !== undefined && !adapterFor(provider)) throw new UsageError(`unknown provider "${provider}" (supported: ${supported})`);
+  checkOutputs(1, flags.format, flags);
   for (const [name, value] of Object.entries(flags)) {
     if (/(Url|Endpoint)$/.test(name) && typeof value === 'string') {
       try {
@@ -180,19 +218,12 @@ async function runScan(provider: string | undefined, flags: ScanFlags, write: (t
       concurrency: Math.min(4, flags.concurrency),
     },
     flags,
+    ...(flags.discoveredAt !== undefined ? { discoveredAt: flags.discoveredAt } : {}),
+    ...(flags.entrustee.length > 0 ? { entrustees: flags.entrustee } : {}),
     ...(showProgress ? { onResource: (name: string, done: number, total: number) => process.stderr.write(`\r[${done}/${total}] ${name}\x1b[K`) } : {}),
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
-  const text = flags.format === 'json' ? renderJson(outcome.report) : renderTable(outcome.report, flags.lang);
-  if (flags.out) {
-    try {
-      writeFileSync(flags.out, text);
-    } catch (err) {
-      throw new UsageError(`cannot write ${flags.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  } else {
-    write(text);
-  }
+  emitReports([outcome.report], flags.format, { lang: flags.lang, ...(flags.out ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
   return outcome.exitCode;
 }
 

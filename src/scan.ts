@@ -11,6 +11,7 @@ import { adapterFor } from './provider-registry.js';
 import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.js';
 import { applyProbe, probeResources } from './probe.js';
 import { attachSample, sampleResources, type SampleRequest } from './data/sampling-stage.js';
+import type { Entrustee } from '../reports/appi/types.js';
 
 export type FailOn = Severity | 'none';
 
@@ -31,6 +32,10 @@ export interface ScanRequest {
   sample?: SampleRequest;
   onResource?: (name: string, done: number, total: number) => void;
   now?: () => Date;
+  /** 知った日 for the breach-report deadlines (--discovered-at YYYY-MM-DD); default: the scan date in Asia/Tokyo. */
+  discoveredAt?: string;
+  /** Declared entrustees (--entrustee ID=NAME:CONTRACT-REF). */
+  entrustees?: Entrustee[];
 }
 
 export interface ScanOutcome {
@@ -50,6 +55,10 @@ export interface EvaluateOptions {
   checkSettings?: Partial<CheckSettings>;
   /** Declared persons per resource name (--declare), overriding the sample's estimate. */
   declared?: Record<string, number>;
+  /** 知った日 (YYYY-MM-DD) the APPI deadlines count from; default: the date of scannedAt in Asia/Tokyo (no clock is read). */
+  discoveredAt?: string;
+  /** Declared entrustees, turning entrustment signals into documented relations. */
+  entrustees?: Entrustee[];
 }
 
 /** Check settings from provider-neutral flags (until a configuration file exists). */
@@ -84,7 +93,17 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
     ...(opts.snapshotFile ? { snapshotFile: opts.snapshotFile } : {}),
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
   };
-  return buildReport({ version: VERSION, scannedAt: opts.scannedAt, scope, resources, findings, scanErrors: errors, identities });
+  return buildReport({
+    version: VERSION,
+    scannedAt: opts.scannedAt,
+    scope,
+    resources,
+    findings,
+    scanErrors: errors,
+    identities,
+    ...(opts.discoveredAt !== undefined ? { discoveredAt: opts.discoveredAt } : {}),
+    ...(opts.entrustees !== undefined ? { entrustees: opts.entrustees } : {}),
+  });
 }
 
 /** 1 when a finding is at or above --fail-on; else 3 when the scan is incomplete; else 0. */
@@ -135,6 +154,8 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
     scannedAt: now().toISOString(),
     checkSettings: checkSettingsFrom(req.flags),
     ...(req.sample?.declared ? { declared: req.sample.declared } : {}),
+    ...(req.discoveredAt !== undefined ? { discoveredAt: req.discoveredAt } : {}),
+    ...(req.entrustees && req.entrustees.length > 0 ? { entrustees: req.entrustees } : {}),
     ...(req.bucketFilter ? { bucketFilter: req.bucketFilter } : {}),
     ...(req.input ? { snapshotFile: req.input } : {}),
     ...(typeof endpointUrl === 'string' && !req.input ? { endpointUrl } : {}),

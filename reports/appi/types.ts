@@ -51,3 +51,63 @@ export interface EntrustmentSignal {
   declared?: { name: string; contract: string };
   message: I18n;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Report 1.2.0: the assessment block of the JSON report (reports/appi/assessment.ts fills it).
+
+/** A configured entrustee (委託先): until the config file's `entrustees:` exists, `--entrustee ID=NAME:CONTRACT-REF`. */
+export interface Entrustee {
+  /** Matched against a principal's id, its account (AWS account id, GCP project / domain, Azure tenant) or its e-mail domain. */
+  id: string;
+  name: string;
+  /** The entrustment contract reference (委託契約). */
+  contract: string;
+}
+
+/** One duty a resource cites, with its Japanese name (DUTIES) and why: the findings that cite it, or the assessment's reason. */
+export interface DutyCitation {
+  id: DutyId;
+  ja: string;
+  en: string;
+  /** Findings of the resource that cite the duty ([] when only the assessment adds it). */
+  findingIds: string[];
+  /** Why the assessment adds the duty (APPI-26, MNA-29-4, APPI-25, GL-10-7, GL-10-5-4); absent when only findings cite it. */
+  reason?: I18n;
+}
+
+export interface ResourceAssessment {
+  resourceId: string;
+  /** Readable or listable by anyone (exposure.read or list true): a leak or possible leak (漏えいのおそれ) if it holds personal data. */
+  exposedToAnyone: boolean | null;
+  /** The ids of dutyRefs, in the order of APPI.md's table. */
+  duties: DutyId[];
+  dutyRefs: DutyCitation[];
+  findingIds: string[];
+  /** Whether sampling found personal data; null until the resource was sampled. */
+  personalData: boolean | null;
+  /** Estimated for a resource readable (or only listable) by anyone whose sample found personal data; else null. */
+  reportability: Reportability | null;
+  /** When reportability is likely or review, or the My Number Act applies; else null. */
+  deadlines: Deadlines | null;
+  /** 規則第8条第1項 items 1–9, when deadlines are given; else null. */
+  ppcDraft: PpcDraftItem[] | null;
+  /** External principals that can read or list this resource when it holds personal data. */
+  entrustment: EntrustmentSignal[];
+  note: I18n;
+  /** 本評価は法的助言ではなく、判断材料です — in every assessment block. */
+  notLegalAdvice: I18n;
+}
+
+export interface Assessment {
+  notLegalAdvice: I18n;
+  framing: I18n;
+  /** 知った日 the deadlines count from (YYYY-MM-DD): --discovered-at, default the scan date in Asia/Tokyo. */
+  discoveredAt: string;
+  perResource: ResourceAssessment[];
+  /** Resource ids whose reportability is likely or review, or where the My Number Act applies. */
+  reportable: string[];
+  /** The earliest deadlines across the reportable resources; null when none is reportable. */
+  deadlines: Deadlines | null;
+  /** Every entrustment signal of every resource. */
+  entrustment: EntrustmentSignal[];
+}

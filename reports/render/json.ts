@@ -4,8 +4,10 @@ import type { CollectError, Finding, IdentityPosture, Provider, Resource, ScanEr
 import { SEVERITIES } from '../../src/model.js';
 import { assess, type Assessment } from '../appi/assessment.js';
 import { DUTIES } from '../appi/duties.js';
+import type { Entrustee } from '../appi/types.js';
 
-export const SCHEMA_VERSION = '1.1.0';
+/** 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names). */
+export const SCHEMA_VERSION = '1.2.0';
 
 export interface ReportScope {
   provider: Provider;
@@ -51,6 +53,10 @@ export interface ReportInput {
   scanErrors: ScanError[];
   /** The identity posture of each account, when the provider reads identities. */
   identities?: IdentityPosture[];
+  /** 知った日 (YYYY-MM-DD, --discovered-at); default: the date of scannedAt in Asia/Tokyo. */
+  discoveredAt?: string;
+  /** Declared entrustees (--entrustee). */
+  entrustees?: readonly Entrustee[];
 }
 
 function count(resources: readonly Resource[], cap: 'read' | 'list' | 'write' | 'aclWrite'): number {
@@ -78,7 +84,11 @@ export function buildReport(input: ReportInput): Report {
     },
     resources: input.resources,
     findings: input.findings.map((f) => ({ ...f, duties: f.duties.map((d) => ({ id: d, ja: DUTIES[d].name.ja, en: DUTIES[d].name.en })) })),
-    assessment: assess(input.resources, input.findings),
+    assessment: assess(input.resources, input.findings, {
+      scannedAt: input.scannedAt,
+      ...(input.discoveredAt !== undefined ? { discoveredAt: input.discoveredAt } : {}),
+      ...(input.entrustees !== undefined ? { entrustees: input.entrustees } : {}),
+    }),
     errors,
     identities: input.identities ?? [],
   };

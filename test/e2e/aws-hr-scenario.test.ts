@@ -12,6 +12,7 @@ import { assertValidReport } from '../helpers/schema.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { startFakePublicEndpoint } from '../helpers/fake-public-endpoint.js';
 import { HR_EMPLOYEES, HR_LOCKED, HR_PUBLIC, HR_REGION, seedHrScenario } from '../helpers/seed-hr.js';
+import { addDays, tokyoDate } from '../../reports/appi/deadlines.js';
 
 let moto: Moto;
 const work = mkdtempSync(join(tmpdir(), 'kumoscan-e2e-'));
@@ -270,6 +271,19 @@ describe('kumoscan scan aws: personal data in the exposed bucket (sampling)', ()
     assert.equal(data.persons.over1000, false);
     // the locked bucket is private: not sampled by default (--sample exposed)
     assert.equal(report.resources.find((r) => r.name === HR_LOCKED)?.data, undefined);
+    // the APPI assessment of the HR bucket: 60 persons with health data (category 1) -> likely; logging off ->
+    // category 3 cannot be ruled out -> the final report within 60 days; My Numbers readable by anyone -> the Act
+    const hr = report.assessment.perResource.find((p) => p.resourceId === `arn:aws:s3:::${HR_PUBLIC}`);
+    assert.equal(hr?.reportability?.result, 'likely');
+    assert.deepEqual(hr?.reportability?.categories.map((c) => [c.category, c.applies]), [[1, true], [2, false], [3, null], [4, false]]);
+    assert.match(hr?.reportability?.categories[3]?.reason.en ?? '', new RegExp(`${HR_EMPLOYEES.rows} persons`));
+    assert.equal(hr?.reportability?.myNumberAct.applies, true);
+    assert.equal(hr?.deadlines?.final.days, 60);
+    assert.equal(hr?.deadlines?.discoveredAt, tokyoDate(report.scannedAt));
+    assert.equal(hr?.deadlines?.final.due, addDays(tokyoDate(report.scannedAt), 59));
+    assert.deepEqual(hr?.ppcDraft?.map((i) => i.no), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.ok(hr?.duties.includes('APPI-26') && hr.duties.includes('MNA-29-4'));
+    assert.deepEqual(report.assessment.reportable, [`arn:aws:s3:::${HR_PUBLIC}`]);
     const table = await runCli(['scan', '--input', snapshotFile, '--lang', 'ja']);
     const snapshot = readFileSync(snapshotFile, 'utf8');
     for (const raw of HR_EMPLOYEES.rawValues) {
@@ -284,6 +298,7 @@ describe('kumoscan scan aws: personal data in the exposed bucket (sampling)', ()
     const persons = (JSON.parse(declared.stdout) as Report).resources[0]?.data?.persons;
     assert.equal(persons?.declared, 1500);
     assert.equal(persons?.over1000, true);
+    assert.equal((JSON.parse(declared.stdout) as Report).assessment.perResource[0]?.reportability?.categories[3]?.applies, true);
     const none = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', HR_PUBLIC, '--no-iam', '--format', 'json', '--sample', 'none'], MOTO_ENV);
     assert.equal((JSON.parse(none.stdout) as Report).resources[0]?.data, undefined);
   });

@@ -27,19 +27,36 @@ function dayNumber(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month m (1–12) of year y, as Date.UTC counts them (proleptic Gregorian; years 0–99 are 1900–1999). */
+export function daysInMonth(y: number, m: number): number {
+  if (m !== 2) return MONTH_DAYS[m - 1] ?? 0;
+  const year = y >= 0 && y <= 99 ? y + 1900 : y;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
 export function isCalendarDate(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= daysInMonth(y, m);
 }
 
 /** A real date from 120 years ago up to today (UTC). */
 export function isPlausibleBirthDate(y: number, m: number, d: number, now: Date = new Date()): boolean {
   if (!isCalendarDate(y, m, d)) return false;
-  const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+  if (now !== todayOf.now || now.getTime() !== todayOf.time) {
+    todayOf.now = now;
+    todayOf.time = now.getTime();
+    todayOf.day = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+    todayOf.year = now.getUTCFullYear();
+  }
   const day = dayNumber(y, m, d);
-  return day <= today && y >= now.getUTCFullYear() - 120;
+  return day <= todayOf.day && y >= todayOf.year - 120;
 }
+
+/** The last "now" seen and its day (most calls pass the same Date). */
+const todayOf = { now: null as Date | null, time: Number.NaN, day: 0, year: 0 };
 
 /** Gregorian date of an era date, or null when the era did not have that day. */
 export function eraToGregorian(era: Era, year: number, m: number, d: number): [number, number, number] | null {
@@ -64,6 +81,7 @@ const AFTER_OTHER = /^\s?(に|の)?\s?(実施|受診|入社|退社|退職|入学
  * (2023年8月4日実施の健康診断, 2024年4月1日現在). Decides like a label right before the value.
  */
 export function dateSuffixTarget(text: string, end: number): 'birth_date' | 'other' | null {
+  if (end >= text.length) return null;
   const after = text.slice(end, end + 8);
   if (AFTER_BIRTH.test(after)) return 'birth_date';
   if (AFTER_OTHER.test(after)) return 'other';
@@ -76,9 +94,16 @@ const WESTERN_COMPACT = /(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})([0-9]{2})([0-9]{2}
 const ERA_KANJI = /(大正|昭和|平成|令和) ?(元|[0-9]{1,2}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日/g;
 const ERA_LETTER = /(?<![A-Za-z0-9])([TSHR])\.? ?([0-9]{1,2})([./-])([0-9]{1,2})\3([0-9]{1,2})(?![0-9])/g;
 
-export function findBirthDates(text: string, out: Found[], now: Date = new Date()): void {
+/** Forms findBirthDates looks for (a caller that knows the text's digit runs may skip some). */
+export const DATE_SEPARATED = 1;
+export const DATE_KANJI = 2;
+export const DATE_ERA_LETTER = 4;
+export const DATE_COMPACT = 8;
+export const DATE_ALL = 15;
+
+export function findBirthDates(text: string, out: Found[], now: Date = new Date(), forms = DATE_ALL): void {
   WESTERN_SEP.lastIndex = 0;
-  for (let m = WESTERN_SEP.exec(text); m !== null; m = WESTERN_SEP.exec(text)) {
+  for (let m = forms & DATE_SEPARATED ? WESTERN_SEP.exec(text) : null; m !== null; m = WESTERN_SEP.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!isolated(text, start, end)) continue;
@@ -88,7 +113,7 @@ export function findBirthDates(text: string, out: Found[], now: Date = new Date(
     if (!isPlausibleBirthDate(y, mo, d, now)) continue;
     out.push({ type: 'birth_date', start, end, canonical: iso(y, mo, d), masked: MASKED_DATE, rule: 'shape' });
   }
-  if (text.includes('年')) {
+  if (forms & DATE_KANJI && text.includes('年')) {
     WESTERN_KANJI.lastIndex = 0;
     for (let m = WESTERN_KANJI.exec(text); m !== null; m = WESTERN_KANJI.exec(text)) {
       const y = Number(m[1]);
@@ -108,7 +133,7 @@ export function findBirthDates(text: string, out: Found[], now: Date = new Date(
     }
   }
   ERA_LETTER.lastIndex = 0;
-  for (let m = ERA_LETTER.exec(text); m !== null; m = ERA_LETTER.exec(text)) {
+  for (let m = forms & DATE_ERA_LETTER ? ERA_LETTER.exec(text) : null; m !== null; m = ERA_LETTER.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!isolated(text, start, end)) continue;
@@ -119,7 +144,7 @@ export function findBirthDates(text: string, out: Found[], now: Date = new Date(
     out.push({ type: 'birth_date', start, end, canonical: iso(...g), masked: `${era.letter}**.**.**`, rule: 'shape' });
   }
   WESTERN_COMPACT.lastIndex = 0;
-  for (let m = WESTERN_COMPACT.exec(text); m !== null; m = WESTERN_COMPACT.exec(text)) {
+  for (let m = forms & DATE_COMPACT ? WESTERN_COMPACT.exec(text) : null; m !== null; m = WESTERN_COMPACT.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!isolated(text, start, end)) continue;

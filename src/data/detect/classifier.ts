@@ -14,20 +14,21 @@
 import type { Confidence, Detection, DetectorId, FileProfile, Segment } from '../types.js';
 import { classesOf, DETECTOR_ORDER } from './appi-classes.js';
 import { findBankAccounts } from './bank-account.js';
-import { dateSuffixTarget, findBirthDates } from './birth-date.js';
-import { ContextWindow, contextKindOf, findKeywords, inlineLabel, keywordPrefixTail, kindBit, labelTarget, type ContextKind, type LabelTarget } from './context.js';
+import { DATE_COMPACT, DATE_ERA_LETTER, DATE_KANJI, DATE_SEPARATED, dateSuffixTarget, findBirthDates } from './birth-date.js';
+import { ContextWindow, contextKindOf, findKeywords, inlineLabel, keywordPrefixTail, kindBit, labelTarget, type ContextKind, type KeywordHit, type LabelTarget } from './context.js';
 import { findCorporateNumbers } from './corporate-number.js';
 import { findCreditCards } from './credit-card.js';
 import { findDriversLicenses } from './drivers-license.js';
 import { findEmails } from './email.js';
 import type { Found, Rule } from './found.js';
 import { idDocumentOf, isImagePath, extensionOf } from './id-document.js';
-import { newSalt, saltedHash } from './mask.js';
+import { newSalt, saltedHash, saltedHashHex, saltHexOf } from './mask.js';
 import { findMyNumbers } from './my-number.js';
-import { normalizeText } from './normalize.js';
+import { normalizeText, STABLE_TEXT } from './normalize.js';
+import { caseless, FIRST, foldAscii, gram2, gram3, GRAMS, SENSITIVE_BITS, SINGLE, WINDOW_BITS } from './prefilter.js';
 import { findPassports } from './passport.js';
 import { findPensionNumbers } from './pension-insurance.js';
-import { CappedSet, DEFAULT_HASH_CAP, FREE_TEXT_IDENTIFIERS, HashBudget, KEY_PREFIX, PersonLedger, rowPersonKey } from './persons.js';
+import { CappedSet, DEFAULT_HASH_CAP, FREE_TEXT_IDENTIFIERS, HashBudget, KEY_PREFIX, hashBits, keyBits, KeySet, PersonLedger, rowPersonKey } from './persons.js';
 import { findLabelledNames, findNameCell, findNameShaped, nameField, type NameField } from './person-name.js';
 import { findPhones } from './phone.js';
 import { findAddressCell, findPostalAddresses, findPostalDigitsCell } from './postal-address.js';
@@ -53,7 +54,8 @@ const HASHED: ReadonlySet<DetectorId> = new Set(['my_number', 'email', 'phone', 
 const PERSON_CONTEXT: ReadonlySet<DetectorId> = new Set(['my_number', 'email', 'phone', 'person_name', 'passport', 'residence_card', 'birth_date']);
 
 export const WARMUP_ROWS = 50;
-const PERSON_BIT = kindBit('person');
+const PERSON: ContextKind = 'person';
+const PERSON_BIT = kindBit(PERSON);
 const COLUMN_MIN_HITS = 3;
 const COLUMN_MIN_SHARE = 0.8;
 const MAX_COLUMNS = 4096;
@@ -91,69 +93,100 @@ export interface ClassifierOptions {
 interface FieldInfo {
   /** Column key of cells under this field. */
   col: string;
+  /** Its column's counters (once looked up; null when there were too many columns). */
+  stats?: ColumnStats | null;
   target: LabelTarget | null;
   name: NameField | null;
   sensitive: { type: SensitiveType; word: string } | null;
 }
 
-interface Alt {
-  type: DetectorId;
-  rule: Rule;
-  masked: string;
-  hash: string;
-  kana: boolean;
-  named: boolean;
-  blocked: boolean;
-  want: number;
-  weak: boolean;
+/** Every detector id, for tables indexed by type. */
+const TYPES: readonly DetectorId[] = ['my_number', 'corporate_number', 'credit_card', 'bank_account', 'drivers_license', 'passport', 'residence_card', 'pension_insurance', 'phone', 'email', 'postal_address', 'birth_date', 'person_name', 'sensitive_health', 'sensitive_crime', 'id_document_image'];
+const TYPE_INDEX = new Map<DetectorId, number>(TYPES.map((t, i) => [t, i]));
+const typeIndex = (t: DetectorId): number => TYPE_INDEX.get(t) ?? 0;
+const table = (set: ReadonlySet<DetectorId>): boolean[] => TYPES.map((t) => set.has(t));
+const IS_COLUMN_TYPE = table(COLUMN_TYPES);
+const IS_CONTAINER = table(CONTAINERS);
+const IS_HASHED = table(HASHED);
+const IS_PERSON_CONTEXT = table(PERSON_CONTEXT);
+const IS_FREE_TEXT_ID = table(new Set(FREE_TEXT_IDENTIFIERS));
+/** The window kinds a value of each type wants (bits). */
+const WANT = TYPES.map((t) => {
+  const kind = contextKindOf(t);
+  return kind !== null ? kindBit(kind) : 0;
+});
+const MY_NUMBER = typeIndex('my_number');
+const EMAIL = typeIndex('email');
+
+/**
+ * A candidate value (one alternative of a span) and, once decided, the hit it becomes. Holds the masked form and
+ * the salted hash only, never the value.
+ */
+class Cand {
+  confidence: Confidence = 'low';
+  /** Reported only if its column raises it (rules 'context' without context, 'column'). */
+  latent = false;
+  /** Kept by decide (a confidence was reached). */
+  keep = false;
+  segment = 0;
+  start = 0;
+  end = 0;
+  /** Column that may still raise a low hit (tabular only). */
+  col: string | undefined = undefined;
+  /** The cell's column (tabular only), for column dominance. */
+  cell: string | undefined = undefined;
+  constructor(
+    readonly type: DetectorId,
+    readonly ti: number,
+    readonly rule: Rule,
+    readonly masked: string,
+    readonly hash: string,
+    readonly kana: boolean,
+    /** Raised by a field or label naming its type (column dominance never lowers it). */
+    readonly named: boolean,
+    readonly blocked: boolean,
+    readonly want: number,
+    readonly weak: boolean,
+  ) {}
 }
+
+/** What makes a row's person key certain before the row ends (hashes of later values are not needed). */
+const KEY_OPEN = 0;
+const KEY_EMAIL = 1;
+const KEY_MY_NUMBER = 2;
 
 interface RowState {
   id: number;
   open: boolean;
   waiting: number;
-  hits: Hit[];
+  hits: Cand[];
+  /** Candidates added to the row so far. */
+  cands: number;
+  /** KEY_*: a named My Number (or e-mail) in the row decides its person key whatever comes after it. */
+  keyed: number;
 }
 
-interface Group {
-  segment: number;
-  start: number;
-  end: number;
-  /** What the inline label before the span names (computed once per span). */
-  label: LabelTarget | null;
-  alts: Alt[];
-  row: RowState | null;
-  col: string | undefined;
+class Group {
+  readonly alts: Cand[] = [];
   /** A person identifier (gives 'person' context to sensitive keywords). */
-  person: boolean;
-}
-
-interface Hit {
-  type: DetectorId;
-  confidence: Confidence;
-  masked: string;
-  hash: string;
-  kana: boolean;
-  segment: number;
-  start: number;
-  end: number;
-  /** Column that may still raise a low hit (tabular only). */
-  col?: string;
-  /** The cell's column (tabular only), for column dominance. */
-  cell?: string;
-  /** Raised by a field or label naming its type (column dominance never lowers it). */
-  named: boolean;
-  rule: Rule;
-  /** Reported only if its column raises it (rules 'context' without context, 'column'). */
-  latent?: boolean;
+  person = false;
+  constructor(
+    readonly segment: number,
+    readonly start: number,
+    readonly end: number,
+    /** What the inline label before the span names (computed once per span). */
+    readonly label: LabelTarget | null,
+    readonly row: RowState | null,
+    readonly col: string | undefined,
+  ) {}
 }
 
 interface ColumnStats {
   cells: number;
-  /** Cells holding the type in its full form. */
-  hits: Map<DetectorId, number>;
+  /** Cells holding the type in its full form (by type index). */
+  hits: Int32Array;
   /** Cells holding only a weak form (a postal code without hyphen): they count toward the share, not the minimum. */
-  weak: Map<DetectorId, number>;
+  weak: Int32Array;
 }
 
 interface Aggregate {
@@ -162,35 +195,230 @@ interface Aggregate {
 }
 
 /** What kinds of characters a text holds (one pass), to skip detectors that cannot match. */
-interface TextShape {
-  blank: boolean;
-  digits: number;
-  letters: number;
-  upper: number;
-  nonAscii: boolean;
-  at: boolean;
+class TextShape {
+  /** Only characters ≤ U+0020 and U+3000. */
+  blank = true;
+  /** Only white space as String.prototype.trim sees it (a cell counted as empty). */
+  empty = true;
+  digits = 0;
+  letters = 0;
+  upper = 0;
+  nonAscii = false;
+  at = false;
+  /** Lengths of the maximal runs of digits: bit n for a run of n digits (bit 29: 29 or more). */
+  runs = 0;
+  /** A digit, one of ' ' '-' '.' '/', a digit. */
+  sep = false;
+  /** '(' or ')'. */
+  paren = false;
+  plus = false;
+  /** Four ASCII letters in a row. */
+  letters4 = false;
+  /** A run of 4 digits starting 18, 19 or 20, then '/', '.' or '-' and a digit (a western date). */
+  yearSep = false;
+  /** A run of 8 digits starting 18, 19 or 20 (a compact date). */
+  year8 = false;
+  /** The prefilter (prefilter.ts) says a window keyword / a sensitive word may be in the text. */
+  keyword = false;
+  sensitive = false;
+  /** 〒; one of 都 道 府 県; 年; ':' or '='; ' ' or U+3000 (what some patterns cannot do without). */
+  postalMark = false;
+  prefecture = false;
+  nen = false;
+  colon = false;
+  space = false;
+  /** A character NFKC may change (normalizeText must run), a ー that may sit between digits. */
+  unstable = false;
+  longVowel = false;
 }
 
-function shapeOf(text: string): TextShape {
+/** White space as String.prototype.trim removes it. */
+function isTrimSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const KW_BITS = WINDOW_BITS.single | WINDOW_BITS.pair | WINDOW_BITS.triple;
+const SENS_BITS = SENSITIVE_BITS.single | SENSITIVE_BITS.pair | SENSITIVE_BITS.triple;
+const PAIRS = WINDOW_BITS.pair | SENSITIVE_BITS.pair;
+const TRIPLES = WINDOW_BITS.triple | SENSITIVE_BITS.triple;
+
+// Classes of ASCII characters (one table look-up instead of a chain of comparisons).
+const C_DIGIT = 1;
+const C_UPPER = 2;
+const C_LOWER = 4;
+const C_AT = 8;
+const C_PAREN = 16;
+const C_PLUS = 32;
+/** ' ' '-' '.' '/' (between digit groups). */
+const C_SEP = 64;
+/** Not white space for String.prototype.trim. */
+const C_SOLID = 128;
+/** Above U+0020. */
+const C_VISIBLE = 256;
+const ASCII_CLASS = new Uint16Array(128);
+for (let c = 0; c < 128; c++) {
+  let k = 0;
+  if (c >= 48 && c <= 57) k |= C_DIGIT;
+  if (c >= 65 && c <= 90) k |= C_UPPER;
+  if (c >= 97 && c <= 122) k |= C_LOWER;
+  if (c === 64) k |= C_AT;
+  if (c === 40 || c === 41) k |= C_PAREN;
+  if (c === 43) k |= C_PLUS;
+  if (c === 32 || c === 45 || c === 46 || c === 47) k |= C_SEP;
+  if (!isTrimSpace(c)) k |= C_SOLID;
+  if (c > 32) k |= C_VISIBLE;
+  ASCII_CLASS[c] = k;
+}
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+// TextShape bits gathered in the loop
+const B_SEP = 1;
+const B_LETTERS4 = 2;
+const B_YEAR_SEP = 4;
+const B_YEAR8 = 8;
+const B_UNSTABLE = 16;
+const B_LONG_VOWEL = 32;
+const B_NOT_BLANK = 64;
+const B_NOT_EMPTY = 128;
+const B_NON_ASCII = 256;
+const B_POSTAL_MARK = 512;
+const B_PREFECTURE = 1024;
+const B_NEN = 2048;
+const B_COLON = 4096;
+const B_SPACE = 8192;
+
+/** A year 18xx, 19xx or 20xx at `at` (two digit characters). */
+function yearAt(text: string, at: number): boolean {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  return (a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48);
+}
+
+/**
+ * Measures `text` (as if normalised: see unstable / longVowel) into `s`, in one pass: counts, digit runs, the
+ * prefilter of the vocabularies (prefilter.ts). The end of the text is visited as a character 0 (it ends a run).
+ */
+function shapeOf(text: string, s: TextShape): TextShape {
   let digits = 0;
   let letters = 0;
   let upper = 0;
-  let nonAscii = false;
-  let at = false;
-  let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c >= 65 && c <= 90) {
-      letters++;
-      upper++;
-    } else if (c >= 97 && c <= 122) letters++;
-    else if (c === 64) at = true;
-    else if (c > 127) nonAscii = true;
-    if (blank && c > 32 && c !== 0x3000) blank = false;
+  let classes = 0;
+  let runs = 0;
+  let run = 0;
+  let letterRun = 0;
+  let bits = 0;
+  let grams = KW_BITS | SENS_BITS;
+  let found = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    let f = c;
+    if (c < 128) {
+      const k = ASCII_CLASS[c] ?? 0;
+      if ((k & C_DIGIT) !== 0) {
+        digits++;
+        if (run++ === 0 && i >= 2) {
+          const b = text.charCodeAt(i - 1);
+          if ((b === 32 || b === 45 || b === 46 || b === 47) && isDigit(text.charCodeAt(i - 2))) bits |= B_SEP;
+        }
+        letterRun = 0;
+        bits |= B_NOT_BLANK | B_NOT_EMPTY;
+        continue;
+      }
+      if (run > 0) {
+        runs |= 1 << (run > 29 ? 29 : run);
+        if (run === 4) {
+          if ((c === 45 || c === 46 || c === 47) && i + 1 < n && isDigit(text.charCodeAt(i + 1)) && yearAt(text, i - 4)) bits |= B_YEAR_SEP;
+        } else if (run === 8 && yearAt(text, i - 8)) bits |= B_YEAR8;
+        run = 0;
+      }
+      if (i === n) break;
+      if ((k & (C_UPPER | C_LOWER)) !== 0) {
+        letters++;
+        if ((k & C_UPPER) !== 0) {
+          upper++;
+          f = c + 32;
+        }
+        if (++letterRun >= 4) bits |= B_LETTERS4;
+      } else {
+        letterRun = 0;
+        if (c === 58 || c === 61) bits |= B_COLON;
+        else if (c === 32) bits |= B_SPACE;
+      }
+      classes |= k;
+    } else {
+      if (run > 0) {
+        runs |= 1 << (run > 29 ? 29 : run);
+        if (run === 8 && yearAt(text, i - 8)) bits |= B_YEAR8;
+        run = 0;
+      }
+      letterRun = 0;
+      bits |= B_NON_ASCII;
+      if (c === 0x3012) bits |= B_POSTAL_MARK;
+      else if (c === 0x90fd || c === 0x9053 || c === 0x5e9c || c === 0x770c) bits |= B_PREFECTURE;
+      else if (c === 0x5e74) bits |= B_NEN;
+      else if (c === 0x3000) bits |= B_SPACE;
+      if (STABLE_TEXT[c] === 0) bits |= B_UNSTABLE;
+      else if (c === 0x30fc) bits |= B_LONG_VOWEL;
+      if (c !== 0x3000) bits |= B_NOT_BLANK;
+      if ((bits & B_NOT_EMPTY) === 0 && !isTrimSpace(c)) bits |= B_NOT_EMPTY;
+      if (grams !== 0 && !caseless(c)) {
+        found |= grams;
+        grams = 0;
+      }
+    }
+    if (grams !== 0) {
+      // a word of a vocabulary still undecided may start here: its first character, pair or triple
+      let hit = (SINGLE[f] ?? 0) & grams;
+      const first = (FIRST[f] ?? 0) & grams;
+      if (first !== 0 && i + 1 < n) {
+        const f1 = foldAscii(text.charCodeAt(i + 1));
+        hit |= (GRAMS[gram2(f, f1)] ?? 0) & first & PAIRS;
+        if (i + 2 < n && (first & TRIPLES) !== 0) hit |= (GRAMS[gram3(f, f1, foldAscii(text.charCodeAt(i + 2)))] ?? 0) & first & TRIPLES;
+      }
+      if (hit !== 0) {
+        if ((hit & KW_BITS) !== 0) {
+          found |= KW_BITS;
+          grams &= ~KW_BITS;
+        }
+        if ((hit & SENS_BITS) !== 0) {
+          found |= SENS_BITS;
+          grams &= ~SENS_BITS;
+        }
+      }
+    }
   }
-  return { blank, digits, letters, upper, nonAscii, at };
+  if ((classes & C_VISIBLE) !== 0) bits |= B_NOT_BLANK;
+  if ((classes & C_SOLID) !== 0) bits |= B_NOT_EMPTY;
+  s.blank = (bits & B_NOT_BLANK) === 0;
+  s.empty = (bits & B_NOT_EMPTY) === 0;
+  s.digits = digits;
+  s.letters = letters;
+  s.upper = upper;
+  s.nonAscii = (bits & B_NON_ASCII) !== 0;
+  s.at = (classes & C_AT) !== 0;
+  s.runs = runs;
+  s.sep = (bits & B_SEP) !== 0;
+  s.paren = (classes & C_PAREN) !== 0;
+  s.plus = (classes & C_PLUS) !== 0;
+  s.letters4 = (bits & B_LETTERS4) !== 0;
+  s.yearSep = (bits & B_YEAR_SEP) !== 0;
+  s.year8 = (bits & B_YEAR8) !== 0;
+  s.keyword = (found & KW_BITS) !== 0;
+  s.sensitive = (found & SENS_BITS) !== 0;
+  s.postalMark = (bits & B_POSTAL_MARK) !== 0;
+  s.prefecture = (bits & B_PREFECTURE) !== 0;
+  s.nen = (bits & B_NEN) !== 0;
+  s.colon = (bits & B_COLON) !== 0;
+  s.space = (bits & B_SPACE) !== 0;
+  s.unstable = (bits & B_UNSTABLE) !== 0;
+  s.longVowel = (bits & B_LONG_VOWEL) !== 0;
+  return s;
 }
+
+const bit = (n: number): number => 1 << n;
+const RUN_CARD = bit(14) | bit(15) | bit(16) | bit(17) | bit(18) | bit(19);
+const RUN_10_11 = bit(10) | bit(11);
 
 const COLUMN_KEYS: string[] = [];
 const ORDINAL_KEYS: string[] = [];
@@ -205,12 +433,33 @@ function columnKey(column: number, ordinal: number): string {
   return `o:${ordinal}`;
 }
 
-const NO_KEYWORDS: readonly { start: number; end: number; kind: ContextKind }[] = [];
-
-type Event = { at: number; kw: { start: number; end: number; kind: ContextKind } } | { at: number; group: Group };
+const NO_KEYWORDS: readonly KeywordHit[] = [];
 
 /** Longest value span considered when looking for keywords inside values (longer cells are rare and short-circuit). */
 const MAX_SPAN_SCAN = 4096;
+
+/** What the label before a value names; for a date, the words after it when no label does (dateSuffixTarget). */
+function altLabel(f: Found, groupLabel: LabelTarget | null, text: string): LabelTarget | null {
+  return f.type === 'birth_date' && groupLabel === null ? dateSuffixTarget(text, f.end) : groupLabel;
+}
+
+/** A field or a label names the value's type (then the value is that type, high, and nothing else). */
+function isNamed(f: Found, label: LabelTarget | null, fieldTarget: LabelTarget | null): boolean {
+  return label === f.type || (fieldTarget === f.type && (label === null || label === f.type));
+}
+
+/** A stable sort by start, then end (insertion: a cell holds a few values). */
+function sortByPosition(a: Found[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i] as Found;
+    let j = i - 1;
+    while (j >= 0 && ((a[j] as Found).start > x.start || ((a[j] as Found).start === x.start && (a[j] as Found).end > x.end))) {
+      a[j + 1] = a[j] as Found;
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
 
 export class Classifier {
   private readonly opts: ClassifierOptions;
@@ -218,10 +467,12 @@ export class Classifier {
   private readonly maxExamples: number;
   private readonly window = new ContextWindow<Group>();
   private readonly budget: HashBudget;
-  private readonly persons: CappedSet;
+  private readonly persons: KeySet;
   private readonly personBasis = new Map<string, number>();
   private readonly freeText = new Map<DetectorId, CappedSet>();
-  private readonly agg = new Map<DetectorId, { high: Aggregate | null; low: Aggregate | null }>();
+  /** Aggregates by type index, high and low. */
+  private readonly aggHigh: (Aggregate | null)[] = TYPES.map(() => null);
+  private readonly aggLow: (Aggregate | null)[] = TYPES.map(() => null);
   private readonly cols = new Map<string, ColumnStats>();
   private readonly fields = new Map<string, FieldInfo>();
   private readonly now: Date;
@@ -237,71 +488,103 @@ export class Classifier {
   private carryAt = 0;
   private done = false;
   private profile: FileProfile | null = null;
+  /** Keyword events of the segment being pushed (absolute start, end, kind), reused. */
+  private kwStart: number[] = [];
+  private kwEnd: number[] = [];
+  private kwKind: ContextKind[] = [];
+  private groups: Group[] = [];
+  private readonly shape = new TextShape();
+  private readonly decideFn = (g: Group, got: number): void => this.decide(g, got);
+  private readonly saltHex: string;
+  private readonly bits = new Int32Array(2);
 
   constructor(opts: ClassifierOptions) {
     this.opts = opts;
     this.salt = opts.salt ?? opts.ledger?.salt ?? newSalt();
+    this.saltHex = saltHexOf(this.salt);
     this.maxExamples = opts.maxExamples ?? 3;
     this.budget = new HashBudget(opts.hashCap ?? DEFAULT_HASH_CAP);
-    this.persons = new CappedSet(this.budget);
+    this.persons = new KeySet(this.budget);
     this.now = opts.now ?? new Date();
   }
 
   push(segment: Segment): void {
     if (this.done) throw new Error('Classifier.push after finish');
     const index = this.segments++;
-    const text = normalizeText(segment.text);
+    // (segments come from several decoders in several shapes: each property is read once)
+    const raw = segment.text;
+    const fieldName = segment.field;
+    const rowId = segment.row;
     const base = index === 0 ? 0 : this.pos + 1;
-    this.chars += segment.text.length;
-
+    this.chars += raw.length;
+    // Text already in normal form (most cells) is measured once; other text is normalised and measured again.
+    let text = raw;
+    const shape = shapeOf(raw, this.shape);
+    if (shape.unstable || shape.longVowel) {
+      text = normalizeText(raw);
+      if (text !== raw) shapeOf(text, shape);
+    }
+    const field = fieldName !== undefined ? this.fieldInfo(fieldName) : null;
     // Rows: a new row id (or a segment outside any row) closes the current row.
     let row: RowState | null = null;
     let col: string | undefined;
-    if (segment.row === undefined) {
+    let stats: ColumnStats | null = null;
+    if (rowId === undefined) {
       this.closeRow();
     } else {
-      if (this.row === null || this.row.id !== segment.row) {
+      if (this.row === null || this.row.id !== rowId) {
         this.closeRow();
-        this.row = { id: segment.row, open: true, waiting: 0, hits: [] };
+        this.row = { id: rowId, open: true, waiting: 0, hits: [], cands: 0, keyed: KEY_OPEN };
         this.ordinal = 0;
       }
       row = this.row;
-      col = segment.field !== undefined ? this.fieldInfo(segment.field).col : columnKey(segment.column ?? -1, this.ordinal);
+      if (field !== null) {
+        col = field.col;
+        if (field.stats === undefined) field.stats = this.columnStats(col);
+        stats = field.stats;
+      } else {
+        const column = segment.column ?? -1;
+        col = columnKey(column, this.ordinal);
+        stats = this.columnStats(col);
+      }
       this.ordinal++;
-      const stats = this.columnStats(col);
-      if (stats && text.trim() !== '') stats.cells++;
+      if (stats !== null && !shape.empty) stats.cells++;
     }
-    const field = segment.field !== undefined ? this.fieldInfo(segment.field) : null;
-    const freeText = segment.row === undefined && segment.field === undefined;
+    const freeText = rowId === undefined && fieldName === undefined;
 
-    const shape = shapeOf(text);
     const found = this.detect(text, field, row !== null, shape);
-    found.sort((x, y) => x.start - y.start || x.end - y.end);
-    const events: Event[] = [];
+    if (found.length > 1) sortByPosition(found);
 
     // Keywords, with the tail of the previous free-text segment when it may begin a keyword. A keyword inside
     // a detected value (mail in an e-mail address) is part of the value, not context.
-    const scan = freeText && this.carry !== '' ? this.carry + text : text;
+    const carried = freeText && this.carry !== '';
+    const scan = carried ? this.carry + text : text;
     const shift = scan.length - text.length;
-    const values = found.length === 0 ? found : found.filter((f) => f.rule !== 'person');
-    let v = 0;
-    for (const k of shape.nonAscii || shape.letters >= 2 || shift > 0 ? findKeywords(scan) : NO_KEYWORDS) {
-      if (k.end <= shift) continue; // wholly in the carried tail: seen before
-      const relStart = k.start - shift;
-      const relEnd = k.end - shift;
-      while (v < values.length && (values[v]?.start ?? 0) < relStart - MAX_SPAN_SCAN) v++;
-      let inside = false;
-      for (let i = v; i < values.length; i++) {
-        const f = values[i] as Found;
-        if (f.start >= relEnd) break;
-        if (relStart < f.end && relEnd > f.start) {
-          inside = true;
-          break;
+    const keywords = carried ? (shape.nonAscii || shape.letters >= 2 || shift > 0 ? findKeywords(scan) : NO_KEYWORDS) : (shape.nonAscii || shape.letters >= 2) && shape.keyword ? findKeywords(text, true) : NO_KEYWORDS;
+    let kws = 0;
+    if (keywords.length > 0) {
+      let v = 0;
+      for (const k of keywords) {
+        if (k.end <= shift) continue; // wholly in the carried tail: seen before
+        const relStart = k.start - shift;
+        const relEnd = k.end - shift;
+        while (v < found.length && (found[v] as Found).start < relStart - MAX_SPAN_SCAN) v++;
+        let inside = false;
+        for (let i = v; i < found.length; i++) {
+          const f = found[i] as Found;
+          if (f.rule === 'person') continue;
+          if (f.start >= relEnd) break;
+          if (relStart < f.end && relEnd > f.start) {
+            inside = true;
+            break;
+          }
         }
+        if (inside) continue;
+        this.kwStart[kws] = k.start < shift ? this.carryAt + k.start : base + relStart;
+        this.kwEnd[kws] = base + relEnd;
+        this.kwKind[kws] = k.kind;
+        kws++;
       }
-      if (inside) continue;
-      const start = k.start < shift ? this.carryAt + k.start : base + relStart;
-      events.push({ at: start, kw: { start, end: base + relEnd, kind: k.kind } });
     }
     if (freeText) {
       this.carry = keywordPrefixTail(text);
@@ -312,63 +595,111 @@ export class Classifier {
 
     // Candidates grouped by span (one span may be a My Number or a licence number …); found is sorted, so a
     // span's alternatives are adjacent and the previous value's end (where an inline label starts) is known.
-    const columnHits: DetectorId[] = [];
-    const columnWeak: DetectorId[] = [];
-    let floor = 0;
-    let g: Group | null = null;
-    for (const f of found) {
-      if (g === null || g.start !== f.start || g.end !== f.end) {
-        let label: LabelTarget | null = null;
-        if (f.rule !== 'header' && f.rule !== 'person') label = labelTarget(inlineLabel(text, f.start, floor));
-        g = { segment: index, start: f.start, end: f.end, label, alts: [], row, col, person: false };
-        events.push({ at: base + f.start, group: g });
+    let ngroups = 0;
+    let columnHits = 0;
+    let columnWeak = 0;
+    if (found.length > 0) {
+      let floor = 0;
+      let g: Group | null = null;
+      const fieldTarget = field?.target ?? null;
+      let siblingNamed = false;
+      for (let i = 0; i < found.length; i++) {
+        const f = found[i] as Found;
+        if (g === null || g.start !== f.start || g.end !== f.end) {
+          if (g !== null && row !== null) this.noteKey(row, g);
+          let label: LabelTarget | null = null;
+          if (f.rule !== 'header' && f.rule !== 'person') label = labelTarget(inlineLabel(text, f.start, floor));
+          g = new Group(index, f.start, f.end, label, row, col);
+          this.groups[ngroups++] = g;
+          // A span that a field or label names is that type only (decide): its other alternatives need no hash.
+          siblingNamed = false;
+          for (let j = i; j < found.length; j++) {
+            const x = found[j] as Found;
+            if (x.start !== f.start || x.end !== f.end) break;
+            if (x.rule === 'header' || (x.rule !== 'person' && isNamed(x, altLabel(x, label, text), fieldTarget))) siblingNamed = true;
+          }
+        }
+        if (f.rule !== 'person' && f.end > floor) floor = f.end;
+        const a = this.alt(f, fieldTarget, text, g.label, row, siblingNamed);
+        g.alts.push(a);
+        if (IS_PERSON_CONTEXT[a.ti] === true && a.rule !== 'context' && a.rule !== 'named') g.person = true;
+        if (IS_COLUMN_TYPE[a.ti] === true && !a.blocked && a.rule !== 'header' && a.rule !== 'person' && a.rule !== 'named') {
+          if (a.weak) columnWeak |= 1 << a.ti;
+          else columnHits |= 1 << a.ti;
+        }
       }
-      if (f.rule !== 'person' && f.end > floor) floor = f.end;
-      const a = this.alt(f, field, text, g.label);
-      g.alts.push(a);
-      if (PERSON_CONTEXT.has(a.type) && a.rule !== 'context' && a.rule !== 'named') g.person = true;
-      if (COLUMN_TYPES.has(a.type) && !a.blocked && a.rule !== 'header' && a.rule !== 'person' && a.rule !== 'named') {
-        const list = a.weak ? columnWeak : columnHits;
-        if (!list.includes(a.type)) list.push(a.type);
-      }
+      if (g !== null && row !== null) this.noteKey(row, g);
     }
-    if (col !== undefined && columnHits.length + columnWeak.length > 0) {
-      const stats = this.columnStats(col);
-      if (stats) {
-        for (const t of columnHits) stats.hits.set(t, (stats.hits.get(t) ?? 0) + 1);
-        for (const t of columnWeak) if (!columnHits.includes(t)) stats.weak.set(t, (stats.weak.get(t) ?? 0) + 1);
+    if (stats !== null) {
+      for (let b = columnHits; b !== 0; b &= b - 1) {
+        const t = 31 - Math.clz32(b & -b);
+        stats.hits[t] = (stats.hits[t] ?? 0) + 1;
+      }
+      for (let b = columnWeak & ~columnHits; b !== 0; b &= b - 1) {
+        const t = 31 - Math.clz32(b & -b);
+        stats.weak[t] = (stats.weak[t] ?? 0) + 1;
       }
     }
 
-    if (events.length > 1) events.sort((x, y) => x.at - y.at);
-    for (const e of events) {
-      if (this.window.size > 64) for (const s of this.window.settle(e.at)) this.decide(s.item, s.got);
-      if ('kw' in e) {
-        this.window.hit(e.kw.start, e.kw.end, e.kw.kind);
+    // Keywords and spans in stream order (a keyword first when both start at the same place).
+    let ki = 0;
+    let gi = 0;
+    while (ki < kws || gi < ngroups) {
+      const kwNext = ki < kws && (gi >= ngroups || (this.kwStart[ki] ?? 0) <= base + (this.groups[gi] as Group).start);
+      const at = kwNext ? (this.kwStart[ki] ?? 0) : base + (this.groups[gi] as Group).start;
+      if (this.window.size > 64) this.settle(at);
+      if (kwNext) {
+        this.window.hit(this.kwStart[ki] ?? 0, this.kwEnd[ki] ?? 0, this.kwKind[ki] as ContextKind);
+        ki++;
         continue;
       }
-      const grp = e.group;
+      const grp = this.groups[gi++] as Group;
       let want = 0;
       for (const a of grp.alts) want |= a.want;
       this.window.add(grp, base + grp.start, base + grp.end, want);
       if (grp.row) grp.row.waiting++;
-      if (grp.person) this.window.hit(base + grp.start, base + grp.end, 'person');
+      if (grp.person) this.window.hit(base + grp.start, base + grp.end, PERSON);
     }
+    for (let i = 0; i < ngroups; i++) this.groups[i] = undefined as unknown as Group;
 
     this.pos = base + text.length;
-    for (const s of this.window.settle(this.pos + 1)) this.decide(s.item, s.got);
+    this.settle(this.pos + 1);
+  }
+
+  private settle(next: number): void {
+    this.window.settleEach(next, this.decideFn);
+  }
+
+  /**
+   * After a span's candidates are made: a named My Number (or e-mail) is high whatever happens later, so it will be
+   * the row's person key (rowPersonKey); later values of the row need no salted hash (a later My Number still
+   * does after an e-mail). Only while the row has room for its hits (MAX_HITS_PER_ROW).
+   */
+  private noteKey(row: RowState, g: Group): void {
+    row.cands += g.alts.length;
+    if (row.keyed === KEY_MY_NUMBER || row.cands >= MAX_HITS_PER_ROW) return;
+    for (const a of g.alts) {
+      if (!a.named) continue;
+      if (a.ti === MY_NUMBER) row.keyed = KEY_MY_NUMBER;
+      else if (a.ti === EMAIL && row.keyed === KEY_OPEN) row.keyed = KEY_EMAIL;
+    }
   }
 
   finish(extra?: { bytesRead: number; truncated: boolean; notes: string[] }): FileProfile {
     if (this.profile !== null) return this.profile;
     {
       this.done = true;
-      for (const s of this.window.drain()) this.decide(s.item, s.got);
+      this.window.drainEach(this.decideFn);
       this.closeRow();
       this.endWarmup();
     }
     const doc = idDocumentOf(this.opts.path);
-    if (doc) this.emit({ type: 'id_document_image', confidence: 'high', masked: doc.label, hash: '', kana: false, segment: -1, start: 0, end: 0, named: true, rule: 'header' }, false);
+    if (doc) {
+      const h = new Cand('id_document_image', typeIndex('id_document_image'), 'header', doc.label, '', false, true, false, 0, false);
+      h.confidence = 'high';
+      h.segment = -1;
+      this.emit(h, false);
+    }
     const detections = this.detections();
     const classes = classesOf(detections, doc?.appi);
     let persons = this.personsCount();
@@ -409,7 +740,7 @@ export class Classifier {
     let s = this.cols.get(col);
     if (s === undefined) {
       if (this.cols.size >= MAX_COLUMNS) return null;
-      s = { cells: 0, hits: new Map(), weak: new Map() };
+      s = { cells: 0, hits: new Int32Array(TYPES.length), weak: new Int32Array(TYPES.length) };
       this.cols.set(col, s);
     }
     return s;
@@ -419,85 +750,104 @@ export class Classifier {
     const out: Found[] = [];
     if (shape.blank) return out;
     if (shape.at) findEmails(text, out);
-    // Each digit detector runs only when the text has enough digits for its shortest form.
+    // Each digit detector runs only when the text has a run of digits of the length its forms need (runs, sep:
+    // see TextShape); the detectors' own patterns decide.
     const d = shape.digits;
+    const runs = shape.runs;
+    const sep = shape.sep;
     if (d >= 4) {
       if (d >= 12) {
-        findMyNumbers(text, out);
-        findCorporateNumbers(text, out);
-        findDriversLicenses(text, out);
+        if (runs & bit(12) || (runs & bit(4) && sep)) findMyNumbers(text, out);
+        if (runs & bit(13) || (runs & bit(1) && sep)) findCorporateNumbers(text, out);
+        if (runs & bit(12)) findDriversLicenses(text, out);
       }
-      if (d >= 14) findCreditCards(text, out);
+      if (d >= 14) {
+        const contiguous = (runs & RUN_CARD) !== 0;
+        const grouped = (runs & bit(4)) !== 0 && sep;
+        if (contiguous || grouped) findCreditCards(text, out, contiguous, grouped);
+      }
       if (d >= 10) {
-        findPensionNumbers(text, out);
-        findPhones(text, out);
+        const hyphenated = (runs & bit(4)) !== 0 && (runs & bit(6)) !== 0 && sep;
+        const contiguous = (runs & RUN_10_11) !== 0;
+        if (hyphenated || contiguous) findPensionNumbers(text, out, hyphenated, contiguous);
+        const patterns = (contiguous ? 1 : 0) | (sep ? 2 : 0) | (shape.paren ? 12 : 0) | (shape.plus ? 16 : 0);
+        if (patterns !== 0) findPhones(text, out, patterns);
       }
-      if (d >= 7) findBankAccounts(text, out);
+      if (d >= 7 && runs & bit(7)) findBankAccounts(text, out);
       if (d >= 7 && shape.upper >= 2) {
-        findPassports(text, out);
-        findResidenceCards(text, out);
+        if (runs & bit(7)) findPassports(text, out);
+        if (runs & bit(8)) findResidenceCards(text, out);
       }
     }
     // Addresses need a prefecture and a house number (a digit, or 丁目/番地 with none); 元年 dates have 2 digits.
-    if (d >= 7 || shape.nonAscii) findPostalAddresses(text, out);
-    if (d >= 4 || (d >= 2 && shape.nonAscii)) findBirthDates(text, out, this.now);
+    if (d >= 7 || shape.nonAscii) {
+      const bare = (runs & bit(3)) !== 0 && (runs & bit(4)) !== 0 && sep;
+      if (bare || shape.postalMark || shape.prefecture) findPostalAddresses(text, out, bare, shape.postalMark, shape.prefecture);
+    }
+    if (d >= 4 || (d >= 2 && shape.nonAscii)) {
+      const forms = (shape.yearSep ? DATE_SEPARATED : 0) | (shape.nen ? DATE_KANJI : 0) | (sep && shape.upper > 0 ? DATE_ERA_LETTER : 0) | (shape.year8 ? DATE_COMPACT : 0);
+      if (forms !== 0) findBirthDates(text, out, this.now, forms);
+    }
     if (field?.name) findNameCell(text, field.name, out);
-    else if (shape.nonAscii || shape.letters > 0) findLabelledNames(text, out);
-    if (tabular && shape.nonAscii && !field?.name && !out.some((f) => f.type === 'person_name')) findNameShaped(text, out);
+    else if ((shape.nonAscii || shape.letters > 0) && shape.colon) findLabelledNames(text, out);
+    if (tabular && shape.nonAscii && shape.space && !field?.name && !out.some((f) => f.type === 'person_name')) findNameShaped(text, out);
     if (field?.sensitive) findSensitiveCell(text, field.sensitive, out);
     if (field?.target === 'postal_address' && !out.some((f) => f.type === 'postal_address')) findAddressCell(text, out);
     if (tabular && d === 7 && !out.some((f) => f.type === 'postal_address')) findPostalDigitsCell(text, out);
-    if (shape.nonAscii || shape.letters >= 3) findSensitiveWords(text, out, field?.sensitive?.type);
+    if ((shape.nonAscii || shape.letters >= 3) && shape.sensitive && (shape.nonAscii || shape.letters4)) findSensitiveWords(text, out, field?.sensitive?.type, true);
     if (out.length <= 1) return out;
 
     // Values inside an e-mail address are part of it; digits of a valid corporate number are not a My Number;
-    // a shorter value inside a longer identifier (901-9063 inside (075)901-9063) is part of it.
-    const emails = out.filter((f) => f.type === 'email');
-    const corporate = out.filter((f) => f.type === 'corporate_number');
-    const containers = out.filter((f) => CONTAINERS.has(f.type) && f.rule !== 'header' && f.rule !== 'person').sort((a, b) => a.start - b.start);
-    const contained = (f: Found): boolean => {
-      // the last container starting at or before f, then back while one could still reach over f
-      let lo = 0;
-      let hi = containers.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((containers[mid] as Found).start <= f.start) lo = mid + 1;
-        else hi = mid;
+    // a shorter value inside a longer identifier (901-9063 inside (075)901-9063) is part of it: one that ends
+    // within a container of another type starting at most MAX_CONTAINER characters before it.
+    let emails = false;
+    let corporate = false;
+    for (const f of out) {
+      if (f.type === 'email') emails = true;
+      else if (f.type === 'corporate_number') corporate = true;
+    }
+    const kept: Found[] = [];
+    for (const f of out) {
+      if (f.rule === 'person') {
+        kept.push(f);
+        continue;
       }
-      for (let k = lo - 1; k >= 0; k--) {
-        const c = containers[k] as Found;
-        if (c.start < f.start - MAX_CONTAINER) break;
-        if (c.end >= f.end && c.end - c.start > f.end - f.start && c.type !== f.type) return true;
+      let drop = false;
+      for (const c of out) {
+        if (emails && c.type === 'email' && f.type !== 'email' && f.start < c.end && f.end > c.start) drop = true;
+        else if (corporate && c.type === 'corporate_number' && f.type === 'my_number' && f.start < c.end && f.end > c.start) drop = true;
+        else if (IS_CONTAINER[typeIndex(c.type)] === true && c.rule !== 'header' && c.rule !== 'person' && c.start <= f.start && c.start >= f.start - MAX_CONTAINER && c.end >= f.end && c.end - c.start > f.end - f.start && c.type !== f.type) drop = true;
+        if (drop) break;
       }
-      return false;
-    };
-    return out.filter((f) => {
-      if (f.rule === 'person') return true;
-      if (emails.length > 0 && f.type !== 'email' && emails.some((e) => f.start < e.end && f.end > e.start)) return false;
-      if (corporate.length > 0 && f.type === 'my_number' && corporate.some((c) => f.start < c.end && f.end > c.start)) return false;
-      return !contained(f);
-    });
+      if (!drop) kept.push(f);
+    }
+    return kept;
   }
 
-  private alt(f: Found, field: FieldInfo | null, text: string, groupLabel: LabelTarget | null): Alt {
-    const hash = HASHED.has(f.type) ? saltedHash(this.salt, f.type, f.canonical) : '';
-    const kind = contextKindOf(f.type);
+  private alt(f: Found, fieldTarget: LabelTarget | null, text: string, groupLabel: LabelTarget | null, row: RowState | null, siblingNamed: boolean): Cand {
+    const ti = typeIndex(f.type);
+    let label: LabelTarget | null = null;
+    let named = f.rule === 'header';
+    if (f.rule !== 'header' && f.rule !== 'person') {
+      label = altLabel(f, groupLabel, text);
+      named = isNamed(f, label, fieldTarget);
+    }
+    // The salted hash serves person keys (rows) and distinct free-text identifiers only: not computed when it
+    // cannot serve either (see noteKey), nor for an alternative its span's name rules out.
+    const hashed = IS_HASHED[ti] === true && (named || !siblingNamed) && (row === null ? IS_FREE_TEXT_ID[ti] === true : row.keyed === KEY_OPEN || (row.keyed === KEY_EMAIL && ti === MY_NUMBER));
+    const hash = hashed ? saltedHashHex(this.saltHex, f.type, f.canonical) : '';
     const kana = f.kana === true;
     const weak = f.weak === true;
-    if (f.rule === 'header') return { type: f.type, rule: f.rule, masked: f.masked, hash, kana, named: true, blocked: false, want: 0, weak };
-    if (f.rule === 'person') return { type: f.type, rule: f.rule, masked: f.masked, hash, kana, named: false, blocked: false, want: PERSON_BIT, weak };
-    let label = groupLabel;
-    if (f.type === 'birth_date' && label === null) label = dateSuffixTarget(text, f.end);
-    const fieldTarget = field?.target ?? null;
-    const named = label === f.type || (fieldTarget === f.type && (label === null || label === f.type));
+    if (f.rule === 'header') return new Cand(f.type, ti, f.rule, f.masked, hash, kana, true, false, 0, weak);
+    if (f.rule === 'person') return new Cand(f.type, ti, f.rule, f.masked, hash, kana, false, false, PERSON_BIT, weak);
     // An e-mail address is one whatever the label says; other shapes under a label naming another type are not raised by the window.
     const blocked = !named && f.type !== 'email' && ((label !== null && label !== f.type) || (fieldTarget !== null && fieldTarget !== f.type));
-    return { type: f.type, rule: f.rule, masked: f.masked, hash, kana, named, blocked, want: kind !== null ? kindBit(kind) : 0, weak };
+    return new Cand(f.type, ti, f.rule, f.masked, hash, kana, named, blocked, WANT[ti] ?? 0, weak);
   }
 
   /** Decides a span once no keyword can reach it any more. */
   private decide(g: Group, got: number): void {
-    const kept: { alt: Alt; confidence: Confidence; latent: boolean }[] = [];
+    let anyNamed = false;
     for (const a of g.alts) {
       const windowed = (got & a.want) !== 0;
       const ctx = a.named || (windowed && !a.blocked);
@@ -510,7 +860,7 @@ export class Classifier {
         case 'context':
         case 'column':
           // Without context: latent, kept only in a table, where a consistent column may still raise it.
-          confidence = (a.rule === 'context' && ctx) || (a.rule === 'column' && a.named) ? 'high' : g.row !== null && g.col !== undefined && COLUMN_TYPES.has(a.type) && !a.blocked ? 'low' : null;
+          confidence = (a.rule === 'context' && ctx) || (a.rule === 'column' && a.named) ? 'high' : g.row !== null && g.col !== undefined && IS_COLUMN_TYPE[a.ti] === true && !a.blocked ? 'low' : null;
           break;
         case 'named':
           confidence = a.named ? 'high' : null;
@@ -522,20 +872,25 @@ export class Classifier {
           confidence = windowed ? 'high' : 'low';
           break;
       }
-      if (confidence !== null) kept.push({ alt: a, confidence, latent: confidence === 'low' && (a.rule === 'context' || a.rule === 'column') });
+      a.keep = confidence !== null;
+      if (confidence === null) continue;
+      a.confidence = confidence;
+      a.latent = confidence === 'low' && (a.rule === 'context' || a.rule === 'column');
+      if (a.named) anyNamed = true;
     }
     // A span that a field or label names is that type only.
-    const named = kept.filter((k) => k.alt.named);
-    for (const { alt, confidence, latent } of named.length > 0 ? named : kept) {
-      const hit: Hit = { type: alt.type, confidence, masked: alt.masked, hash: alt.hash, kana: alt.kana, segment: g.segment, start: g.start, end: g.end, named: alt.named, rule: alt.rule };
-      if (latent) hit.latent = true;
-      if (g.col !== undefined) hit.cell = g.col;
+    for (const a of g.alts) {
+      if (!a.keep || (anyNamed && !a.named)) continue;
+      a.segment = g.segment;
+      a.start = g.start;
+      a.end = g.end;
+      if (g.col !== undefined) a.cell = g.col;
       if (g.row !== null) {
-        if (confidence === 'low' && g.col !== undefined && COLUMN_TYPES.has(alt.type) && !alt.blocked) hit.col = g.col;
-        if (g.row.hits.length < MAX_HITS_PER_ROW) g.row.hits.push(hit);
-        else this.emit(hit, false);
+        if (a.confidence === 'low' && g.col !== undefined && IS_COLUMN_TYPE[a.ti] === true && !a.blocked) a.col = g.col;
+        if (g.row.hits.length < MAX_HITS_PER_ROW) g.row.hits.push(a);
+        else this.emit(a, false);
       } else {
-        this.emit(hit, true);
+        this.emit(a, true);
       }
     }
     if (g.row !== null) {
@@ -571,31 +926,31 @@ export class Classifier {
     for (const r of rows) this.resolveRow(r);
   }
 
-  private qualifies(col: string, type: DetectorId): boolean {
+  private qualifies(col: string, ti: number): boolean {
     const s = this.cols.get(col);
     if (s === undefined) return false;
-    const hits = s.hits.get(type) ?? 0;
-    const weak = s.weak.get(type) ?? 0;
+    const hits = s.hits[ti] ?? 0;
+    const weak = s.weak[ti] ?? 0;
     return hits >= COLUMN_MIN_HITS && hits >= 0.5 * s.cells && hits + weak >= COLUMN_MIN_SHARE * s.cells;
   }
 
-  /** Does the column consistently hold a type other than `type`? */
-  private dominant(col: string, type: DetectorId): boolean {
-    for (const t of COLUMN_TYPES) if (t !== type && this.qualifies(col, t)) return true;
+  /** Does the column consistently hold a type other than the one at `ti`? */
+  private dominant(col: string, ti: number): boolean {
+    for (let t = 0; t < TYPES.length; t++) if (t !== ti && IS_COLUMN_TYPE[t] === true && this.qualifies(col, t)) return true;
     return false;
   }
 
   private resolveRow(r: RowState): void {
-    const kept: Hit[] = [];
+    const kept: Cand[] = [];
     for (const h of r.hits) {
-      if (h.confidence === 'low' && h.col !== undefined && this.qualifies(h.col, h.type)) {
+      if (h.confidence === 'low' && h.col !== undefined && this.qualifies(h.col, h.ti)) {
         h.confidence = 'high';
       } else {
-        if (h.latent === true) continue;
+        if (h.latent) continue;
         // Column dominance: a value the window raised, in a column that is consistently another type (a 7-digit
         // postal code near 銀行 in a postal-code column), is not raised; one that needed context is dropped.
         if (h.confidence === 'high' && !h.named && h.type !== 'email' && h.cell !== undefined && h.rule !== 'header' && h.rule !== 'person') {
-          const other = this.dominant(h.cell, h.type);
+          const other = this.dominant(h.cell, h.ti);
           if (other) {
             if (h.rule === 'context' || h.rule === 'named') continue;
             h.confidence = 'low';
@@ -607,27 +962,26 @@ export class Classifier {
     }
     const person = rowPersonKey(this.salt, kept);
     if (person !== null) {
-      if (this.persons.add(person.key)) this.personBasis.set(person.basis, (this.personBasis.get(person.basis) ?? 0) + 1);
-      this.opts.ledger?.add(person.key);
+      if (!hashBits(person.prefix, person.hash, 0, this.bits)) keyBits(person.prefix + person.hash, this.bits);
+      const a = this.bits[0] ?? 0;
+      const b = this.bits[1] ?? 0;
+      if (this.persons.addBits(a, b)) this.personBasis.set(person.basis, (this.personBasis.get(person.basis) ?? 0) + 1);
+      this.opts.ledger?.addBits(a, b);
     }
     r.hits = [];
   }
 
-  private emit(h: Hit, freeText: boolean): void {
-    let pair = this.agg.get(h.type);
-    if (pair === undefined) {
-      pair = { high: null, low: null };
-      this.agg.set(h.type, pair);
-    }
-    let a = pair[h.confidence];
+  private emit(h: Cand, freeText: boolean): void {
+    const aggs = h.confidence === 'high' ? this.aggHigh : this.aggLow;
+    let a = aggs[h.ti] ?? null;
     if (a === null) {
       a = { count: 0, masked: new Set() };
-      pair[h.confidence] = a;
+      aggs[h.ti] = a;
     }
     a.count++;
     if (a.masked.size < this.maxExamples) a.masked.add(h.masked);
     if (h.segment >= 0) this.opts.onDetection?.({ type: h.type, confidence: h.confidence, segment: h.segment, start: h.start, end: h.end });
-    if (freeText && h.confidence === 'high' && FREE_TEXT_IDENTIFIERS.includes(h.type)) {
+    if (freeText && h.confidence === 'high' && IS_FREE_TEXT_ID[h.ti] === true) {
       let s = this.freeText.get(h.type);
       if (s === undefined) {
         s = new CappedSet(this.budget);
@@ -641,7 +995,7 @@ export class Classifier {
     const out: Detection[] = [];
     for (const type of DETECTOR_ORDER) {
       for (const confidence of ['high', 'low'] as const) {
-        const a = this.agg.get(type)?.[confidence];
+        const a = (confidence === 'high' ? this.aggHigh : this.aggLow)[typeIndex(type)];
         if (a) out.push({ type, confidence, count: a.count, masked: [...a.masked] });
       }
     }

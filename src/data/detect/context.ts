@@ -14,6 +14,7 @@
 //   names another type (注文番号, 会員ID, 入社日, 電話 before a 12-digit value …) blocks the 300-character
 //   window for that value: the header is the better witness. Generic fields (番号, value, col3) block nothing.
 import type { DetectorId } from '../types.js';
+import { LABEL_BITS, mayMatch, registerVocabulary, WINDOW_BITS, type VocabBits } from './prefilter.js';
 
 export const WINDOW = 300;
 const NONE: never[] = [];
@@ -36,8 +37,10 @@ export type ContextKind =
 
 const KINDS: readonly ContextKind[] = ['my_number', 'corporate_number', 'credit_card', 'bank_account', 'drivers_license', 'passport', 'residence_card', 'pension_insurance', 'phone', 'email', 'postal_address', 'birth_date', 'person'];
 
+const KIND_INDEX = new Map<ContextKind, number>(KINDS.map((k, i) => [k, i]));
+
 export function kindBit(kind: ContextKind): number {
-  return 1 << KINDS.indexOf(kind);
+  return 1 << (KIND_INDEX.get(kind) ?? 0);
 }
 
 export function contextKindOf(type: DetectorId): ContextKind | null {
@@ -99,6 +102,10 @@ function keyOf(s: string): string {
 
 interface Vocab {
   re: RegExp;
+  /** The first characters of the words, as a class with the same case folding as `re`: no match without one of them. */
+  first: RegExp;
+  /** Its bits in the prefilter tables (first characters of the words: no match without one of them). */
+  bits: VocabBits;
   targets: Map<string, LabelTarget>;
   /** Proper prefixes of the words (free-text segments carry such a tail to the next one). */
   prefixes: Set<string>;
@@ -123,7 +130,19 @@ function buildVocab(use: 'w' | 'l'): Vocab {
   const re = new RegExp(`${jaAlt}${jaAlt && enAlt ? '|' : ''}${enAlt ? `(?<![A-Za-z])(?:${enAlt})(?![A-Za-z])` : ''}`, 'gi');
   const chars = new Set<string>();
   for (const [w] of entries) for (const c of w.toLowerCase()) chars.add(c);
-  return { re, targets, prefixes, chars, longest: Math.max(...entries.map(([w]) => w.length)) };
+  const first = firstCharClass(entries.map(([w]) => w));
+  const bits = use === 'w' ? WINDOW_BITS : LABEL_BITS;
+  registerVocabulary(entries.map(([w]) => w), isAscii, bits);
+  return { re, first, bits, targets, prefixes, chars, longest: Math.max(...entries.map(([w]) => w.length)) };
+}
+
+/**
+ * A character class of the first characters of `words`, case-insensitive like the vocabulary patterns: a text
+ * without any of them cannot hold a word (a cheap test before the long alternations).
+ */
+export function firstCharClass(words: readonly string[]): RegExp {
+  const set = new Set(words.map((w) => w[0] ?? '').filter((c) => c !== ''));
+  return new RegExp(`[${[...set].map((c) => c.replace(/[\\\]\[^-]/g, '\\$&')).join('')}]`, 'i');
 }
 
 const WINDOW_VOCAB = buildVocab('w');
@@ -135,9 +154,10 @@ export interface KeywordHit {
   kind: ContextKind;
 }
 
-/** Window keywords in a normalised text (offsets relative to `text`). */
-export function findKeywords(text: string): KeywordHit[] {
+/** Window keywords in a normalised text (offsets relative to `text`); `prechecked`: the caller knows the prefilter says maybe. */
+export function findKeywords(text: string, prechecked = false): KeywordHit[] {
   const out: KeywordHit[] = [];
+  if (!prechecked && (!WINDOW_VOCAB.first.test(text) || !mayMatch(text, WINDOW_VOCAB.bits))) return out;
   const re = WINDOW_VOCAB.re;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -167,7 +187,7 @@ export function keywordPrefixTail(text: string): string {
  * the later one on a tie (電話・メール → email). null when it names nothing known.
  */
 export function labelTarget(label: string): LabelTarget | null {
-  if (label === '') return null;
+  if (label === '' || !LABEL_VOCAB.first.test(label) || !mayMatch(label, LABEL_VOCAB.bits)) return null;
   const re = LABEL_VOCAB.re;
   re.lastIndex = 0;
   let best: { len: number; target: LabelTarget } | null = null;
@@ -196,63 +216,113 @@ export function inlineLabel(text: string, start: number, floor: number): string 
 
 /**
  * The 300-character window over the stream: remembers, per kind, where the last keyword ended, and holds
- * pending items until no later keyword can reach them.
+ * pending items until no later keyword can reach them. Pending items sit in a queue (oldest first) with, per kind,
+ * the number of them that want it, so that a keyword nobody pending wants costs nothing.
  */
 export class ContextWindow<T> {
   private readonly lastEnd: number[] = KINDS.map(() => Number.NEGATIVE_INFINITY);
-  private pending: { item: T; start: number; end: number; want: number; got: number }[] = [];
+  private items: (T | undefined)[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private wants: number[] = [];
+  private gots: number[] = [];
+  private head = 0;
+  private readonly wanting: number[] = KINDS.map(() => 0);
   /** Longest span among pending items (bounds the backward scan in hit). */
   private maxSpan = 0;
 
   /** A keyword (or a person identifier, kind 'person') at absolute [start, end). */
   hit(start: number, end: number, kind: ContextKind): void {
-    const bit = kindBit(kind);
-    const k = KINDS.indexOf(kind);
+    const k = KIND_INDEX.get(kind) ?? 0;
+    const bit = 1 << k;
     if (end > (this.lastEnd[k] ?? Number.NEGATIVE_INFINITY)) this.lastEnd[k] = end;
+    if (this.wanting[k] === 0) return;
     // Pending items are in order of start: scan back until no item can end within reach.
     const reach = start - WINDOW - this.maxSpan;
-    for (let i = this.pending.length - 1; i >= 0; i--) {
-      const p = this.pending[i];
-      if (p === undefined || p.start < reach) break;
-      if ((p.want & bit) !== 0 && start - p.end <= WINDOW) p.got |= bit;
+    for (let i = this.items.length - 1; i >= this.head; i--) {
+      if ((this.starts[i] ?? 0) < reach) break;
+      if (((this.wants[i] ?? 0) & bit) !== 0 && start - (this.ends[i] ?? 0) <= WINDOW) this.gots[i] = (this.gots[i] ?? 0) | bit;
     }
   }
 
-  /** A value at absolute [start, end) that wants the kinds in `want` (bits); returns its record. */
-  add(item: T, start: number, end: number, want: number): { got: number } {
+  /** A value at absolute [start, end) that wants the kinds in `want` (bits). */
+  add(item: T, start: number, end: number, want: number): void {
     let got = 0;
     for (let k = 0; k < KINDS.length; k++) {
       const bit = 1 << k;
-      if ((want & bit) !== 0 && start - (this.lastEnd[k] ?? Number.NEGATIVE_INFINITY) <= WINDOW) got |= bit;
+      if ((want & bit) !== 0) {
+        this.wanting[k] = (this.wanting[k] ?? 0) + 1;
+        if (start - (this.lastEnd[k] ?? Number.NEGATIVE_INFINITY) <= WINDOW) got |= bit;
+      }
     }
-    const p = { item, start, end, want, got };
-    this.pending.push(p);
+    this.items.push(item);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.wants.push(want);
+    this.gots.push(got);
     if (end - start > this.maxSpan) this.maxSpan = end - start;
-    return p;
   }
 
   /**
-   * Items no later keyword can reach once the stream's next character is at `next`, in stream order. Items
-   * are added in order of their start, so their ends are nearly sorted: settling stops at the first item that
+   * Items no later keyword can reach once the stream's next character is at `next`, in stream order, to `decide`.
+   * Items are added in order of their start, so their ends are nearly sorted: settling stops at the first item that
    * is still reachable (an item behind it waits at most until that one settles; the decision is the same).
    */
-  settle(next: number): { item: T; got: number }[] {
-    let n = 0;
-    while (n < this.pending.length && next - (this.pending[n]?.end ?? 0) > WINDOW) n++;
-    if (n === 0) return NONE;
-    const done = this.pending.splice(0, n);
-    if (this.pending.length === 0) this.maxSpan = 0;
-    return done;
+  settleEach(next: number, decide: (item: T, got: number) => void): void {
+    while (this.head < this.items.length && next - (this.ends[this.head] ?? 0) > WINDOW) this.take(decide);
+    this.compact();
   }
 
-  /** Everything still pending (end of input). */
+  /** settleEach, as a list. */
+  settle(next: number): { item: T; got: number }[] {
+    const out: { item: T; got: number }[] = [];
+    this.settleEach(next, (item, got) => out.push({ item, got }));
+    return out.length === 0 ? NONE : out;
+  }
+
+  /** Everything still pending (end of input), to `decide`. */
+  drainEach(decide: (item: T, got: number) => void): void {
+    while (this.head < this.items.length) this.take(decide);
+    this.compact();
+  }
+
+  /** drainEach, as a list. */
   drain(): { item: T; got: number }[] {
-    const done = this.pending;
-    this.pending = [];
-    return done;
+    const out: { item: T; got: number }[] = [];
+    this.drainEach((item, got) => out.push({ item, got }));
+    return out;
   }
 
   get size(): number {
-    return this.pending.length;
+    return this.items.length - this.head;
+  }
+
+  private take(decide: (item: T, got: number) => void): void {
+    const h = this.head++;
+    const item = this.items[h] as T;
+    const want = this.wants[h] ?? 0;
+    for (let k = 0; k < KINDS.length; k++) if ((want & (1 << k)) !== 0) this.wanting[k] = (this.wanting[k] ?? 0) - 1;
+    this.items[h] = undefined;
+    decide(item, this.gots[h] ?? 0);
+  }
+
+  /** Drops the settled head of the queue (now and then, not at every item). */
+  private compact(): void {
+    if (this.head === this.items.length) {
+      this.items.length = 0;
+      this.starts.length = 0;
+      this.ends.length = 0;
+      this.wants.length = 0;
+      this.gots.length = 0;
+      this.head = 0;
+      this.maxSpan = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items.splice(0, this.head);
+      this.starts.splice(0, this.head);
+      this.ends.splice(0, this.head);
+      this.wants.splice(0, this.head);
+      this.gots.splice(0, this.head);
+      this.head = 0;
+    }
   }
 }

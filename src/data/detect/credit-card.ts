@@ -85,8 +85,13 @@ const CONTIGUOUS = /(?<![0-9])[0-9]{14,19}(?![0-9])/g;
 const GROUPED_4 = /(?<![0-9])[0-9]{4}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?:\1[0-9]{1,3})?(?![0-9])/g;
 const GROUPED_465 = /(?<![0-9])[0-9]{4}([ -])[0-9]{6}\1[0-9]{4,5}(?![0-9])/g;
 
-export function findCreditCards(text: string, out: Found[]): void {
-  for (const re of [CONTIGUOUS, GROUPED_4, GROUPED_465]) {
+const ALL = [CONTIGUOUS, GROUPED_4, GROUPED_465];
+const GROUPED = [GROUPED_4, GROUPED_465];
+const ONLY_CONTIGUOUS = [CONTIGUOUS];
+
+/** `contiguous` / `grouped`: which forms can be in the text (a caller that knows its digit runs may skip some). */
+export function findCreditCards(text: string, out: Found[], contiguous = true, grouped = true): void {
+  for (const re of contiguous ? (grouped ? ALL : ONLY_CONTIGUOUS) : grouped ? GROUPED : []) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = m.index;

@@ -21,16 +21,29 @@ function keepCount(len: number): number {
  * `groups`: lengths of the canonical groups, joined with '-'; by default none.
  */
 export function maskChars(value: string, groups?: readonly number[]): string {
-  const keep = keepCount(value.length);
-  const masked = '*'.repeat(value.length - keep) + value.slice(value.length - keep);
-  if (!groups || groups.reduce((a, b) => a + b, 0) !== value.length) return masked;
-  const out: string[] = [];
+  const len = value.length;
+  const hidden = len - keepCount(len);
+  let sum = 0;
+  if (groups) for (const g of groups) sum += g;
+  if (!groups || sum !== len) return stars(hidden) + value.slice(hidden);
+  let out = '';
   let i = 0;
-  for (const g of groups) {
-    out.push(masked.slice(i, i + g));
-    i += g;
+  for (let k = 0; k < groups.length; k++) {
+    const end = i + (groups[k] ?? 0);
+    if (k > 0) out += '-';
+    if (hidden > i) out += stars(Math.min(end, hidden) - i);
+    if (end > hidden) out += value.slice(Math.max(i, hidden), end);
+    i = end;
   }
-  return out.join('-');
+  return out;
+}
+
+const STARS: string[] = [];
+
+function stars(n: number): string {
+  if (n <= 0) return '';
+  if (n > 64) return '*'.repeat(n);
+  return (STARS[n] ??= '*'.repeat(n));
 }
 
 /** Groups of 4 from the left (the last group may be shorter). */
@@ -47,8 +60,9 @@ export function maskEmail(address: string): string {
 }
 
 export function maskName(name: string): string {
-  const first = Array.from(name.trim())[0] ?? '';
-  return `${first}***`;
+  const t = name.trim();
+  const cp = t.codePointAt(0);
+  return cp === undefined ? '***' : `${String.fromCodePoint(cp)}***`;
 }
 
 export function maskAddress(prefecture: string): string {
@@ -73,9 +87,20 @@ export function newSalt(): Buffer {
  * random per run and never written anywhere.
  */
 export function saltedHash(salt: Buffer, kind: string, canonical: string): string {
+  return saltedHashHex(saltText(salt), kind, canonical);
+}
+
+const ONE_SHOT = typeof crypto.hash === 'function';
+
+/** saltedHash with the salt as hex (a caller hashing many values keeps it). */
+export function saltedHashHex(saltHex: string, kind: string, canonical: string): string {
   // crypto.hash (one-shot, Node ≥ 20.12) is about three times faster than createHash for short inputs.
-  if (typeof crypto.hash === 'function') return crypto.hash('sha256', `${saltText(salt)}${kind}\0${canonical}`, 'hex').slice(0, 32);
-  return crypto.createHash('sha256').update(saltText(salt)).update(kind).update('\0').update(canonical).digest('hex').slice(0, 32);
+  if (ONE_SHOT) return crypto.hash('sha256', `${saltHex}${kind}\0${canonical}`, 'hex').slice(0, 32);
+  return crypto.createHash('sha256').update(saltHex).update(kind).update('\0').update(canonical).digest('hex').slice(0, 32);
+}
+
+export function saltHexOf(salt: Buffer): string {
+  return saltText(salt);
 }
 
 const saltTexts = new WeakMap<Buffer, string>();

@@ -3,9 +3,9 @@
 // (isolated), groups of 4 that continue (a card written 4-4-4-4), a run that is part of a corporate number
 // (dropped by the Classifier when they overlap), and a run that begins with a calendar date (yyyymmdd…:
 // timestamps and date-prefixed order ids) unless a field or label names it a My Number.
-import { isValidMyNumber } from './check-digits.js';
 import type { Found } from './found.js';
 import { maskChars } from './mask.js';
+import { daysInMonth } from './birth-date.js';
 import { isolated, spacedRunContinues } from './normalize.js';
 
 const RE = /(?<![0-9])([0-9]{4})([ .-]?)([0-9]{4})\2([0-9]{4})(?![0-9])/g;
@@ -16,7 +16,15 @@ export function startsWithDate(digits: string): boolean {
   const m = Number(digits.slice(4, 6));
   const d = Number(digits.slice(6, 8));
   if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= daysInMonth(y, m);
+}
+
+/** isValidMyNumber for 12 ASCII digits (what the pattern matched). */
+function validDigits(d: string): boolean {
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) sum += (d.charCodeAt(11 - n) - 48) * (n <= 6 ? n + 1 : n - 5);
+  const r = sum % 11;
+  return (r <= 1 ? 0 : 11 - r) === d.charCodeAt(11) - 48;
 }
 
 export function findMyNumbers(text: string, out: Found[]): void {
@@ -27,8 +35,8 @@ export function findMyNumbers(text: string, out: Found[]): void {
     const sep = m[2] ?? '';
     if (!isolated(text, start, end)) continue;
     if (sep === ' ' && spacedRunContinues(text, start, end)) continue;
-    const digits = `${m[1] ?? ''}${m[3] ?? ''}${m[4] ?? ''}`;
-    if (!isValidMyNumber(digits)) continue;
+    const digits = sep === '' ? m[0] : `${m[1] ?? ''}${m[3] ?? ''}${m[4] ?? ''}`;
+    if (!validDigits(digits)) continue;
     out.push({
       type: 'my_number',
       start,

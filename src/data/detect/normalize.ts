@@ -8,9 +8,44 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const DASHES = /[\u2010-\u2015\u2043\u2212\uFE58\uFE63]/g;
 const LONG_VOWEL_BETWEEN_DIGITS = /(?<=[0-9])\u30FC(?=[0-9])/g;
 
-/** NFKC plus dash folding; ASCII-only text is returned as is (the fast path for most cells). */
+/**
+ * Code points of Japanese text that NFKC leaves alone and that never compose with the character before them
+ * (NFKC_Quick_Check = Yes, canonical combining class 0): CJK punctuation and symbols (not U+3000, the
+ * ideographic space, nor the circled and enclosed forms), hiragana and katakana (not the combining and spacing
+ * voiced sound marks U+3099–309C, nor ゟ ヿ), CJK ideographs. A string made of these and ASCII is its own NFKC
+ * form, so most Japanese cells skip the normalisation call (test/unit/data-normalize checks every code point of
+ * these ranges against String.prototype.normalize).
+ */
+export const NFKC_STABLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x3001, 0x3035],
+  [0x3037, 0x3037],
+  [0x303b, 0x3098],
+  [0x309d, 0x309e],
+  [0x30a0, 0x30fe],
+  [0x3400, 0x9fff],
+];
+
+/** 1 for the characters of NFKC_STABLE_RANGES and ASCII. */
+export const STABLE_TEXT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) STABLE_TEXT[c] = 1;
+for (const [a, b] of NFKC_STABLE_RANGES) STABLE_TEXT.fill(1, a, b + 1);
+const STABLE = STABLE_TEXT;
+
+/** NFKC plus dash folding; ASCII-only text and Japanese text already in NFKC are returned as they are. */
 export function normalizeText(s: string): string {
-  if (!NON_ASCII.test(s)) return s;
+  let ascii = true;
+  let stable = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    ascii = false;
+    if (STABLE[c] === 0) {
+      stable = false;
+      break;
+    }
+  }
+  if (ascii) return s;
+  if (stable) return s.includes('\u30FC') ? s.replace(LONG_VOWEL_BETWEEN_DIGITS, '-') : s;
   let t = s.normalize('NFKC');
   if (!NON_ASCII.test(t)) return t;
   t = t.replace(DASHES, '-');

@@ -9,9 +9,9 @@ import { isolated } from './normalize.js';
 const HYPHENATED = /(?<![0-9])([0-9]{4})-([0-9]{6})(?:-([0-9]))?(?![0-9])/g;
 const CONTIGUOUS = /(?<![0-9])[0-9]{10,11}(?![0-9])/g;
 
-export function findPensionNumbers(text: string, out: Found[]): void {
+export function findPensionNumbers(text: string, out: Found[], hyphenated = true, contiguous = true): void {
   HYPHENATED.lastIndex = 0;
-  for (let m = HYPHENATED.exec(text); m !== null; m = HYPHENATED.exec(text)) {
+  for (let m = hyphenated ? HYPHENATED.exec(text) : null; m !== null; m = HYPHENATED.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!isolated(text, start, end)) continue;
@@ -19,7 +19,7 @@ export function findPensionNumbers(text: string, out: Found[]): void {
     out.push({ type: 'pension_insurance', start, end, canonical: digits, masked: maskChars(digits, m[3] === undefined ? [4, 6] : [4, 6, 1]), rule: 'shape' });
   }
   CONTIGUOUS.lastIndex = 0;
-  for (let m = CONTIGUOUS.exec(text); m !== null; m = CONTIGUOUS.exec(text)) {
+  for (let m = contiguous ? CONTIGUOUS.exec(text) : null; m !== null; m = CONTIGUOUS.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!isolated(text, start, end)) continue;

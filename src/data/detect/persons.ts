@@ -62,21 +62,133 @@ export class CappedSet {
   }
 }
 
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
+
+/** 32 bits from 8 hex characters of `s` at `at`, or null when they are not all lower-case hex. */
+function hex32(s: string, at: number): number | null {
+  let v = 0;
+  for (let i = at; i < at + 8; i++) {
+    const c = s.charCodeAt(i);
+    const d = c < 128 ? (HEX[c] ?? -1) : -1;
+    if (d < 0) return null;
+    v = (v << 4) | d;
+  }
+  return v;
+}
+
+/**
+ * The 64 bits a key set keeps of a person key `PREFIX + salted hash (hex)`: the first 64 bits of the hash, the
+ * prefix mixed in. Keys that do not end in 32 hex characters are hashed (FNV-1a, two lanes). Two different
+ * persons share these bits with a probability of about n²/2⁶⁵ (3·10⁻⁸ for a million persons).
+ */
+export function keyBits(key: string, out: Int32Array): void {
+  const at = key.length - 32;
+  if (at >= 0 && hashBits(key.slice(0, at), key, at, out)) return;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9e3779b9;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  out[0] = h1;
+  out[1] = h2;
+}
+
+/** keyBits of `prefix + hash.slice(at)` without building that string; false when the hash part is not hex. */
+export function hashBits(prefix: string, hash: string, at: number, out: Int32Array): boolean {
+  const a = hex32(hash, at);
+  const b = hex32(hash, at + 8);
+  if (a === null || b === null) return false;
+  let p = 0x811c9dc5;
+  for (let i = 0; i < prefix.length; i++) p = Math.imul(p ^ prefix.charCodeAt(i), 0x01000193);
+  out[0] = a ^ p;
+  out[1] = b;
+  return true;
+}
+
+/**
+ * A set of 64-bit keys (open addressing over an Int32Array, two words a slot) that stops growing at a shared
+ * budget: persons keys by the million in a few bytes each, where a Set of strings would take about a hundred.
+ */
+export class KeySet {
+  private slots = new Int32Array(2 * 1024);
+  private used = new Uint8Array(1024);
+  private count = 0;
+  private readonly bits = new Int32Array(2);
+  constructor(private readonly budget: HashBudget) {}
+
+  /** True when the key is new and was kept. */
+  add(key: string): boolean {
+    keyBits(key, this.bits);
+    return this.addBits(this.bits[0] ?? 0, this.bits[1] ?? 0);
+  }
+
+  addBits(a: number, b: number): boolean {
+    const mask = this.used.length - 1;
+    let i = (Math.imul(a ^ (b >>> 7), 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      if (this.used[i] === 0) break;
+      if (this.slots[2 * i] === a && this.slots[2 * i + 1] === b) return false;
+      i = (i + 1) & mask;
+    }
+    if (this.budget.left <= 0) {
+      this.budget.overflow = true;
+      return false;
+    }
+    this.budget.left--;
+    this.used[i] = 1;
+    this.slots[2 * i] = a;
+    this.slots[2 * i + 1] = b;
+    this.count++;
+    if (2 * this.count > this.used.length) this.grow();
+    return true;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private grow(): void {
+    const oldSlots = this.slots;
+    const oldUsed = this.used;
+    this.slots = new Int32Array(oldSlots.length * 2);
+    this.used = new Uint8Array(oldUsed.length * 2);
+    const mask = this.used.length - 1;
+    for (let j = 0; j < oldUsed.length; j++) {
+      if (oldUsed[j] === 0) continue;
+      const a = oldSlots[2 * j] ?? 0;
+      const b = oldSlots[2 * j + 1] ?? 0;
+      let i = (Math.imul(a ^ (b >>> 7), 0x9e3779b1) >>> 0) & mask;
+      while (this.used[i] !== 0) i = (i + 1) & mask;
+      this.used[i] = 1;
+      this.slots[2 * i] = a;
+      this.slots[2 * i + 1] = b;
+    }
+  }
+}
+
 /**
  * Persons across the objects of one resource: every Classifier given the same ledger adds its person keys
  * (salted with the ledger's salt), so profileResource can count distinct persons over the whole sample.
  */
 export class PersonLedger {
   readonly salt: Buffer;
-  private readonly keys: CappedSet;
+  private readonly keys: KeySet;
   private readonly budget: HashBudget;
   constructor(opts: { salt?: Buffer; cap?: number } = {}) {
     this.salt = opts.salt ?? newSalt();
     this.budget = new HashBudget(opts.cap ?? 1_000_000);
-    this.keys = new CappedSet(this.budget);
+    this.keys = new KeySet(this.budget);
   }
   add(key: string): void {
     this.keys.add(key);
+  }
+  /** The same as add(key) with the bits of keyBits(key). */
+  addBits(a: number, b: number): void {
+    this.keys.addBits(a, b);
   }
   get size(): number {
     return this.keys.size;
@@ -94,23 +206,36 @@ export interface IdentifierHit {
   kana?: boolean;
 }
 
-/** The person key of a row and which identifier gave it, or null when the row holds no person identifier. */
-export function rowPersonKey(salt: Buffer, hits: readonly IdentifierHit[]): { key: string; basis: string } | null {
+/**
+ * The person key of a row (prefix + salted hash: `M…` for a My Number, `E…` for an e-mail address …) and which
+ * identifier gave it, or null when the row holds no person identifier.
+ */
+export function rowPersonKey(salt: Buffer, hits: readonly IdentifierHit[]): { prefix: string; hash: string; basis: string } | null {
+  // the common cases in one pass: a high My Number, else a high e-mail address
+  let firstEmail: IdentifierHit | undefined;
+  let anyHigh = false;
+  for (const h of hits) {
+    if (h.confidence !== 'high') continue;
+    anyHigh = true;
+    if (h.type === 'my_number') return personKey('M', h.hash, 'my_number');
+    if (h.type === 'email' && firstEmail === undefined) firstEmail = h;
+  }
+  if (!anyHigh) return null;
+  if (firstEmail !== undefined) return personKey('E', firstEmail.hash, 'email');
   const high = hits.filter((h) => h.confidence === 'high');
-  if (high.length === 0) return null;
   const first = (t: DetectorId): IdentifierHit | undefined => high.find((h) => h.type === t);
   const name = high.find((h) => h.type === 'person_name' && h.kana !== true) ?? first('person_name');
-  const myNumber = first('my_number');
-  if (myNumber) return { key: `M${myNumber.hash}`, basis: 'my_number' };
-  const email = first('email');
-  if (email) return { key: `E${email.hash}`, basis: 'email' };
   const phone = first('phone');
-  if (phone && name) return { key: `PN${saltedHash(salt, 'phone+name', `${phone.hash}${name.hash}`)}`, basis: 'phone+name' };
+  if (phone && name) return personKey('PN', saltedHash(salt, 'phone+name', `${phone.hash}${name.hash}`), 'phone+name');
   const birth = first('birth_date');
-  if (name && birth) return { key: `NB${saltedHash(salt, 'name+birth_date', `${name.hash}${birth.hash}`)}`, basis: 'name+birth_date' };
+  if (name && birth) return personKey('NB', saltedHash(salt, 'name+birth_date', `${name.hash}${birth.hash}`), 'name+birth_date');
   for (const t of FALLBACK) {
     const h = t === 'person_name' ? name : first(t);
-    if (h) return { key: `${KEY_PREFIX[t] ?? t}${h.hash}`, basis: t };
+    if (h) return personKey(KEY_PREFIX[t] ?? t, h.hash, t);
   }
   return null;
+}
+
+function personKey(prefix: string, hash: string, basis: string): { prefix: string; hash: string; basis: string } {
+  return { prefix, hash, basis };
 }

@@ -45,14 +45,20 @@ function mask(national: string, groups: readonly number[] | null): string {
   return maskChars(national);
 }
 
-export function findPhones(text: string, out: Found[]): void {
-  const seen = new Set<number>();
-  PATTERNS.forEach((re, which) => {
+/** Bits of the patterns above that can match (a caller that knows the text's digit runs may skip some). */
+export const PHONE_ALL = 0b11111;
+
+export function findPhones(text: string, out: Found[], patterns = PHONE_ALL): void {
+  // start offsets already taken by an earlier pattern (a few per text)
+  let seen: number[] | null = null;
+  for (let which = 0; which < PATTERNS.length; which++) {
+    if ((patterns & (1 << which)) === 0) continue;
+    const re = PATTERNS[which] as RegExp;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (seen.has(start)) continue;
+      if (seen !== null && seen.includes(start)) continue;
       if (!isolated(text, start, end)) continue;
       let national: string;
       let groups: number[] | null;
@@ -60,21 +66,27 @@ export function findPhones(text: string, out: Found[]): void {
         national = m[0];
         groups = null;
       } else if (which === 1) {
-        const g = [m[1] ?? '', m[3] ?? '', m[4] ?? ''];
-        national = g.join('');
-        groups = g.map((x) => x.length);
+        const a = m[1] ?? '';
+        const b = m[3] ?? '';
+        const c = m[4] ?? '';
+        national = a + b + c;
+        groups = [a.length, b.length, c.length];
       } else if (which === 2 || which === 3) {
-        const g = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
-        national = g.join('');
-        groups = g.map((x) => x.length);
+        const a = m[1] ?? '';
+        const b = m[2] ?? '';
+        const c = m[3] ?? '';
+        national = a + b + c;
+        groups = [a.length, b.length, c.length];
       } else {
-        const g = [`0${m[1] ?? ''}`, m[3] ?? '', m[4] ?? ''];
-        national = g.join('');
-        groups = m[2] === '' ? null : g.map((x) => x.length);
+        const a = `0${m[1] ?? ''}`;
+        const b = m[3] ?? '';
+        const c = m[4] ?? '';
+        national = a + b + c;
+        groups = m[2] === '' ? null : [a.length, b.length, c.length];
       }
       if (!validJapanesePhone(national, groups)) continue;
-      seen.add(start);
+      (seen ??= []).push(start);
       out.push({ type: 'phone', start, end, canonical: national, masked: mask(national, groups), rule: 'shape' });
     }
-  });
+  }
 }

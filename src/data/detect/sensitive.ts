@@ -10,6 +10,7 @@
 // - 障害 alone is not health vocabulary in text (システム障害, 障害対応 are IT incidents); only its personal
 //   compounds are (障害者, 身体障害, 障害等級, 障がい …). The same for column names.
 import type { Found } from './found.js';
+import { mayMatch, registerVocabulary, SENSITIVE_BITS } from './prefilter.js';
 
 export type SensitiveType = 'sensitive_health' | 'sensitive_crime';
 
@@ -34,6 +35,9 @@ function alternation(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 }
 
+/** First characters of the words (case-insensitive like the patterns): a text without one holds none. */
+const SENSITIVE_FIRST = new RegExp(`[${[...new Set([...HEALTH_WORDS, ...HEALTH_ASCII, ...CRIME_WORDS, ...CRIME_ASCII].map((w) => w[0] ?? ''))].map(escape).join('')}]`, 'i');
+registerVocabulary([...HEALTH_WORDS, ...HEALTH_ASCII, ...CRIME_WORDS, ...CRIME_ASCII], () => false, SENSITIVE_BITS);
 const HEALTH_RE = new RegExp(`${alternation(HEALTH_WORDS)}|(?<![A-Za-z])(?:${alternation(HEALTH_ASCII)})(?![A-Za-z])`, 'gi');
 const CRIME_RE = new RegExp(`${alternation(CRIME_WORDS)}|(?<![A-Za-z])(?:${alternation(CRIME_ASCII)})(?![A-Za-z])`, 'gi');
 /** 障害 as a column name on its own (障害, 障害(有無)) counts; 障害対応, 障害ID do not. */
@@ -73,9 +77,12 @@ export function findSensitiveCell(text: string, field: { type: SensitiveType; wo
   out.push({ type: field.type, start, end: start + value.length, canonical: value, masked: `${field.word}: ***`, rule: 'header' });
 }
 
-/** Keyword occurrences in text; each needs a person identifier within 300 characters to be high. */
-export function findSensitiveWords(text: string, out: Found[], skip?: SensitiveType): void {
-  if (!/[^\x00-\x7f]|[a-zA-Z]{4}/.test(text)) return;
+/**
+ * Keyword occurrences in text; each needs a person identifier within 300 characters to be high. `prechecked`: the
+ * caller knows the prefilter says maybe (SENSITIVE_BITS).
+ */
+export function findSensitiveWords(text: string, out: Found[], skip?: SensitiveType, prechecked = false): void {
+  if (!prechecked && (!/[^\x00-\x7f]|[a-zA-Z]{4}/.test(text) || !SENSITIVE_FIRST.test(text) || !mayMatch(text, SENSITIVE_BITS))) return;
   for (const [type, re] of [
     ['sensitive_health', HEALTH_RE],
     ['sensitive_crime', CRIME_RE],

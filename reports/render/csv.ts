@@ -1,0 +1,95 @@
+// CSV with one row per finding, for spreadsheets and ticket imports. RFC 4180: CRLF line ends, a header row, a
+// field quoted when it holds a comma, a double quote, CR or LF, and inner double quotes doubled. UTF-8 with a
+// byte order mark, so Excel in Japan opens it as UTF-8 instead of guessing Shift_JIS (without the BOM the
+// Japanese columns come out garbled). A cell that starts with = + - @ (or a tab / CR) gets a leading apostrophe,
+// so a cloud name cannot become a spreadsheet formula (CSV injection).
+import type { Report } from './json.js';
+import { SEVERITY_LABEL, allViews, categoriesOf, type ResourceView } from './view.js';
+
+export const UTF8_BOM = '\uFEFF';
+
+export const CSV_COLUMNS = [
+  'finding_id',
+  'severity',
+  'severity_ja',
+  'check_id',
+  'provider',
+  'account',
+  'resource_id',
+  'resource_name',
+  'region',
+  'title_ja',
+  'title_en',
+  'detail_ja',
+  'detail_en',
+  'duties',
+  'duties_ja',
+  'remediation_ja',
+  'remediation_en',
+  'public_read',
+  'public_list',
+  'public_write',
+  'personal_data',
+  'reportability',
+  'categories',
+  'my_number_act',
+  'preliminary_report_by',
+  'final_report_by',
+  'scanned_at',
+] as const;
+
+/** One RFC 4180 field. */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function tri(v: boolean | null | undefined): string {
+  return v === undefined ? '' : v === null ? 'unknown' : String(v);
+}
+
+export function renderCsv(input: Report | readonly Report[]): string {
+  const reports: readonly Report[] = Array.isArray(input) ? input : [input as Report];
+  const views = new Map<string, ResourceView>();
+  for (const v of allViews(reports)) views.set(`${v.report.scope.provider}\u0000${v.id}`, v);
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const report of reports) {
+    for (const f of report.findings) {
+      const v = views.get(`${report.scope.provider}\u0000${f.resourceId}`);
+      const r = v?.resource ?? null;
+      const cats = v?.reportability ? categoriesOf(v.reportability) : null;
+      const cells: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null | undefined> = {
+        finding_id: f.id,
+        severity: f.severity,
+        severity_ja: SEVERITY_LABEL[f.severity].ja,
+        check_id: f.checkId,
+        provider: f.provider,
+        account: r?.account ?? report.scope.accounts.join(' '),
+        resource_id: f.resourceId,
+        resource_name: v?.name ?? f.resourceId,
+        region: r?.region ?? '',
+        title_ja: f.title.ja,
+        title_en: f.title.en,
+        detail_ja: f.detail.ja,
+        detail_en: f.detail.en,
+        duties: f.duties.map((d) => d.id).join(' '),
+        duties_ja: f.duties.map((d) => d.ja).join('\n'),
+        remediation_ja: f.remediation.ja,
+        remediation_en: f.remediation.en,
+        public_read: tri(r?.exposure.read),
+        public_list: tri(r?.exposure.list),
+        public_write: tri(r?.exposure.write),
+        personal_data: tri(r ? (v?.personalData ?? null) : undefined),
+        reportability: v?.reportability?.result ?? (v?.exposed === true && v.personalData === true ? 'not-estimated' : ''),
+        categories: cats ? [...cats.applies.map(String), ...cats.open.map((c) => `${c}?`)].join(' ') : '',
+        my_number_act: v?.reportability ? String(v.reportability.myNumberAct.applies) : '',
+        preliminary_report_by: v?.deadlines?.preliminary.to ?? '',
+        final_report_by: v?.deadlines?.final.due ?? '',
+        scanned_at: report.scannedAt,
+      };
+      lines.push(CSV_COLUMNS.map((c) => csvField(cells[c])).join(','));
+    }
+  }
+  return UTF8_BOM + lines.join('\r\n') + '\r\n';
+}
