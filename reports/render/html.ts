@@ -50,9 +50,11 @@ function tt(ja: string, en: string): string {
   return t({ ja, en });
 }
 
-function triCell(v: boolean | null | undefined): string {
+/** yes / no / unknown; coloured as a risk (yes = red) unless `neutral` (settings, where yes is often the good answer). */
+function triCell(v: boolean | null | undefined, neutral = false): string {
   if (v === undefined) return '<span class="muted">—</span>';
   if (v === null) return `<span class="tri tri-null">${tt('不明', 'unknown')}</span>`;
+  if (neutral) return `<span class="tri">${v ? tt('はい', 'yes') : tt('いいえ', 'no')}</span>`;
   return v ? `<span class="tri tri-yes">${tt('はい', 'yes')}</span>` : `<span class="tri tri-no">${tt('いいえ', 'no')}</span>`;
 }
 
@@ -154,12 +156,12 @@ function settingsPart(r: Resource): string {
   const rows: [string, string][] = [
     [tt('リージョン', 'Region'), esc(r.region ?? '—')],
     [tt('保存時の暗号化', 'Encryption at rest'), r.encryption.atRest === null ? triCell(null) : esc(r.encryption.atRest)],
-    [tt('HTTPSのみ', 'HTTPS only'), triCell(r.transport.httpsOnly) + (r.transport.minTls ? ` <span class="muted">(min TLS ${esc(r.transport.minTls)})</span>` : '')],
-    [tt('バージョニング', 'Versioning'), triCell(r.versioning)],
-    [tt('論理削除', 'Soft delete'), triCell(r.softDelete)],
-    [tt('アクセスログ', 'Access logging'), triCell(r.logging)],
-    [tt('保持ロック', 'Retention lock'), triCell(r.retentionLock)],
-    [tt('静的ウェブサイト', 'Static website'), triCell(r.website)],
+    [tt('HTTPSのみ', 'HTTPS only'), triCell(r.transport.httpsOnly, true) + (r.transport.minTls ? ` <span class="muted">(min TLS ${esc(r.transport.minTls)})</span>` : '')],
+    [tt('バージョニング', 'Versioning'), triCell(r.versioning, true)],
+    [tt('論理削除', 'Soft delete'), triCell(r.softDelete, true)],
+    [tt('アクセスログ', 'Access logging'), triCell(r.logging, true)],
+    [tt('保持ロック', 'Retention lock'), triCell(r.retentionLock, true)],
+    [tt('静的ウェブサイト', 'Static website'), triCell(r.website, true)],
   ];
   const tags = Object.entries(r.tags);
   if (tags.length) rows.push([tt('タグ', 'Tags'), tags.map(([k, v]) => `<code>${esc(k)}=${esc(v)}</code>`).join(' ')]);
