@@ -177,7 +177,7 @@ describe('kumoscan scan azure (ARM + Azurite): the HR-system incident', () => {
         kind: 'StorageV2',
         sku: 'Standard_LRS',
         blobEndpoint: `${dataProxy.origin}/${AZURITE_ACCOUNT}`,
-        webEndpoint: 'https://devstoreaccount1.z11.web.core.windows.net',
+        webEndpoint: 'https://127.0.0.1:1/devstoreaccount1-web',
         allowSharedKeyAccess: true,
         publicNetworkAccess: 'Enabled',
         networkDefaultAction: 'Allow',

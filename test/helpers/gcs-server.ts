@@ -75,7 +75,7 @@ function bucketResource(world: GcsWorld, b: GcsBucketState, full: boolean): GcsB
   const name = b.resource.name;
   const out: GcsBucketResource = {
     kind: 'storage#bucket',
-    selfLink: `https://www.googleapis.com/storage/v1/b/${name}`,
+    selfLink: `http://127.0.0.1/storage/v1/b/${name}`,
     id: name,
     projectNumber: world.projectNumber,
     metageneration: '3',
@@ -99,7 +99,7 @@ function aclItems(entries: readonly GcsAclEntry[], kind: string, bucket: string,
   return entries.map((e) => ({
     kind,
     id: `${bucket}/${object ? `${object}/1/` : ''}${e.entity}`,
-    selfLink: `https://www.googleapis.com/storage/v1/b/${bucket}/${object ? `o/${encodeURIComponent(object)}/` : ''}acl/${e.entity}`,
+    selfLink: `http://127.0.0.1/storage/v1/b/${bucket}/${object ? `o/${encodeURIComponent(object)}/` : ''}acl/${e.entity}`,
     bucket,
     ...(object ? { object, generation: '1' } : {}),
     etag: 'CAE=',
@@ -111,7 +111,7 @@ function objectResource(bucket: string, name: string, o: GcsObjectState): Record
   return {
     kind: 'storage#object',
     id: `${bucket}/${name}/1`,
-    selfLink: `https://www.googleapis.com/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}`,
+    selfLink: `http://127.0.0.1/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}`,
     mediaLink: `https://storage.googleapis.com/download/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}?generation=1&alt=media`,
     name,
     bucket,

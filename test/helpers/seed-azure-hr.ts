@@ -73,7 +73,7 @@ export function hrStorageAccount(opts: HrAccountOptions): FakeStorageAccount {
   const properties: Record<string, unknown> = {
     provisioningState: 'Succeeded',
     creationTime: '2021-04-01T00:00:00.0000000Z',
-    primaryEndpoints: { blob: `${blob}/`, web: 'https://devstoreaccount1.z11.web.core.windows.net/', dfs: 'https://devstoreaccount1.dfs.core.windows.net/' },
+    primaryEndpoints: { blob: `${blob}/`, web: 'https://127.0.0.1:1/devstoreaccount1-web/', dfs: 'https://127.0.0.1:1/devstoreaccount1-dfs/' },
     primaryLocation: 'japaneast',
     statusOfPrimary: 'available',
     accessTier: 'Hot',
