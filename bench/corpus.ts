@@ -16,6 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corporateCheckDigit, gs1Valid, isValidMyNumber, luhnCheckDigit, luhnValid, myNumberCheckDigit } from '../src/data/detect/check-digits.js';
 import { cardBrand, TEST_CARD_NUMBERS, type CardBrand } from '../src/data/detect/credit-card.js';
+import { LICENCE_COMMISSION_CODES, licenceCheckDigit } from '../src/data/detect/drivers-license.js';
 import { normalizeText } from '../src/data/detect/normalize.js';
 import type { DetectorId, Segment } from '../src/data/types.js';
 import { canEncodeShiftJis, encodeShiftJis } from './shift-jis.js';
@@ -239,6 +240,35 @@ interface Ymd {
   d: number;
 }
 
+/** The last year of the corpus (hire, order and form dates end there; first licences too). */
+const LAST_YEAR = 2024;
+const COMMISSIONS = [...LICENCE_COMMISSION_CODES];
+
+/**
+ * A driver's licence number as they are issued: the code of the public safety commission of the first licence, the
+ * year of the first licence (at 18 to 30, not after LAST_YEAR), a 6-digit serial, the check digit, the reissue
+ * count (0 for most). Draws as many random numbers as the former 12 random digits did, so the rest of the corpus
+ * stays the same.
+ */
+export function makeLicence(rng: Rng, birth: Ymd): string {
+  const commission = rng.pick(COMMISSIONS);
+  const d = rng.digits(10);
+  const first = Math.min(LAST_YEAR, birth.y + 18 + (Number(d.slice(0, 2)) % 13));
+  const body = `${commission}${String(first % 100).padStart(2, '0')}${d.slice(2, 8)}`;
+  const reissue = d[8] === '9' ? (d[9] === '9' ? 2 : 1) : 0;
+  return `${body}${licenceCheckDigit(body)}${reissue}`;
+}
+
+/** A hire date: at 18 or later, at most at 65, not after LAST_YEAR (three draws, like makeDate). */
+export function makeHireDate(rng: Rng, birth: Ymd): Ymd {
+  const lo = birth.y + 18;
+  const hi = Math.max(lo, Math.min(birth.y + 65, LAST_YEAR));
+  const y = lo + (rng.int(0, 9999) % (hi - lo + 1));
+  const m = rng.int(1, 12);
+  const d = rng.int(1, new Date(Date.UTC(y, m, 0)).getUTCDate());
+  return { y, m, d };
+}
+
 function makeDate(rng: Rng, fromYear: number, toYear: number): Ymd {
   const y = rng.int(fromYear, toYear);
   const m = rng.int(1, 12);
@@ -344,7 +374,7 @@ function makePerson(rng: Rng): Person {
     card: cardValid ? makeCard(rng, brand) : makeWrongCard(rng, brand),
     cardValid,
     expiry: `${p2(rng.int(1, 12))}/${p2(rng.int(25, 31))}`,
-    license: rng.chance(0.6) ? String(rng.int(10, 97)) + rng.digits(10) : null,
+    license: rng.chance(0.6) ? makeLicence(rng, birth) : null,
     pension: pensionBody,
     employment: `${rng.int(1000, 9999)}-${rng.digits(6)}-${rng.int(0, 9)}`,
     foreign,
@@ -354,7 +384,7 @@ function makePerson(rng: Rng): Person {
     crime: rng.pick(CRIMES),
     employeeNo: rng.chance(0.5) ? `E${rng.digits(6)}` : rng.digits(6),
     customerId: `C${rng.digits(8)}`,
-    hired: makeDate(rng, 1985, 2024),
+    hired: makeHireDate(rng, birth),
   };
 }
 
@@ -814,7 +844,55 @@ export function generateCorpus(seed: number, records: number): CorpusFile[] {
       files.push({ ...notice, encoding: canEncodeShiftJis(notice.content) && rng.chance(0.5) ? 'shift_jis' : 'utf-8' });
     }
   }
+  // Headerless tables of persons with columns that are NOT what a column of their shape could be (one per 200
+  // records, from a separate generator so that the files above do not change): order exports (a 12-digit order id,
+  // a year-prefixed order number 2024-000123, product codes shaped like passports from a small catalogue, JAN
+  // codes, order and update dates) and staff lists whose only date is the hire date.
+  const extra = new Rng(seed * 7919 + 13);
+  for (let k = 0, count = Math.max(1, Math.round(records / 200)); k < count; k++) {
+    const id = String(n++).padStart(4, '0');
+    const persons = Array.from({ length: extra.int(20, 60) }, () => makePerson(extra));
+    const f = extra.chance(0.6) ? orderExport(extra, persons, `export/${id}-orders-noheader.csv`) : staffList(extra, persons, `export/${id}-staff-noheader.csv`);
+    files.push({ ...f, encoding: 'utf-8' });
+  }
   return files;
+}
+
+/** A headerless CSV from cells (each a list of pieces, null for an empty cell), one segment per non-empty cell. */
+function headerlessCsv(kind: string, rows: readonly (readonly Cell[])[], name: string): Omit<CorpusFile, 'encoding'> {
+  const segments: CorpusSegment[] = [];
+  const lines: string[] = [];
+  rows.forEach((cells, row) => {
+    lines.push(cells.map((c) => csvQuote(c === null ? '' : c.map(textOf).join(''))).join(','));
+    cells.forEach((c, column) => {
+      if (c !== null) segments.push(segmentOf(c, { row, column }));
+    });
+  });
+  return { name, kind, format: 'csv-noheader', segments, content: `${lines.join('\r\n')}\r\n` };
+}
+
+function orderExport(rng: Rng, persons: readonly Person[], name: string): Omit<CorpusFile, 'encoding'> {
+  const catalogue = Array.from({ length: rng.int(5, 12) }, () => `${rng.pick([...UPPER])}${rng.pick([...UPPER])}${rng.digits(7)}`);
+  const jans = Array.from({ length: catalogue.length }, () => makeJan(rng));
+  const rows = persons.map((p): Cell[] => {
+    const item = rng.int(0, catalogue.length - 1);
+    return [
+      one(lab(nameOf(p), 'person_name')),
+      one(lab(p.email, 'email')),
+      one(near(rng.digits(12, true), 'order id (12-digit column)')),
+      one(near(`${rng.int(2019, 2024)}-${rng.digits(6)}`, 'order number 2024-000123')),
+      one(near(formatPlainDate(rng, makeDate(rng, 2019, 2024)), 'order date')),
+      one(near(catalogue[item] ?? '', 'product code')),
+      one(near(jans[item] ?? '', 'JAN code')),
+      one(near(formatPlainDate(rng, makeDate(rng, 2023, 2024)), 'update date')),
+    ];
+  });
+  return headerlessCsv('orders-noheader', rows, name);
+}
+
+function staffList(rng: Rng, persons: readonly Person[], name: string): Omit<CorpusFile, 'encoding'> {
+  const rows = persons.map((p): Cell[] => [one(lab(nameOf(p), 'person_name')), one(lab(p.phone, 'phone')), one(near(formatPlainDate(rng, p.hired), 'hire date (only date column)'))]);
+  return headerlessCsv('staff-noheader', rows, name);
 }
 
 export function corpusStats(files: readonly CorpusFile[]): { files: number; segments: number; labels: number; nearMisses: number; byType: Map<DetectorId, number> } {

@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusStats, generateCorpus, makeCard, makeCorporateNumber, makeJan, makeMyNumber, makeWrongMyNumber, Rng, writeCorpus } from '../../bench/corpus.js';
+import { corpusStats, generateCorpus, makeCard, makeCorporateNumber, makeHireDate, makeJan, makeLicence, makeMyNumber, makeWrongMyNumber, Rng, writeCorpus } from '../../bench/corpus.js';
 import { encodeShiftJis } from '../../bench/shift-jis.js';
 import { gs1Valid, isValidCorporateNumber, isValidMyNumber, luhnValid } from '../../src/data/detect/check-digits.js';
 import { cardBrand } from '../../src/data/detect/credit-card.js';
+import { hasLicenceStructure } from '../../src/data/detect/drivers-license.js';
 import { normalizeText } from '../../src/data/detect/normalize.js';
 
 describe('corpus generator', () => {
@@ -52,6 +53,19 @@ describe('corpus generator', () => {
         const card = makeCard(rng, brand);
         assert.ok(luhnValid(card) && cardBrand(card) === brand, `${brand} ${card}`);
       }
+    }
+  });
+
+  test('licences are numbered as issued; people are hired at 18 or later, never before they are born', () => {
+    const rng = new Rng(2);
+    for (let i = 0; i < 2000; i++) {
+      const birth = { y: rng.int(1950, 2004), m: rng.int(1, 12), d: rng.int(1, 28) };
+      const licence = makeLicence(rng, birth);
+      assert.ok(hasLicenceStructure(licence), licence);
+      const firstYear = Number(licence.slice(2, 4));
+      assert.ok([...Array(13).keys()].some((k) => (Math.min(2024, birth.y + 18 + k) % 100) === firstYear), licence);
+      const hired = makeHireDate(rng, birth);
+      assert.ok(hired.y >= birth.y + 18 && hired.y <= Math.max(birth.y + 18, Math.min(birth.y + 65, 2024)), `${birth.y} → ${hired.y}`);
     }
   });
 

@@ -58,6 +58,17 @@ export function isPlausibleBirthDate(y: number, m: number, d: number, now: Date 
 /** The last "now" seen and its day (most calls pass the same Date). */
 const todayOf = { now: null as Date | null, time: Number.NaN, day: 0, year: 0 };
 
+/**
+ * At least 15 years before `now`: the birth date of someone of working age (a column of such dates in person rows
+ * can be a birth-date column; order dates, update dates and most hire dates are more recent). Compared by
+ * calendar date, UTC.
+ */
+export const GROWN_UP_YEARS = 15;
+
+export function grownUp(y: number, m: number, d: number, now: Date): boolean {
+  return y * 10000 + m * 100 + d <= (now.getUTCFullYear() - GROWN_UP_YEARS) * 10000 + (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
+}
+
 /** Gregorian date of an era date, or null when the era did not have that day. */
 export function eraToGregorian(era: Era, year: number, m: number, d: number): [number, number, number] | null {
   if (year < 1) return null;
@@ -111,7 +122,7 @@ export function findBirthDates(text: string, out: Found[], now: Date = new Date(
     const mo = Number(m[3]);
     const d = Number(m[4]);
     if (!isPlausibleBirthDate(y, mo, d, now)) continue;
-    out.push({ type: 'birth_date', start, end, canonical: iso(y, mo, d), masked: MASKED_DATE, rule: 'shape' });
+    out.push({ type: 'birth_date', start, end, canonical: iso(y, mo, d), masked: MASKED_DATE, rule: 'shape', column: grownUp(y, mo, d, now) ? 'hit' : 'none' });
   }
   if (forms & DATE_KANJI && text.includes('年')) {
     WESTERN_KANJI.lastIndex = 0;
@@ -120,7 +131,7 @@ export function findBirthDates(text: string, out: Found[], now: Date = new Date(
       const mo = Number(m[2]);
       const d = Number(m[3]);
       if (!isPlausibleBirthDate(y, mo, d, now)) continue;
-      out.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length, canonical: iso(y, mo, d), masked: MASKED_DATE, rule: 'shape' });
+      out.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length, canonical: iso(y, mo, d), masked: MASKED_DATE, rule: 'shape', column: grownUp(y, mo, d, now) ? 'hit' : 'none' });
     }
     ERA_KANJI.lastIndex = 0;
     for (let m = ERA_KANJI.exec(text); m !== null; m = ERA_KANJI.exec(text)) {
@@ -129,7 +140,7 @@ export function findBirthDates(text: string, out: Found[], now: Date = new Date(
       const year = m[2] === '元' ? 1 : Number(m[2]);
       const g = eraToGregorian(era, year, Number(m[3]), Number(m[4]));
       if (g === null || !isPlausibleBirthDate(...g, now)) continue;
-      out.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length, canonical: iso(...g), masked: maskEraDate(era.name), rule: 'shape' });
+      out.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length, canonical: iso(...g), masked: maskEraDate(era.name), rule: 'shape', column: grownUp(...g, now) ? 'hit' : 'none' });
     }
   }
   ERA_LETTER.lastIndex = 0;
@@ -141,7 +152,7 @@ export function findBirthDates(text: string, out: Found[], now: Date = new Date(
     if (era === undefined) continue;
     const g = eraToGregorian(era, Number(m[2]), Number(m[4]), Number(m[5]));
     if (g === null || !isPlausibleBirthDate(...g, now)) continue;
-    out.push({ type: 'birth_date', start, end, canonical: iso(...g), masked: `${era.letter}**.**.**`, rule: 'shape' });
+    out.push({ type: 'birth_date', start, end, canonical: iso(...g), masked: `${era.letter}**.**.**`, rule: 'shape', column: grownUp(...g, now) ? 'hit' : 'none' });
   }
   WESTERN_COMPACT.lastIndex = 0;
   for (let m = forms & DATE_COMPACT ? WESTERN_COMPACT.exec(text) : null; m !== null; m = WESTERN_COMPACT.exec(text)) {
@@ -152,6 +163,6 @@ export function findBirthDates(text: string, out: Found[], now: Date = new Date(
     const mo = Number(m[2]);
     const d = Number(m[3]);
     if (!isPlausibleBirthDate(y, mo, d, now)) continue;
-    out.push({ type: 'birth_date', start, end, canonical: iso(y, mo, d), masked: MASKED_DATE, rule: 'context' });
+    out.push({ type: 'birth_date', start, end, canonical: iso(y, mo, d), masked: MASKED_DATE, rule: 'context', column: grownUp(y, mo, d, now) ? 'weak' : 'none' });
   }
 }

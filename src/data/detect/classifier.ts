@@ -11,11 +11,17 @@
 // numbers that all pass the My Number check digit is a My Number column even without a header: random 12-digit
 // ids pass one time in ten). Rows are held until the first 50 rows are complete, so the first rows of a file
 // profit from that too.
+//
+// Speed (docs/benchmarks.md, throughput): one pass over a segment's characters (shapeOf) measures what the
+// detectors need — digit runs, separators, the characters some patterns cannot do without, the prefilter of the
+// keyword vocabularies — so that each detector runs only on text it can match; values are hashed only when the
+// hash can still serve a person key; person keys are kept as 64-bit numbers. None of this changes a result
+// (bench/classify-profiles.ts and the profiles test compare every detection with a recording).
 import type { Confidence, Detection, DetectorId, FileProfile, Segment } from '../types.js';
 import { classesOf, DETECTOR_ORDER } from './appi-classes.js';
 import { findBankAccounts } from './bank-account.js';
-import { DATE_COMPACT, DATE_ERA_LETTER, DATE_KANJI, DATE_SEPARATED, dateSuffixTarget, findBirthDates } from './birth-date.js';
-import { ContextWindow, contextKindOf, findKeywords, inlineLabel, keywordPrefixTail, kindBit, labelTarget, type ContextKind, type KeywordHit, type LabelTarget } from './context.js';
+import { DATE_COMPACT, DATE_ERA_LETTER, DATE_KANJI, DATE_SEPARATED, dateSuffixTarget, findBirthDates, GROWN_UP_YEARS } from './birth-date.js';
+import { ContextWindow, contextKindOf, findKeywords, inlineLabel, keywordPrefixTail, kindBit, kindIndex, labelTarget, type ContextKind, type KeywordHit, type LabelTarget } from './context.js';
 import { findCorporateNumbers } from './corporate-number.js';
 import { findCreditCards } from './credit-card.js';
 import { findDriversLicenses } from './drivers-license.js';
@@ -40,10 +46,25 @@ export { PersonLedger } from './persons.js';
 export { classesOf } from './appi-classes.js';
 
 /**
- * Types a consistent column can raise (checksum or distinctive shapes only; never dates or bare digit runs other
- * than postal codes, whose NNN-NNNN shape is distinctive when a whole column has it).
+ * Types a consistent column can raise: checksum types and distinctive shapes on their own (postal codes too, whose
+ * NNN-NNNN shape is distinctive when a whole column has it); the shape-only identifiers and dates of SECONDARY
+ * only in a row that holds a person identifier of PERSON_ROW, and under their own conditions (qualifiesColumn).
  */
-const COLUMN_TYPES: ReadonlySet<DetectorId> = new Set(['my_number', 'credit_card', 'email', 'phone', 'postal_address', 'person_name']);
+const COLUMN_TYPES: ReadonlySet<DetectorId> = new Set(['my_number', 'credit_card', 'email', 'phone', 'postal_address', 'person_name', 'drivers_license', 'passport', 'residence_card', 'pension_insurance', 'birth_date']);
+/**
+ * Shape-only identifiers (no checksum: a column of them could be product codes, order numbers …) and birth dates:
+ * their column raises them only in rows with a person identifier, when the column's values are distinct (dates:
+ * when the column's dates come at least 15 years before every other date column of the same rows).
+ */
+const SECONDARY: ReadonlySet<DetectorId> = new Set(['drivers_license', 'passport', 'residence_card', 'pension_insurance', 'birth_date']);
+/** Identifiers that make a row a person's for the SECONDARY rule (a name, a My Number, an e-mail address, a phone number). */
+const PERSON_ROW: ReadonlySet<DetectorId> = new Set(['my_number', 'email', 'phone', 'person_name']);
+/** Share of distinct values among a SECONDARY identifier column's values (at most DISTINCT_SAMPLE of them looked at). */
+const DISTINCT_SHARE = 0.8;
+const DISTINCT_SAMPLE = 256;
+/** Share of rows in which a birth-date column comes GROWN_UP_YEARS before another date column of the same row. */
+const BEFORE_SHARE = 0.8;
+const MAX_DATE_COLUMNS = 32;
 /** Identifiers whose span swallows a shorter value inside it. */
 const CONTAINERS: ReadonlySet<DetectorId> = new Set(['my_number', 'corporate_number', 'credit_card', 'phone', 'email', 'bank_account', 'pension_insurance', 'birth_date', 'residence_card', 'passport', 'drivers_license', 'postal_address']);
 /** Longest container span looked back over (addresses are the longest, at most about 80 characters). */
@@ -56,6 +77,7 @@ const PERSON_CONTEXT: ReadonlySet<DetectorId> = new Set(['my_number', 'email', '
 export const WARMUP_ROWS = 50;
 const PERSON: ContextKind = 'person';
 const PERSON_BIT = kindBit(PERSON);
+const PERSON_INDEX = kindIndex(PERSON);
 const COLUMN_MIN_HITS = 3;
 const COLUMN_MIN_SHARE = 0.8;
 const MAX_COLUMNS = 4096;
@@ -103,9 +125,49 @@ interface FieldInfo {
 /** Every detector id, for tables indexed by type. */
 const TYPES: readonly DetectorId[] = ['my_number', 'corporate_number', 'credit_card', 'bank_account', 'drivers_license', 'passport', 'residence_card', 'pension_insurance', 'phone', 'email', 'postal_address', 'birth_date', 'person_name', 'sensitive_health', 'sensitive_crime', 'id_document_image'];
 const TYPE_INDEX = new Map<DetectorId, number>(TYPES.map((t, i) => [t, i]));
-const typeIndex = (t: DetectorId): number => TYPE_INDEX.get(t) ?? 0;
+
+function typeIndex(t: DetectorId): number {
+  switch (t) {
+    case 'my_number':
+      return 0;
+    case 'corporate_number':
+      return 1;
+    case 'credit_card':
+      return 2;
+    case 'bank_account':
+      return 3;
+    case 'drivers_license':
+      return 4;
+    case 'passport':
+      return 5;
+    case 'residence_card':
+      return 6;
+    case 'pension_insurance':
+      return 7;
+    case 'phone':
+      return 8;
+    case 'email':
+      return 9;
+    case 'postal_address':
+      return 10;
+    case 'birth_date':
+      return 11;
+    case 'person_name':
+      return 12;
+    default:
+      return TYPE_INDEX.get(t) ?? 0;
+  }
+}
+
 const table = (set: ReadonlySet<DetectorId>): boolean[] => TYPES.map((t) => set.has(t));
 const IS_COLUMN_TYPE = table(COLUMN_TYPES);
+const IS_SECONDARY = table(SECONDARY);
+const IS_PERSON_ROW = table(PERSON_ROW);
+const BIRTH_DATE = typeIndex('birth_date');
+/** How a value counts toward its column (Found.column): a full hit, a weak form, not at all. */
+const COL_HIT = 0;
+const COL_WEAK = 1;
+const COL_NONE = 2;
 const IS_CONTAINER = table(CONTAINERS);
 const IS_HASHED = table(HASHED);
 const IS_PERSON_CONTEXT = table(PERSON_CONTEXT);
@@ -146,7 +208,10 @@ class Cand {
     readonly named: boolean,
     readonly blocked: boolean,
     readonly want: number,
-    readonly weak: boolean,
+    /** COL_HIT, COL_WEAK or COL_NONE (Found.column). */
+    readonly colMode: number,
+    /** For SECONDARY identifiers in a table: a fingerprint of the value (are a column's values distinct?), else 0. */
+    readonly print: number,
   ) {}
 }
 
@@ -183,6 +248,9 @@ class Group {
 
 interface ColumnStats {
   cells: number;
+  /** SECONDARY identifiers: fingerprints of the first DISTINCT_SAMPLE values counted, by type index, and how many were. */
+  prints: (Set<number> | undefined)[];
+  printed: Int32Array;
   /** Cells holding the type in its full form (by type index). */
   hits: Int32Array;
   /** Cells holding only a weak form (a postal code without hyphen): they count toward the share, not the minimum. */
@@ -448,8 +516,12 @@ function isNamed(f: Found, label: LabelTarget | null, fieldTarget: LabelTarget |
   return label === f.type || (fieldTarget === f.type && (label === null || label === f.type));
 }
 
-/** A stable sort by start, then end (insertion: a cell holds a few values). */
+/** A stable sort by start, then end (insertion for the few values of a cell, the library sort for long text). */
 function sortByPosition(a: Found[]): void {
+  if (a.length > 16) {
+    a.sort((x, y) => x.start - y.start || x.end - y.end);
+    return;
+  }
   for (let i = 1; i < a.length; i++) {
     const x = a[i] as Found;
     let j = i - 1;
@@ -489,19 +561,31 @@ export class Classifier {
   private done = false;
   private profile: FileProfile | null = null;
   /** Keyword events of the segment being pushed (absolute start, end, kind), reused. */
-  private kwStart: number[] = [];
-  private kwEnd: number[] = [];
-  private kwKind: ContextKind[] = [];
-  private groups: Group[] = [];
+  private readonly kwStart: number[] = [];
+  private readonly kwEnd: number[] = [];
+  private readonly kwKind: ContextKind[] = [];
+  private readonly groups: Group[] = [];
   private readonly shape = new TextShape();
   private readonly decideFn = (g: Group, got: number): void => this.decide(g, got);
   private readonly saltHex: string;
   private readonly bits = new Int32Array(2);
+  /** Date columns compared in rows (compareDates): column → other column → rows with both, rows where it comes first. */
+  private readonly datePairs = new Map<string, Map<string, { both: number; before: number }>>();
+  private readonly printSeed: number;
+  /**
+   * The first date of each cell of the open row: its column and its year only (never the date), compared when the
+   * row closes (birth dates come before the other dates of a person's row), then overwritten by the next row's.
+   */
+  private readonly dateCols: string[] = [];
+  private readonly dateYears: number[] = [];
+  private dates = 0;
+  private readonly lastFields: ({ field: string; info: FieldInfo } | undefined)[] = new Array<{ field: string; info: FieldInfo } | undefined>(16).fill(undefined);
 
   constructor(opts: ClassifierOptions) {
     this.opts = opts;
     this.salt = opts.salt ?? opts.ledger?.salt ?? newSalt();
     this.saltHex = saltHexOf(this.salt);
+    this.printSeed = this.salt.readInt32LE(0) ^ 0x811c9dc5;
     this.maxExamples = opts.maxExamples ?? 3;
     this.budget = new HashBudget(opts.hashCap ?? DEFAULT_HASH_CAP);
     this.persons = new KeySet(this.budget);
@@ -603,6 +687,7 @@ export class Classifier {
       let g: Group | null = null;
       const fieldTarget = field?.target ?? null;
       let siblingNamed = false;
+      let dated = false;
       for (let i = 0; i < found.length; i++) {
         const f = found[i] as Found;
         if (g === null || g.start !== f.start || g.end !== f.end) {
@@ -624,8 +709,15 @@ export class Classifier {
         g.alts.push(a);
         if (IS_PERSON_CONTEXT[a.ti] === true && a.rule !== 'context' && a.rule !== 'named') g.person = true;
         if (IS_COLUMN_TYPE[a.ti] === true && !a.blocked && a.rule !== 'header' && a.rule !== 'person' && a.rule !== 'named') {
-          if (a.weak) columnWeak |= 1 << a.ti;
-          else columnHits |= 1 << a.ti;
+          if (a.colMode === COL_WEAK) columnWeak |= 1 << a.ti;
+          else if (a.colMode === COL_HIT) {
+            if ((columnHits & (1 << a.ti)) === 0 && a.print !== 0 && stats !== null) this.notePrint(stats, a);
+            columnHits |= 1 << a.ti;
+          }
+        }
+        if (a.ti === BIRTH_DATE && row !== null && col !== undefined && !dated) {
+          dated = true;
+          this.noteDate(col, f.canonical);
         }
       }
       if (g !== null && row !== null) this.noteKey(row, g);
@@ -649,7 +741,7 @@ export class Classifier {
       const at = kwNext ? (this.kwStart[ki] ?? 0) : base + (this.groups[gi] as Group).start;
       if (this.window.size > 64) this.settle(at);
       if (kwNext) {
-        this.window.hit(this.kwStart[ki] ?? 0, this.kwEnd[ki] ?? 0, this.kwKind[ki] as ContextKind);
+        this.window.hitKind(this.kwStart[ki] ?? 0, this.kwEnd[ki] ?? 0, kindIndex(this.kwKind[ki] as ContextKind));
         ki++;
         continue;
       }
@@ -658,9 +750,8 @@ export class Classifier {
       for (const a of grp.alts) want |= a.want;
       this.window.add(grp, base + grp.start, base + grp.end, want);
       if (grp.row) grp.row.waiting++;
-      if (grp.person) this.window.hit(base + grp.start, base + grp.end, PERSON);
+      if (grp.person) this.window.hitKind(base + grp.start, base + grp.end, PERSON_INDEX);
     }
-    for (let i = 0; i < ngroups; i++) this.groups[i] = undefined as unknown as Group;
 
     this.pos = base + text.length;
     this.settle(this.pos + 1);
@@ -695,7 +786,7 @@ export class Classifier {
     }
     const doc = idDocumentOf(this.opts.path);
     if (doc) {
-      const h = new Cand('id_document_image', typeIndex('id_document_image'), 'header', doc.label, '', false, true, false, 0, false);
+      const h = new Cand('id_document_image', typeIndex('id_document_image'), 'header', doc.label, '', false, true, false, 0, COL_NONE, 0);
       h.confidence = 'high';
       h.segment = -1;
       this.emit(h, false);
@@ -724,6 +815,16 @@ export class Classifier {
   // ---------------------------------------------------------------------------------------------------
 
   private fieldInfo(field: string): FieldInfo {
+    // the same header strings come back row after row: a small cache by string before the map
+    const slot = field.length & 15;
+    const last = this.lastFields[slot];
+    if (last !== undefined && last.field === field) return last.info;
+    const info = this.fieldInfoOf(field);
+    this.lastFields[slot] = { field, info };
+    return info;
+  }
+
+  private fieldInfoOf(field: string): FieldInfo {
     const cached = this.fields.get(field);
     if (cached) return cached;
     const f = normalizeText(field);
@@ -740,7 +841,7 @@ export class Classifier {
     let s = this.cols.get(col);
     if (s === undefined) {
       if (this.cols.size >= MAX_COLUMNS) return null;
-      s = { cells: 0, hits: new Int32Array(TYPES.length), weak: new Int32Array(TYPES.length) };
+      s = { cells: 0, hits: new Int32Array(TYPES.length), weak: new Int32Array(TYPES.length), prints: [], printed: new Int32Array(TYPES.length) };
       this.cols.set(col, s);
     }
     return s;
@@ -806,22 +907,59 @@ export class Classifier {
       if (f.type === 'email') emails = true;
       else if (f.type === 'corporate_number') corporate = true;
     }
-    const kept: Found[] = [];
-    for (const f of out) {
-      if (f.rule === 'person') {
-        kept.push(f);
-        continue;
+    if (out.length > 16) return this.filterMany(out, emails, corporate);
+    // a few values (a cell): which go, decided against the whole list, then the list is compacted in place
+    const n = out.length;
+    let mask = 0;
+    for (let i = 0; i < n; i++) {
+      const f = out[i] as Found;
+      if (f.rule === 'person') continue;
+      for (let j = 0; j < n; j++) {
+        const c = out[j] as Found;
+        if (
+          (emails && c.type === 'email' && f.type !== 'email' && f.start < c.end && f.end > c.start) ||
+          (corporate && c.type === 'corporate_number' && f.type === 'my_number' && f.start < c.end && f.end > c.start) ||
+          (IS_CONTAINER[typeIndex(c.type)] === true && c.rule !== 'header' && c.rule !== 'person' && c.start <= f.start && c.start >= f.start - MAX_CONTAINER && c.end >= f.end && c.end - c.start > f.end - f.start && c.type !== f.type)
+        ) {
+          mask |= 1 << i;
+          break;
+        }
       }
-      let drop = false;
-      for (const c of out) {
-        if (emails && c.type === 'email' && f.type !== 'email' && f.start < c.end && f.end > c.start) drop = true;
-        else if (corporate && c.type === 'corporate_number' && f.type === 'my_number' && f.start < c.end && f.end > c.start) drop = true;
-        else if (IS_CONTAINER[typeIndex(c.type)] === true && c.rule !== 'header' && c.rule !== 'person' && c.start <= f.start && c.start >= f.start - MAX_CONTAINER && c.end >= f.end && c.end - c.start > f.end - f.start && c.type !== f.type) drop = true;
-        if (drop) break;
-      }
-      if (!drop) kept.push(f);
     }
-    return kept;
+    if (mask === 0) return out;
+    let w = 0;
+    for (let i = 0; i < n; i++) if ((mask & (1 << i)) === 0) out[w++] = out[i] as Found;
+    out.length = w;
+    return out;
+  }
+
+  /** The same filter for many values (long free text): containers sorted once, a binary search per value. */
+  private filterMany(out: Found[], hasEmails: boolean, hasCorporate: boolean): Found[] {
+    const emails = hasEmails ? out.filter((f) => f.type === 'email') : [];
+    const corporate = hasCorporate ? out.filter((f) => f.type === 'corporate_number') : [];
+    const containers = out.filter((f) => CONTAINERS.has(f.type) && f.rule !== 'header' && f.rule !== 'person').sort((a, b) => a.start - b.start);
+    const contained = (f: Found): boolean => {
+      // the last container starting at or before f, then back while one could still reach over f
+      let lo = 0;
+      let hi = containers.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((containers[mid] as Found).start <= f.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo - 1; k >= 0; k--) {
+        const c = containers[k] as Found;
+        if (c.start < f.start - MAX_CONTAINER) break;
+        if (c.end >= f.end && c.end - c.start > f.end - f.start && c.type !== f.type) return true;
+      }
+      return false;
+    };
+    return out.filter((f) => {
+      if (f.rule === 'person') return true;
+      if (emails.length > 0 && f.type !== 'email' && emails.some((e) => f.start < e.end && f.end > e.start)) return false;
+      if (corporate.length > 0 && f.type === 'my_number' && corporate.some((c) => f.start < c.end && f.end > c.start)) return false;
+      return !contained(f);
+    });
   }
 
   private alt(f: Found, fieldTarget: LabelTarget | null, text: string, groupLabel: LabelTarget | null, row: RowState | null, siblingNamed: boolean): Cand {
@@ -838,11 +976,13 @@ export class Classifier {
     const hash = hashed ? saltedHashHex(this.saltHex, f.type, f.canonical) : '';
     const kana = f.kana === true;
     const weak = f.weak === true;
-    if (f.rule === 'header') return new Cand(f.type, ti, f.rule, f.masked, hash, kana, true, false, 0, weak);
-    if (f.rule === 'person') return new Cand(f.type, ti, f.rule, f.masked, hash, kana, false, false, PERSON_BIT, weak);
+    const colMode = f.column === 'none' ? COL_NONE : f.column === 'weak' || (f.column === undefined && weak) ? COL_WEAK : COL_HIT;
+    const print = IS_SECONDARY[ti] === true && ti !== BIRTH_DATE && row !== null && colMode === COL_HIT ? this.fingerprint(f.type, f.canonical) : 0;
+    if (f.rule === 'header') return new Cand(f.type, ti, f.rule, f.masked, hash, kana, true, false, 0, colMode, print);
+    if (f.rule === 'person') return new Cand(f.type, ti, f.rule, f.masked, hash, kana, false, false, PERSON_BIT, colMode, print);
     // An e-mail address is one whatever the label says; other shapes under a label naming another type are not raised by the window.
     const blocked = !named && f.type !== 'email' && ((label !== null && label !== f.type) || (fieldTarget !== null && fieldTarget !== f.type));
-    return new Cand(f.type, ti, f.rule, f.masked, hash, kana, named, blocked, WANT[ti] ?? 0, weak);
+    return new Cand(f.type, ti, f.rule, f.masked, hash, kana, named, blocked, WANT[ti] ?? 0, colMode, print);
   }
 
   /** Decides a span once no keyword can reach it any more. */
@@ -904,7 +1044,74 @@ export class Classifier {
     if (r === null) return;
     this.row = null;
     r.open = false;
+    if (this.dates > 1) this.compareDates();
+    this.dates = 0;
     this.maybeComplete(r);
+  }
+
+  /** The first date of a cell of the open row: its column and year (see dateCols). */
+  private noteDate(col: string, iso: string): void {
+    if (this.dates >= MAX_DATE_COLUMNS) return;
+    this.dateCols[this.dates] = col;
+    this.dateYears[this.dates] = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+    this.dates++;
+  }
+
+  /**
+   * For every two date columns of the row that closes: both hold a date; the first comes GROWN_UP_YEARS (by year)
+   * before the second.
+   */
+  private compareDates(): void {
+    const cols = this.dateCols;
+    const years = this.dateYears;
+    const n = this.dates;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const a = cols[i] as string;
+        const b = cols[j] as string;
+        if (i === j || a === b) continue;
+        let pairs = this.datePairs.get(a);
+        if (pairs === undefined) {
+          if (this.datePairs.size >= MAX_DATE_COLUMNS) continue;
+          pairs = new Map();
+          this.datePairs.set(a, pairs);
+        }
+        let p = pairs.get(b);
+        if (p === undefined) {
+          if (pairs.size >= MAX_DATE_COLUMNS) continue;
+          p = { both: 0, before: 0 };
+          pairs.set(b, p);
+        }
+        p.both++;
+        if ((years[i] ?? 0) <= (years[j] ?? 0) - GROWN_UP_YEARS) p.before++;
+      }
+    }
+  }
+
+  /** A SECONDARY identifier counted in its column: its fingerprint, among the column's first DISTINCT_SAMPLE. */
+  private notePrint(stats: ColumnStats, a: Cand): void {
+    if ((stats.printed[a.ti] ?? 0) >= DISTINCT_SAMPLE) return;
+    stats.printed[a.ti] = (stats.printed[a.ti] ?? 0) + 1;
+    let set = stats.prints[a.ti];
+    if (set === undefined) {
+      set = new Set();
+      stats.prints[a.ti] = set;
+    }
+    set.add(a.print);
+  }
+
+  /**
+   * A 32-bit fingerprint of a value, keyed by the run's salt (never 0): only to tell whether a column repeats its
+   * values, kept for at most DISTINCT_SAMPLE values per column.
+   */
+  private fingerprint(type: string, canonical: string): number {
+    let h = this.printSeed;
+    for (let i = 0; i < type.length; i++) h = Math.imul(h ^ type.charCodeAt(i), 0x01000193);
+    for (let i = 0; i < canonical.length; i++) h = Math.imul(h ^ canonical.charCodeAt(i), 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    return h === 0 ? 1 : h;
   }
 
   private maybeComplete(r: RowState): void {
@@ -934,32 +1141,80 @@ export class Classifier {
     return hits >= COLUMN_MIN_HITS && hits >= 0.5 * s.cells && hits + weak >= COLUMN_MIN_SHARE * s.cells;
   }
 
+  /**
+   * qualifies, and for a SECONDARY type its own conditions: an identifier column's values are distinct (at least
+   * DISTINCT_SHARE of them); a birth-date column comes GROWN_UP_YEARS before each other date column it shares rows
+   * with (in at least BEFORE_SHARE of at least COLUMN_MIN_HITS such rows). The row condition is resolveRow's.
+   */
+  private qualifiesColumn(col: string, ti: number): boolean {
+    if (!this.qualifies(col, ti)) return false;
+    if (IS_SECONDARY[ti] !== true) return true;
+    if (ti === BIRTH_DATE) {
+      const pairs = this.datePairs.get(col);
+      if (pairs !== undefined) for (const p of pairs.values()) if (p.both >= COLUMN_MIN_HITS && p.before < BEFORE_SHARE * p.both) return false;
+      return true;
+    }
+    const s = this.cols.get(col);
+    const printed = s?.printed[ti] ?? 0;
+    return printed > 0 && (s?.prints[ti]?.size ?? 0) >= DISTINCT_SHARE * printed;
+  }
+
   /** Does the column consistently hold a type other than the one at `ti`? */
   private dominant(col: string, ti: number): boolean {
-    for (let t = 0; t < TYPES.length; t++) if (t !== ti && IS_COLUMN_TYPE[t] === true && this.qualifies(col, t)) return true;
+    for (let t = 0; t < TYPES.length; t++) if (t !== ti && IS_COLUMN_TYPE[t] === true && this.qualifiesColumn(col, t)) return true;
     return false;
   }
 
   private resolveRow(r: RowState): void {
-    const kept: Cand[] = [];
+    // First every hit but the SECONDARY ones a column may raise; then those, when the row holds a person identifier.
+    let person = false;
+    let deferred = false;
     for (const h of r.hits) {
+      h.keep = true;
+      if (h.confidence === 'low' && h.col !== undefined && IS_SECONDARY[h.ti] === true) {
+        deferred = true;
+        continue;
+      }
       if (h.confidence === 'low' && h.col !== undefined && this.qualifies(h.col, h.ti)) {
         h.confidence = 'high';
       } else {
-        if (h.latent) continue;
+        if (h.latent) {
+          h.keep = false;
+          continue;
+        }
         // Column dominance: a value the window raised, in a column that is consistently another type (a 7-digit
         // postal code near 銀行 in a postal-code column), is not raised; one that needed context is dropped.
         if (h.confidence === 'high' && !h.named && h.type !== 'email' && h.cell !== undefined && h.rule !== 'header' && h.rule !== 'person') {
           const other = this.dominant(h.cell, h.ti);
           if (other) {
-            if (h.rule === 'context' || h.rule === 'named') continue;
+            if (h.rule === 'context' || h.rule === 'named') {
+              h.keep = false;
+              continue;
+            }
             h.confidence = 'low';
           }
         }
       }
+      if (h.confidence === 'high' && IS_PERSON_ROW[h.ti] === true) person = true;
+    }
+    if (deferred) {
+      for (const h of r.hits) {
+        if (!(h.confidence === 'low' && h.col !== undefined && IS_SECONDARY[h.ti] === true)) continue;
+        if (person && this.qualifiesColumn(h.col, h.ti)) h.confidence = 'high';
+        else if (h.latent) h.keep = false;
+      }
+    }
+    const kept: Cand[] = [];
+    for (const h of r.hits) {
+      if (!h.keep) continue;
       kept.push(h);
       this.emit(h, false);
     }
+    this.personKey(kept);
+    r.hits = [];
+  }
+
+  private personKey(kept: Cand[]): void {
     const person = rowPersonKey(this.salt, kept);
     if (person !== null) {
       if (!hashBits(person.prefix, person.hash, 0, this.bits)) keyBits(person.prefix + person.hash, this.bits);
@@ -968,7 +1223,6 @@ export class Classifier {
       if (this.persons.addBits(a, b)) this.personBasis.set(person.basis, (this.personBasis.get(person.basis) ?? 0) + 1);
       this.opts.ledger?.addBits(a, b);
     }
-    r.hits = [];
   }
 
   private emit(h: Cand, freeText: boolean): void {

@@ -39,6 +39,10 @@ const KINDS: readonly ContextKind[] = ['my_number', 'corporate_number', 'credit_
 
 const KIND_INDEX = new Map<ContextKind, number>(KINDS.map((k, i) => [k, i]));
 
+export function kindIndex(kind: ContextKind): number {
+  return KIND_INDEX.get(kind) ?? 0;
+}
+
 export function kindBit(kind: ContextKind): number {
   return 1 << (KIND_INDEX.get(kind) ?? 0);
 }
@@ -186,8 +190,8 @@ export function keywordPrefixTail(text: string): string {
  * What a label (a field, or the text right before a value) names: the longest vocabulary word in it wins,
  * the later one on a tie (電話・メール → email). null when it names nothing known.
  */
-export function labelTarget(label: string): LabelTarget | null {
-  if (label === '' || !LABEL_VOCAB.first.test(label) || !mayMatch(label, LABEL_VOCAB.bits)) return null;
+export function labelTarget(label: string, prechecked = false): LabelTarget | null {
+  if (label === '' || (!prechecked && (!LABEL_VOCAB.first.test(label) || !mayMatch(label, LABEL_VOCAB.bits)))) return null;
   const re = LABEL_VOCAB.re;
   re.lastIndex = 0;
   let best: { len: number; target: LabelTarget } | null = null;
@@ -233,7 +237,11 @@ export class ContextWindow<T> {
 
   /** A keyword (or a person identifier, kind 'person') at absolute [start, end). */
   hit(start: number, end: number, kind: ContextKind): void {
-    const k = KIND_INDEX.get(kind) ?? 0;
+    this.hitKind(start, end, KIND_INDEX.get(kind) ?? 0);
+  }
+
+  /** hit with the kind's index in KINDS. */
+  hitKind(start: number, end: number, k: number): void {
     const bit = 1 << k;
     if (end > (this.lastEnd[k] ?? Number.NEGATIVE_INFINITY)) this.lastEnd[k] = end;
     if (this.wanting[k] === 0) return;
@@ -248,12 +256,11 @@ export class ContextWindow<T> {
   /** A value at absolute [start, end) that wants the kinds in `want` (bits). */
   add(item: T, start: number, end: number, want: number): void {
     let got = 0;
-    for (let k = 0; k < KINDS.length; k++) {
-      const bit = 1 << k;
-      if ((want & bit) !== 0) {
-        this.wanting[k] = (this.wanting[k] ?? 0) + 1;
-        if (start - (this.lastEnd[k] ?? Number.NEGATIVE_INFINITY) <= WINDOW) got |= bit;
-      }
+    for (let b = want; b !== 0; b &= b - 1) {
+      const bit = b & -b;
+      const k = 31 - Math.clz32(bit);
+      this.wanting[k] = (this.wanting[k] ?? 0) + 1;
+      if (start - (this.lastEnd[k] ?? Number.NEGATIVE_INFINITY) <= WINDOW) got |= bit;
     }
     this.items.push(item);
     this.starts.push(start);
@@ -301,7 +308,10 @@ export class ContextWindow<T> {
     const h = this.head++;
     const item = this.items[h] as T;
     const want = this.wants[h] ?? 0;
-    for (let k = 0; k < KINDS.length; k++) if ((want & (1 << k)) !== 0) this.wanting[k] = (this.wanting[k] ?? 0) - 1;
+    for (let b = want; b !== 0; b &= b - 1) {
+      const k = 31 - Math.clz32(b & -b);
+      this.wanting[k] = (this.wanting[k] ?? 0) - 1;
+    }
     this.items[h] = undefined;
     decide(item, this.gots[h] ?? 0);
   }

@@ -28,6 +28,12 @@ export interface Found {
   kana?: boolean;
   /** A weaker form of a column type (a postal code without its hyphen): raised by a consistent column, never counted to make one. */
   weak?: boolean;
+  /**
+   * How the value counts toward making its column consistent (classifier.ts), when not simply a full hit (or, with
+   * `weak`, a weak one): 'weak' as above, 'none' not at all (a 12-digit run without a licence's structure, a date
+   * less than 15 years ago): such a value can still be raised by a column the others make.
+   */
+  column?: 'hit' | 'weak' | 'none';
 }
 
 /** Detectors append to `out`; they never throw on odd input. */

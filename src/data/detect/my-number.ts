@@ -12,9 +12,12 @@ const RE = /(?<![0-9])([0-9]{4})([ .-]?)([0-9]{4})\2([0-9]{4})(?![0-9])/g;
 
 /** yyyymmdd with a year 1900–2099 and a real month/day at the start of the run. */
 export function startsWithDate(digits: string): boolean {
-  const y = Number(digits.slice(0, 4));
-  const m = Number(digits.slice(4, 6));
-  const d = Number(digits.slice(6, 8));
+  const at = (i: number): number => digits.charCodeAt(i) - 48;
+  if (digits.length < 8) return false;
+  for (let i = 0; i < 8; i++) if (at(i) < 0 || at(i) > 9) return false;
+  const y = at(0) * 1000 + at(1) * 100 + at(2) * 10 + at(3);
+  const m = at(4) * 10 + at(5);
+  const d = at(6) * 10 + at(7);
   if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
   return d <= daysInMonth(y, m);
 }

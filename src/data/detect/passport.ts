@@ -12,6 +12,6 @@ export function findPassports(text: string, out: Found[]): void {
     const start = m.index;
     const end = start + m[0].length;
     if (!isolated(text, start, end)) continue;
-    out.push({ type: 'passport', start, end, canonical: m[0], masked: maskChars(m[0]), rule: 'shape' });
+    out.push({ type: 'passport', start, end, canonical: m[0], masked: maskChars(m[0]), rule: 'shape', column: 'hit' });
   }
 }

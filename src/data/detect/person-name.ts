@@ -92,8 +92,9 @@ function japaneseNameLike(value: string): boolean | null {
 export function findNameCell(text: string, kind: NameField, out: Found[]): void {
   const value = text.trim();
   if (!isNameLike(value)) return;
-  const start = text.indexOf(value);
-  out.push({ type: 'person_name', start, end: start + value.length, canonical: value.replace(/\s+/g, ''), masked: maskName(value), rule: 'header', ...(kind === 'kana' ? { kana: true } : {}) });
+  const start = value.length === text.length ? 0 : text.indexOf(value);
+  const canonical = /\s/.test(value) ? value.replace(/\s+/g, '') : value;
+  out.push({ type: 'person_name', start, end: start + value.length, canonical, masked: maskName(value), rule: 'header', ...(kind === 'kana' ? { kana: true } : {}) });
 }
 
 const LABELLED = /(氏名|お名前|名前|姓名|フリガナ|ふりがな|(?<![A-Za-z])(?:[Ff]ull ?[Nn]ame|[Nn]ame|NAME))(?: ?\((?:カナ|かな|漢字|フリガナ)\))? ?[:=] ?([^\n\r\t,、。;|:()<>"]{1,40})/g;

@@ -114,9 +114,10 @@ export function hashBits(prefix: string, hash: string, at: number, out: Int32Arr
  * budget: persons keys by the million in a few bytes each, where a Set of strings would take about a hundred.
  */
 export class KeySet {
+  /** Two words a slot; (0, 0) marks an empty slot (the key (0, 0) itself is kept aside in `zero`). */
   private slots = new Int32Array(2 * 1024);
-  private used = new Uint8Array(1024);
   private count = 0;
+  private zero = false;
   private readonly bits = new Int32Array(2);
   constructor(private readonly budget: HashBudget) {}
 
@@ -127,23 +128,28 @@ export class KeySet {
   }
 
   addBits(a: number, b: number): boolean {
-    const mask = this.used.length - 1;
-    let i = (Math.imul(a ^ (b >>> 7), 0x9e3779b1) >>> 0) & mask;
+    if (a === 0 && b === 0) {
+      if (this.zero) return false;
+      if (!this.take()) return false;
+      this.zero = true;
+      this.count++;
+      return true;
+    }
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
     for (;;) {
-      if (this.used[i] === 0) break;
-      if (this.slots[2 * i] === a && this.slots[2 * i + 1] === b) return false;
+      const x = slots[2 * i] ?? 0;
+      const y = slots[2 * i + 1] ?? 0;
+      if (x === 0 && y === 0) break;
+      if (x === a && y === b) return false;
       i = (i + 1) & mask;
     }
-    if (this.budget.left <= 0) {
-      this.budget.overflow = true;
-      return false;
-    }
-    this.budget.left--;
-    this.used[i] = 1;
-    this.slots[2 * i] = a;
-    this.slots[2 * i + 1] = b;
+    if (!this.take()) return false;
+    slots[2 * i] = a;
+    slots[2 * i + 1] = b;
     this.count++;
-    if (2 * this.count > this.used.length) this.grow();
+    if (4 * this.count > slots.length) this.grow();
     return true;
   }
 
@@ -151,22 +157,29 @@ export class KeySet {
     return this.count;
   }
 
-  private grow(): void {
-    const oldSlots = this.slots;
-    const oldUsed = this.used;
-    this.slots = new Int32Array(oldSlots.length * 2);
-    this.used = new Uint8Array(oldUsed.length * 2);
-    const mask = this.used.length - 1;
-    for (let j = 0; j < oldUsed.length; j++) {
-      if (oldUsed[j] === 0) continue;
-      const a = oldSlots[2 * j] ?? 0;
-      const b = oldSlots[2 * j + 1] ?? 0;
-      let i = (Math.imul(a ^ (b >>> 7), 0x9e3779b1) >>> 0) & mask;
-      while (this.used[i] !== 0) i = (i + 1) & mask;
-      this.used[i] = 1;
-      this.slots[2 * i] = a;
-      this.slots[2 * i + 1] = b;
+  private take(): boolean {
+    if (this.budget.left <= 0) {
+      this.budget.overflow = true;
+      return false;
     }
+    this.budget.left--;
+    return true;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const a = old[j] ?? 0;
+      const b = old[j + 1] ?? 0;
+      if (a === 0 && b === 0) continue;
+      let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+      while ((slots[2 * i] ?? 0) !== 0 || (slots[2 * i + 1] ?? 0) !== 0) i = (i + 1) & mask;
+      slots[2 * i] = a;
+      slots[2 * i + 1] = b;
+    }
+    this.slots = slots;
   }
 }
 
@@ -222,9 +235,16 @@ export function rowPersonKey(salt: Buffer, hits: readonly IdentifierHit[]): { pr
   }
   if (!anyHigh) return null;
   if (firstEmail !== undefined) return personKey('E', firstEmail.hash, 'email');
-  const high = hits.filter((h) => h.confidence === 'high');
-  const first = (t: DetectorId): IdentifierHit | undefined => high.find((h) => h.type === t);
-  const name = high.find((h) => h.type === 'person_name' && h.kana !== true) ?? first('person_name');
+  // the first high hit of each type (and the first kanji name), in one pass
+  const firsts = new Map<DetectorId, IdentifierHit>();
+  let kanji: IdentifierHit | undefined;
+  for (const h of hits) {
+    if (h.confidence !== 'high') continue;
+    if (!firsts.has(h.type)) firsts.set(h.type, h);
+    if (kanji === undefined && h.type === 'person_name' && h.kana !== true) kanji = h;
+  }
+  const first = (t: DetectorId): IdentifierHit | undefined => firsts.get(t);
+  const name = kanji ?? first('person_name');
   const phone = first('phone');
   if (phone && name) return personKey('PN', saltedHash(salt, 'phone+name', `${phone.hash}${name.hash}`), 'phone+name');
   const birth = first('birth_date');

@@ -12,6 +12,6 @@ export function findResidenceCards(text: string, out: Found[]): void {
     const start = m.index;
     const end = start + m[0].length;
     if (!isolated(text, start, end)) continue;
-    out.push({ type: 'residence_card', start, end, canonical: m[0], masked: maskChars(m[0]), rule: 'shape' });
+    out.push({ type: 'residence_card', start, end, canonical: m[0], masked: maskChars(m[0]), rule: 'shape', column: 'hit' });
   }
 }

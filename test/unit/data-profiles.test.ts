@@ -1,0 +1,26 @@
+// Every detection of a small fixed corpus, as a digest: a change of the detectors' code that is meant to change no
+// result (a speed-up) must leave it as it is. When a rule changes a result on purpose, the digest is updated with
+// the reason (and the accuracy figures in docs/benchmarks.md are measured again). The full check on the accuracy
+// corpus and the throughput files: bench/classify-profiles.ts, classify-throughput.js --profiles-check.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { classifyCorpusFile, rechunked } from '../../bench/classify-profiles.js';
+import { generateCorpus } from '../../bench/corpus.js';
+
+/**
+ * sha256 of the recordings (FileProfiles and detection events) of generateCorpus(11, 400), each file also as free
+ * text cut in chunks. Last changed by the column rule for shape-only identifiers and birth dates (headerless tables).
+ */
+const DIGEST = 'ac0694b2089e6a83548b664d7f2afeddaaa69d6ab2b12614b77dddea6d4ab1bd';
+
+describe('detection results of a fixed corpus', () => {
+  test('are the recorded ones', () => {
+    const files = generateCorpus(11, 400);
+    const recorded = files.flatMap((f, i) => [classifyCorpusFile(f), classifyCorpusFile(rechunked(f, 11 * 100_000 + i))]);
+    const digest = createHash('sha256').update(JSON.stringify(recorded)).digest('hex');
+    const summary = new Map<string, number>();
+    for (const r of recorded) for (const d of r.profile.detections) summary.set(`${d.type}/${d.confidence}`, (summary.get(`${d.type}/${d.confidence}`) ?? 0) + d.count);
+    assert.equal(digest, DIGEST, `detections changed: ${[...summary].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  });
+});
