@@ -149,6 +149,14 @@ describe('near misses in person rows stay low', () => {
     assert.equal(count(p, 'birth_date', 'low'), N, 'the hire dates');
   });
 
+  test('a column of birth dates lowers nothing: a card the window raised in it stays high', () => {
+    // the keyword sits in the next cell: the window raises the card (no label names it)
+    const rows = Array.from({ length: N }, (_, i) => (i === 5 ? [...person(i), '4539148803436467', 'カード番号の登録あり'] : [...person(i), birth(i)]));
+    const p = classify(headerless(rows));
+    assert.equal(count(p, 'credit_card', 'high'), 1);
+    assert.equal(count(p, 'birth_date', 'high'), N - 1);
+  });
+
   test('two columns of old dates, neither 15 years before the other: neither is raised', () => {
     const p = classify(headerless(Array.from({ length: N }, (_, i) => [...person(i), `${1985 + (i % 10)}/04/01`, `${1988 + (i % 10)}/03/31`])));
     assert.equal(count(p, 'birth_date', 'high'), 0);

@@ -2,7 +2,9 @@
 // pushes it keeps counts, capped sets of salted hashes, at most `maxExamples` masked examples per detector
 // and confidence, keyword positions and pending candidates (masked + hashed) of the last 300 characters,
 // per-column counters, and the rows of the warm-up (masked + hashed hits of the first 50 rows). It never
-// keeps a raw value or raw text after push returns. See docs/personal-data-detectors.md for every rule.
+// keeps a raw value or raw text after push returns (what it keeps of values: salted hashes, masked forms, 32-bit
+// fingerprints of at most 256 values per column, and the years of the open row's dates until that row ends). See
+// docs/personal-data-detectors.md for every rule.
 //
 // Confidence (Found.rule in found.ts): checksum and distinctive shapes are low without context, high with
 // it; generic shapes are reported only with context; header-based detections are high. In tabular data a
@@ -10,7 +12,9 @@
 // half in the full form and at least 80% with weak forms hold a valid value of that type (a column of 12-digit
 // numbers that all pass the My Number check digit is a My Number column even without a header: random 12-digit
 // ids pass one time in ten). Rows are held until the first 50 rows are complete, so the first rows of a file
-// profit from that too.
+// profit from that too. Licence, passport, residence-card and pension numbers and birth dates (SECONDARY) are
+// raised by their column only in rows with a person identifier, when the column's values are distinct, and for
+// dates when they come 15 years before every other date column of the rows.
 //
 // Speed (docs/benchmarks.md, throughput): one pass over a segment's characters (shapeOf) measures what the
 // detectors need — digit runs, separators, the characters some patterns cannot do without, the prefilter of the
@@ -1159,9 +1163,12 @@ export class Classifier {
     return printed > 0 && (s?.prints[ti]?.size ?? 0) >= DISTINCT_SHARE * printed;
   }
 
-  /** Does the column consistently hold a type other than the one at `ti`? */
+  /**
+   * Does the column consistently hold a type other than the one at `ti`? (Checksum and distinctive-shape types
+   * only: a column of dates or licence numbers does not lower a card the window raised in it.)
+   */
   private dominant(col: string, ti: number): boolean {
-    for (let t = 0; t < TYPES.length; t++) if (t !== ti && IS_COLUMN_TYPE[t] === true && this.qualifiesColumn(col, t)) return true;
+    for (let t = 0; t < TYPES.length; t++) if (t !== ti && IS_COLUMN_TYPE[t] === true && IS_SECONDARY[t] !== true && this.qualifies(col, t)) return true;
     return false;
   }
 
