@@ -112,7 +112,7 @@ function objectResource(bucket: string, name: string, o: GcsObjectState): Record
     kind: 'storage#object',
     id: `${bucket}/${name}/1`,
     selfLink: `http://127.0.0.1/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}`,
-    mediaLink: `https://storage.googleapis.com/download/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}?generation=1&alt=media`,
+    mediaLink: `http://127.0.0.1/download/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}?generation=1&alt=media`,
     name,
     bucket,
     generation: '1',
