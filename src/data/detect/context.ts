@@ -20,22 +20,16 @@ export const WINDOW = 300;
 const NONE: never[] = [];
 
 /** Kinds of context a keyword can give; 'person' is given by person identifiers (for sensitive keywords). */
-export type ContextKind =
-  | 'my_number'
-  | 'corporate_number'
-  | 'credit_card'
-  | 'bank_account'
-  | 'drivers_license'
-  | 'passport'
-  | 'residence_card'
-  | 'pension_insurance'
-  | 'phone'
-  | 'email'
-  | 'postal_address'
-  | 'birth_date'
-  | 'person';
+export type ContextKind = Exclude<DetectorId, 'person_name' | 'sensitive_health' | 'sensitive_crime' | 'id_document_image'> | 'person';
 
-const KINDS: readonly ContextKind[] = ['my_number', 'corporate_number', 'credit_card', 'bank_account', 'drivers_license', 'passport', 'residence_card', 'pension_insurance', 'phone', 'email', 'postal_address', 'birth_date', 'person'];
+/** Every context kind, in the order of their bits (kindBit); the type above keeps this list complete. */
+const KINDS = [
+  'my_number', 'corporate_number', 'credit_card', 'bank_account', 'drivers_license', 'passport', 'residence_card',
+  'pension_insurance', 'phone', 'email', 'postal_address', 'birth_date', 'person',
+] as const satisfies readonly ContextKind[];
+type MissingKind = Exclude<ContextKind, (typeof KINDS)[number]>;
+const KINDS_COMPLETE: MissingKind extends never ? true : MissingKind = true;
+void KINDS_COMPLETE;
 
 const KIND_INDEX = new Map<ContextKind, number>(KINDS.map((k, i) => [k, i]));
 
