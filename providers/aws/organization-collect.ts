@@ -117,6 +117,8 @@ export async function collectAwsOrganization(opts: AwsOrganizationOptions): Prom
     for (const id of selection.unknown) {
       errors.push({ accountId: id, call: 'ListAccounts', code: 'NotInOrganization', message: `account ${id} (--accounts) is not a member of the organization` });
     }
+    // The member scans use the member credentials only: not the caller's profile, --role-arn or injected clients.
+    const { profile: _profile, roleArn: _roleArn, clients: _clients, organizationsClient: _org, stsClient: _sts, ...memberOptions } = opts;
     // One account at a time: each account's buckets are already collected concurrently.
     for (const accountId of selection.scan) {
       let credentials: AwsCredentialIdentityProvider;
@@ -134,12 +136,7 @@ export async function collectAwsOrganization(opts: AwsOrganizationOptions): Prom
       rememberMemberCredentials(opts.orgRole, accountId, credentials);
       let member: AwsSnapshot;
       try {
-        member = await collectAws({
-          ...opts,
-          credentials,
-          clients: undefined,
-          ...({ roleArn: undefined, profile: undefined } as const),
-        });
+        member = await collectAws({ ...memberOptions, credentials });
       } catch (err) {
         errors.push({ accountId, ...toCollectError('CollectAccount', err) });
         continue;
