@@ -9,7 +9,7 @@ import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/creden
 // kumoscan supports Node >= 20; the SDK's notice about its own future Node requirement is not for our users.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-type AwsCredentialIdentityProvider = ReturnType<typeof fromNodeProviderChain>;
+export type AwsCredentialIdentityProvider = ReturnType<typeof fromNodeProviderChain>;
 
 export interface AwsConnectionOptions {
   profile?: string;
@@ -42,21 +42,30 @@ function baseCredentials(opts: AwsConnectionOptions): AwsCredentialIdentityProvi
   return fromNodeProviderChain(opts.profile ? { profile: opts.profile } : {});
 }
 
+export function homeRegionOf(opts: AwsConnectionOptions): string {
+  return opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
+}
+
+/** The scanning identity's credentials: the chain (or injected ones), then --role-arn when given. */
+export function connectionCredentials(opts: AwsConnectionOptions): AwsCredentialIdentityProvider {
+  const credentials = baseCredentials(opts);
+  if (!opts.roleArn) return credentials;
+  return fromTemporaryCredentials({
+    masterCredentials: credentials,
+    params: { RoleArn: opts.roleArn, RoleSessionName: 'kumoscan', DurationSeconds: 3600 },
+    clientConfig: { region: homeRegionOf(opts), ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}) },
+  });
+}
+
+/** Settings every SDK client of a scan shares (retries, custom endpoint). */
+export function commonClientConfig(opts: AwsConnectionOptions): { maxAttempts: number; retryMode: 'adaptive'; endpoint?: string } {
+  return { maxAttempts: opts.maxAttempts ?? 5, retryMode: 'adaptive', ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}) };
+}
+
 export function createAwsClients(opts: AwsConnectionOptions): AwsClients {
-  const homeRegion = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
-  const common = {
-    maxAttempts: opts.maxAttempts ?? 5,
-    retryMode: 'adaptive' as const,
-    ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}),
-  };
-  let credentials = baseCredentials(opts);
-  if (opts.roleArn) {
-    credentials = fromTemporaryCredentials({
-      masterCredentials: credentials,
-      params: { RoleArn: opts.roleArn, RoleSessionName: 'kumoscan', DurationSeconds: 3600 },
-      clientConfig: { region: homeRegion, ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}) },
-    });
-  }
+  const homeRegion = homeRegionOf(opts);
+  const common = commonClientConfig(opts);
+  const credentials = connectionCredentials(opts);
   const sts = new STSClient({ ...common, region: homeRegion, credentials });
   // S3 Control puts the account id in front of the host name; with a custom endpoint (an IP address and port,
   // say) that gives an invalid URL, so the endpoint is used as it is.

@@ -4,8 +4,12 @@ import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
 import { validateAwsSnapshot } from './snapshot-validate.js';
 import { collectAws } from './collect.js';
 import { awsIdentities, normalizeAws } from './normalize.js';
-import type { AwsSnapshot } from './snapshot-types.js';
+import type { AwsScanSnapshot, AwsSnapshot } from './snapshot-types.js';
 import type { AwsConnectionOptions } from './clients.js';
+import { UsageError } from '../../src/errors.js';
+import { organizationOptions, withOrganizations } from './organization.js';
+import { collectAwsOrganization } from './organization-collect.js';
+import { memberReaderConnection } from './member-credentials.js';
 import { s3ProbeTargets } from './probe.js';
 import { openS3Reader } from './reader.js';
 
@@ -26,7 +30,8 @@ export function awsConnection(flags: Readonly<Record<string, unknown>>): AwsConn
   return { ...(profile ? { profile } : {}), ...(roleArn ? { roleArn } : {}), ...(region ? { region } : {}), ...(endpointUrl ? { endpointUrl } : {}) };
 }
 
-export const awsAdapter: ProviderAdapter<AwsSnapshot> = {
+/** One account: what `kumoscan scan aws` reads without --org-role. */
+export const awsAccountAdapter: ProviderAdapter<AwsSnapshot> = {
   id: 'aws',
   title: 'AWS S3 and S3-compatible stores',
   options: () => [
@@ -59,3 +64,36 @@ export const awsAdapter: ProviderAdapter<AwsSnapshot> = {
   probeTargets: (resource, flags) => s3ProbeTargets(resource, str(flags.probeEndpoint) ?? str(flags.endpointUrl)),
   openReader: (flags, resource) => openS3Reader(awsConnection(flags), resource.name, resource.region),
 };
+
+const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** The AWS adapter: one account, or every member account of an organization (--org-role). */
+export const awsAdapter: ProviderAdapter<AwsScanSnapshot> = withOrganizations(awsAccountAdapter, {
+  options: organizationOptions(),
+  collect: (flags, common) => {
+    const orgRole = str(flags.orgRole);
+    if (!orgRole) {
+      for (const flag of ['accounts', 'excludeAccounts', 'externalId'] as const) {
+        if (flags[flag] !== undefined) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --org-role (it selects member accounts of an organization)`);
+      }
+      return awsAccountAdapter.collect(flags, common);
+    }
+    const externalId = str(flags.externalId);
+    return collectAwsOrganization({
+      ...awsConnection(flags),
+      filter: common.buckets,
+      concurrency: common.concurrency,
+      iam: flags.iam !== false,
+      ...(common.onResource ? { onBucket: common.onResource } : {}),
+      orgRole,
+      accounts: ids(flags.accounts),
+      excludeAccounts: ids(flags.excludeAccounts),
+      ...(externalId ? { externalId } : {}),
+    });
+  },
+  openReader: (flags, resource) => {
+    const orgRole = str(flags.orgRole);
+    const connection = awsConnection(flags);
+    return openS3Reader(orgRole ? memberReaderConnection(connection, orgRole, resource.account, str(flags.externalId)) : connection, resource.name, resource.region);
+  },
+});

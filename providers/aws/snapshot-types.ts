@@ -216,3 +216,50 @@ export interface AwsIamSnapshot {
   /** IAM calls that failed; a key they would have filled is then unknown. */
   errors?: CollectError[];
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// AWS Organizations (--org-role): one snapshot holding every scanned member account's snapshot.
+
+/** An organization-level failure, or a member account that could not be scanned (AssumeRole denied …). */
+export interface AwsOrganizationError extends CollectError {
+  /** The member account the error belongs to; absent for organization-level calls (DescribeOrganization). */
+  accountId?: string;
+}
+
+/** A member account listed by ListAccounts but not scanned because it is not ACTIVE (SUSPENDED, PENDING_CLOSURE). */
+export interface AwsSkippedAccount {
+  accountId: string;
+  /** ListAccounts Name (an account name, not a person's). */
+  name?: string;
+  /** ListAccounts State (or the older Status): SUSPENDED, PENDING_CLOSURE … */
+  status: string;
+}
+
+export interface AwsOrganizationSnapshot {
+  provider: 'aws';
+  snapshotVersion?: number;
+  collectedAt?: string;
+  organization: {
+    /** DescribeOrganization Id (o-…); absent when that call failed. */
+    id?: string;
+    /** DescribeOrganization MasterAccountId. */
+    managementAccountId?: string;
+    /** The role name assumed in each member account (--org-role). */
+    memberRole: string;
+    /** The account the scan ran from (GetCallerIdentity). */
+    callerAccountId?: string;
+  };
+  /** One single-account snapshot per scanned member account, sorted by account id. */
+  accounts: AwsSnapshot[];
+  /** Member accounts listed but not scanned because they are not ACTIVE. */
+  skippedAccounts?: AwsSkippedAccount[];
+  /** Accounts that failed (with accountId) and organization-level calls that failed. */
+  errors?: AwsOrganizationError[];
+}
+
+/** What the AWS adapter reads and writes: one account, or an organization of them. */
+export type AwsScanSnapshot = AwsSnapshot | AwsOrganizationSnapshot;
+
+export function isOrganizationSnapshot(s: AwsScanSnapshot): s is AwsOrganizationSnapshot {
+  return 'organization' in s && s.organization !== undefined;
+}

@@ -24,6 +24,7 @@ import type {
   AzureSnapshot,
   AzureStorageAccountProperties,
   AzureSubscriptionInfo,
+  AzureScanLevelError,
 } from './snapshot-types.js';
 
 export interface AzureCollectOptions extends AzureConnectionOptions {
@@ -179,7 +180,7 @@ async function listSubscriptions(opts: AzureConnectionOptions, errors: CollectEr
 }
 
 async function collectArm(opts: AzureCollectOptions): Promise<AzureSnapshot> {
-  const errors: CollectError[] = [];
+  const errors: AzureScanLevelError[] = [];
   const filter = opts.filter ?? compileBucketFilter([]);
   const subscriptions = await listSubscriptions(opts, errors);
   const snapshot: AzureSnapshot = { provider: 'azure', snapshotVersion: 1, collectedAt: new Date().toISOString(), mode: 'arm', subscriptions, accounts: [] };
@@ -195,7 +196,7 @@ async function collectArm(opts: AzureCollectOptions): Promise<AzureSnapshot> {
     });
     if (!listed.ok) {
       if (isNoCredential(listed.cause)) throw noCredentialError(listed.cause);
-      errors.push({ ...listed.error, message: `subscription ${sub.subscriptionId}: ${listed.error.message}` });
+      errors.push({ ...listed.error, message: `subscription ${sub.subscriptionId}: ${listed.error.message}`, subscriptionId: sub.subscriptionId });
       continue;
     }
     for (const account of listed.value) work.push({ client, account });

@@ -70,7 +70,8 @@ export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
       ? [snapshot.accountUrl ?? '']
       : [...new Set([...(snapshot.subscriptions ?? []).map((s) => s.subscriptionId), ...(snapshot.subscriptionId ? [snapshot.subscriptionId] : [])])];
     const where = dataPlane ? `azure:${snapshot.accountUrl ?? ''}` : `azure:${accounts.join(',') || 'subscriptions'}`;
-    const errors: ScanError[] = (snapshot.errors ?? []).map((e) => ({ scope: where, ...e }));
+    // A subscription's own failure (its storage accounts could not be listed) is scoped to that subscription.
+    const errors: ScanError[] = (snapshot.errors ?? []).map(({ subscriptionId, ...e }) => ({ scope: subscriptionId ? `azure:${subscriptionId}` : where, ...e }));
     // An account without containers has no resource to carry its failed calls: they are the scan's.
     for (const a of snapshot.accounts) {
       if (a.containers.length === 0) errors.push(...(a.errors ?? []).map((e) => ({ scope: accountIdOf(snapshot, a), ...e })));

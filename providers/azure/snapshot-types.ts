@@ -127,5 +127,10 @@ export interface AzureSnapshot {
   dataPlaneAuth?: 'shared-key' | 'sas' | 'entra-id';
   accounts: AzureAccountSnapshot[];
   /** Calls that belong to no single account (Subscriptions.list, StorageAccounts.list …). */
-  errors?: CollectError[];
+  errors?: AzureScanLevelError[];
+}
+
+/** A failed call of the scan itself; a subscription's own calls (StorageAccounts.list) name that subscription. */
+export interface AzureScanLevelError extends CollectError {
+  subscriptionId?: string;
 }

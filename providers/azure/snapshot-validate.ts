@@ -58,6 +58,10 @@ export function validateAzureSnapshot(doc: Record<string, unknown>): AzureSnapsh
   }
   expect(doc.dataPlaneAuth === undefined || doc.dataPlaneAuth === 'shared-key' || doc.dataPlaneAuth === 'sas' || doc.dataPlaneAuth === 'entra-id', 'dataPlaneAuth', 'must be "shared-key", "sas" or "entra-id"');
   validateErrors(doc.errors, 'errors');
+  (doc.errors as unknown[] | undefined)?.forEach((e, i) => {
+    const sub = (e as Record<string, unknown>).subscriptionId;
+    expect(sub === undefined || (typeof sub === 'string' && sub.length > 0), `errors[${i}].subscriptionId`, 'must be a non-empty string (the subscription id)');
+  });
   expect(Array.isArray(doc.accounts), 'accounts', 'must be an array');
   doc.accounts.forEach((a: unknown, i: number) => validateAccount(a, `accounts[${i}]`));
   return doc as unknown as AzureSnapshot;

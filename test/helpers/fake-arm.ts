@@ -28,6 +28,8 @@ export interface FakeArmState {
   subscriptions: { subscriptionId: string; displayName: string }[];
   /** Storage accounts by subscription id. */
   accounts: Record<string, FakeStorageAccount[]>;
+  /** Fault injection: an HTTP status (answered as ARM's AuthorizationFailed …) for a request path. */
+  deny?: (path: string) => number | undefined;
 }
 
 export interface FakeArm {
@@ -73,6 +75,10 @@ export async function startFakeArm(cert: TestCert, state: FakeArmState): Promise
     }
     if (req.method !== 'GET') return send(res, 405, { error: { code: 'MethodNotAllowed', message: `${req.method} is not answered by the fake` } });
     if (!req.headers.authorization?.startsWith('Bearer ')) return send(res, 401, { error: { code: 'AuthenticationFailed', message: 'no bearer token' } });
+    const denied = state.deny?.(url.pathname);
+    if (denied !== undefined) {
+      return send(res, denied, { error: { code: denied === 403 ? 'AuthorizationFailed' : 'InjectedFault', message: `injected ${denied} for ${url.pathname}` } });
+    }
     const p = url.pathname.split('/').filter(Boolean);
     // /subscriptions
     if (p.length === 1 && p[0] === 'subscriptions') {

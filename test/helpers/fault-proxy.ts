@@ -2,23 +2,41 @@
 // (AccessDenied, SlowDown, NotImplemented …) and passes the rest through, so tests exercise the real SDK's
 // error parsing and retries. Counts the requests it answered with a fault.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { forward } from './forward.js';
+import { forwardBuffered } from './forward.js';
 
 export interface Fault {
   status: number;
   code: string;
   message: string;
+  /** A whole answer body instead of the S3 / query-protocol error (e.g. a JSON-protocol error). */
+  body?: string;
+  contentType?: string;
 }
 
 /**
  * Decides per request: a fault, or undefined to pass it through. `query` holds the sub-resource keys (acl, policy …);
  * `service` is the signing name of the SigV4 credential scope (s3, iam, sts …), when the request is signed.
  */
-export type FaultRule = (req: { method: string; bucket: string | undefined; query: URLSearchParams; service?: string }) => Fault | undefined;
+export type FaultRule = (req: FaultRequest) => Fault | undefined;
+
+export interface FaultRequest {
+  method: string;
+  bucket: string | undefined;
+  query: URLSearchParams;
+  service?: string;
+  /** The operation of a query-protocol (Action=… in the form body: STS, IAM) or JSON-protocol (X-Amz-Target) call. */
+  action?: string;
+  /** The form parameters of a query-protocol call (RoleArn of an AssumeRole …). */
+  params?: URLSearchParams;
+  /** The access key id the request was signed with. */
+  accessKey?: string;
+}
 
 export interface FaultProxy {
   endpoint: string;
   faults: number;
+  /** Every request that reached the proxy, in order, faulted or not. */
+  seen: FaultRequest[];
   close(): Promise<void>;
 }
 
@@ -33,19 +51,38 @@ function errorBody(f: Fault, service: string | undefined): string {
 export async function startFaultProxy(target: string, rule: FaultRule): Promise<FaultProxy> {
   const upstream = new URL(target);
   const state = { faults: 0 };
+  const seen: FaultRequest[] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
-    const url = new URL(req.url ?? '/', target);
-    const bucket = url.pathname.split('/')[1] || undefined;
-    const service = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
-    const fault = rule({ method: req.method ?? 'GET', bucket, query: url.searchParams, ...(service ? { service } : {}) });
-    if (fault) {
-      state.faults++;
-      req.resume();
-      res.writeHead(fault.status, { 'content-type': 'application/xml' });
-      res.end(errorBody(fault, service));
-      return;
-    }
-    forward(req, res, upstream);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const url = new URL(req.url ?? '/', target);
+      const bucket = url.pathname.split('/')[1] || undefined;
+      const auth = /Credential=([^/]+)\/[^/]+\/[^/]+\/([^/]+)\//.exec(req.headers.authorization ?? '');
+      const service = auth?.[2];
+      const form = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body.toString('utf8')) : undefined;
+      const amzTarget = req.headers['x-amz-target'];
+      const action = form?.get('Action') ?? (typeof amzTarget === 'string' ? amzTarget.split('.').pop() : undefined);
+      const request: FaultRequest = {
+        method: req.method ?? 'GET',
+        bucket,
+        query: url.searchParams,
+        ...(service ? { service } : {}),
+        ...(action ? { action } : {}),
+        ...(form ? { params: form } : {}),
+        ...(auth?.[1] ? { accessKey: auth[1] } : {}),
+      };
+      seen.push(request);
+      const fault = rule(request);
+      if (fault) {
+        state.faults++;
+        res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'application/xml' });
+        res.end(fault.body ?? errorBody(fault, service));
+        return;
+      }
+      forwardBuffered(req, body, res, upstream);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const addr = server.address();
@@ -55,6 +92,7 @@ export async function startFaultProxy(target: string, rule: FaultRule): Promise<
     get faults() {
       return state.faults;
     },
+    seen,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -20,6 +20,20 @@ export function forward(req: IncomingMessage, res: ServerResponse, upstream: URL
   req.pipe(fwd);
 }
 
+/** As forward(), for a request whose body was already read (`body`). */
+export function forwardBuffered(req: IncomingMessage, body: Buffer, res: ServerResponse, upstream: URL): void {
+  const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
+  const fwd = send({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (up) => {
+    res.writeHead(up.statusCode ?? 502, up.headers);
+    up.pipe(res);
+  });
+  fwd.on('error', () => {
+    res.writeHead(502);
+    res.end();
+  });
+  fwd.end(body);
+}
+
 /** SIGTERM, then SIGKILL after 3 s; resolves when the process has exited. */
 export function stopChild(proc: ChildProcess): Promise<void> {
   return new Promise<void>((resolve) => {

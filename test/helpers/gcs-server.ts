@@ -22,11 +22,15 @@ export interface GcsBucketState {
   acl?: GcsAclEntry[];
   defaultObjectAcl?: GcsAclEntry[];
   objects: Record<string, GcsObjectState>;
+  /** The project that owns the bucket (one of the world's projects); default the world's projectId. */
+  projectId?: string;
 }
 
 export interface GcsWorld {
   projectId: string;
   projectNumber: string;
+  /** More projects (same organization) the credentials can see, for several-project scans. */
+  extraProjects?: { projectId: string; projectNumber: string }[];
   /** organizations/ID with its display name (the primary domain). */
   organization?: { id: string; displayName: string };
   /** Effective org policy storage.publicAccessPrevention; 'denied' answers 403. */
@@ -34,7 +38,7 @@ export interface GcsWorld {
   buckets: Record<string, GcsBucketState>;
   customRoles: Record<string, GcpRole>;
   /** Fault injection: a status to answer instead, by route name (buckets.list, buckets.getIamPolicy …) and bucket. */
-  deny?: (route: string, bucket: string | undefined) => number | undefined;
+  deny?: (route: string, bucket: string | undefined, project?: string) => number | undefined;
 }
 
 export interface SeenRequest {
@@ -71,13 +75,19 @@ export function anonymousMay(world: GcsWorld, bucket: GcsBucketState, what: 'rea
   return (acl ?? []).some((e) => e.entity === 'allUsers');
 }
 
+/** Every project of the world: its own, then the extra ones. */
+export function projectsOf(world: GcsWorld): { projectId: string; projectNumber: string }[] {
+  return [{ projectId: world.projectId, projectNumber: world.projectNumber }, ...(world.extraProjects ?? [])];
+}
+
 function bucketResource(world: GcsWorld, b: GcsBucketState, full: boolean): GcsBucketResource {
   const name = b.resource.name;
+  const projectNumber = projectsOf(world).find((p) => p.projectId === (b.projectId ?? world.projectId))?.projectNumber ?? world.projectNumber;
   const out: GcsBucketResource = {
     kind: 'storage#bucket',
     selfLink: `http://127.0.0.1/storage/v1/b/${name}`,
     id: name,
-    projectNumber: world.projectNumber,
+    projectNumber,
     metageneration: '3',
     etag: 'CAM=',
     timeCreated: '2024-04-01T00:00:00.000Z',
@@ -165,6 +175,8 @@ interface Route {
   object?: string;
   /** Routes an anonymous caller may reach when the data is public. */
   anonymous?: 'read' | 'list';
+  /** The project a project-level route is about (buckets.list, projects.get, the org policy). */
+  project?: string;
   handle(): void;
 }
 
@@ -181,11 +193,14 @@ export async function startFakeGcs(world: GcsWorld, token = 'kumoscan-test-token
     if (api[0] === 'storage' && api[1] === 'v1' && api[2] === 'b') {
       const name = api[3];
       if (name === undefined) {
+        const project = q.get('project') ?? '';
         return {
           name: 'buckets.list',
+          project,
           handle: () => {
-            if (q.get('project') !== world.projectId) return googleError(res, 403, `caller does not have storage.buckets.list access to the Google Cloud project ${q.get('project') ?? ''}.`);
-            send(res, 200, { kind: 'storage#buckets', items: Object.values(world.buckets).map((b) => bucketResource(world, b, full)) });
+            if (!projectsOf(world).some((p) => p.projectId === project)) return googleError(res, 403, `caller does not have storage.buckets.list access to the Google Cloud project ${project}.`);
+            const items = Object.values(world.buckets).filter((b) => (b.projectId ?? world.projectId) === project);
+            send(res, 200, { kind: 'storage#buckets', items: items.map((b) => bucketResource(world, b, full)) });
           },
         };
       }
@@ -273,15 +288,20 @@ export async function startFakeGcs(world: GcsWorld, token = 'kumoscan-test-token
     if (path === '/v3/projects:search') {
       return {
         name: 'projects.search',
-        handle: () => send(res, 200, { projects: [{ name: `projects/${world.projectNumber}`, projectId: world.projectId, state: 'ACTIVE', displayName: world.projectId, ...(world.organization ? { parent: `organizations/${world.organization.id}` } : {}) }] }),
+        handle: () =>
+          send(res, 200, {
+            projects: projectsOf(world).map((p) => ({ name: `projects/${p.projectNumber}`, projectId: p.projectId, state: 'ACTIVE', displayName: p.projectId, ...(world.organization ? { parent: `organizations/${world.organization.id}` } : {}) })),
+          }),
       };
     }
     if (seg[0] === 'v3' && seg[1] === 'projects' && seg.length === 3) {
+      const p = projectsOf(world).find((x) => x.projectId === seg[2]);
       return {
         name: 'projects.get',
+        ...(seg[2] ? { project: seg[2] } : {}),
         handle: () =>
-          seg[2] === world.projectId
-            ? send(res, 200, { name: `projects/${world.projectNumber}`, projectId: world.projectId, state: 'ACTIVE', ...(world.organization ? { parent: `organizations/${world.organization.id}` } : {}) })
+          p
+            ? send(res, 200, { name: `projects/${p.projectNumber}`, projectId: p.projectId, state: 'ACTIVE', ...(world.organization ? { parent: `organizations/${world.organization.id}` } : {}) })
             : googleError(res, 403, 'The caller does not have permission'),
       };
     }
@@ -295,11 +315,13 @@ export async function startFakeGcs(world: GcsWorld, token = 'kumoscan-test-token
       };
     }
     if (seg[0] === 'v2' && seg[1] === 'projects' && seg[3] === 'policies' && seg[4] === 'storage.publicAccessPrevention:getEffectivePolicy') {
+      const p = projectsOf(world).find((x) => x.projectId === seg[2]);
       return {
         name: 'policies.getEffectivePolicy',
+        ...(seg[2] ? { project: seg[2] } : {}),
         handle: () => {
-          if (world.orgPublicAccessPrevention === 'denied' || seg[2] !== world.projectId) return googleError(res, 403, "Permission 'orgpolicy.policy.get' denied");
-          send(res, 200, { name: `projects/${world.projectNumber}/policies/storage.publicAccessPrevention`, spec: { etag: 'CAE=', updateTime: '2024-04-01T00:00:00Z', rules: [{ enforce: world.orgPublicAccessPrevention }] } });
+          if (world.orgPublicAccessPrevention === 'denied' || !p) return googleError(res, 403, "Permission 'orgpolicy.policy.get' denied");
+          send(res, 200, { name: `projects/${p.projectNumber}/policies/storage.publicAccessPrevention`, spec: { etag: 'CAE=', updateTime: '2024-04-01T00:00:00Z', rules: [{ enforce: world.orgPublicAccessPrevention }] } });
         },
       };
     }
@@ -358,7 +380,7 @@ export async function startFakeGcs(world: GcsWorld, token = 'kumoscan-test-token
         return googleError(res, 401, `Anonymous caller does not have ${r.anonymous === 'list' ? 'storage.objects.list' : 'storage.objects.get'} access.`);
       }
     }
-    const denied = world.deny?.(r.name, r.bucket);
+    const denied = world.deny?.(r.name, r.bucket, r.project);
     if (denied !== undefined) return googleError(res, denied, `injected ${denied} for ${r.name}`);
     r.handle();
   });

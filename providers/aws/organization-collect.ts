@@ -1,0 +1,157 @@
+// collect for AWS Organizations (--org-role): list the member accounts, assume the named role in each ACTIVE one,
+// and run the single-account collection with those credentials. An account that fails is recorded and skipped.
+import { DescribeOrganizationCommand, ListAccountsCommand, OrganizationsClient, type Account } from '@aws-sdk/client-organizations';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { UsageError } from '../../src/errors.js';
+import { collectAws, type AwsCollectOptions } from './collect.js';
+import { commonClientConfig, connectionCredentials, homeRegionOf, type AwsCredentialIdentityProvider } from './clients.js';
+import { errorCode, toCollectError } from './errors.js';
+import { assumeMemberRole, memberRoleArn, partitionOf, rememberMemberCredentials } from './member-credentials.js';
+import type { AwsOrganizationError, AwsOrganizationSnapshot, AwsSkippedAccount, AwsSnapshot } from './snapshot-types.js';
+
+export interface AwsOrganizationOptions extends AwsCollectOptions {
+  /** The role name assumed in every member account (--org-role). */
+  orgRole: string;
+  /** Only these member accounts (--accounts); all when empty. */
+  accounts?: readonly string[];
+  /** Never these member accounts (--exclude-accounts). */
+  excludeAccounts?: readonly string[];
+  /** sts:ExternalId for the member role (--external-id). */
+  externalId?: string;
+  /** Injected clients (tests). */
+  organizationsClient?: OrganizationsClient;
+  stsClient?: STSClient;
+}
+
+/** Every page of ListAccounts. Throws a UsageError when the caller may not list the organization. */
+export async function listOrganizationAccounts(org: OrganizationsClient): Promise<Account[]> {
+  const accounts: Account[] = [];
+  let token: string | undefined;
+  try {
+    do {
+      const out = await org.send(new ListAccountsCommand({ ...(token ? { NextToken: token } : {}) }));
+      accounts.push(...(out.Accounts ?? []));
+      token = out.NextToken;
+    } while (token);
+  } catch (err) {
+    const e = toCollectError('ListAccounts', err);
+    throw new UsageError(
+      `--org-role: cannot list the organization's accounts (organizations:ListAccounts ${e.code}: ${e.message}); run from the management account or a delegated administrator account, or scan one account without --org-role`,
+    );
+  }
+  return accounts;
+}
+
+/** ListAccounts' State (newer) or Status (older) of an account. */
+export function accountState(a: Account): string {
+  return (a as Account & { State?: string }).State ?? a.Status ?? 'UNKNOWN';
+}
+
+export interface AccountSelection {
+  /** ACTIVE, selected accounts to scan, by id. */
+  scan: string[];
+  skipped: AwsSkippedAccount[];
+  /** --accounts ids that the organization does not list. */
+  unknown: string[];
+}
+
+/** Pure: which listed accounts are scanned, which are skipped as not ACTIVE, which asked-for ids are unknown. */
+export function selectAccounts(listed: readonly Account[], only: readonly string[], exclude: readonly string[]): AccountSelection {
+  const onlySet = new Set(only);
+  const excludeSet = new Set(exclude);
+  const scan: string[] = [];
+  const skipped: AwsSkippedAccount[] = [];
+  for (const a of listed) {
+    if (!a.Id) continue;
+    if ((onlySet.size > 0 && !onlySet.has(a.Id)) || excludeSet.has(a.Id)) continue;
+    const state = accountState(a);
+    if (state === 'ACTIVE') scan.push(a.Id);
+    else skipped.push({ accountId: a.Id, ...(a.Name ? { name: a.Name } : {}), status: state });
+  }
+  const listedIds = new Set(listed.map((a) => a.Id));
+  return {
+    scan: [...new Set(scan)].sort(),
+    skipped: skipped.sort((x, y) => x.accountId.localeCompare(y.accountId)),
+    unknown: [...onlySet].filter((id) => !listedIds.has(id) && !excludeSet.has(id)).sort(),
+  };
+}
+
+function stsFor(opts: AwsOrganizationOptions, credentials: AwsCredentialIdentityProvider): STSClient {
+  return opts.stsClient ?? new STSClient({ ...commonClientConfig(opts), region: homeRegionOf(opts), credentials });
+}
+
+export async function collectAwsOrganization(opts: AwsOrganizationOptions): Promise<AwsOrganizationSnapshot> {
+  const callerCredentials = connectionCredentials(opts);
+  const sts = stsFor(opts, callerCredentials);
+  const org = opts.organizationsClient ?? new OrganizationsClient({ ...commonClientConfig(opts), region: homeRegionOf(opts), credentials: callerCredentials });
+  const errors: AwsOrganizationError[] = [];
+  const snapshot: AwsOrganizationSnapshot = {
+    provider: 'aws',
+    snapshotVersion: 1,
+    collectedAt: new Date().toISOString(),
+    organization: { memberRole: opts.orgRole },
+    accounts: [],
+  };
+  try {
+    let caller: { Account?: string; Arn?: string };
+    try {
+      caller = await sts.send(new GetCallerIdentityCommand({}));
+    } catch (err) {
+      if (errorCode(err) === 'CredentialsProviderError') {
+        throw new UsageError(`no AWS credentials found (${toCollectError('GetCallerIdentity', err).message}); use the standard chain (AWS_PROFILE, --profile, environment, SSO, instance or container role)`);
+      }
+      throw new UsageError(`--org-role: cannot identify the scanning identity (sts:GetCallerIdentity ${errorCode(err)})`);
+    }
+    if (caller.Account) snapshot.organization.callerAccountId = caller.Account;
+    const partition = partitionOf(caller.Arn);
+    try {
+      const d = await org.send(new DescribeOrganizationCommand({}));
+      if (d.Organization?.Id) snapshot.organization.id = d.Organization.Id;
+      if (d.Organization?.MasterAccountId) snapshot.organization.managementAccountId = d.Organization.MasterAccountId;
+    } catch (err) {
+      errors.push(toCollectError('DescribeOrganization', err));
+    }
+    const listed = await listOrganizationAccounts(org);
+    const selection = selectAccounts(listed, opts.accounts ?? [], opts.excludeAccounts ?? []);
+    if (selection.skipped.length > 0) snapshot.skippedAccounts = selection.skipped;
+    for (const id of selection.unknown) {
+      errors.push({ accountId: id, call: 'ListAccounts', code: 'NotInOrganization', message: `account ${id} (--accounts) is not a member of the organization` });
+    }
+    // The member scans use the member credentials only: not the caller's profile, --role-arn or injected clients.
+    const { profile: _profile, roleArn: _roleArn, clients: _clients, organizationsClient: _org, stsClient: _sts, ...memberOptions } = opts;
+    // One account at a time: each account's buckets are already collected concurrently.
+    for (const accountId of selection.scan) {
+      let credentials: AwsCredentialIdentityProvider;
+      try {
+        credentials = await assumeMemberRole(sts, { roleArn: memberRoleArn(partition, accountId, opts.orgRole), ...(opts.externalId ? { externalId: opts.externalId } : {}) });
+      } catch (err) {
+        if (accountId !== caller.Account) {
+          errors.push({ accountId, ...toCollectError('AssumeRole', err) });
+          continue;
+        }
+        // The account the scan runs from (usually the management account) may lack the member role: its own
+        // credentials read it instead.
+        credentials = callerCredentials;
+      }
+      rememberMemberCredentials(opts.orgRole, accountId, credentials);
+      let member: AwsSnapshot;
+      try {
+        member = await collectAws({ ...memberOptions, credentials });
+      } catch (err) {
+        errors.push({ accountId, ...toCollectError('CollectAccount', err) });
+        continue;
+      }
+      if (member.accountId !== accountId && member.accountId !== 'unknown') {
+        errors.push({ accountId, call: 'GetCallerIdentity', code: 'WrongAccount', message: `the role for account ${accountId} answered as account ${member.accountId}` });
+        continue;
+      }
+      member.accountId = accountId;
+      snapshot.accounts.push(member);
+    }
+  } finally {
+    if (!opts.organizationsClient) org.destroy();
+    if (!opts.stsClient) sts.destroy();
+  }
+  if (errors.length > 0) snapshot.errors = errors;
+  return snapshot;
+}
