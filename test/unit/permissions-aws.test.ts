@@ -4,51 +4,8 @@
 // command fails here until the table and the document are updated.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { AWS_DOCS as DOCS, AWS_OPERATION_ACTIONS, AWS_ORG as ORG, AWS_SAMPLING as SAMPLING, AWS_SCAN as SCAN, type AwsDoc as Doc } from '../helpers/aws-permissions-table.js';
 import { awsGrants, awsOperationsInCode, readIamPolicy, type AwsOperation } from '../helpers/permissions.js';
-
-type Doc = 'aws-iam-policy.json' | 'aws-sampling-policy.json' | 'aws-org-policy.json';
-const SCAN: Doc = 'aws-iam-policy.json';
-const SAMPLING: Doc = 'aws-sampling-policy.json';
-const ORG: Doc = 'aws-org-policy.json';
-const DOCS: Doc[] = [SCAN, SAMPLING, ORG];
-
-/** "<package suffix>:<operation>" → the IAM actions it needs and the document that grants them. */
-export const AWS_OPERATION_ACTIONS: Record<string, { actions: string[]; doc: Doc | null }> = {
-  // Account and bucket settings (providers/aws/collect.ts)
-  's3:ListBuckets': { actions: ['s3:ListAllMyBuckets'], doc: SCAN },
-  's3:GetBucketLocation': { actions: ['s3:GetBucketLocation'], doc: SCAN },
-  's3:GetBucketAcl': { actions: ['s3:GetBucketAcl'], doc: SCAN },
-  's3:GetBucketPolicy': { actions: ['s3:GetBucketPolicy'], doc: SCAN },
-  's3:GetBucketPolicyStatus': { actions: ['s3:GetBucketPolicyStatus'], doc: SCAN },
-  's3:GetPublicAccessBlock': { actions: ['s3:GetBucketPublicAccessBlock'], doc: SCAN },
-  's3:GetBucketOwnershipControls': { actions: ['s3:GetBucketOwnershipControls'], doc: SCAN },
-  's3:GetBucketEncryption': { actions: ['s3:GetEncryptionConfiguration'], doc: SCAN },
-  's3:GetBucketVersioning': { actions: ['s3:GetBucketVersioning'], doc: SCAN },
-  's3:GetBucketLogging': { actions: ['s3:GetBucketLogging'], doc: SCAN },
-  's3:GetBucketWebsite': { actions: ['s3:GetBucketWebsite'], doc: SCAN },
-  's3:GetBucketLifecycleConfiguration': { actions: ['s3:GetLifecycleConfiguration'], doc: SCAN },
-  's3:GetObjectLockConfiguration': { actions: ['s3:GetBucketObjectLockConfiguration'], doc: SCAN },
-  's3:GetBucketReplication': { actions: ['s3:GetReplicationConfiguration'], doc: SCAN },
-  's3:GetBucketTagging': { actions: ['s3:GetBucketTagging'], doc: SCAN },
-  's3-control:GetPublicAccessBlock': { actions: ['s3:GetAccountPublicAccessBlock'], doc: SCAN },
-  'sts:GetCallerIdentity': { actions: ['sts:GetCallerIdentity'], doc: SCAN },
-  // IAM (providers/aws/iam/collect.ts)
-  'iam:GetAccountAuthorizationDetails': { actions: ['iam:GetAccountAuthorizationDetails'], doc: SCAN },
-  'iam:GetAccountPasswordPolicy': { actions: ['iam:GetAccountPasswordPolicy'], doc: SCAN },
-  'iam:GetAccountSummary': { actions: ['iam:GetAccountSummary'], doc: SCAN },
-  'iam:GenerateCredentialReport': { actions: ['iam:GenerateCredentialReport'], doc: SCAN },
-  'iam:GetCredentialReport': { actions: ['iam:GetCredentialReport'], doc: SCAN },
-  // Personal-data sampling (providers/aws/reader.ts)
-  's3:ListObjectsV2': { actions: ['s3:ListBucket'], doc: SAMPLING },
-  's3:GetObject': { actions: ['s3:GetObject'], doc: SAMPLING },
-  // Organizations and assumed roles (--role-arn, --org-role)
-  'credential-providers:fromTemporaryCredentials': { actions: ['sts:AssumeRole'], doc: ORG },
-  'sts:AssumeRole': { actions: ['sts:AssumeRole'], doc: ORG },
-  'organizations:ListAccounts': { actions: ['organizations:ListAccounts'], doc: ORG },
-  'organizations:DescribeOrganization': { actions: ['organizations:DescribeOrganization'], doc: ORG },
-  // The default chain needs no identity-based permission (web identity / IRSA is allowed by the role's trust policy).
-  'credential-providers:fromNodeProviderChain': { actions: [], doc: null },
-};
 
 /**
  * Granted on purpose before the code on this branch calls them: the organizations scan (--org-role) is being added on
@@ -64,7 +21,7 @@ export function awsSyncProblems(ops: readonly AwsOperation[], grants: Map<string
     const key = `${op.client}:${op.operation}`;
     const entry = AWS_OPERATION_ACTIONS[key];
     if (!entry) {
-      problems.push(`${op.file} uses ${key}, which is not in AWS_OPERATION_ACTIONS (test/unit/permissions-aws.test.ts): add its IAM action there and to the right docs/permissions/aws-*.json`);
+      problems.push(`${op.file} uses ${key}, which is not in AWS_OPERATION_ACTIONS (test/helpers/aws-permissions-table.ts): add its IAM action there and to the right docs/permissions/aws-*.json`);
       continue;
     }
     for (const action of entry.actions) {
@@ -98,7 +55,7 @@ describe('AWS permission documents', () => {
     const grants = awsGrants(DOCS);
     grants.set('s3:PutBucketAcl', [SCAN]);
     assert.deepEqual(awsSyncProblems([...ops, extra], grants, GRANTED_AHEAD_OF_CODE), [
-      'providers/aws/collect.ts uses s3:GetBucketInventoryConfiguration, which is not in AWS_OPERATION_ACTIONS (test/unit/permissions-aws.test.ts): add its IAM action there and to the right docs/permissions/aws-*.json',
+      'providers/aws/collect.ts uses s3:GetBucketInventoryConfiguration, which is not in AWS_OPERATION_ACTIONS (test/helpers/aws-permissions-table.ts): add its IAM action there and to the right docs/permissions/aws-*.json',
       'aws-iam-policy.json grants s3:PutBucketAcl, which no code calls: remove it (least privilege)',
     ]);
     const noSampling = awsGrants([SCAN, ORG]);
