@@ -5,7 +5,7 @@
 // where that is impossible the test falls back to listing every file changed under the bundle, the working
 // directory, HOME and TMPDIR (find -newer) and says so. Either way: the only files written are under the out-dir.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,11 @@ import { after, before, describe, test } from 'node:test';
 import { PACKAGE_ROOT } from '../../src/package-info.js';
 import { DEMO_FILES } from '../../src/demo/run.js';
 import type { Report } from '../../reports/render/json.js';
+import { startFakeGcs } from '../helpers/gcs-server.js';
+import { MOTO_ENV, startMoto } from '../helpers/moto.js';
 import { assertValidReport } from '../helpers/schema.js';
+import { gcsEnv, hrWorld } from '../helpers/seed-gcs-hr.js';
+import { seedHrScenario } from '../helpers/seed-hr.js';
 
 const work = mkdtempSync(join(tmpdir(), 'kumoscan-bundle-e2e-'));
 const bundle = join(work, 'bundle');
@@ -36,16 +40,25 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the bundled kumoscan with a minimal environment; `out` is the only folder it may write. */
-function kumoscan(args: string[], out: string): Run {
+/** Runs the bundled kumoscan with a minimal environment (plus `extraEnv`); `out` is the only folder it may write. */
+function kumoscan(args: string[], out: string, extraEnv: Record<string, string> = {}): Promise<Run> {
   mkdirSync(out, { recursive: true });
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: missingHome, TMPDIR: missingTmp, AWS_EC2_METADATA_DISABLED: 'true', LANG: 'C.UTF-8' };
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', AWS_EC2_METADATA_DISABLED: 'true', LANG: 'C.UTF-8', ...extraEnv, HOME: missingHome, TMPDIR: missingTmp };
   const argv = [process.execPath, join(bundle, 'bin', 'kumoscan.js'), ...args];
   const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const r = readOnly
-    ? spawnSync('unshare', ['--mount', 'sh', '-c', `mount --make-rprivate / && mount --bind / / && mount -o remount,ro,bind / && mount --bind '${out}' '${out}' && mount -o remount,rw,bind '${out}' '${out}' && cd '${cwd}' && exec ${quoted}`], { env, encoding: 'utf8', timeout: 180_000 })
-    : spawnSync(argv[0] as string, argv.slice(1), { cwd, env, encoding: 'utf8', timeout: 180_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  const [cmd, cmdArgs, cmdCwd] = readOnly
+    ? ['unshare', ['--mount', 'sh', '-c', `mount --make-rprivate / && mount --bind / / && mount -o remount,ro,bind / && mount --bind '${out}' '${out}' && mount -o remount,rw,bind '${out}' '${out}' && cd '${cwd}' && exec ${quoted}`], undefined]
+    : [argv[0] as string, argv.slice(1), cwd];
+  // Asynchronous: the local GCS stand-in answers from this process.
+  return new Promise((resolve, reject) => {
+    const proc = spawn(cmd, cmdArgs, { env, ...(cmdCwd ? { cwd: cmdCwd } : {}), stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    proc.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    proc.on('error', reject);
+    proc.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** Every file or folder under `dir` modified after `since` (ms). */
@@ -100,17 +113,17 @@ describe('the production bundle', () => {
     assert.ok(statSync(join(bundle, 'bin', 'kumoscan.js')).mode & 0o111, 'bin/kumoscan.js is executable');
   });
 
-  test(`runs with writes only under --out-dir (${readOnlyRootWorks() ? 'read-only root mount' : 'find -newer: no read-only mount possible here'})`, () => {
-    const version = kumoscan(['--version'], join(work, 'out-version'));
+  test(`runs with writes only under --out-dir (${readOnlyRootWorks() ? 'read-only root mount' : 'find -newer: no read-only mount possible here'})`, async () => {
+    const version = await kumoscan(['--version'], join(work, 'out-version'));
     assert.equal(version.code, 0, version.stderr);
     assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
 
-    const checks = kumoscan(['checks'], join(work, 'out-checks'));
+    const checks = await kumoscan(['checks'], join(work, 'out-checks'));
     assert.equal(checks.code, 0, checks.stderr);
     assert.match(checks.stdout, /^\d+ checks \(id, severity/);
 
     const scanOut = join(work, 'out-scan');
-    const scan = kumoscan(['scan', '--input', join(bundle, 'examples', 'aws-hr-system.snapshot.json'), '--format', 'json,html', '--out-dir', scanOut], scanOut);
+    const scan = await kumoscan(['scan', '--input', join(bundle, 'examples', 'aws-hr-system.snapshot.json'), '--format', 'json,html', '--out-dir', scanOut], scanOut);
     assert.equal(scan.code, 1, `exit 1 (critical findings): ${scan.stderr}`);
     assert.deepEqual(filesUnder(scanOut), ['kumoscan-report.html', 'kumoscan-report.json']);
     const report = JSON.parse(readFileSync(join(scanOut, 'kumoscan-report.json'), 'utf8')) as Report;
@@ -118,9 +131,32 @@ describe('the production bundle', () => {
     assert.equal(report.scope.source, 'snapshot');
 
     const demoOut = join(work, 'out-demo');
-    const demo = kumoscan(['demo', '--out-dir', demoOut, '--lang', 'en'], demoOut);
+    const demo = await kumoscan(['demo', '--out-dir', demoOut, '--lang', 'en'], demoOut);
     assert.equal(demo.code, 0, demo.stderr);
     assert.deepEqual(filesUnder(demoOut), Object.values(DEMO_FILES).sort(), 'the demo leaves only its reports (its certificate and Azurite folder are removed)');
+
+    // Live scans through the AWS and Google SDKs (moto; the local GCS stand-in), sampling every bucket.
+    const moto = await startMoto();
+    try {
+      await seedHrScenario(moto.endpoint);
+      const awsOut = join(work, 'out-aws');
+      const aws = await kumoscan(['scan', 'aws', '--endpoint-url', moto.endpoint, '--region', 'us-east-1', '--sample', 'all', '--format', 'json', '--out-dir', awsOut], awsOut, { ...MOTO_ENV });
+      assert.equal(aws.code, 1, `exit 1 (critical findings): ${aws.stderr}`);
+      assert.deepEqual(filesUnder(awsOut), ['kumoscan-report.json']);
+      const awsReport = JSON.parse(readFileSync(join(awsOut, 'kumoscan-report.json'), 'utf8')) as Report;
+      assert.equal(awsReport.summary.complete, true, JSON.stringify(awsReport.errors));
+    } finally {
+      await moto.stop();
+    }
+    const gcs = await startFakeGcs(hrWorld());
+    try {
+      const gcpOut = join(work, 'out-gcp');
+      const gcp = await kumoscan(['scan', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', gcs.url, '--sample', 'all', '--format', 'json', '--out-dir', gcpOut], gcpOut, gcsEnv(gcs.token));
+      assert.equal(gcp.code, 1, `exit 1 (critical findings): ${gcp.stderr}`);
+      assert.deepEqual(filesUnder(gcpOut), ['kumoscan-report.json']);
+    } finally {
+      await gcs.close();
+    }
 
     // Nothing else changed: the bundle, the working directory, HOME and TMPDIR (which do not even exist).
     assert.deepEqual(changedSince(bundle, startedAt), []);
