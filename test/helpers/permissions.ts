@@ -78,6 +78,17 @@ function tsFiles(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
+/** Files under the folders that load an AWS SDK client dynamically (import('@aws-sdk/…') or require): invisible to the scan below. */
+export function dynamicAwsImports(folders: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const folder of folders) {
+    for (const path of tsFiles(packagePath(folder))) {
+      if (/(import|require)\(\s*['"`]@aws-sdk\//.test(readFileSync(path, 'utf8'))) out.push(relative(packagePath(), path));
+    }
+  }
+  return out;
+}
+
 /**
  * Every AWS SDK command and paginator imported (as a value, not a type) from @aws-sdk/client-* by the TypeScript
  * sources under the given folders of the package, and the credential providers that call AWS themselves.

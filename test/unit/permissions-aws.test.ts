@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AWS_DOCS as DOCS, AWS_OPERATION_ACTIONS, AWS_ORG as ORG, AWS_SAMPLING as SAMPLING, AWS_SCAN as SCAN, type AwsDoc as Doc } from '../helpers/aws-permissions-table.js';
-import { awsGrants, awsOperationsInCode, readIamPolicy, type AwsOperation } from '../helpers/permissions.js';
+import { awsGrants, awsOperationsInCode, dynamicAwsImports, readIamPolicy, type AwsOperation } from '../helpers/permissions.js';
 
 /**
  * Granted on purpose before the code on this branch calls them: the organizations scan (--org-role) is being added on
@@ -44,6 +44,10 @@ describe('AWS permission documents', () => {
     for (const k of ['s3:GetBucketAcl', 's3:ListBuckets', 's3:ListObjectsV2', 's3:GetObject', 's3-control:GetPublicAccessBlock', 'sts:GetCallerIdentity', 'iam:GetAccountAuthorizationDetails', 'credential-providers:fromTemporaryCredentials']) {
       assert.ok(keys.includes(k), `${k} not found in ${keys.join(', ')}`);
     }
+  });
+
+  test('AWS SDK clients are imported statically (a dynamic import would hide its commands from this check)', () => {
+    assert.deepEqual(dynamicAwsImports(['src', 'providers']), []);
   });
 
   test('every command the code uses is granted by its document, and every granted action is used', () => {
