@@ -18,6 +18,10 @@ export interface AzuriteOptions {
   key?: string;
   /** Time to wait for the "listens on" line. */
   startTimeoutMs?: number;
+  /** A folder Azurite may use as its working directory and HOME (it keeps blobs in memory and writes nothing there);
+   * a new one under the temporary directory when omitted. The demo passes one inside its --out-dir, so a read-only
+   * root filesystem (a container) is enough. */
+  workDir?: string;
 }
 
 export interface RunningAzurite {
@@ -54,14 +58,14 @@ export function stopProcess(proc: ChildProcess): Promise<void> {
 export async function startAzurite(opts: AzuriteOptions): Promise<RunningAzurite> {
   if (!/^[a-z0-9]{3,24}$/.test(opts.account)) throw new Error(`"${opts.account}" is not a storage account name`);
   const key = opts.key ?? randomBytes(64).toString('base64');
-  const cwd = mkdtempSync(join(tmpdir(), 'kumoscan-azurite-'));
+  const cwd = mkdtempSync(join(opts.workDir ?? tmpdir(), 'kumoscan-azurite-'));
   const args = [
     azuriteBlobMain(),
     '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--skipApiVersionCheck', '--loose',
     '--disableTelemetry', '--silent', '--disableProductStyleUrl',
     '--cert', opts.cert.certPath, '--key', opts.cert.keyPath, '--oauth', 'basic',
   ];
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: cwd, AZURITE_ACCOUNTS: `${opts.account}:${key}` };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: cwd, TMPDIR: cwd, AZURITE_ACCOUNTS: `${opts.account}:${key}` };
   const proc = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const cleanup = (): void => rmSync(cwd, { recursive: true, force: true });

@@ -11,7 +11,6 @@
 //  5. One combined HTML report and one JSON report per provider are written to the output folder.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packagePath } from '../package-info.js';
@@ -100,13 +99,15 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   for (const example of Object.values(DEMO_EXAMPLES)) {
     if (!existsSync(packagePath(example))) throw new Error(`${example} is missing from the installation`);
   }
-  const work = mkdtempSync(join(tmpdir(), 'kumoscan-demo-'));
+  // The certificate, its key and Azurite's working folder live in a hidden folder inside the output folder, removed
+  // at the end: the demo writes nowhere else (no temporary directory, no HOME), so it runs on a read-only root.
+  const work = mkdtempSync(join(outDir, '.kumoscan-demo-work-'));
   let azurite: RunningAzurite | undefined;
   let arm: ArmStandIn | undefined;
   try {
     say('starting Azurite (local Azure Blob Storage emulator) on 127.0.0.1 …');
     const cert = makeLocalCert({ dir: work, commonName: 'kumoscan demo 127.0.0.1' });
-    azurite = await startAzurite({ cert, account: DEMO_ACCOUNT });
+    azurite = await startAzurite({ cert, account: DEMO_ACCOUNT, workDir: work });
     say('creating the HR-system scenario: a public container with 1,500 employees, beside a private one …');
     await seedDemoAccount(azurite.origin, azurite.account, azurite.key, cert.cert);
     arm = await startArmStandIn(cert, demoArmState(azurite.blobEndpoint));

@@ -1,0 +1,240 @@
+// The GCP custom roles and Azure role definitions in docs/permissions/ kept in sync with what the real SDKs send.
+// A live scan (no --probe, --sample all so the object reader runs too) against the local stand-ins records every
+// request; each one is mapped to the permission Google / Azure checks for it (the tables below) and must be granted
+// by the right document. A request no table row matches fails the test: update the table and the document. The
+// collectors' call labels (attempt('…')) are checked against the same tables, so a new call is caught even when the
+// stand-in does not answer it. Minimality: every permission a document grants is in a table row.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Report } from '../../reports/render/json.js';
+import { CALLS } from '../../providers/azure/normalize.js';
+import { packagePath } from '../../src/package-info.js';
+import { runCli } from '../helpers/cli.js';
+import { AZURITE_ACCOUNT, startAzurite, type Azurite } from '../helpers/azurite.js';
+import { startFakeArm, type FakeArm } from '../helpers/fake-arm.js';
+import { startFakeGcs, type FakeGcs, type SeenRequest } from '../helpers/gcs-server.js';
+import { readAzureRole, readGcpRole } from '../helpers/permissions.js';
+import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js';
+import { assertValidReport } from '../helpers/schema.js';
+import { GCS_PROJECT, gcsEnv, hrWorld } from '../helpers/seed-gcs-hr.js';
+import { hrArmState, seedAzureHr } from '../helpers/seed-azure-hr.js';
+import { makeTestCert, type TestCert } from '../helpers/tls.js';
+
+const UPDATE = 'update the table in test/e2e/permissions-sync.test.ts and the document in docs/permissions/';
+
+// ---------------------------------------------------------------------------------------------------------
+// Google Cloud
+
+type GcpDoc = 'gcp-custom-role.yaml' | 'gcp-custom-role-sampling.yaml';
+const GCP_SCAN: GcpDoc = 'gcp-custom-role.yaml';
+const GCP_SAMPLING: GcpDoc = 'gcp-custom-role-sampling.yaml';
+
+/** Route (test/helpers/gcs-server.ts names, the API's method names) → permissions checked, and the document. */
+const GCP_ROUTES: Record<string, { permissions: (q: Record<string, string>) => string[]; doc: GcpDoc }> = {
+  'projects.search': { permissions: () => ['resourcemanager.projects.get'], doc: GCP_SCAN },
+  'projects.get': { permissions: () => ['resourcemanager.projects.get'], doc: GCP_SCAN },
+  'folders.get': { permissions: () => ['resourcemanager.folders.get'], doc: GCP_SCAN },
+  'organizations.get': { permissions: () => ['resourcemanager.organizations.get'], doc: GCP_SCAN },
+  'policies.getEffectivePolicy': { permissions: () => ['orgpolicy.policy.get'], doc: GCP_SCAN },
+  'roles.get': { permissions: () => ['iam.roles.get'], doc: GCP_SCAN },
+  // projection=full returns the ACLs too, which Cloud Storage authorizes with getIamPolicy.
+  'buckets.list': { permissions: (q) => ['storage.buckets.list', ...(q.projection === 'full' ? ['storage.buckets.getIamPolicy'] : [])], doc: GCP_SCAN },
+  'buckets.get': { permissions: (q) => ['storage.buckets.get', ...(q.projection === 'full' ? ['storage.buckets.getIamPolicy'] : [])], doc: GCP_SCAN },
+  'buckets.getIamPolicy': { permissions: () => ['storage.buckets.getIamPolicy'], doc: GCP_SCAN },
+  'bucketAccessControls.list': { permissions: () => ['storage.buckets.getIamPolicy'], doc: GCP_SCAN },
+  'defaultObjectAccessControls.list': { permissions: () => ['storage.buckets.getIamPolicy'], doc: GCP_SCAN },
+  // Listing objects serves both the object-ACL sample (scan) and personal-data sampling.
+  'objects.list': { permissions: () => ['storage.objects.list'], doc: GCP_SCAN },
+  'objectAccessControls.list': { permissions: () => ['storage.objects.getIamPolicy'], doc: GCP_SCAN },
+  'objects.get': { permissions: () => ['storage.objects.get'], doc: GCP_SAMPLING },
+  'objects.get(media)': { permissions: () => ['storage.objects.get'], doc: GCP_SAMPLING },
+};
+
+/** The collectors' call labels that are not route names of the stand-in (none today). */
+const GCP_LABEL_ALIASES: Record<string, string> = {};
+
+function gcpProblems(seen: readonly SeenRequest[]): string[] {
+  const problems: string[] = [];
+  const granted = { [GCP_SCAN]: new Set(readGcpRole(GCP_SCAN).includedPermissions), [GCP_SAMPLING]: new Set(readGcpRole(GCP_SAMPLING).includedPermissions) };
+  for (const s of seen) {
+    const row = GCP_ROUTES[s.route];
+    if (!row) {
+      problems.push(`GCP request ${s.method} ${s.path} (route ${s.route}) has no permission mapping: ${UPDATE}`);
+      continue;
+    }
+    for (const p of row.permissions(s.query)) if (!granted[row.doc].has(p)) problems.push(`GCP ${s.route} needs ${p}, not granted by docs/permissions/${row.doc}`);
+  }
+  return [...new Set(problems)];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Azure
+
+type AzureDoc = 'azure-role.json' | 'azure-role-sampling.json';
+const AZ_SCAN: AzureDoc = 'azure-role.json';
+const AZ_SAMPLING: AzureDoc = 'azure-role-sampling.json';
+
+interface AzureRow {
+  /** A name for messages, and the collector's call label when there is one. */
+  call: string;
+  /** Method and path (account segment removed for the data plane) with the query. */
+  match: RegExp;
+  kind: 'action' | 'dataAction' | 'identity';
+  permission: string | null;
+  doc: AzureDoc | null;
+}
+
+/** ARM (the stand-in's paths are ARM's) → RBAC actions. */
+const AZURE_ARM: AzureRow[] = [
+  { call: 'managed identity token', match: /^GET \/msi\/token\?/, kind: 'identity', permission: null, doc: null },
+  { call: 'Subscriptions.list', match: /^GET \/subscriptions\?/, kind: 'action', permission: 'Microsoft.Resources/subscriptions/read', doc: AZ_SCAN },
+  { call: 'StorageAccounts.list', match: /^GET \/subscriptions\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\?/, kind: 'action', permission: 'Microsoft.Storage/storageAccounts/read', doc: AZ_SCAN },
+  { call: CALLS.blobServiceArm, match: /^GET \/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+\/blobServices\/default\?/, kind: 'action', permission: 'Microsoft.Storage/storageAccounts/blobServices/read', doc: AZ_SCAN },
+  { call: CALLS.containersArm, match: /^GET \/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+\/blobServices\/default\/containers\?/, kind: 'action', permission: 'Microsoft.Storage/storageAccounts/blobServices/containers/read', doc: AZ_SCAN },
+  { call: CALLS.diagnosticSettings, match: /^GET \/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+\/blobServices\/default\/providers\/Microsoft\.Insights\/diagnosticSettings\?/, kind: 'action', permission: 'Microsoft.Insights/diagnosticSettings/read', doc: AZ_SCAN },
+];
+
+/** Blob data plane, with the Microsoft Entra token of ARM mode → RBAC actions and data actions. */
+const AZURE_DATA: AzureRow[] = [
+  { call: CALLS.serviceProperties, match: /^GET \/\?(?=.*restype=service)(?=.*comp=properties)/, kind: 'action', permission: 'Microsoft.Storage/storageAccounts/blobServices/read', doc: AZ_SCAN },
+  { call: 'List Blobs (sampling)', match: /^GET \/[^/?]+\?(?=.*restype=container)(?=.*comp=list)/, kind: 'dataAction', permission: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read', doc: AZ_SAMPLING },
+  { call: 'Get Blob (sampling)', match: /^GET \/[^/?]+\/[^?]+/, kind: 'dataAction', permission: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read', doc: AZ_SAMPLING },
+];
+
+/**
+ * Data-plane mode (--account-url / --connection-string) calls: authorized by the SAS or key given, or with Microsoft
+ * Entra ID by a data role such as Storage Blob Data Reader (docs/permissions.md); not part of the ARM-mode role.
+ */
+const AZURE_DATA_PLANE_MODE = new Set<string>([CALLS.containersData, CALLS.accountInfo]);
+
+function azureProblems(requests: readonly string[], rows: readonly AzureRow[]): string[] {
+  const problems: string[] = [];
+  const docs = { [AZ_SCAN]: readAzureRole(AZ_SCAN), [AZ_SAMPLING]: readAzureRole(AZ_SAMPLING) };
+  for (const r of requests) {
+    const row = rows.find((x) => x.match.test(r));
+    if (!row) {
+      problems.push(`Azure request ${r} has no permission mapping: ${UPDATE}`);
+      continue;
+    }
+    if (row.permission === null || row.doc === null) continue;
+    const list = row.kind === 'action' ? docs[row.doc].Actions : docs[row.doc].DataActions;
+    if (!list.includes(row.permission)) problems.push(`Azure ${row.call} needs ${row.kind} ${row.permission}, not granted by docs/permissions/${row.doc}`);
+  }
+  return [...new Set(problems)];
+}
+
+/** Labels passed to attempt('…') and CALLS values in a collector's source. */
+function callLabels(file: string): string[] {
+  const text = readFileSync(packagePath(file), 'utf8');
+  return [...new Set([...text.matchAll(/attempt\(\s*[`'"]([A-Za-z.()]+)[`'"]/g)].map((m) => m[1] ?? ''))];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('GCP custom roles match the requests of a scan', () => {
+  let gcs: FakeGcs;
+  before(async () => {
+    gcs = await startFakeGcs(hrWorld());
+  });
+  after(async () => {
+    await gcs?.close();
+  });
+
+  test('a scan over every project (projects.search) and one with --project (projects.get), sampling every bucket', async () => {
+    for (const extra of [[], ['--project', GCS_PROJECT]]) {
+      const res = await runCli(['scan', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', gcs.url, '--sample', 'all', '--format', 'json', ...extra], gcsEnv(gcs.token));
+      assert.equal(res.stderr, '');
+      const report = JSON.parse(res.stdout) as Report;
+      assertValidReport(report);
+      assert.ok(report.resources.some((r) => r.data !== undefined), 'sampling ran');
+    }
+    const routes = new Set(gcs.seen.map((s) => s.route));
+    for (const r of ['projects.search', 'projects.get', 'buckets.list', 'buckets.getIamPolicy', 'objects.list', 'objects.get(media)']) assert.ok(routes.has(r), `${r} was not exercised`);
+    assert.ok(gcs.seen.every((s) => s.method === 'GET' && s.auth === 'token'));
+    assert.deepEqual(gcpProblems(gcs.seen), []);
+  });
+
+  test('every call label of the GCP collector has a row; an unknown request fails with a pointer to the table', () => {
+    const labels = callLabels('providers/gcp/collect.ts');
+    assert.ok(labels.length >= 10, labels.join(', '));
+    for (const l of labels) assert.ok(GCP_ROUTES[GCP_LABEL_ALIASES[l] ?? l], `providers/gcp/collect.ts calls ${l}: ${UPDATE}`);
+    assert.deepEqual(gcpProblems([{ method: 'GET', path: '/storage/v1/b/x/notificationConfigs', query: {}, route: 'notifications.list', auth: 'token' }]), [
+      `GCP request GET /storage/v1/b/x/notificationConfigs (route notifications.list) has no permission mapping: ${UPDATE}`,
+    ]);
+  });
+
+  test('minimal: every permission the roles grant is in a table row; object contents only in the sampling role', () => {
+    const mapped = new Set(Object.values(GCP_ROUTES).flatMap((r) => r.permissions({ projection: 'full' }).map((p) => `${r.doc} ${p}`)));
+    mapped.add(`${GCP_SAMPLING} storage.objects.list`); // sampling lists before it reads
+    for (const doc of [GCP_SCAN, GCP_SAMPLING]) {
+      const role = readGcpRole(doc);
+      assert.equal(role.stage, 'GA');
+      for (const p of role.includedPermissions) assert.ok(mapped.has(`${doc} ${p}`), `${doc} grants ${p}, which no mapped call needs`);
+    }
+    assert.equal(readGcpRole(GCP_SCAN).includedPermissions.includes('storage.objects.get'), false);
+  });
+});
+
+describe('Azure role definitions match the requests of a scan', () => {
+  let cert: TestCert;
+  let azurite: Azurite;
+  let dataProxy: RecordingProxy;
+  let setupProxy: RecordingProxy;
+  let arm: FakeArm;
+
+  before(async () => {
+    cert = makeTestCert();
+    azurite = await startAzurite(cert);
+    dataProxy = await startRecordingProxy(azurite.origin, cert, 'https');
+    setupProxy = await startRecordingProxy(azurite.origin, cert, 'http');
+    await seedAzureHr(setupProxy.origin);
+    arm = await startFakeArm(cert, hrArmState({ blobEndpoint: `${dataProxy.origin}/${AZURITE_ACCOUNT}`, allowBlobPublicAccess: true }));
+  });
+  after(async () => {
+    await arm?.close();
+    await dataProxy?.close();
+    await setupProxy?.close();
+    await azurite?.stop();
+  });
+
+  test('ARM mode with sampling of every container: each request is granted by azure-role.json or azure-role-sampling.json', async () => {
+    arm.seen.length = 0;
+    dataProxy.seen.length = 0;
+    const res = await runCli(['scan', 'azure', '--arm-endpoint', arm.endpoint, '--sample', 'all', '--format', 'json'], { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv });
+    assert.equal(res.stderr, '');
+    const report = JSON.parse(res.stdout) as Report;
+    assertValidReport(report);
+    assert.equal(report.summary.complete, true, JSON.stringify(report.errors));
+    assert.ok(report.resources.some((r) => r.data !== undefined), 'sampling ran');
+    const armRequests = arm.seen.map((s) => `${s.method} ${s.url}`);
+    // The data plane is path-style here (/<account>/…): drop the account segment, as on <account>.blob.core.windows.net.
+    const dataRequests = dataProxy.seen.map((s) => `${s.method} ${s.url.replace(new RegExp(`^/${AZURITE_ACCOUNT}(?=/|\\?|$)`), '') || '/'}`);
+    assert.ok(dataProxy.seen.every((s) => s.authorization === 'Bearer'), 'the data plane is read with the Entra token only');
+    for (const call of ['Subscriptions.list', CALLS.containersArm, CALLS.diagnosticSettings]) assert.ok(armRequests.some((r) => AZURE_ARM.find((x) => x.call === call)?.match.test(r)), `${call} not exercised`);
+    for (const call of [CALLS.serviceProperties, 'List Blobs (sampling)', 'Get Blob (sampling)']) assert.ok(dataRequests.some((r) => AZURE_DATA.find((x) => x.call === call)?.match.test(r)), `${call} not exercised: ${dataRequests.join(', ')}`);
+    assert.deepEqual([...azureProblems(armRequests, AZURE_ARM), ...azureProblems(dataRequests, AZURE_DATA)], []);
+  });
+
+  test('every call label of the Azure collector has a row; an unknown request fails with a pointer to the table', () => {
+    const labels = [...callLabels('providers/azure/collect.ts'), ...Object.values(CALLS)];
+    const known = new Set([...AZURE_ARM, ...AZURE_DATA].map((r) => r.call));
+    for (const l of labels) assert.ok(known.has(l) || AZURE_DATA_PLANE_MODE.has(l), `providers/azure/collect.ts calls ${l}: ${UPDATE}`);
+    assert.deepEqual(azureProblems(['GET /subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a/listKeys?api-version=1'], AZURE_ARM), [
+      `Azure request GET /subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a/listKeys?api-version=1 has no permission mapping: ${UPDATE}`,
+    ]);
+  });
+
+  test('minimal: every action and data action the definitions grant is in a table row; blob contents only in the sampling role', () => {
+    const mapped = new Set([...AZURE_ARM, ...AZURE_DATA].filter((r) => r.permission !== null).map((r) => `${r.doc} ${r.kind} ${r.permission}`));
+    for (const doc of [AZ_SCAN, AZ_SAMPLING]) {
+      const role = readAzureRole(doc);
+      assert.equal(role.IsCustom, true);
+      assert.deepEqual([role.NotActions, role.NotDataActions], [[], []]);
+      for (const a of role.Actions) assert.ok(mapped.has(`${doc} action ${a}`), `${doc} grants ${a}, which no mapped call needs`);
+      for (const a of role.DataActions) assert.ok(mapped.has(`${doc} dataAction ${a}`), `${doc} grants data action ${a}, which no mapped call needs`);
+      for (const a of [...role.Actions, ...role.DataActions]) assert.match(a, /\/read$/, `${doc}: ${a} is not a read`);
+    }
+    assert.deepEqual(readAzureRole(AZ_SCAN).DataActions, []);
+  });
+});
