@@ -7,11 +7,8 @@ import { describe, test } from 'node:test';
 import { AWS_DOCS as DOCS, AWS_OPERATION_ACTIONS, AWS_ORG as ORG, AWS_SAMPLING as SAMPLING, AWS_SCAN as SCAN, type AwsDoc as Doc } from '../helpers/aws-permissions-table.js';
 import { awsGrants, awsOperationsInCode, dynamicAwsImports, readIamPolicy, type AwsOperation } from '../helpers/permissions.js';
 
-/**
- * Granted on purpose before the code on this branch calls them: the organizations scan (--org-role) is being added on
- * another branch. Once it is merged these are used, and this list should be emptied.
- */
-const GRANTED_AHEAD_OF_CODE = new Set(['organizations:ListAccounts', 'organizations:DescribeOrganization']);
+/** Actions granted although no code calls them (none: every grant is used). */
+const GRANTED_AHEAD_OF_CODE = new Set<string>();
 
 /** What is wrong between the operations the code uses and the documents (empty: in sync). */
 export function awsSyncProblems(ops: readonly AwsOperation[], grants: Map<string, string[]>, allowUnused: ReadonlySet<string>): string[] {
@@ -85,7 +82,7 @@ describe('AWS permission documents', () => {
     assert.deepEqual(resourcesOf(SCAN, 's3:GetBucketPolicy'), ['arn:aws:s3:::*']);
     assert.deepEqual(resourcesOf(SAMPLING, 's3:ListBucket'), ['arn:aws:s3:::*']);
     assert.deepEqual(resourcesOf(SAMPLING, 's3:GetObject'), ['arn:aws:s3:::*/*']);
-    assert.deepEqual(resourcesOf(ORG, 'sts:AssumeRole'), ['arn:aws:iam::*:role/KumoscanReadOnly']);
+    assert.deepEqual(resourcesOf(ORG, 'sts:AssumeRole'), ['arn:aws:iam::*:role/kumoscan-audit']);
     // Object reads are in the sampling document only.
     assert.equal(awsGrants([SCAN, ORG]).has('s3:GetObject'), false);
   });
