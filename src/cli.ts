@@ -248,7 +248,9 @@ async function runScan(provider: string | undefined, flags: ScanFlags, write: (t
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
   const report = baseline && flags.baseline !== undefined ? applyBaseline(outcome.report, baseline, { file: flags.baseline }) : outcome.report;
-  emitReports([report], flags.format, { lang: flags.lang, ...(flags.out ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+  // With --shard, "{shard}" in --out / --out-dir is the shard index (runners that start kumoscan without a shell).
+  const place = (path: string): string => (flags.shard ? path.split('{shard}').join(String(flags.shard.index)) : path);
+  emitReports([report], flags.format, { lang: flags.lang, ...(flags.out ? { out: place(flags.out) } : {}), ...(flags.outDir !== undefined ? { outDir: place(flags.outDir) } : {}) }, write);
   return outcome.exitCode;
 }
 

@@ -14,8 +14,20 @@ export interface Shard {
 /** The largest shard count accepted (a sanity bound, not a design limit). */
 export const MAX_SHARDS = 10_000;
 
-/** Parses `i/n` (0 ≤ i < n, 1 ≤ n ≤ 10000); returns an error message for anything else. */
-export function parseShard(value: string): Shard | string {
+/**
+ * Parses `i/n` (0 ≤ i < n, 1 ≤ n ≤ 10000); returns an error message for anything else. INDEX may also name an
+ * environment variable that holds it (`AWS_BATCH_JOB_ARRAY_INDEX/4`), for runners that pass arguments without a
+ * shell (AWS Batch, ECS).
+ */
+export function parseShard(value: string, env: NodeJS.ProcessEnv = process.env): Shard | string {
+  const named = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\/\s*(\d+)\s*$/.exec(value);
+  if (named) {
+    const name = named[1] ?? '';
+    const held = env[name];
+    if (held === undefined || held === '') return `the environment variable ${name} is not set`;
+    if (!/^\d+$/.test(held.trim())) return `the environment variable ${name} must hold a whole number, not "${held}"`;
+    return parseShard(`${held.trim()}/${named[2] ?? ''}`, {});
+  }
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   if (!m) return `must be INDEX/COUNT with whole numbers, e.g. 0/4 (got "${value}")`;
   const index = Number(m[1]);

@@ -149,3 +149,26 @@ describe('stable finding ids (examples of all three providers)', () => {
     }
   });
 });
+
+describe('--shard INDEX from an environment variable (AWS Batch, ECS: no shell to expand it)', () => {
+  test('parseShard reads the named variable', () => {
+    assert.deepEqual(parseShard('AWS_BATCH_JOB_ARRAY_INDEX/4', { AWS_BATCH_JOB_ARRAY_INDEX: '3' }), { index: 3, count: 4 });
+    assert.equal(parseShard('AWS_BATCH_JOB_ARRAY_INDEX/4', {}), 'the environment variable AWS_BATCH_JOB_ARRAY_INDEX is not set');
+    assert.equal(parseShard('JOB_COMPLETION_INDEX/4', { JOB_COMPLETION_INDEX: 'x' }), 'the environment variable JOB_COMPLETION_INDEX must hold a whole number, not "x"');
+    assert.equal(parseShard('JOB_COMPLETION_INDEX/4', { JOB_COMPLETION_INDEX: '4' }), 'the shard index must be from 0 to 3 (got 4): shards are numbered from 0, as JOB_COMPLETION_INDEX is');
+  });
+
+  test('CLI: --shard AWS_BATCH_JOB_ARRAY_INDEX/3 and {shard} in --out-dir', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'kumoscan-shard-env-'));
+    const res = await runCli(['scan', '--input', EXAMPLES[0]!, '--shard', 'AWS_BATCH_JOB_ARRAY_INDEX/3', '--format', 'json', '--out-dir', join(dir, 'shard-{shard}')], { AWS_BATCH_JOB_ARRAY_INDEX: '2' });
+    assert.equal(res.stderr, '');
+    const report = JSON.parse(readFileSync(join(dir, 'shard-2', 'kumoscan-report.json'), 'utf8')) as { scope: { shard: unknown } };
+    assert.deepEqual(report.scope.shard, { index: 2, count: 3 });
+    const unset = await runCli(['scan', '--input', EXAMPLES[0]!, '--shard', 'AWS_BATCH_JOB_ARRAY_INDEX/3']);
+    assert.equal(unset.code, 2);
+    assert.match(unset.stderr, /argument 'AWS_BATCH_JOB_ARRAY_INDEX\/3' is invalid\. the environment variable AWS_BATCH_JOB_ARRAY_INDEX is not set/);
+  });
+});
