@@ -1,5 +1,6 @@
 // End to end against moto: the HR scenario scanned live in 2 shards (as two pods of a Kubernetes Indexed Job would),
-// merged with `kumoscan merge`, equals the report of one live run; and a live --baseline run against it.
+// merged with `kumoscan merge`, equals the report of one live run; and a live --baseline run against it. The same
+// for Cloud Storage against the local GCS server (its collect path filters by shard too).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ import { runCli } from '../helpers/cli.js';
 import { MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { assertValidReport } from '../helpers/schema.js';
 import { HR_LOCKED, HR_PUBLIC, seedHrScenario } from '../helpers/seed-hr.js';
+import { startFakeGcs } from '../helpers/gcs-server.js';
+import { gcsEnv, hrWorld } from '../helpers/seed-gcs-hr.js';
 
 let moto: Moto;
 const work = mkdtempSync(join(tmpdir(), 'kumoscan-e2e-shard-'));
@@ -79,5 +82,34 @@ describe('live against moto: 2 shards merged == one run', () => {
     assert.ok(otherShard > 0);
     assert.equal(half.summary.baseline?.resolved, 0);
     assert.equal(half.summary.baseline?.notCovered, otherShard);
+  });
+});
+
+describe('live against the local GCS server: 2 shards merged == one run', () => {
+  test('the GCS HR scenario', async () => {
+    const gcs = await startFakeGcs(hrWorld());
+    try {
+      const args = ['scan', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', gcs.url, '--format', 'json'];
+      const run = async (out: string, ...extra: string[]): Promise<Report> => {
+        const res = await runCli([...args, '--out', out, ...extra], gcsEnv(gcs.token));
+        assert.equal(res.stderr, '');
+        assert.equal(res.code, 1);
+        const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+        assertValidReport(report);
+        return report;
+      };
+      const single = await run(join(work, 'gcs-single.json'));
+      const shards = [join(work, 'gcs-0.json'), join(work, 'gcs-1.json')];
+      const sizes: number[] = [];
+      for (const k of [0, 1]) sizes.push((await run(shards[k]!, '--shard', `${k}/2`)).resources.length);
+      assert.deepEqual(sizes, [1, 2]);
+      const merged = join(work, 'gcs-merged.json');
+      const res = await runCli(['merge', ...shards, '--format', 'json', '--out', merged]);
+      assert.equal(res.stderr, '');
+      assert.equal(res.code, 1);
+      assert.deepEqual(runIndependent(JSON.parse(readFileSync(merged, 'utf8')) as Report), runIndependent(single));
+    } finally {
+      await gcs.close();
+    }
   });
 });
