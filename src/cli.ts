@@ -190,7 +190,10 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones')
     .action((files: string[], flags: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string }) => {
       const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
-      const reports = files.map(readReportFile).map((r) => (baseline ? applyBaseline(r, baseline, { file: flags.baseline ?? '' }) : r));
+      const loaded = files.map(readReportFile);
+      // A baseline is one provider's report: it applies to the reports of that provider (an error when there is none).
+      const mine = (r: (typeof loaded)[number]): boolean => baseline !== undefined && (r.scope.provider === baseline.scope.provider || !loaded.some((x) => x.scope.provider === baseline.scope.provider));
+      const reports = loaded.map((r) => (baseline && mine(r) ? applyBaseline(r, baseline, { file: flags.baseline ?? '' }) : r));
       emitReports(reports, flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
     });
   registerDemoCommand(program, setExit, write);
