@@ -1,6 +1,7 @@
 // End to end against moto: the HR scenario scanned live in 2 shards (as two pods of a Kubernetes Indexed Job would),
 // merged with `kumoscan merge`, equals the report of one live run; and a live --baseline run against it. The same
-// for Cloud Storage against the local GCS server (its collect path filters by shard too).
+// for Cloud Storage against the local GCS server and for Azure against Azurite and the ARM stand-in (a storage account
+// is in one shard: the other shard collects nothing of it).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,11 @@ import { assertValidReport } from '../helpers/schema.js';
 import { HR_LOCKED, HR_PUBLIC, seedHrScenario } from '../helpers/seed-hr.js';
 import { startFakeGcs } from '../helpers/gcs-server.js';
 import { gcsEnv, hrWorld } from '../helpers/seed-gcs-hr.js';
+import { AZURITE_ACCOUNT, startAzurite, type Azurite } from '../helpers/azurite.js';
+import { startFakeArm, type FakeArm } from '../helpers/fake-arm.js';
+import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js';
+import { makeTestCert } from '../helpers/tls.js';
+import { hrArmState, seedAzureHr } from '../helpers/seed-azure-hr.js';
 
 let moto: Moto;
 const work = mkdtempSync(join(tmpdir(), 'kumoscan-e2e-shard-'));
@@ -111,5 +117,51 @@ describe('live against the local GCS server: 2 shards merged == one run', () => 
     } finally {
       await gcs.close();
     }
+  });
+});
+
+describe('live against Azurite and the ARM stand-in: 2 shards merged == one run', () => {
+  let azurite: Azurite;
+  let dataProxy: RecordingProxy;
+  let setupProxy: RecordingProxy;
+  let arm: FakeArm;
+  let certPath = '';
+
+  before(async () => {
+    const cert = makeTestCert();
+    certPath = cert.certPath;
+    azurite = await startAzurite(cert);
+    dataProxy = await startRecordingProxy(azurite.origin, cert, 'https');
+    setupProxy = await startRecordingProxy(azurite.origin, cert, 'http');
+    await seedAzureHr(setupProxy.origin);
+    arm = await startFakeArm(cert, hrArmState({ blobEndpoint: `${dataProxy.origin}/${AZURITE_ACCOUNT}`, allowBlobPublicAccess: true }));
+  });
+  after(async () => {
+    await arm?.close();
+    await dataProxy?.close();
+    await setupProxy?.close();
+    await azurite?.stop();
+  });
+
+  test('the Azure HR scenario: the account and all its containers in one shard', async () => {
+    const env = { NODE_EXTRA_CA_CERTS: certPath, ...arm.identityEnv };
+    const run = async (out: string, ...extra: string[]): Promise<Report> => {
+      const res = await runCli(['scan', 'azure', '--arm-endpoint', arm.endpoint, '--format', 'json', '--fail-on', 'none', '--out', out, ...extra], env);
+      assert.equal(res.stderr, '');
+      const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+      assertValidReport(report);
+      return report;
+    };
+    const single = await run(join(work, 'az-single.json'));
+    assert.ok(single.resources.length >= 3);
+    const shards = [join(work, 'az-0.json'), join(work, 'az-1.json')];
+    const sizes: number[] = [];
+    for (const k of [0, 1]) sizes.push((await run(shards[k]!, '--shard', `${k}/2`)).resources.length);
+    const inShard = shardOf(AZURITE_ACCOUNT, 2);
+    assert.deepEqual(sizes, [0, 1].map((k) => (k === inShard ? single.resources.length : 0)));
+    const merged = join(work, 'az-merged.json');
+    const res = await runCli(['merge', ...shards, '--format', 'json', '--fail-on', 'none', '--out', merged]);
+    assert.equal(res.stderr, '');
+    assert.deepEqual(runIndependent(JSON.parse(readFileSync(merged, 'utf8')) as Report), runIndependent(single));
   });
 });
