@@ -11,6 +11,10 @@ import type { SampleMode } from './data/sampling-stage.js';
 import { adapterFor, providerIds } from './provider-registry.js';
 import { registerClassifyCommand } from './classify-command.js';
 import { registerDemoCommand } from './demo/command.js';
+import { registerDiffCommand } from './diff-command.js';
+import { registerMergeCommand } from './merge-command.js';
+import { parseShard, type Shard } from './shard.js';
+import { applyBaseline } from '../reports/baseline.js';
 import type { Format } from '../reports/render/formats.js';
 import { readReportFile } from '../reports/render/load.js';
 import { FORMAT_HELP, checkOutputs, emitReports, formatList } from '../reports/render/output.js';
@@ -40,6 +44,8 @@ interface ScanFlags {
   declare: Record<string, number>;
   discoveredAt?: string;
   entrustee: Entrustee[];
+  shard?: Shard;
+  baseline?: string;
   /** Provider-specific options (see each adapter's options()). */
   [provider: string]: unknown;
 }
@@ -76,6 +82,13 @@ function isoDate(value: string): string {
   const date = parseIsoDate(value);
   if (date === null) throw new InvalidArgumentError('must be a date YYYY-MM-DD, e.g. 2026-11-22');
   return date;
+}
+
+/** --shard INDEX/COUNT (0 ≤ INDEX < COUNT). */
+function shardOption(value: string): Shard {
+  const parsed = parseShard(value);
+  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+  return parsed;
 }
 
 /** --entrustee ID=NAME:CONTRACT-REF, accumulated into a list. */
@@ -158,6 +171,8 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--discovered-at <date>', 'the day the business knew of an exposure (知った日, YYYY-MM-DD) for the breach-report deadlines (default: the scan date in Asia/Tokyo)').argParser(isoDate).helpGroup('APPI assessment:'))
     .addOption(new Option('--entrustee <id=name:contract>', 'a known entrustee (委託先) with its contract reference; ID is an account id, principal id or domain (repeatable; the config file will replace this)').argParser(entrusteeOption).default([]).helpGroup('APPI assessment:'))
     .option('--no-progress', 'no progress lines on standard error')
+    .addOption(new Option('--shard <index/count>', 'scan one shard of the buckets (Azure: storage accounts), 0-based: --shard $JOB_COMPLETION_INDEX/4; join the JSON reports with kumoscan merge').argParser(shardOption).helpGroup('Operations:'))
+    .addOption(new Option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones').helpGroup('Operations:'))
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (provider: string | undefined, flags: ScanFlags) => {
       setExit(await runScan(provider, flags, write));
@@ -172,10 +187,18 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .option('--out <file>', 'write the report to a file instead of standard output')
     .option('--out-dir <dir>', 'write each format into DIR as kumoscan-report.<ext>')
     .addOption(new Option('--lang <lang>', 'language of the table, Markdown and SARIF messages (the HTML report has a switch)').choices(['ja', 'en']).default(defaultLang()))
-    .action((files: string[], flags: { format: Format[]; out?: string; outDir?: string; lang: Lang }) => {
-      emitReports(files.map(readReportFile), flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+    .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones')
+    .action((files: string[], flags: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string }) => {
+      const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
+      const loaded = files.map(readReportFile);
+      // A baseline is one provider's report: it applies to the reports of that provider (an error when there is none).
+      const mine = (r: (typeof loaded)[number]): boolean => baseline !== undefined && (r.scope.provider === baseline.scope.provider || !loaded.some((x) => x.scope.provider === baseline.scope.provider));
+      const reports = loaded.map((r) => (baseline && mine(r) ? applyBaseline(r, baseline, { file: flags.baseline ?? '' }) : r));
+      emitReports(reports, flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
     });
   registerDemoCommand(program, setExit, write);
+  registerDiffCommand(program, setExit, write);
+  registerMergeCommand(program, setExit, write);
   program
     .command('checks')
     .description('list every check with its severity, providers and the APPI duties it cites')
@@ -202,6 +225,9 @@ async function runScan(provider: string | undefined, flags: ScanFlags, write: (t
       }
     }
   }
+  // A bad baseline is a usage error before any cloud call.
+  const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
+  if (baseline && provider !== undefined && baseline.scope.provider !== provider) throw new UsageError(`${flags.baseline} is a "${baseline.scope.provider}" report and this scan is "${provider}": compare reports of the same provider`);
   const showProgress = flags.progress && process.stderr.isTTY === true && !flags.input;
   const outcome = await scan({
     ...(provider !== undefined ? { provider } : {}),
@@ -220,10 +246,14 @@ async function runScan(provider: string | undefined, flags: ScanFlags, write: (t
     flags,
     ...(flags.discoveredAt !== undefined ? { discoveredAt: flags.discoveredAt } : {}),
     ...(flags.entrustee.length > 0 ? { entrustees: flags.entrustee } : {}),
+    ...(flags.shard ? { shard: flags.shard } : {}),
     ...(showProgress ? { onResource: (name: string, done: number, total: number) => process.stderr.write(`\r[${done}/${total}] ${name}\x1b[K`) } : {}),
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
-  emitReports([outcome.report], flags.format, { lang: flags.lang, ...(flags.out ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+  const report = baseline && flags.baseline !== undefined ? applyBaseline(outcome.report, baseline, { file: flags.baseline }) : outcome.report;
+  // With --shard, "{shard}" in --out / --out-dir is the shard index (runners that start kumoscan without a shell).
+  const place = (path: string): string => (flags.shard ? path.split('{shard}').join(String(flags.shard.index)) : path);
+  emitReports([report], flags.format, { lang: flags.lang, ...(flags.out ? { out: place(flags.out) } : {}), ...(flags.outDir !== undefined ? { outDir: place(flags.outDir) } : {}) }, write);
   return outcome.exitCode;
 }
 

@@ -3,8 +3,10 @@
 import { compareFindings, runAccountChecks, runChecks, type CheckSettings } from '../checks/index.js';
 import { buildReport, type Report, type ReportScope } from '../reports/render/json.js';
 import { compileBucketFilter } from './bucket-filter.js';
+import type { Shard } from './shard.js';
 import { EXIT, UsageError } from './errors.js';
 import { severityRank, type Severity } from './model.js';
+import { compareResources } from './resource-order.js';
 import { VERSION } from './package-info.js';
 import type { BaseSnapshot, ProviderAdapter } from './provider.js';
 import { adapterFor } from './provider-registry.js';
@@ -36,6 +38,8 @@ export interface ScanRequest {
   discoveredAt?: string;
   /** Declared entrustees (--entrustee ID=NAME:CONTRACT-REF). */
   entrustees?: Entrustee[];
+  /** --shard i/n: scan only the buckets (Azure: storage accounts) of this shard. */
+  shard?: Shard;
 }
 
 export interface ScanOutcome {
@@ -59,6 +63,8 @@ export interface EvaluateOptions {
   discoveredAt?: string;
   /** Declared entrustees, turning entrustment signals into documented relations. */
   entrustees?: Entrustee[];
+  /** --shard i/n the snapshot was filtered with (recorded in the report's scope). */
+  shard?: Shard;
 }
 
 /** Check settings from provider-neutral flags (until a configuration file exists). */
@@ -78,7 +84,9 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
   const adapter = adapterOf(snapshot.provider);
   const resources = adapter
     .normalize(snapshot)
-    .map((r) => attachSample(applyProbe(r, snapshot.probes?.[r.id]), snapshot.samples?.[r.id], opts.declared?.[r.name]));
+    .map((r) => attachSample(applyProbe(r, snapshot.probes?.[r.id]), snapshot.samples?.[r.id], opts.declared?.[r.name]))
+    // A fixed order (not the listing's), so shard reports merge into the report of one run (reports/merge.ts).
+    .sort(compareResources);
   const identities = adapter.identities?.(snapshot) ?? [];
   const checkOpts = { settings: opts.checkSettings ?? {} };
   const findings = [...runChecks(resources, checkOpts), ...runAccountChecks(identities, checkOpts)].sort(compareFindings);
@@ -92,6 +100,8 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
     failOn: opts.failOn,
     ...(opts.snapshotFile ? { snapshotFile: opts.snapshotFile } : {}),
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
+    ...(opts.shard ? { shard: { index: opts.shard.index, count: opts.shard.count } } : {}),
+    ...(opts.entrustees && opts.entrustees.length > 0 ? { entrustees: opts.entrustees.map((e) => ({ ...e })) } : {}),
   };
   return buildReport({
     version: VERSION,
@@ -114,7 +124,7 @@ export function exitCodeFor(report: Report, failOn: FailOn): number {
 }
 
 async function obtainSnapshot(req: ScanRequest): Promise<Snapshot> {
-  const filter = compileBucketFilter(req.bucketFilter ?? []);
+  const filter = compileBucketFilter(req.bucketFilter ?? [], req.shard);
   if (req.input) {
     const snapshot = readSnapshotFile(req.input);
     if (req.provider !== undefined && req.provider !== snapshot.provider) {
@@ -158,6 +168,7 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
     ...(req.entrustees && req.entrustees.length > 0 ? { entrustees: req.entrustees } : {}),
     ...(req.bucketFilter ? { bucketFilter: req.bucketFilter } : {}),
     ...(req.input ? { snapshotFile: req.input } : {}),
+    ...(req.shard ? { shard: req.shard } : {}),
     ...(typeof endpointUrl === 'string' && !req.input ? { endpointUrl } : {}),
   });
   return { snapshot, report, exitCode: exitCodeFor(report, req.failOn) };

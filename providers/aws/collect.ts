@@ -183,9 +183,9 @@ async function listBuckets(clients: AwsClients, errors: CollectError[], filter: 
   } catch (err) {
     errors.push(toCollectError('ListBuckets', err));
     // Without the listing, buckets named exactly on the command line can still be scanned.
-    return { buckets: filter.literalNames().map((name) => ({ name })) };
+    return { buckets: filter.literalNames().filter((name) => filter.inShard(name)).map((name) => ({ name })) };
   }
-  return { buckets: buckets.filter((b) => filter.matches(b.name)), ownerId };
+  return { buckets: buckets.filter((b) => filter.matches(b.name) && filter.inShard(b.name)), ownerId };
 }
 
 export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> {

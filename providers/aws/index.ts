@@ -54,7 +54,7 @@ export const awsAccountAdapter: ProviderAdapter<AwsSnapshot> = {
       iam: flags.iam !== false,
       ...(common.onResource ? { onBucket: common.onResource } : {}),
     }),
-  filterSnapshot: (snapshot, filter) => ({ ...snapshot, buckets: snapshot.buckets.filter((b) => filter.matches(b.Name)) }),
+  filterSnapshot: (snapshot, filter) => ({ ...snapshot, buckets: snapshot.buckets.filter((b) => filter.matches(b.Name) && filter.inShard(b.Name)) }),
   normalize: normalizeAws,
   scope: (snapshot): SnapshotScope => ({
     accounts: [snapshot.accountId],

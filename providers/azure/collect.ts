@@ -199,7 +199,7 @@ async function collectArm(opts: AzureCollectOptions): Promise<AzureSnapshot> {
       errors.push({ ...listed.error, message: `subscription ${sub.subscriptionId}: ${listed.error.message}`, subscriptionId: sub.subscriptionId });
       continue;
     }
-    for (const account of listed.value) work.push({ client, account });
+    for (const account of listed.value) if (filter.inShard(account.name)) work.push({ client, account });
   }
   const limit = pLimit(Math.max(1, opts.concurrency ?? 8));
   let done = 0;
@@ -223,6 +223,8 @@ async function collectArm(opts: AzureCollectOptions): Promise<AzureSnapshot> {
 async function collectDataPlane(opts: AzureCollectOptions): Promise<AzureSnapshot> {
   const { client, accountUrl, accountName, auth } = dataPlaneClient(opts);
   const filter = opts.filter ?? compileBucketFilter([]);
+  // --shard: the one account of data-plane mode belongs to one shard; the others scan nothing.
+  if (!filter.inShard(accountName)) return { provider: 'azure', snapshotVersion: 1, collectedAt: new Date().toISOString(), mode: 'data-plane', accountUrl, dataPlaneAuth: auth, accounts: [] };
   const errors: CollectError[] = [];
   const properties: AzureStorageAccountProperties = { name: accountName, primaryEndpoints: { blob: `${accountUrl}/` } };
   const [info, service, containers] = await Promise.all([

@@ -61,7 +61,8 @@ export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
     ...snapshot,
     accounts: snapshot.accounts
       .map((a) => ({ ...a, containers: a.containers.filter((c) => filter.matches(c.name) || filter.matches(`${a.properties.name}/${c.name}`)) }))
-      .filter((a, i) => a.containers.length > 0 || (snapshot.accounts[i]?.containers.length === 0 && (a.errors ?? []).length > 0)),
+      // --shard: a storage account (all its containers, its account-level settings and errors) is in one shard.
+      .filter((a, i) => filter.inShard(a.properties.name) && (a.containers.length > 0 || (snapshot.accounts[i]?.containers.length === 0 && (a.errors ?? []).length > 0))),
   }),
   normalize: normalizeAzure,
   scope: (snapshot): SnapshotScope => {

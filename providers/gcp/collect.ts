@@ -217,7 +217,7 @@ async function listBuckets(storage: Storage, filter: BucketFilter, errors: Colle
   if (!res.ok) {
     errors.push(res.error);
     // Without the listing, buckets named exactly on the command line can still be read.
-    return filter.literalNames().map((name) => ({ name }));
+    return filter.literalNames().filter((name) => filter.inShard(name)).map((name) => ({ name }));
   }
   const out: Listed[] = [];
   for (const b of res.value[0]) {
@@ -226,7 +226,7 @@ async function listBuckets(storage: Storage, filter: BucketFilter, errors: Colle
       errors.push({ call: 'buckets.list', code: 'UNAVAILABLE', message: `${b.name}: listed as unreachable` });
       continue;
     }
-    if (filter.matches(md.name)) out.push({ name: md.name, metadata: md });
+    if (filter.matches(md.name) && filter.inShard(md.name)) out.push({ name: md.name, metadata: md });
   }
   return out;
 }

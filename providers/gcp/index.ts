@@ -42,7 +42,7 @@ export const gcpAdapter: ProviderAdapter<GcpSnapshot> = {
       ...(common.onResource ? { onBucket: common.onResource } : {}),
     }),
   filterSnapshot: (snapshot, filter) => {
-    const matches = (name: string): boolean => filter.matches(name);
+    const matches = (name: string): boolean => filter.matches(name) && filter.inShard(name);
     if (isMultiProject(snapshot)) return { ...snapshot, projects: snapshot.projects.map((p) => filterProject(p, matches)) };
     return { ...snapshot, buckets: snapshot.buckets.filter((b) => matches(b.metadata.name)) };
   },

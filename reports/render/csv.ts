@@ -36,6 +36,7 @@ export const CSV_COLUMNS = [
   'preliminary_report_by',
   'final_report_by',
   'scanned_at',
+  'baseline',
 ] as const;
 
 /** One RFC 4180 field. */
@@ -55,7 +56,9 @@ export function renderCsv(input: Report | readonly Report[]): string {
   for (const v of allViews(reports)) views.set(`${v.report.scope.provider}\u0000${v.id}`, v);
   const lines = [CSV_COLUMNS.join(',')];
   for (const report of reports) {
-    for (const f of report.findings) {
+    // With --baseline: the current findings (new / unchanged), then the baseline's resolved ones.
+    const rows = [...report.findings.map((f) => ({ f, state: f.baseline ?? '' })), ...(report.resolved ?? []).map((f) => ({ f, state: 'resolved' }))];
+    for (const { f, state } of rows) {
       const v = views.get(`${report.scope.provider}\u0000${f.resourceId}`);
       const r = v?.resource ?? null;
       const cats = v?.reportability ? categoriesOf(v.reportability) : null;
@@ -87,6 +90,7 @@ export function renderCsv(input: Report | readonly Report[]): string {
         preliminary_report_by: v?.deadlines?.preliminary.to ?? '',
         final_report_by: v?.deadlines?.final.due ?? '',
         scanned_at: report.scannedAt,
+        baseline: state,
       };
       lines.push(CSV_COLUMNS.map((c) => csvField(cells[c])).join(','));
     }

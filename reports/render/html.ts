@@ -9,6 +9,7 @@ import { SEVERITIES } from '../../src/model.js';
 import type { DataProfile } from '../../src/data/types.js';
 import type { Deadlines, EntrustmentSignal, PpcDraftItem, Reportability } from '../appi/types.js';
 import type { Report, ReportFinding } from './json.js';
+import { BASELINE_LABEL, baselineLine, hasBaseline } from './baseline-view.js';
 import {
   CATEGORY_LABEL,
   NOT_ESTIMATED,
@@ -94,12 +95,27 @@ function exposurePart(r: Resource): string {
 function findingPart(f: ReportFinding): string {
   const duties = f.duties.map((d) => d.id).join(' ');
   const evidence = f.evidence.length ? `<details class="ev-details"><summary>${tt(`根拠 (${f.evidence.length})`, `Evidence (${f.evidence.length})`)}</summary>${evidenceTable(f.evidence)}</details>` : '';
-  return `<div class="finding" data-sev="${esc(f.severity)}" data-duties=" ${esc(duties)} ">
-<div class="finding-head">${sevBadge(f.severity)} <strong>${t(f.title)}</strong> <code class="check">${esc(f.checkId)}</code></div>
+  const state = f.baseline ? ` <span class="bl bl-${esc(f.baseline)}" data-baseline="${esc(f.baseline)}">${t(BASELINE_LABEL[f.baseline])}</span>` : '';
+  return `<div class="finding" data-sev="${esc(f.severity)}" data-duties=" ${esc(duties)} "${f.baseline ? ` data-baseline="${esc(f.baseline)}"` : ''}>
+<div class="finding-head">${sevBadge(f.severity)}${state} <strong>${t(f.title)}</strong> <code class="check">${esc(f.checkId)}</code></div>
 <p>${t(f.detail)}</p>
 <div class="finding-duties"><span class="label">${tt('義務', 'Duties')}</span>${dutyChips(f.duties)}</div>
 <div class="remediation"><span class="label">${tt('対処', 'Remediation')}</span> ${t(f.remediation)}</div>
 ${evidence}</div>`;
+}
+
+/** With --baseline: the comparison line, and the baseline's findings this run no longer raises. */
+function resolvedPart(reports: readonly Report[]): string {
+  if (!hasBaseline(reports)) return '';
+  const lines = reports.map((r) => (r.summary.baseline ? `<p class="baseline-line">${t(baselineLine(r.summary.baseline))}</p>` : '')).join('');
+  const resolved = reports.flatMap((r) => r.resolved ?? []);
+  const rows = resolved
+    .map((f) => `<tr data-finding="${esc(f.id)}"><td>${sevBadge(f.severity)} <span class="bl bl-resolved">${t(BASELINE_LABEL.resolved)}</span></td><td><code>${esc(f.resourceId)}</code></td><td><code>${esc(f.checkId)}</code></td><td>${t(f.title)}</td></tr>`)
+    .join('');
+  const body = resolved.length
+    ? `<table class="grid"><thead><tr><th>${tt('重大度', 'Severity')}</th><th>${tt('リソース', 'Resource')}</th><th>${tt('チェック', 'Check')}</th><th>${tt('内容', 'Title')}</th></tr></thead><tbody>${rows}</tbody></table>`
+    : `<p class="muted">${tt('解消した指摘はありません。', 'No finding was resolved.')}</p>`;
+  return `<section id="resolved"><h2>${tt(`ベースラインから解消した指摘 (${resolved.length})`, `Resolved since the baseline (${resolved.length})`)}</h2>${lines}${body}</section>`;
 }
 
 function findingsPart(findings: readonly ReportFinding[]): string {
@@ -340,6 +356,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .estimates td.result{font-weight:700;color:var(--critical)}
 .counts .count{margin-right:.6rem;white-space:nowrap}
 .label{font-weight:600;margin-right:.4rem}
+.bl{display:inline-block;border-radius:4px;padding:0 .45rem;font-size:.8rem;font-weight:600;vertical-align:middle;border:1px solid currentColor}.bl-new{color:#b3261e}.bl-unchanged{color:#5f6368}.bl-resolved{color:#1e7b34}
 .sev{display:inline-block;border-radius:4px;padding:0 .45rem;color:#fff;font-size:.8rem;font-weight:600;vertical-align:middle}
 .sev-critical{background:var(--critical)}.sev-high{background:var(--high)}.sev-medium{background:var(--medium)}.sev-low{background:var(--low)}.sev-info{background:var(--info)}
 .prov{display:inline-block;border:1px solid var(--line);border-radius:4px;padding:0 .45rem;font-size:.8rem;background:#f0f3f8}
@@ -471,6 +488,7 @@ ${filtersPart(views)}
 <section id="resources">
 ${views.map((v, i) => card(v, i)).join('\n')}
 </section>
+${resolvedPart(reports)}
 ${errorPart}
 </main>
 <footer><p>${t(notLegalAdvice)}</p><p>kumoscan ${esc(version)} · ${tt('この報告書は外部へ通信せずに表示できる単一のファイルです。', 'This report is one self-contained file; it makes no network request.')}</p></footer>

@@ -6,8 +6,9 @@ import { assess, type Assessment } from '../appi/assessment.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Entrustee } from '../appi/types.js';
 
-/** 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names). */
-export const SCHEMA_VERSION = '1.2.0';
+/** 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names).
+ *  1.3.0: operations (baseline states and resolved findings, the shard of a run, declared entrustees in the scope). */
+export const SCHEMA_VERSION = '1.3.0';
 
 export interface ReportScope {
   provider: Provider;
@@ -19,9 +20,32 @@ export interface ReportScope {
   snapshotFile?: string;
   endpointUrl?: string;
   failOn: Severity | 'none';
+  /** 1.3.0: --shard i/n of this run (a shard report, for `kumoscan merge`). */
+  shard?: { index: number; count: number };
+  /** 1.3.0: the declared entrustees the assessment used (kept so `kumoscan merge` can re-assess). */
+  entrustees?: Entrustee[];
 }
 
-export type ReportFinding = Omit<Finding, 'duties'> & { duties: { id: string; ja: string; en: string }[] };
+export type BaselineState = 'new' | 'unchanged';
+
+export type ReportFinding = Omit<Finding, 'duties'> & {
+  duties: { id: string; ja: string; en: string }[];
+  /** 1.3.0: with --baseline (reports/baseline.ts): not in the baseline, or the same finding id is there. */
+  baseline?: BaselineState;
+};
+
+/** 1.3.0: with --baseline, the counts of reports/baseline.ts. */
+export interface BaselineSummary {
+  /** scannedAt of the baseline report. */
+  against: string;
+  /** The baseline file, as given. */
+  file?: string;
+  new: number;
+  unchanged: number;
+  resolved: number;
+  /** Baseline findings whose resource or account this run did not cover (filtered out, another shard, collection failed). */
+  notCovered: number;
+}
 
 export interface Report {
   schemaVersion: string;
@@ -34,6 +58,8 @@ export interface Report {
     findings: Record<Severity, number>;
     errors: number;
     complete: boolean;
+    /** 1.3.0: with --baseline. */
+    baseline?: BaselineSummary;
   };
   resources: Resource[];
   findings: ReportFinding[];
@@ -41,6 +67,8 @@ export interface Report {
   errors: ScanError[];
   /** 1.1.0: the identity posture of each account (IAM users, roles, root, password policy); [] when not read. */
   identities: IdentityPosture[];
+  /** 1.3.0: with --baseline: baseline findings this run no longer raises on what it covered. */
+  resolved?: ReportFinding[];
 }
 
 export interface ReportInput {

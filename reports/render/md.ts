@@ -3,6 +3,7 @@
 // object key can never become a link, an image, HTML or a broken table.
 import { SEVERITIES, type Severity } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
+import { BASELINE_LABEL, baselineLine, hasBaseline } from './baseline-view.js';
 import {
   CATEGORY_LABEL,
   NOT_ESTIMATED,
@@ -129,6 +130,7 @@ export function renderMarkdown(input: Report | readonly Report[], opts: Markdown
     ),
     '',
   );
+  for (const r of reports) if (r.summary.baseline) out.push(mdText(baselineLine(r.summary.baseline)[lang]), '');
   if (!s.complete) out.push(`**${L(lang, `スキャン不完全: ${s.errors} 件の呼び出しが失敗しました。`, `Scan incomplete: ${s.errors} calls failed.`)}**`, '');
   const estimates = [...s.likely, ...s.review, ...s.notEstimated];
   if (estimates.length) {
@@ -155,15 +157,30 @@ export function renderMarkdown(input: Report | readonly Report[], opts: Markdown
   if (all.length) {
     out.push(`## ${L(lang, '指摘事項', 'Findings')}`, '');
     const nameOf = new Map(views.map((v) => [v.id, v.name]));
+    // With --baseline, a first column says whether each finding is new or unchanged.
+    const marked = hasBaseline(reports);
     out.push(
       ...table(
-        [L(lang, '重大度', 'Severity'), L(lang, 'リソース', 'Resource'), L(lang, 'チェック', 'Check'), L(lang, '内容', 'Title'), L(lang, '義務', 'Duties')],
+        [...(marked ? [L(lang, 'ベースライン', 'Baseline')] : []), L(lang, '重大度', 'Severity'), L(lang, 'リソース', 'Resource'), L(lang, 'チェック', 'Check'), L(lang, '内容', 'Title'), L(lang, '義務', 'Duties')],
         [...all]
           .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
-          .map((f) => [mdText(SEVERITY_LABEL[f.severity][lang]), mdText(nameOf.get(f.resourceId) ?? f.resourceId), mdCode(f.checkId), mdText(f.title[lang]), f.duties.map((d) => mdCode(d.id)).join(' ')]),
+          .map((f) => [...(marked ? [f.baseline ? `**${mdText(BASELINE_LABEL[f.baseline][lang])}**` : '—'] : []), mdText(SEVERITY_LABEL[f.severity][lang]), mdText(nameOf.get(f.resourceId) ?? f.resourceId), mdCode(f.checkId), mdText(f.title[lang]), f.duties.map((d) => mdCode(d.id)).join(' ')]),
       ),
       '',
     );
+  }
+  const resolved = reports.flatMap((r) => r.resolved ?? []);
+  if (hasBaseline(reports)) {
+    out.push(`## ${L(lang, `ベースラインから解消した指摘 (${resolved.length})`, `Resolved since the baseline (${resolved.length})`)}`, '');
+    if (resolved.length === 0) out.push(L(lang, 'なし', 'None.'), '');
+    else
+      out.push(
+        ...table(
+          [L(lang, '重大度', 'Severity'), L(lang, 'リソース', 'Resource'), L(lang, 'チェック', 'Check'), L(lang, '内容', 'Title')],
+          resolved.map((f) => [mdText(SEVERITY_LABEL[f.severity][lang]), mdCode(f.resourceId), mdCode(f.checkId), mdText(f.title[lang])]),
+        ),
+        '',
+      );
   }
   out.push(`## ${L(lang, 'リソースごとの詳細', 'Resources')}`, '');
   for (const v of views) out.push(...resourceLines(v, lang));

@@ -52,6 +52,8 @@ interface SarifResult {
   message: SarifMessage;
   locations: { physicalLocation?: { artifactLocation: { uri: string } }; logicalLocations: SarifLogicalLocation[] }[];
   partialFingerprints: Record<string, string>;
+  /** With --baseline: new / unchanged; a resolved finding of the baseline is an `absent` result. */
+  baselineState?: 'new' | 'unchanged' | 'absent';
   properties: Record<string, unknown>;
 }
 
@@ -178,7 +180,7 @@ export function resourceUri(r: Resource | undefined, id: string): string {
 
 function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
   const rules: SarifRule[] = [...CHECKS.map((c) => ruleOf(c, 'resource', lang)), ...ACCOUNT_CHECKS.map((c) => ruleOf(c, 'account', lang))];
-  for (const f of report.findings) if (!rules.some((r) => r.id === f.checkId)) rules.push(ruleFromFinding(f, lang));
+  for (const f of [...report.findings, ...(report.resolved ?? [])]) if (!rules.some((r) => r.id === f.checkId)) rules.push(ruleFromFinding(f, lang));
   const views = resourceViews(report);
   const logical: SarifLogicalLocation[] = views.map((v) => ({
     name: v.name,
@@ -195,7 +197,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
   }));
   const indexOf = new Map(logical.map((l, i) => [l.fullyQualifiedName, i]));
   const byId = new Map(report.resources.map((r) => [r.id, r]));
-  const results = report.findings.map((f): SarifResult => {
+  const resultOf = (f: ReportFinding): SarifResult => {
     const li = indexOf.get(f.resourceId) ?? 0;
     const loc = logical[li];
     const resource = byId.get(f.resourceId);
@@ -212,6 +214,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
         },
       ],
       partialFingerprints: { 'kumoscanFindingId/v1': f.id },
+      ...(f.baseline ? { baselineState: f.baseline } : {}),
       properties: {
         findingId: f.id,
         provider: f.provider,
@@ -223,7 +226,21 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
         evidence: f.evidence.map((e) => ({ ...e })),
       },
     };
-  });
+  };
+  const results: SarifResult[] = [
+    ...report.findings.map(resultOf),
+    // With --baseline: the baseline's resolved findings as `absent` results (SARIF 2.1.0, 3.27.24), located by name
+    // only when the resource is no longer in this run.
+    ...(report.resolved ?? []).map((f): SarifResult => {
+      const r = resultOf(f);
+      const known = indexOf.has(f.resourceId);
+      return {
+        ...r,
+        baselineState: 'absent',
+        locations: r.locations.map((l) => ({ ...l, logicalLocations: l.logicalLocations.map((x) => (known ? x : { name: f.resourceId, fullyQualifiedName: f.resourceId, kind: 'resource' })) })),
+      };
+    }),
+  ];
   return {
     tool: { driver: { name: 'kumoscan', version: report.tool.version, semanticVersion: report.tool.version, language: lang === 'ja' ? 'ja-JP' : 'en-US', rules } },
     invocations: [

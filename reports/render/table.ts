@@ -2,6 +2,7 @@
 import type { Severity } from '../../src/model.js';
 import { SEVERITIES } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
+import { BASELINE_LABEL, baselineLine } from './baseline-view.js';
 
 export type Lang = 'ja' | 'en';
 
@@ -27,10 +28,16 @@ export function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-function rows(findings: readonly ReportFinding[], lang: Lang): string[] {
+function rows(findings: readonly ReportFinding[], lang: Lang, mark?: 'resolved'): string[] {
   const cells = findings.map((f) => [f.resourceId.replace(/^arn:aws:s3:::/, ''), f.checkId, f.title[lang]]);
   const widths = [0, 1].map((i) => Math.min(48, Math.max(...cells.map((c) => displayWidth(c[i] ?? '')))));
-  return cells.map((c) => `  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${c[2] ?? ''}`);
+  // With --baseline, each row starts with its state: [new], [unchanged] (or [resolved] in the resolved list).
+  const states = findings.map((f) => {
+    const state = mark ?? f.baseline;
+    return state ? `[${BASELINE_LABEL[state][lang]}]` : '';
+  });
+  const stateWidth = Math.max(0, ...states.map(displayWidth));
+  return cells.map((c, i) => `  ${stateWidth ? `${pad(states[i] ?? '', stateWidth)}  ` : ''}${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${c[2] ?? ''}`);
 }
 
 function verdict(v: boolean | null): string {
@@ -50,6 +57,9 @@ export function renderTable(report: Report, lang: Lang = 'en'): string {
     out.push('');
   }
   if (report.findings.length === 0) out.push(ja ? '指摘事項はありません。' : 'No findings.', '');
+  if (report.resolved && report.resolved.length > 0) {
+    out.push(ja ? `ベースラインから解消 (${report.resolved.length})` : `Resolved since the baseline (${report.resolved.length})`, ...rows(report.resolved, lang, 'resolved'), '');
+  }
   out.push(ja ? 'リソース: 読取 / 一覧 / 書込 (誰でも)' : 'Resources: read / list / write (by anyone)');
   const nameWidth = Math.min(48, Math.max(0, ...report.resources.map((r) => displayWidth(r.name))));
   for (const r of report.resources) {
@@ -59,6 +69,7 @@ export function renderTable(report: Report, lang: Lang = 'en'): string {
   const s = report.summary;
   const counts = SEVERITIES.map((sev) => `${HEADINGS[sev][lang]} ${s.findings[sev]}`).join(', ');
   out.push(ja ? `合計: リソース ${s.resources}、公開読取 ${s.exposed.read}、公開一覧 ${s.exposed.list}、公開書込 ${s.exposed.write}。指摘: ${counts}。` : `Total: ${s.resources} resources, ${s.exposed.read} publicly readable, ${s.exposed.list} publicly listable, ${s.exposed.write} publicly writable. Findings: ${counts}.`);
+  if (s.baseline) out.push(baselineLine(s.baseline)[lang]);
   if (!s.complete) {
     out.push(ja ? `スキャン不完全: ${s.errors} 件の呼び出しが失敗しました（検証できなかった項目は「検証不可」として報告）。` : `Scan incomplete: ${s.errors} calls failed (what could not be verified is reported as such).`);
     for (const e of report.errors.slice(0, 10)) out.push(`  ${e.scope}: ${e.call} ${e.code} — ${e.message}`);

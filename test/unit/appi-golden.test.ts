@@ -69,7 +69,7 @@ describe('what the golden files pin', () => {
     const vendor = a.perResource.find((p) => p.resourceId === 'arn:aws:s3:::hr-vendor-share');
     assert.equal(vendor?.reportability, null);
     assert.ok(vendor?.duties.includes('GL-10-7') && vendor.duties.includes('APPI-25'));
-    assert.deepEqual(a.reportable, ['arn:aws:s3:::hr-exports-1500', 'arn:aws:s3:::crm-list-only']);
+    assert.deepEqual(a.reportable, ['arn:aws:s3:::crm-list-only', 'arn:aws:s3:::hr-exports-1500']);
     assert.equal(a.deadlines?.final.days, 30, 'the earliest: the list-only bucket, logging on');
     assert.deepEqual(a.entrustment.map((s) => [s.principal.id, s.declared?.name ?? null]), [
       ['arn:aws:iam::444455556666:role/payroll-export', 'Kyuyo Payroll Co.'],

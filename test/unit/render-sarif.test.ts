@@ -9,6 +9,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { ACCOUNT_CHECKS, CHECKS } from '../../checks/index.js';
 import { buildSarif, renderSarif, SARIF_SCHEMA_URI } from '../../reports/render/sarif.js';
+import { applyBaseline } from '../../reports/baseline.js';
 import { packagePath } from '../../src/package-info.js';
 import { exampleReport, hostileReport, profiledReport } from '../fixtures/render-reports.js';
 
@@ -54,6 +55,18 @@ describe('renderSarif', () => {
       assert.deepEqual(validateSarif(doc), []);
     }
     assert.deepEqual(validateSarif(JSON.parse(renderSarif(report, { lang: 'ja' }))), []);
+  });
+
+  test('with --baseline: baselineState new / unchanged, resolved findings as absent results; still valid', () => {
+    const current = exampleReport('aws');
+    const baseline = structuredClone(current);
+    const [first, ...rest] = baseline.findings;
+    assert.ok(first);
+    baseline.findings = [...rest, { ...first, id: `${first.id}:gone`, checkId: 'versioning-off' }];
+    const doc = buildSarif(applyBaseline(current, baseline));
+    assert.deepEqual(validateSarif(doc), []);
+    const states = doc.runs[0]!.results.map((r) => r.baselineState);
+    assert.deepEqual([states.filter((x) => x === 'new').length, states.filter((x) => x === 'unchanged').length, states.filter((x) => x === 'absent').length], [1, current.findings.length - 1, 1]);
   });
 
   test('the validator does reject what the schema forbids', () => {

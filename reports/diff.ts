@@ -1,0 +1,159 @@
+// `kumoscan diff A.json B.json`: what changed from report A (before) to report B (after): findings new in B, resolved
+// since A, unchanged, and unchanged findings whose severity changed. Pure; the coverage rule of "resolved" is the
+// one of --baseline (reports/baseline.ts): a finding of A on something B did not cover is "not covered".
+import { severityRank, type Severity } from '../src/model.js';
+import { compareWithBaseline } from './baseline.js';
+import type { Report, ReportFinding } from './render/json.js';
+import { displayWidth, pad, type Lang } from './render/table.js';
+import { mdCode, mdText } from './render/md.js';
+import { SEVERITY_LABEL } from './render/view.js';
+
+export interface DiffSide {
+  file: string;
+  scannedAt: string;
+  accounts: string[];
+  shard?: { index: number; count: number };
+}
+
+export interface SeverityChange {
+  id: string;
+  checkId: string;
+  resourceId: string;
+  from: Severity;
+  to: Severity;
+  title: { ja: string; en: string };
+}
+
+export interface ReportDiff {
+  kind: 'kumoscan-diff';
+  tool: { name: 'kumoscan'; version: string };
+  provider: string;
+  from: DiffSide;
+  to: DiffSide;
+  summary: { new: number; resolved: number; unchanged: number; notCovered: number; severityChanged: number };
+  new: ReportFinding[];
+  resolved: ReportFinding[];
+  unchanged: ReportFinding[];
+  /** Findings of A gone from B on resources or accounts B did not cover: neither resolved nor current. */
+  notCovered: ReportFinding[];
+  severityChanged: SeverityChange[];
+}
+
+function side(r: Report, file: string): DiffSide {
+  return { file, scannedAt: r.scannedAt, accounts: r.scope.accounts, ...(r.scope.shard ? { shard: r.scope.shard } : {}) };
+}
+
+function plain(f: ReportFinding): ReportFinding {
+  const { baseline: _state, ...rest } = f;
+  return rest;
+}
+
+/** Pure: A (before) -> B (after). A report of another provider is a UsageError. */
+export function diffReports(a: Report, b: Report, names: { a: string; b: string } = { a: 'A', b: 'B' }): ReportDiff {
+  const c = compareWithBaseline(b, a, names.a);
+  const before = new Map(a.findings.map((f) => [f.id, f]));
+  const severityChanged: SeverityChange[] = [];
+  for (const f of c.unchanged) {
+    const old = before.get(f.id);
+    if (old && old.severity !== f.severity) severityChanged.push({ id: f.id, checkId: f.checkId, resourceId: f.resourceId, from: old.severity, to: f.severity, title: f.title });
+  }
+  return {
+    kind: 'kumoscan-diff',
+    tool: { name: 'kumoscan', version: b.tool.version },
+    provider: b.scope.provider,
+    from: side(a, names.a),
+    to: side(b, names.b),
+    summary: { new: c.added.length, resolved: c.resolved.length, unchanged: c.unchanged.length, notCovered: c.notCovered.length, severityChanged: severityChanged.length },
+    new: c.added.map(plain),
+    resolved: c.resolved,
+    unchanged: c.unchanged.map(plain),
+    notCovered: c.notCovered,
+    severityChanged,
+  };
+}
+
+/** New findings at or above the threshold (what makes `kumoscan diff` exit 1). */
+export function newAtOrAbove(diff: ReportDiff, failOn: Severity | 'none'): ReportFinding[] {
+  if (failOn === 'none') return [];
+  return diff.new.filter((f) => severityRank(f.severity) >= severityRank(failOn));
+}
+
+export function renderDiffJson(diff: ReportDiff): string {
+  return JSON.stringify(diff, null, 2) + '\n';
+}
+
+function L(lang: Lang, ja: string, en: string): string {
+  return lang === 'ja' ? ja : en;
+}
+
+function short(id: string): string {
+  return id.replace(/^arn:aws:s3:::/, '');
+}
+
+function tableRows(findings: readonly ReportFinding[], lang: Lang): string[] {
+  const cells = findings.map((f) => [SEVERITY_LABEL[f.severity][lang], short(f.resourceId), f.checkId, f.title[lang]]);
+  const widths = [0, 1, 2].map((i) => Math.min(48, Math.max(0, ...cells.map((c) => displayWidth(c[i] ?? '')))));
+  return cells.map((c) => `  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${pad(c[2] ?? '', widths[2] ?? 0)}  ${c[3] ?? ''}`);
+}
+
+export function renderDiffTable(diff: ReportDiff, lang: Lang = 'en'): string {
+  const out: string[] = [];
+  const s = diff.summary;
+  out.push(`kumoscan ${diff.tool.version} — ${L(lang, '差分', 'diff')} ${diff.provider}: ${diff.from.file} (${diff.from.scannedAt}) → ${diff.to.file} (${diff.to.scannedAt})`);
+  out.push('');
+  const sections: [string, readonly ReportFinding[]][] = [
+    [L(lang, `新規 (${s.new})`, `New (${s.new})`), diff.new],
+    [L(lang, `解消 (${s.resolved})`, `Resolved (${s.resolved})`), diff.resolved],
+  ];
+  for (const [title, list] of sections) {
+    out.push(title);
+    out.push(...(list.length ? tableRows(list, lang) : [L(lang, '  なし', '  none')]));
+    out.push('');
+  }
+  if (diff.severityChanged.length) {
+    out.push(L(lang, `重大度の変更 (${s.severityChanged})`, `Severity changed (${s.severityChanged})`));
+    for (const c of diff.severityChanged) out.push(`  ${SEVERITY_LABEL[c.from][lang]} → ${SEVERITY_LABEL[c.to][lang]}  ${short(c.resourceId)}  ${c.checkId}  ${c.title[lang]}`);
+    out.push('');
+  }
+  if (diff.notCovered.length) {
+    out.push(L(lang, `対象外（今回の実行で確認していない） (${s.notCovered})`, `Not covered by the later run (${s.notCovered})`));
+    out.push(...tableRows(diff.notCovered, lang));
+    out.push('');
+  }
+  out.push(
+    L(
+      lang,
+      `合計: 新規 ${s.new}、解消 ${s.resolved}、継続 ${s.unchanged}、重大度の変更 ${s.severityChanged}、対象外 ${s.notCovered}。`,
+      `Total: ${s.new} new, ${s.resolved} resolved, ${s.unchanged} unchanged, ${s.severityChanged} with a changed severity, ${s.notCovered} not covered.`,
+    ),
+  );
+  return out.join('\n') + '\n';
+}
+
+function mdTable(findings: readonly ReportFinding[], lang: Lang): string[] {
+  if (findings.length === 0) return [L(lang, 'なし', 'None.')];
+  return [
+    `| ${L(lang, '重大度', 'Severity')} | ${L(lang, 'リソース', 'Resource')} | ${L(lang, 'チェック', 'Check')} | ${L(lang, '内容', 'Title')} |`,
+    '| --- | --- | --- | --- |',
+    ...findings.map((f) => `| ${mdText(SEVERITY_LABEL[f.severity][lang])} | ${mdCode(f.resourceId)} | ${mdCode(f.checkId)} | ${mdText(f.title[lang])} |`),
+  ];
+}
+
+export function renderDiffMarkdown(diff: ReportDiff, lang: Lang = 'en'): string {
+  const s = diff.summary;
+  const out: string[] = [];
+  out.push(`# ${L(lang, 'kumoscan 差分', 'kumoscan diff')}`, '');
+  out.push(`${mdText(diff.provider)}: ${mdCode(diff.from.file)} (${mdText(diff.from.scannedAt)}) → ${mdCode(diff.to.file)} (${mdText(diff.to.scannedAt)})`, '');
+  out.push(`| ${L(lang, '新規', 'New')} | ${L(lang, '解消', 'Resolved')} | ${L(lang, '継続', 'Unchanged')} | ${L(lang, '重大度の変更', 'Severity changed')} | ${L(lang, '対象外', 'Not covered')} |`);
+  out.push('| --- | --- | --- | --- | --- |', `| ${s.new} | ${s.resolved} | ${s.unchanged} | ${s.severityChanged} | ${s.notCovered} |`, '');
+  out.push(`## ${L(lang, '新規', 'New')}`, '', ...mdTable(diff.new, lang), '');
+  out.push(`## ${L(lang, '解消', 'Resolved')}`, '', ...mdTable(diff.resolved, lang), '');
+  if (diff.severityChanged.length) {
+    out.push(`## ${L(lang, '重大度の変更', 'Severity changed')}`, '');
+    out.push(`| ${L(lang, '変更', 'Change')} | ${L(lang, 'リソース', 'Resource')} | ${L(lang, 'チェック', 'Check')} | ${L(lang, '内容', 'Title')} |`, '| --- | --- | --- | --- |');
+    for (const c of diff.severityChanged) out.push(`| ${mdText(`${SEVERITY_LABEL[c.from][lang]} → ${SEVERITY_LABEL[c.to][lang]}`)} | ${mdCode(c.resourceId)} | ${mdCode(c.checkId)} | ${mdText(c.title[lang])} |`);
+    out.push('');
+  }
+  if (diff.notCovered.length) out.push(`## ${L(lang, '対象外（後の実行で確認していない）', 'Not covered by the later run')}`, '', ...mdTable(diff.notCovered, lang), '');
+  return out.join('\n');
+}

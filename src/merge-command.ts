@@ -1,0 +1,71 @@
+// `kumoscan merge shard-*.json`: the JSON reports of `kumoscan scan --shard i/n` joined into the report of one run,
+// rendered in any format (as `kumoscan scan` renders), with scan's exit code.
+import { Option, type Command } from 'commander';
+import { applyBaseline } from '../reports/baseline.js';
+import { mergeReports } from '../reports/merge.js';
+import type { Format } from '../reports/render/formats.js';
+import { readReportFile } from '../reports/render/load.js';
+import { FORMAT_HELP, checkOutputs, emitReports, formatList } from '../reports/render/output.js';
+import type { Lang } from '../reports/render/table.js';
+import { SEVERITIES } from './model.js';
+import { exitCodeFor, type FailOn } from './scan.js';
+
+interface MergeFlags {
+  format: Format[];
+  out?: string;
+  outDir?: string;
+  lang: Lang;
+  failOn: FailOn;
+  allowPartial?: boolean;
+  baseline?: string;
+}
+
+function defaultLang(): Lang {
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return env.startsWith('ja') ? 'ja' : 'en';
+}
+
+const EXAMPLES = `
+Examples:
+  # four shards of a Kubernetes Indexed Job, each written with --format json --out-dir /out/shard-N
+  $ kumoscan merge /out/shard-*/kumoscan-report.json --format json,html,sarif --out-dir /out/merged
+
+Every shard 0..n-1 must be given exactly once, written by the same kumoscan version for the same provider.
+With --allow-partial, missing shards are accepted: the report records one "ShardMissing" error per missing shard
+and is incomplete (exit 3 when no finding reaches --fail-on).
+
+Exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  bad input (unreadable file, not a shard report, shards missing or given twice, different providers or versions)
+  3  incomplete (some calls failed in a shard, or --allow-partial with missing shards)
+`;
+
+export function registerMergeCommand(program: Command, setExit: (code: number) => void, write: (text: string) => void): void {
+  program
+    .command('merge')
+    .description('join the JSON reports of "kumoscan scan --shard i/n" into the report of one run')
+    .argument('<shard.json...>', 'the shard reports (every shard 0..n-1, once)')
+    .addOption(new Option('--format <formats>', FORMAT_HELP).argParser(formatList).default(['json'], 'json'))
+    .option('--out <file>', 'write the report to a file instead of standard output')
+    .option('--out-dir <dir>', 'write each format into DIR as kumoscan-report.<ext>')
+    .addOption(new Option('--lang <lang>', 'language of the table, Markdown and SARIF messages').choices(['ja', 'en']).default(defaultLang()))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
+    .option('--allow-partial', 'accept missing shards (the report is marked incomplete)')
+    .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier report, and list the resolved ones')
+    .addHelpText('after', EXAMPLES)
+    .action((files: string[], flags: MergeFlags) => {
+      setExit(runMerge(files, flags, write));
+    });
+}
+
+export function runMerge(files: readonly string[], flags: MergeFlags, write: (text: string) => void): number {
+  checkOutputs(1, flags.format, flags);
+  const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
+  let report = mergeReports(files.map(readReportFile), { names: files, allowPartial: flags.allowPartial === true });
+  // The merged report is judged against this command's --fail-on.
+  report = { ...report, scope: { ...report.scope, failOn: flags.failOn } };
+  if (baseline && flags.baseline !== undefined) report = applyBaseline(report, baseline, { file: flags.baseline });
+  emitReports([report], flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+  return exitCodeFor(report, flags.failOn);
+}
