@@ -12,6 +12,7 @@ import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.j
 import { applyProbe, probeResources } from './probe.js';
 import { attachSample, sampleResources, type SampleRequest } from './data/sampling-stage.js';
 import type { Entrustee } from '../reports/appi/types.js';
+import { applyPolicyToFindings, applyPolicyToResources, type Policy } from '../reports/policy/apply.js';
 
 export type FailOn = Severity | 'none';
 
@@ -34,8 +35,12 @@ export interface ScanRequest {
   now?: () => Date;
   /** 知った日 for the breach-report deadlines (--discovered-at YYYY-MM-DD); default: the scan date in Asia/Tokyo. */
   discoveredAt?: string;
-  /** Declared entrustees (--entrustee ID=NAME:CONTRACT-REF). */
+  /** Declared entrustees (--entrustee ID=NAME:CONTRACT-REF, and the configuration's `entrustees:`). */
   entrustees?: Entrustee[];
+  /** The configuration's severity overrides, suppressions and inventory declarations (kumoscan.yml). */
+  policy?: Policy;
+  /** The configuration file read, recorded in the report's scope. */
+  configFile?: string;
 }
 
 export interface ScanOutcome {
@@ -59,6 +64,10 @@ export interface EvaluateOptions {
   discoveredAt?: string;
   /** Declared entrustees, turning entrustment signals into documented relations. */
   entrustees?: Entrustee[];
+  /** Severity overrides, suppressions and inventory declarations of the configuration; "today" is scannedAt's date in Asia/Tokyo. */
+  policy?: Policy;
+  /** The configuration file read (scope.configFile). */
+  configFile?: string;
 }
 
 /** Check settings from provider-neutral flags (until a configuration file exists). */
@@ -76,12 +85,14 @@ function adapterOf(provider: string): ProviderAdapter<BaseSnapshot> {
 /** Pure: snapshot -> report. */
 export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Report {
   const adapter = adapterOf(snapshot.provider);
-  const resources = adapter
+  const sampled = adapter
     .normalize(snapshot)
     .map((r) => attachSample(applyProbe(r, snapshot.probes?.[r.id]), snapshot.samples?.[r.id], opts.declared?.[r.name]));
+  const resources = applyPolicyToResources(sampled, opts.policy, opts.declared);
   const identities = adapter.identities?.(snapshot) ?? [];
   const checkOpts = { settings: opts.checkSettings ?? {} };
-  const findings = [...runChecks(resources, checkOpts), ...runAccountChecks(identities, checkOpts)].sort(compareFindings);
+  const checked = [...runChecks(resources, checkOpts), ...runAccountChecks(identities, checkOpts)].sort(compareFindings);
+  const { findings, suppressed, warnings } = applyPolicyToFindings(checked, resources, opts.policy, opts.scannedAt);
   const { accounts, errors } = adapter.scope(snapshot);
   const scope: ReportScope = {
     provider: snapshot.provider,
@@ -92,6 +103,7 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
     failOn: opts.failOn,
     ...(opts.snapshotFile ? { snapshotFile: opts.snapshotFile } : {}),
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
+    ...(opts.configFile ? { configFile: opts.configFile } : {}),
   };
   return buildReport({
     version: VERSION,
@@ -103,6 +115,8 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
     identities,
     ...(opts.discoveredAt !== undefined ? { discoveredAt: opts.discoveredAt } : {}),
     ...(opts.entrustees !== undefined ? { entrustees: opts.entrustees } : {}),
+    suppressed,
+    configWarnings: warnings,
   });
 }
 
@@ -158,6 +172,8 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
     ...(req.entrustees && req.entrustees.length > 0 ? { entrustees: req.entrustees } : {}),
     ...(req.bucketFilter ? { bucketFilter: req.bucketFilter } : {}),
     ...(req.input ? { snapshotFile: req.input } : {}),
+    ...(req.policy ? { policy: req.policy } : {}),
+    ...(req.configFile ? { configFile: req.configFile } : {}),
     ...(typeof endpointUrl === 'string' && !req.input ? { endpointUrl } : {}),
   });
   return { snapshot, report, exitCode: exitCodeFor(report, req.failOn) };

@@ -5,9 +5,14 @@ import { SEVERITIES } from '../../src/model.js';
 import { assess, type Assessment } from '../appi/assessment.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Entrustee } from '../appi/types.js';
+import type { ConfigWarning, SuppressedFinding } from '../policy/types.js';
 
-/** 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names). */
-export const SCHEMA_VERSION = '1.2.0';
+/**
+ * 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names).
+ * 1.3.0: the configuration file — `suppressed`, `configWarnings`, `scope.configFile`, findings' `originalSeverity`,
+ * resources' `data.declared` (inventory declarations).
+ */
+export const SCHEMA_VERSION = '1.3.0';
 
 export interface ReportScope {
   provider: Provider;
@@ -19,6 +24,8 @@ export interface ReportScope {
   snapshotFile?: string;
   endpointUrl?: string;
   failOn: Severity | 'none';
+  /** 1.3.0: the configuration file the scan read (--config, or ./kumoscan.yml). */
+  configFile?: string;
 }
 
 export type ReportFinding = Omit<Finding, 'duties'> & { duties: { id: string; ja: string; en: string }[] };
@@ -41,6 +48,10 @@ export interface Report {
   errors: ScanError[];
   /** 1.1.0: the identity posture of each account (IAM users, roles, root, password policy); [] when not read. */
   identities: IdentityPosture[];
+  /** 1.3.0: findings a suppression of the configuration took out of `findings` (not counted in the summary or the exit code). */
+  suppressed?: SuppressedFinding[];
+  /** 1.3.0: entries of the configuration that had no effect (a suppression that matched nothing …). */
+  configWarnings?: ConfigWarning[];
 }
 
 export interface ReportInput {
@@ -57,6 +68,9 @@ export interface ReportInput {
   discoveredAt?: string;
   /** Declared entrustees (--entrustee). */
   entrustees?: readonly Entrustee[];
+  /** Findings suppressed by the configuration. */
+  suppressed?: readonly SuppressedFinding<Finding>[];
+  configWarnings?: readonly ConfigWarning[];
 }
 
 function count(resources: readonly Resource[], cap: 'read' | 'list' | 'write' | 'aclWrite'): number {
@@ -65,6 +79,11 @@ function count(resources: readonly Resource[], cap: 'read' | 'list' | 'write' | 
 
 function withScope(scope: string, errors: readonly CollectError[]): ScanError[] {
   return errors.map((e) => ({ scope, ...e }));
+}
+
+/** A finding as the report writes it: duties with their names. */
+export function reportFinding(f: Finding): ReportFinding {
+  return { ...f, duties: f.duties.map((d) => ({ id: d, ja: DUTIES[d].name.ja, en: DUTIES[d].name.en })) };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -83,7 +102,7 @@ export function buildReport(input: ReportInput): Report {
       complete: errors.length === 0,
     },
     resources: input.resources,
-    findings: input.findings.map((f) => ({ ...f, duties: f.duties.map((d) => ({ id: d, ja: DUTIES[d].name.ja, en: DUTIES[d].name.en })) })),
+    findings: input.findings.map(reportFinding),
     assessment: assess(input.resources, input.findings, {
       scannedAt: input.scannedAt,
       ...(input.discoveredAt !== undefined ? { discoveredAt: input.discoveredAt } : {}),
@@ -91,6 +110,8 @@ export function buildReport(input: ReportInput): Report {
     }),
     errors,
     identities: input.identities ?? [],
+    suppressed: (input.suppressed ?? []).map((s) => ({ ...s, finding: reportFinding(s.finding) })),
+    configWarnings: [...(input.configWarnings ?? [])],
   };
 }
 

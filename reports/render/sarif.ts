@@ -4,7 +4,7 @@
 // no source file: results are located by the resource id (logicalLocations, kind "resource"), with the resource's
 // URI (s3://, gs://, the Azure blob URL, an ARN) as the artifact location for tools that need a physical one.
 import type { I18n, Provider, Resource, Severity } from '../../src/model.js';
-import { ACCOUNT_CHECKS, CHECKS } from '../../checks/index.js';
+import { ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS } from '../../checks/index.js';
 import type { CheckMeta } from '../../checks/types.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Report, ReportFinding } from './json.js';
@@ -129,7 +129,7 @@ function helpMarkdown(c: CheckMeta, lang: Lang): string {
   ].join('\n');
 }
 
-function ruleOf(c: CheckMeta, scope: 'resource' | 'account', lang: Lang): SarifRule {
+function ruleOf(c: CheckMeta, scope: 'resource' | 'account' | 'policy', lang: Lang): SarifRule {
   const duties = dutiesOf(c.duties);
   return {
     id: c.id,
@@ -177,7 +177,7 @@ export function resourceUri(r: Resource | undefined, id: string): string {
 }
 
 function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
-  const rules: SarifRule[] = [...CHECKS.map((c) => ruleOf(c, 'resource', lang)), ...ACCOUNT_CHECKS.map((c) => ruleOf(c, 'account', lang))];
+  const rules: SarifRule[] = [...CHECKS.map((c) => ruleOf(c, 'resource', lang)), ...ACCOUNT_CHECKS.map((c) => ruleOf(c, 'account', lang)), ...POLICY_CHECKS.map((c) => ruleOf(c, 'policy', lang))];
   for (const f of report.findings) if (!rules.some((r) => r.id === f.checkId)) rules.push(ruleFromFinding(f, lang));
   const views = resourceViews(report);
   const logical: SarifLogicalLocation[] = views.map((v) => ({
