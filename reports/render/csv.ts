@@ -3,7 +3,8 @@
 // byte order mark, so Excel in Japan opens it as UTF-8 instead of guessing Shift_JIS (without the BOM the
 // Japanese columns come out garbled). A cell that starts with = + - @ (or a tab / CR) gets a leading apostrophe,
 // so a cloud name cannot become a spreadsheet formula (CSV injection).
-import type { Report } from './json.js';
+import type { Report, ReportFinding } from './json.js';
+import { suppressedOf } from './policy-view.js';
 import { SEVERITY_LABEL, allViews, categoriesOf, type ResourceView } from './view.js';
 
 export const UTF8_BOM = '\uFEFF';
@@ -36,6 +37,10 @@ export const CSV_COLUMNS = [
   'preliminary_report_by',
   'final_report_by',
   'scanned_at',
+  'original_severity',
+  'suppressed',
+  'suppression_reason',
+  'suppression_expires',
 ] as const;
 
 /** One RFC 4180 field. */
@@ -55,7 +60,9 @@ export function renderCsv(input: Report | readonly Report[]): string {
   for (const v of allViews(reports)) views.set(`${v.report.scope.provider}\u0000${v.id}`, v);
   const lines = [CSV_COLUMNS.join(',')];
   for (const report of reports) {
-    for (const f of report.findings) {
+    const suppressed = suppressedOf([report]);
+    const rows: { f: ReportFinding; reason?: string; expires?: string }[] = [...report.findings.map((f) => ({ f })), ...suppressed.map((x) => ({ f: x.finding, reason: x.reason, expires: x.expires }))];
+    for (const { f, reason, expires } of rows) {
       const v = views.get(`${report.scope.provider}\u0000${f.resourceId}`);
       const r = v?.resource ?? null;
       const cats = v?.reportability ? categoriesOf(v.reportability) : null;
@@ -87,6 +94,10 @@ export function renderCsv(input: Report | readonly Report[]): string {
         preliminary_report_by: v?.deadlines?.preliminary.to ?? '',
         final_report_by: v?.deadlines?.final.due ?? '',
         scanned_at: report.scannedAt,
+        original_severity: f.originalSeverity ?? '',
+        suppressed: reason !== undefined,
+        suppression_reason: reason ?? '',
+        suppression_expires: expires ?? '',
       };
       lines.push(CSV_COLUMNS.map((c) => csvField(cells[c])).join(','));
     }

@@ -9,6 +9,7 @@ import type { CheckMeta } from '../../checks/types.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Report, ReportFinding } from './json.js';
 import { SEVERITY_LABEL, estimateLine, resourceViews, type Lang } from './view.js';
+import { configWarningsOf, suppressedOf } from './policy-view.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -52,6 +53,8 @@ interface SarifResult {
   message: SarifMessage;
   locations: { physicalLocation?: { artifactLocation: { uri: string } }; logicalLocations: SarifLogicalLocation[] }[];
   partialFingerprints: Record<string, string>;
+  /** A finding a suppression of kumoscan.yml accepted: kind external (the configuration), with its reason. */
+  suppressions?: { kind: 'external'; status: 'accepted'; justification: string; properties: { expires: string; suppression: string } }[];
   properties: Record<string, unknown>;
 }
 
@@ -178,7 +181,8 @@ export function resourceUri(r: Resource | undefined, id: string): string {
 
 function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
   const rules: SarifRule[] = [...CHECKS.map((c) => ruleOf(c, 'resource', lang)), ...ACCOUNT_CHECKS.map((c) => ruleOf(c, 'account', lang)), ...POLICY_CHECKS.map((c) => ruleOf(c, 'policy', lang))];
-  for (const f of report.findings) if (!rules.some((r) => r.id === f.checkId)) rules.push(ruleFromFinding(f, lang));
+  const suppressed = suppressedOf([report]);
+  for (const f of [...report.findings, ...suppressed.map((x) => x.finding)]) if (!rules.some((r) => r.id === f.checkId)) rules.push(ruleFromFinding(f, lang));
   const views = resourceViews(report);
   const logical: SarifLogicalLocation[] = views.map((v) => ({
     name: v.name,
@@ -195,7 +199,9 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
   }));
   const indexOf = new Map(logical.map((l, i) => [l.fullyQualifiedName, i]));
   const byId = new Map(report.resources.map((r) => [r.id, r]));
-  const results = report.findings.map((f): SarifResult => {
+  const suppressionOf = new Map(suppressed.map((x) => [x.finding, x]));
+  const results = [...report.findings, ...suppressed.map((x) => x.finding)].map((f): SarifResult => {
+    const sup = suppressionOf.get(f);
     const li = indexOf.get(f.resourceId) ?? 0;
     const loc = logical[li];
     const resource = byId.get(f.resourceId);
@@ -212,7 +218,9 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
         },
       ],
       partialFingerprints: { 'kumoscanFindingId/v1': f.id },
+      ...(sup ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: sup.reason, properties: { expires: sup.expires, suppression: sup.suppression } }] } : {}),
       properties: {
+        ...(f.originalSeverity ? { originalSeverity: f.originalSeverity } : {}),
         findingId: f.id,
         provider: f.provider,
         severity: f.severity,
@@ -230,8 +238,13 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
       {
         executionSuccessful: report.summary.complete,
         endTimeUtc: report.scannedAt,
-        ...(report.errors.length
-          ? { toolExecutionNotifications: report.errors.map((e) => ({ level: 'warning' as const, message: { text: `${e.scope}: ${e.call} ${e.code} — ${e.message}` }, descriptor: { id: 'collect-error' } })) }
+        ...(report.errors.length || configWarningsOf([report]).length
+          ? {
+              toolExecutionNotifications: [
+                ...report.errors.map((e) => ({ level: 'warning' as const, message: { text: `${e.scope}: ${e.call} ${e.code} — ${e.message}` }, descriptor: { id: 'collect-error' } })),
+                ...configWarningsOf([report]).map((w) => ({ level: 'warning' as const, message: msg(w.message, lang), descriptor: { id: 'config-warning' } })),
+              ],
+            }
           : {}),
       },
     ],

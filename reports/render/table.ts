@@ -2,6 +2,7 @@
 import type { Severity } from '../../src/model.js';
 import { SEVERITIES } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
+import { configWarningsOf, suppressedOf, suppressionLine } from './policy-view.js';
 
 export type Lang = 'ja' | 'en';
 
@@ -50,6 +51,18 @@ export function renderTable(report: Report, lang: Lang = 'en'): string {
     out.push('');
   }
   if (report.findings.length === 0) out.push(ja ? '指摘事項はありません。' : 'No findings.', '');
+  const suppressed = suppressedOf([report]);
+  if (suppressed.length > 0) {
+    out.push(ja ? `抑制 (${suppressed.length})` : `SUPPRESSED (${suppressed.length})`);
+    for (const x of suppressed) out.push(`  ${x.finding.resourceId.replace(/^arn:aws:s3:::/, '')}  ${x.finding.checkId}  ${suppressionLine(x, lang)}`);
+    out.push('');
+  }
+  const warnings = configWarningsOf([report]);
+  if (warnings.length > 0) {
+    out.push(ja ? '設定の警告:' : 'Configuration warnings:');
+    for (const w of warnings) out.push(`  ${w.message[lang]}`);
+    out.push('');
+  }
   out.push(ja ? 'リソース: 読取 / 一覧 / 書込 (誰でも)' : 'Resources: read / list / write (by anyone)');
   const nameWidth = Math.min(48, Math.max(0, ...report.resources.map((r) => displayWidth(r.name))));
   for (const r of report.resources) {

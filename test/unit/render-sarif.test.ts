@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { ACCOUNT_CHECKS, CHECKS } from '../../checks/index.js';
+import { ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS } from '../../checks/index.js';
 import { buildSarif, renderSarif, SARIF_SCHEMA_URI } from '../../reports/render/sarif.js';
 import { packagePath } from '../../src/package-info.js';
 import { exampleReport, hostileReport, profiledReport } from '../fixtures/render-reports.js';
@@ -71,7 +71,7 @@ describe('renderSarif', () => {
     const run = buildSarif(exampleReport('aws')).runs[0];
     assert.ok(run);
     const rules = run.tool.driver.rules;
-    assert.deepEqual(rules.map((r) => r.id), [...CHECKS, ...ACCOUNT_CHECKS].map((c) => c.id));
+    assert.deepEqual(rules.map((r) => r.id), [...CHECKS, ...ACCOUNT_CHECKS, ...POLICY_CHECKS].map((c) => c.id));
     const publicRead = rules.find((r) => r.id === 'public-read');
     assert.ok(publicRead);
     assert.equal(publicRead.name, 'PublicRead');
