@@ -37,7 +37,8 @@ const text = z.string().trim().min(1, 'must not be empty');
 const globs = z.union([text.transform((s) => [s]), z.array(text).min(1, 'must list at least one pattern')]);
 const strings = z.union([text.transform((s) => [s]), z.array(text).min(1, 'must list at least one value')]);
 const severity = z.enum(SEVERITIES);
-const checkId = z.string().refine((id) => KNOWN_CHECKS.has(id), { message: 'unknown check id (see kumoscan checks)' });
+const unknownCheck = (id: string): string => `unknown check id "${id}" (kumoscan checks lists them)`;
+const checkId = z.string().refine((id) => KNOWN_CHECKS.has(id), { error: (issue) => unknownCheck(String(issue.input)) });
 const isoDate = z.string().refine((s) => parseIsoDate(s) === s.trim(), { message: 'must be a date YYYY-MM-DD' });
 const size = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = parseSize(v);
@@ -96,7 +97,7 @@ const suppression = z.strictObject({
 
 const severityOverrides = z.record(z.string(), severity).superRefine((map, ctx) => {
   for (const id of Object.keys(map)) {
-    if (!KNOWN_CHECKS.has(id)) ctx.addIssue({ code: 'custom', path: [id], message: 'unknown check id (see kumoscan checks)' });
+    if (!KNOWN_CHECKS.has(id)) ctx.addIssue({ code: 'custom', path: [id], message: unknownCheck(id) });
   }
 });
 
