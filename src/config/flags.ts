@@ -61,10 +61,16 @@ export function configFlagValues(config: Config, provider: string | undefined): 
   return out;
 }
 
+/** `--out FILE` on the command line means one file: the configuration's outDir, and several formats, give way. */
+function givesWay(flag: string, value: unknown, explicit: (flag: string) => boolean): boolean {
+  if (!explicit('out')) return false;
+  return flag === 'outDir' || (flag === 'format' && Array.isArray(value) && value.length > 1);
+}
+
 /** `flags` with the configuration's values for every flag not given on the command line (`explicit`). */
 export function withConfigDefaults<F extends Record<string, unknown>>(flags: F, values: Readonly<Record<string, unknown>>, explicit: (flag: string) => boolean): F {
   const out: Record<string, unknown> = { ...flags };
-  for (const [flag, value] of Object.entries(values)) if (!explicit(flag)) out[flag] = value;
+  for (const [flag, value] of Object.entries(values)) if (!explicit(flag) && !givesWay(flag, value, explicit)) out[flag] = value;
   return out as F;
 }
 
