@@ -47,6 +47,21 @@ function sarifValidator(): (doc: unknown) => string[] {
 const validateSarif = sarifValidator();
 
 describe('renderSarif', () => {
+  test('valid with a suppressed finding (result.suppressions, kind external) and a configuration warning', () => {
+    const report = exampleReport('aws');
+    const [first, ...rest] = report.findings;
+    assert.ok(first);
+    const withPolicy = {
+      ...report,
+      findings: rest,
+      suppressed: [{ finding: first, reason: 'accepted risk', expires: '2027-01-31', suppression: 'suppressions[0]' }],
+      configWarnings: [{ field: 'suppressions[1]', code: 'suppression-unused' as const, message: { ja: '未使用', en: 'unused' } }],
+    };
+    const doc = buildSarif(withPolicy);
+    assert.deepEqual(validateSarif(doc), []);
+    assert.deepEqual(doc.runs[0]?.results.find((r) => r.partialFingerprints['kumoscanFindingId/v1'] === first.id)?.suppressions?.[0]?.kind, 'external');
+  });
+
   test('valid against the official SARIF 2.1.0 schema: each example, all together, and a hostile report', async () => {
     const { report } = await profiledReport();
     for (const input of [exampleReport('aws'), exampleReport('azure'), exampleReport('gcp'), [exampleReport('aws'), report], hostileReport()]) {
