@@ -117,6 +117,9 @@ Examples:
   # confirm public verdicts from outside, and sample every bucket for personal data
   $ kumoscan scan aws --probe --sample all
 
+  # scopes, inventory, entrustees, suppressions and severity overrides from a file (./kumoscan.yml is read by default)
+  $ kumoscan scan aws --config ops/kumoscan.yml
+
   # keep the raw answers, then evaluate them offline later (no credentials needed)
   $ kumoscan scan aws --save-snapshot snap.json
   $ kumoscan scan --input snap.json --format json
