@@ -40,6 +40,7 @@ import { iamTrustedByAnyone } from './iam-trusted-by-anyone.js';
 import { iamExternalTrustWithoutExternalId } from './iam-external-trust-without-external-id.js';
 import { iamFullS3Access } from './iam-full-s3-access.js';
 import { iamNotVerified } from './iam-not-verified.js';
+import { suppressionExpired } from './policy/suppression-expired.js';
 
 /**
  * Every check, in the order `kumoscan checks` lists them: who can reach the data, the guards that keep it
@@ -92,6 +93,15 @@ export const ACCOUNT_CHECKS: readonly AccountCheck[] = [
   iamPasswordPolicyWeak,
   iamNotVerified,
 ];
+
+/**
+ * Checks the configuration's policy step emits instead of a run over resources (reports/policy/): listed by
+ * `kumoscan checks`, SARIF rules and accepted by severity overrides and suppressions, never run on a resource.
+ */
+export const POLICY_CHECKS: readonly CheckMeta[] = [suppressionExpired];
+
+/** Every check id: resource, account and policy checks. */
+export const ALL_CHECK_IDS: readonly string[] = [...CHECKS, ...ACCOUNT_CHECKS, ...POLICY_CHECKS].map((c) => c.id);
 
 export function findCheck(id: string): Check | undefined {
   return CHECKS.find((c) => c.id === id);

@@ -11,6 +11,9 @@
 //     baseline is covered, so its findings are resolved; one outside --buckets or in another shard is not covered.
 //   - an account-level finding (IAM: the account, a user or a role): covered when this run has the identity posture
 //     of that account, collected, with no failed identity call.
+// Suppressions (kumoscan.yml): a finding a suppression now takes out of `findings` is still there — it is never
+// resolved — and a finding that was suppressed in the baseline and is active now (its suppression expired) is not
+// new. Suppressed findings carry their own new / unchanged mark.
 import picomatch from 'picomatch';
 import { UsageError } from '../src/errors.js';
 import type { IdentityPosture, Resource } from '../src/model.js';
@@ -86,11 +89,16 @@ export function assertComparable(current: Report, baseline: Report, baselineName
   }
 }
 
+/** Every finding id of a report, the suppressed ones included. */
+function idsOf(report: Report): Set<string> {
+  return new Set([...report.findings.map((f) => f.id), ...(report.suppressed ?? []).map((x) => x.finding.id)]);
+}
+
 /** Pure: the four lists of a comparison (both lists keep the reports' finding order). */
 export function compareWithBaseline(current: Report, baseline: Report, baselineName?: string): BaselineComparison {
   assertComparable(current, baseline, baselineName);
-  const before = new Set(baseline.findings.map((f) => f.id));
-  const now = new Set(current.findings.map((f) => f.id));
+  const before = idsOf(baseline);
+  const now = idsOf(current);
   const out: BaselineComparison = { added: [], unchanged: [], resolved: [], notCovered: [] };
   for (const f of current.findings) (before.has(f.id) ? out.unchanged : out.added).push(f);
   for (const f of baseline.findings) {
@@ -106,7 +114,8 @@ export function compareWithBaseline(current: Report, baseline: Report, baselineN
  */
 export function applyBaseline(current: Report, baseline: Report, opts: { file?: string } = {}): Report {
   const c = compareWithBaseline(current, baseline, opts.file);
-  const before = new Set(baseline.findings.map((f) => f.id));
+  const before = idsOf(baseline);
+  const mark = (f: ReportFinding): ReportFinding => ({ ...f, baseline: before.has(f.id) ? ('unchanged' as const) : ('new' as const) });
   const summary: BaselineSummary = {
     against: baseline.scannedAt,
     ...(opts.file !== undefined ? { file: opts.file } : {}),
@@ -118,7 +127,8 @@ export function applyBaseline(current: Report, baseline: Report, opts: { file?: 
   return {
     ...current,
     summary: { ...current.summary, baseline: summary },
-    findings: current.findings.map((f) => ({ ...f, baseline: before.has(f.id) ? ('unchanged' as const) : ('new' as const) })),
+    findings: current.findings.map(mark),
+    ...(current.suppressed !== undefined ? { suppressed: current.suppressed.map((x) => ({ ...x, finding: mark(x.finding) })) } : {}),
     resolved: c.resolved,
   };
 }

@@ -7,6 +7,7 @@ import { UsageError } from '../src/errors.js';
 import type { DutyId, Finding, IdentityPosture, Resource, ScanError } from '../src/model.js';
 import { compareResources } from '../src/resource-order.js';
 import { buildReport, type Report, type ReportFinding, type ReportScope } from './render/json.js';
+import type { ConfigWarning, SuppressedFinding } from './policy/types.js';
 
 export interface MergeOptions {
   /** The reports' file names, for messages (default: "report #1" …). */
@@ -73,8 +74,10 @@ export function mergeReports(reports: readonly Report[], opts: MergeOptions = {}
   const findings = new Map<string, Finding>();
   const identities = new Map<string, IdentityPosture>();
   const scanErrors = new Map<string, ScanError>();
+  const suppressed = new Map<string, SuppressedFinding<Finding>>();
   const accounts: string[] = [];
   for (const r of shards) {
+    for (const x of r.suppressed ?? []) if (!suppressed.has(x.finding.id)) suppressed.set(x.finding.id, { ...x, finding: toFinding(x.finding) });
     for (const res of r.resources) if (!resources.has(res.id)) resources.set(res.id, res);
     for (const f of r.findings) if (!findings.has(f.id)) findings.set(f.id, toFinding(f));
     for (const i of r.identities) if (!identities.has(i.account)) identities.set(i.account, i);
@@ -97,6 +100,10 @@ export function mergeReports(reports: readonly Report[], opts: MergeOptions = {}
   // The earliest shard's time and day of knowing (知った日): the deadlines run from the earliest.
   const earliest = [...shards].sort((a, b) => (a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : 0))[0] as Report;
   const discoveredAt = shards.map((r) => r.assessment.discoveredAt).filter((d): d is string => typeof d === 'string').sort()[0];
+  // A configuration entry had no effect in the whole scan only when it had none in any shard (a suppression may
+  // match buckets of one shard only).
+  const warningKey = (w: ConfigWarning): string => `${w.field}\u0000${w.code}`;
+  const configWarnings = (first.configWarnings ?? []).filter((w) => shards.every((r) => (r.configWarnings ?? []).some((x) => warningKey(x) === warningKey(w))));
   return buildReport({
     version: first.tool.version,
     scannedAt: earliest.scannedAt,
@@ -107,5 +114,7 @@ export function mergeReports(reports: readonly Report[], opts: MergeOptions = {}
     identities: [...identities.values()],
     ...(discoveredAt !== undefined ? { discoveredAt } : {}),
     ...(first.scope.entrustees !== undefined ? { entrustees: first.scope.entrustees } : {}),
+    suppressed: [...suppressed.values()].sort((a, b) => compareFindings(a.finding, b.finding)),
+    configWarnings,
   });
 }

@@ -15,10 +15,11 @@ import { registerDiffCommand } from './diff-command.js';
 import { registerMergeCommand } from './merge-command.js';
 import { parseShard, type Shard } from './shard.js';
 import { applyBaseline } from '../reports/baseline.js';
+import { resolveConfig } from './config/resolve.js';
 import type { Format } from '../reports/render/formats.js';
 import { readReportFile } from '../reports/render/load.js';
 import { FORMAT_HELP, checkOutputs, emitReports, formatList } from '../reports/render/output.js';
-import { ACCOUNT_CHECKS, CHECKS } from '../checks/index.js';
+import { ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS } from '../checks/index.js';
 import { listChecks, renderChecksTable } from '../reports/render/checks-list.js';
 import { parseEntrustee } from '../reports/appi/entrustment.js';
 import { parseIsoDate } from '../reports/appi/deadlines.js';
@@ -46,6 +47,7 @@ interface ScanFlags {
   entrustee: Entrustee[];
   shard?: Shard;
   baseline?: string;
+  config?: string;
   /** Provider-specific options (see each adapter's options()). */
   [provider: string]: unknown;
 }
@@ -128,6 +130,9 @@ Examples:
   # confirm public verdicts from outside, and sample every bucket for personal data
   $ kumoscan scan aws --probe --sample all
 
+  # scopes, inventory, entrustees, suppressions and severity overrides from a file (./kumoscan.yml is read by default)
+  $ kumoscan scan aws --config ops/kumoscan.yml
+
   # keep the raw answers, then evaluate them offline later (no credentials needed)
   $ kumoscan scan aws --save-snapshot snap.json
   $ kumoscan scan --input snap.json --format json
@@ -167,15 +172,17 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--sample-bytes <size>', 'bytes read per object (a range GET; e.g. 1MiB)').argParser(byteSize).default(DEFAULT_SAMPLE_LIMITS.bytesPerObject).helpGroup('Personal-data sampling:'))
     .addOption(new Option('--sample-total <size>', 'bytes read in the whole scan (e.g. 64MiB)').argParser(byteSize).default(DEFAULT_SAMPLE_LIMITS.bytesPerScan).helpGroup('Personal-data sampling:'))
     .addOption(new Option('--sample-timeout <seconds>', 'time per object read').argParser(positiveInt).default(DEFAULT_SAMPLE_LIMITS.msPerObject / 1000).helpGroup('Personal-data sampling:'))
-    .addOption(new Option('--declare <bucket=count>', 'declared number of persons in a bucket, overriding the estimate (repeatable; the config file will replace this)').argParser(declaration).default({}).helpGroup('Personal-data sampling:'))
+    .addOption(new Option('--declare <bucket=count>', 'declared number of persons in a bucket, overriding the estimate (repeatable; kumoscan.yml `inventory:` also declares categories and bucket patterns)').argParser(declaration).default({}).helpGroup('Personal-data sampling:'))
     .addOption(new Option('--discovered-at <date>', 'the day the business knew of an exposure (知った日, YYYY-MM-DD) for the breach-report deadlines (default: the scan date in Asia/Tokyo)').argParser(isoDate).helpGroup('APPI assessment:'))
-    .addOption(new Option('--entrustee <id=name:contract>', 'a known entrustee (委託先) with its contract reference; ID is an account id, principal id or domain (repeatable; the config file will replace this)').argParser(entrusteeOption).default([]).helpGroup('APPI assessment:'))
+    .addOption(new Option('--entrustee <id=name:contract>', 'a known entrustee (委託先) with its contract reference; ID is an account id, principal id or domain (repeatable; also kumoscan.yml `entrustees:`)').argParser(entrusteeOption).default([]).helpGroup('APPI assessment:'))
+    .option('--config <file>', 'configuration file (default: ./kumoscan.yml or ./kumoscan.yaml when present); flags given here win over it')
     .option('--no-progress', 'no progress lines on standard error')
     .addOption(new Option('--shard <index/count>', 'scan one shard of the buckets (Azure: storage accounts), 0-based: --shard $JOB_COMPLETION_INDEX/4; join the JSON reports with kumoscan merge').argParser(shardOption).helpGroup('Operations:'))
     .addOption(new Option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones').helpGroup('Operations:'))
     .addHelpText('after', SCAN_EXAMPLES)
-    .action(async (provider: string | undefined, flags: ScanFlags) => {
-      setExit(await runScan(provider, flags, write));
+    .action(async (provider: string | undefined, flags: ScanFlags, cmd: Command) => {
+      const source = (flag: string): string | undefined => cmd.getOptionValueSource(flag);
+      setExit(await runScan(provider, flags, write, (flag) => source(flag) !== undefined && source(flag) !== 'default'));
     });
   for (const id of providerIds()) for (const option of adapterFor(id)?.options() ?? []) scanCommand.addOption(option);
   registerClassifyCommand(program, setExit, write);
@@ -205,13 +212,17 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the table').choices(['ja', 'en']).default(defaultLang()))
     .action((flags: { format: 'json' | 'table'; lang: Lang }) => {
-      const rows = listChecks(CHECKS, ACCOUNT_CHECKS);
+      const rows = listChecks(CHECKS, ACCOUNT_CHECKS, POLICY_CHECKS);
       write(flags.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : renderChecksTable(rows, flags.lang));
     });
   return program;
 }
 
-async function runScan(provider: string | undefined, flags: ScanFlags, write: (text: string) => void): Promise<number> {
+async function runScan(argProvider: string | undefined, cliFlags: ScanFlags, write: (text: string) => void, explicit: (flag: string) => boolean = () => true): Promise<number> {
+  const config = resolveConfig(cliFlags.config, cliFlags, argProvider, cliFlags.input, explicit);
+  const flags = config?.flags ?? cliFlags;
+  const provider = argProvider ?? config?.provider;
+  const entrustees = [...flags.entrustee, ...(config?.entrustees ?? [])];
   const supported = providerIds().join(', ');
   if (provider === undefined && !flags.input) throw new UsageError(`name a provider (kumoscan scan ${providerIds()[0]}) or give --input SNAPSHOT`);
   if (provider !== undefined && !adapterFor(provider)) throw new UsageError(`unknown provider "${provider}" (supported: ${supported})`);
@@ -245,7 +256,8 @@ async function runScan(provider: string | undefined, flags: ScanFlags, write: (t
     },
     flags,
     ...(flags.discoveredAt !== undefined ? { discoveredAt: flags.discoveredAt } : {}),
-    ...(flags.entrustee.length > 0 ? { entrustees: flags.entrustee } : {}),
+    ...(entrustees.length > 0 ? { entrustees } : {}),
+    ...(config ? { policy: config.policy, configFile: config.file } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
     ...(showProgress ? { onResource: (name: string, done: number, total: number) => process.stderr.write(`\r[${done}/${total}] ${name}\x1b[K`) } : {}),
   });

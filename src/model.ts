@@ -260,6 +260,8 @@ export interface Finding {
   duties: DutyId[];
   evidence: Evidence[];
   remediation: I18n;
+  /** Report 1.3.0: the check's severity before a severity override of the configuration changed it. */
+  originalSeverity?: Severity;
 }
 
 /** A resource-independent error of the scan (account-level call failed, bucket listing failed …). */

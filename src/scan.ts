@@ -14,6 +14,7 @@ import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.j
 import { applyProbe, probeResources } from './probe.js';
 import { attachSample, sampleResources, type SampleRequest } from './data/sampling-stage.js';
 import type { Entrustee } from '../reports/appi/types.js';
+import { applyPolicyToFindings, applyPolicyToResources, type Policy } from '../reports/policy/apply.js';
 
 export type FailOn = Severity | 'none';
 
@@ -36,10 +37,14 @@ export interface ScanRequest {
   now?: () => Date;
   /** 知った日 for the breach-report deadlines (--discovered-at YYYY-MM-DD); default: the scan date in Asia/Tokyo. */
   discoveredAt?: string;
-  /** Declared entrustees (--entrustee ID=NAME:CONTRACT-REF). */
+  /** Declared entrustees (--entrustee ID=NAME:CONTRACT-REF, and the configuration's `entrustees:`). */
   entrustees?: Entrustee[];
   /** --shard i/n: scan only the buckets (Azure: storage accounts) of this shard. */
   shard?: Shard;
+  /** The configuration's severity overrides, suppressions and inventory declarations (kumoscan.yml). */
+  policy?: Policy;
+  /** The configuration file read, recorded in the report's scope. */
+  configFile?: string;
 }
 
 export interface ScanOutcome {
@@ -65,6 +70,10 @@ export interface EvaluateOptions {
   entrustees?: Entrustee[];
   /** --shard i/n the snapshot was filtered with (recorded in the report's scope). */
   shard?: Shard;
+  /** Severity overrides, suppressions and inventory declarations of the configuration; "today" is scannedAt's date in Asia/Tokyo. */
+  policy?: Policy;
+  /** The configuration file read (scope.configFile). */
+  configFile?: string;
 }
 
 /** Check settings from provider-neutral flags (until a configuration file exists). */
@@ -82,14 +91,16 @@ function adapterOf(provider: string): ProviderAdapter<BaseSnapshot> {
 /** Pure: snapshot -> report. */
 export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Report {
   const adapter = adapterOf(snapshot.provider);
-  const resources = adapter
+  const sampled = adapter
     .normalize(snapshot)
     .map((r) => attachSample(applyProbe(r, snapshot.probes?.[r.id]), snapshot.samples?.[r.id], opts.declared?.[r.name]))
     // A fixed order (not the listing's), so shard reports merge into the report of one run (reports/merge.ts).
     .sort(compareResources);
+  const resources = applyPolicyToResources(sampled, opts.policy, opts.declared);
   const identities = adapter.identities?.(snapshot) ?? [];
   const checkOpts = { settings: opts.checkSettings ?? {} };
-  const findings = [...runChecks(resources, checkOpts), ...runAccountChecks(identities, checkOpts)].sort(compareFindings);
+  const checked = [...runChecks(resources, checkOpts), ...runAccountChecks(identities, checkOpts)].sort(compareFindings);
+  const { findings, suppressed, warnings } = applyPolicyToFindings(checked, resources, opts.policy, opts.scannedAt);
   const { accounts, errors } = adapter.scope(snapshot);
   const scope: ReportScope = {
     provider: snapshot.provider,
@@ -102,6 +113,7 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
     ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
     ...(opts.shard ? { shard: { index: opts.shard.index, count: opts.shard.count } } : {}),
     ...(opts.entrustees && opts.entrustees.length > 0 ? { entrustees: opts.entrustees.map((e) => ({ ...e })) } : {}),
+    ...(opts.configFile ? { configFile: opts.configFile } : {}),
   };
   return buildReport({
     version: VERSION,
@@ -113,6 +125,8 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
     identities,
     ...(opts.discoveredAt !== undefined ? { discoveredAt: opts.discoveredAt } : {}),
     ...(opts.entrustees !== undefined ? { entrustees: opts.entrustees } : {}),
+    suppressed,
+    configWarnings: warnings,
   });
 }
 
@@ -169,6 +183,8 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
     ...(req.bucketFilter ? { bucketFilter: req.bucketFilter } : {}),
     ...(req.input ? { snapshotFile: req.input } : {}),
     ...(req.shard ? { shard: req.shard } : {}),
+    ...(req.policy ? { policy: req.policy } : {}),
+    ...(req.configFile ? { configFile: req.configFile } : {}),
     ...(typeof endpointUrl === 'string' && !req.input ? { endpointUrl } : {}),
   });
   return { snapshot, report, exitCode: exitCodeFor(report, req.failOn) };

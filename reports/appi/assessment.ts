@@ -48,7 +48,11 @@ function exposedToAnyone(r: Resource): boolean | null {
 function personalBasis(r: Resource): I18n | null {
   const mark = personalDataMark(r);
   if (mark === null) return null;
-  if (r.data?.personalData === true) return { ja: 'サンプリングで検出', en: 'found by sampling' };
+  if (r.data?.personalData === true) {
+    const sampled = r.data.classes.some((c) => c !== 'not_personal');
+    if (!sampled && r.data.declared) return { ja: '設定ファイルの台帳で申告', en: 'declared in the configuration inventory' };
+    return { ja: 'サンプリングで検出', en: 'found by sampling' };
+  }
   return { ja: mark.replace(/^tag /, 'タグ '), en: mark };
 }
 
@@ -84,6 +88,12 @@ function noteFor(r: Resource, exposed: boolean | null, rep: Reportability | null
   if (!r.data.personalData) return NO_PERSONAL_DATA;
   if (rep !== null) {
     const result = RESULT_NAMES[rep.result];
+    if (r.data.declared && !r.data.classes.some((c) => c !== 'not_personal')) {
+      return {
+        ja: `誰でも${exposureKind(r) === 'read' ? '読み取れる' : '一覧（キー）を取得できる'}リソースに、個人データがあると設定ファイルの台帳（${r.data.declared.by.join('、')}）で申告されています（検出ではありません）。報告の要否の推定: ${result.ja}。`,
+        en: `Anyone can ${exposureKind(r) === 'read' ? 'read' : 'list (the keys of)'} a resource the configuration inventory (${r.data.declared.by.join(', ')}) declares to hold personal data (declared, not detected). Reportability estimate: ${result.en}.`,
+      };
+    }
     return exposureKind(r) === 'read'
       ? {
           ja: `誰でも読み取れる状態で個人データが見つかりました。インターネット上で閲覧可能な状態は漏えい（又はそのおそれ）に当たり得ます（通則ガイドライン3-5-1-1）。報告の要否の推定: ${result.ja}。`,
@@ -94,7 +104,12 @@ function noteFor(r: Resource, exposed: boolean | null, rep: Reportability | null
           en: `Anyone can list the objects (their keys), and the contents hold personal data; keys (file names) alone can be personal data. Reportability estimate: ${result.en}.`,
         };
   }
-  return exposed === null ? PERSONAL_EXPOSURE_UNKNOWN : PERSONAL_NOT_EXPOSED;
+  const note = exposed === null ? PERSONAL_EXPOSURE_UNKNOWN : PERSONAL_NOT_EXPOSED;
+  if (r.data.declared && !r.data.classes.some((c) => c !== 'not_personal')) {
+    // Declared, not found: say so instead of "was found".
+    return { ja: note.ja.replace('個人データが見つかりましたが', '個人データがあると台帳で申告されていますが'), en: note.en.replace('Personal data was found', 'Personal data is declared in the configuration inventory') };
+  }
+  return note;
 }
 
 /** The reasons the assessment adds duties beyond the findings' (APPI.md table). */

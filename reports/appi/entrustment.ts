@@ -9,6 +9,7 @@
 import type { Capability, I18n, Principal, Resource } from '../../src/model.js';
 import type { EntrustmentSignal, Entrustee } from './types.js';
 import { CAPABILITY_VERBS, concatI18n, joinI18n } from './labels.js';
+import { globMatcher, isGlob } from '../policy/glob.js';
 
 /** `ID=NAME:CONTRACT-REF` -> an entrustee, or the reason it is malformed. ID may hold ':' (ARNs), CONTRACT-REF too (URLs). */
 export function parseEntrustee(value: string): Entrustee | string {
@@ -28,14 +29,19 @@ function emailDomain(id: string): string | undefined {
   return at > 0 ? id.slice(at + 1).toLowerCase() : undefined;
 }
 
-/** The declared entrustee a principal belongs to: by principal id (with or without a `type:` prefix), account, or domain. */
+/**
+ * The declared entrustee a principal belongs to: by principal id (with or without a `type:` prefix), account, or
+ * domain — exactly, or by a glob (`*`, `?`; the configuration's `principals:`), case-insensitively. First match wins.
+ */
 export function matchEntrustee(p: Principal, entrustees: readonly Entrustee[]): Entrustee | undefined {
   const id = p.id.toLowerCase();
   const bare = id.replace(/^[a-z]+:(?!:)/, ''); // user:alice@x -> alice@x; arn:aws:… keeps its shape only when compared whole
   const account = p.account?.toLowerCase();
   const domain = emailDomain(id) ?? (id.startsWith('domain:') ? id.slice('domain:'.length) : id.startsWith('domain-') ? id.slice('domain-'.length) : undefined);
+  const candidates = [id, bare, account, domain].filter((c): c is string => c !== undefined);
   return entrustees.find((e) => {
     const want = e.id.toLowerCase();
+    if (isGlob(want)) return candidates.some(globMatcher(want, { ignoreCase: true }));
     return want === id || want === bare || want === account || want === domain;
   });
 }

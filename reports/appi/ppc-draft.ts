@@ -68,6 +68,13 @@ function item1(r: Resource, ctx: PpcDraftContext): I18n {
 function item2(r: Resource): I18n {
   const data = r.data;
   if (!data) return todo({ ja: '個人データの項目（サンプル未実施）。', en: 'the items of personal data (not sampled).' });
+  const declared: I18n = data.declared
+    ? {
+        ja: `設定ファイルの台帳（${data.declared.by.join('、')}）で申告された項目: ${joinI18n(data.declared.categories.map((c) => DETECTOR_NAMES[c])).ja}（検出ではありません）。`,
+        en: `Items declared in the configuration inventory (${data.declared.by.join(', ')}): ${joinI18n(data.declared.categories.map((c) => DETECTOR_NAMES[c])).en} (declared, not detected).`,
+      }
+    : { ja: '', en: '' };
+  if (data.declared && data.sampled.objects === 0) return concatI18n(declared, { ja: 'サンプルは読み取っていません。実際の項目を確認してください。', en: 'No sample was read: confirm the actual items.' });
   const high = data.detections.filter((d) => d.confidence === 'high' && d.type !== 'corporate_number');
   const low = data.detections.filter((d) => d.confidence === 'low' && d.type !== 'corporate_number' && !high.some((h) => h.type === d.type));
   const items = joinI18n([...new Set(high.map((d) => d.type))].map((t) => DETECTOR_NAMES[t]));
@@ -77,10 +84,13 @@ function item2(r: Resource): I18n {
       ? { ja: `このほか、低い確度の一致: ${joinI18n([...new Set(low.map((d) => d.type))].map((t) => DETECTOR_NAMES[t])).ja}。`, en: `Low-confidence matches besides: ${joinI18n([...new Set(low.map((d) => d.type))].map((t) => DETECTOR_NAMES[t])).en}.` }
       : { ja: '', en: '' };
   return concatI18n(
-    {
-      ja: `${items.ja}（区分: ${classes.ja}）。`,
-      en: `${items.en} (classes: ${classes.en}).`,
-    },
+    declared,
+    high.length > 0 || !data.declared
+      ? {
+          ja: `${items.ja}（区分: ${classes.ja}）。`,
+          en: `${items.en} (classes: ${classes.en}).`,
+        }
+      : { ja: '', en: '' },
     lowText,
     {
       ja: `サンプル ${num(data.sampled.objects)}／${num(data.objectsListed)}${data.listingComplete ? '' : '以上'}オブジェクトから検出した項目です。サンプル外のオブジェクトに含まれる項目は確認してください。`,
@@ -93,6 +103,9 @@ function item3(r: Resource): I18n {
   const data = r.data;
   if (!data) return todo({ ja: '本人の数（サンプル未実施）。', en: 'the number of persons (not sampled).' });
   const { estimate, declared, sampled } = data.persons;
+  if (declared !== undefined && sampled === 0 && data.sampled.objects === 0) {
+    return { ja: `${num(declared)}人（申告値。サンプルは読み取っていません）。`, en: `${num(declared)} persons (declared; no sample was read).` };
+  }
   if (declared !== undefined) {
     return {
       ja: `${num(declared)}人（申告値）。参考: サンプルからの推定 ${num(estimate.low)}〜${num(estimate.high)}人（${estimate.basis}）。`,

@@ -16,7 +16,8 @@
 import type { I18n, Resource } from '../../src/model.js';
 import type { DataProfile } from '../../src/data/types.js';
 import type { CategoryEstimate, Reportability, ReportabilityResult } from './types.js';
-import { concatI18n, describeDetections, detectionsOf, num } from './labels.js';
+import type { DetectorId } from '../../src/data/types.js';
+import { DETECTOR_NAMES, concatI18n, describeDetections, detectionsOf, joinI18n, num } from './labels.js';
 
 export type ExposureKind = 'read' | 'list-only';
 
@@ -39,7 +40,18 @@ function keysOnly(read: Resource['exposure']['read']): I18n {
     : { ja: '一覧（オブジェクトのキー）だけが誰でも取得でき、中身は公開されていません。', en: 'Only the listing (object keys) is open to anyone; the contents are not.' };
 }
 
+/** The declared (configuration inventory) categories among `types`, named, or null when none is declared. */
+function declaredOf(data: DataProfile, types: readonly DetectorId[]): I18n | null {
+  const declared = (data.declared?.categories ?? []).filter((c) => types.includes(c));
+  if (declared.length === 0) return null;
+  const names = joinI18n(declared.map((c) => DETECTOR_NAMES[c]));
+  return { ja: `${names.ja}（設定ファイルの台帳 ${data.declared?.by.join('、')} で申告。検出ではありません）`, en: `${names.en} (declared in the configuration inventory ${data.declared?.by.join(', ')}, not detected)` };
+}
+
 function sampleScope(data: DataProfile): I18n {
+  if (data.sampled.objects === 0 && data.declared) {
+    return { ja: 'サンプルは読み取っていません（台帳の申告に基づく判定）。', en: 'No sample was read (judged from the inventory declaration).' };
+  }
   return {
     ja: `サンプル ${num(data.sampled.objects)}／${num(data.objectsListed)}${data.listingComplete ? '' : '以上'}オブジェクトから判定（サンプル外は未確認）。`,
     en: `Judged from a sample of ${num(data.sampled.objects)} of ${num(data.objectsListed)}${data.listingComplete ? '' : '+'} objects (objects outside the sample are unchecked).`,
@@ -57,8 +69,9 @@ function category1(data: DataProfile, kind: ExposureKind, keys: I18n): CategoryE
   const high = detectionsOf(data, ['sensitive_health', 'sensitive_crime'], 'high');
   // A health record named by an image's file name is class `sensitive` without a sensitive_* text detection.
   const byDocument = high.length === 0 && data.classes.includes('sensitive');
+  const declared = high.length === 0 && !byDocument ? declaredOf(data, ['sensitive_health', 'sensitive_crime']) : null;
   const found: I18n | null =
-    high.length > 0 ? describeDetections(high) : byDocument ? { ja: '健康診断等の書類の画像（ファイル名から判定）', en: 'images of health records (judged from their file names)' } : null;
+    high.length > 0 ? describeDetections(high) : byDocument ? { ja: '健康診断等の書類の画像（ファイル名から判定）', en: 'images of health records (judged from their file names)' } : declared;
   if (found === null) {
     return {
       category: 1,
@@ -71,20 +84,35 @@ function category1(data: DataProfile, kind: ExposureKind, keys: I18n): CategoryE
       category: 1,
       applies: null,
       reason: concatI18n(keys, {
-        ja: `中身からは要配慮個人情報が検出されました（${found.ja}）。キー（ファイル名）に本人と要配慮の内容が表れていれば該当するため、否定できません。キーを確認してください。`,
+        ja: `中身${declared ? 'には要配慮個人情報があります' : 'からは要配慮個人情報が検出されました'}（${found.ja}）。キー（ファイル名）に本人と要配慮の内容が表れていれば該当するため、否定できません。キーを確認してください。`,
         en: `The contents hold 要配慮個人情報 (${found.en}). If the keys (file names) reveal a person and such content, category 1 applies: it cannot be ruled out — check the keys.`,
       }),
     };
   }
+  const how: I18n = declared ? { ja: '要配慮個人情報が申告されています', en: '要配慮個人情報 (special care-required personal information) is declared' } : { ja: '要配慮個人情報が高い確度で検出されました', en: '要配慮個人情報 (special care-required personal information) was detected with high confidence' };
   return {
     category: 1,
     applies: true,
-    reason: concatI18n({ ja: `要配慮個人情報が高い確度で検出されました: ${found.ja}。`, en: `要配慮個人情報 (special care-required personal information) was detected with high confidence: ${found.en}.` }, sampleScope(data)),
+    reason: concatI18n({ ja: `${how.ja}: ${found.ja}。`, en: `${how.en}: ${found.en}.` }, sampleScope(data)),
   };
 }
 
 function category2(data: DataProfile, kind: ExposureKind, keys: I18n): CategoryEstimate {
   const cards = detectionsOf(data, ['credit_card'], 'high');
+  const declaredCards = cards.length === 0 ? declaredOf(data, ['credit_card']) : null;
+  if (declaredCards !== null) {
+    return kind === 'list-only'
+      ? {
+          category: 2,
+          applies: null,
+          reason: concatI18n(keys, { ja: `中身にはクレジットカード番号があります（${declaredCards.ja}）。キー（ファイル名）にカード番号が含まれていれば該当するため、否定できません。キーを確認してください。`, en: `The contents hold credit card numbers (${declaredCards.en}). If the keys (file names) contain card numbers, category 2 applies: it cannot be ruled out — check the keys.` }),
+        }
+      : {
+          category: 2,
+          applies: true,
+          reason: concatI18n({ ja: `クレジットカード番号が申告されています: ${declaredCards.ja}。不正に利用されることにより財産的被害が生じるおそれがあります。`, en: `Credit card numbers are declared: ${declaredCards.en}; misuse can cause financial damage.` }, sampleScope(data)),
+        };
+  }
   if (cards.length === 0) {
     const bank = data.detections.some((d) => d.type === 'bank_account');
     return {
@@ -157,10 +185,20 @@ function category4(data: DataProfile, kind: ExposureKind, keys: I18n): CategoryE
   const count = declared ?? estimate.low;
   const over = count > 1000;
   let reason: I18n;
-  if (declared !== undefined) {
+  if (declared !== undefined && data.sampled.objects === 0) {
+    reason = {
+      ja: `申告された本人の数は${num(declared)}人です（--declare／設定）。1,000人を${over ? '超えるため該当します' : '超えないため該当しません'}（サンプルは読み取っていません）。`,
+      en: `The declared number of persons is ${num(declared)} (--declare / configuration): ${over ? 'more than 1,000, so category 4 applies' : 'not more than 1,000, so category 4 does not apply'} (no sample was read).`,
+    };
+  } else if (declared !== undefined) {
     reason = {
       ja: `申告された本人の数は${num(declared)}人です（--declare／設定）。1,000人を${over ? '超えるため該当します' : '超えないため該当しません'}（サンプルからの推定: ${range.ja}、${estimate.basis}）。`,
       en: `The declared number of persons is ${num(declared)} (--declare / configuration): ${over ? 'more than 1,000, so category 4 applies' : 'not more than 1,000, so category 4 does not apply'} (estimated from the sample: ${range.en}; ${estimate.basis}).`,
+    };
+  } else if (data.sampled.objects === 0 && data.declared) {
+    reason = {
+      ja: '本人の数は申告されておらず、サンプルも読み取っていないため、該当とはしていません。台帳の persons（又は --declare）で実数を申告してください。',
+      en: 'The number of persons is neither declared nor sampled, so category 4 is not estimated as applying: declare it with the inventory\'s persons (or --declare).',
     };
   } else {
     const check: I18n =
@@ -189,7 +227,8 @@ function myNumberAct(data: DataProfile, kind: ExposureKind, keys: I18n): Reporta
   const high = detectionsOf(data, ['my_number'], 'high');
   // A My Number card image (named by its file name) is class specific_personal_information without a my_number detection.
   const cardImage = high.length === 0 && data.classes.includes('specific_personal_information');
-  const found: I18n | null = high.length > 0 ? describeDetections(high) : cardImage ? { ja: 'マイナンバーカード等の画像（ファイル名から判定）', en: 'images of My Number cards (judged from their file names)' } : null;
+  const declared = high.length === 0 && !cardImage ? declaredOf(data, ['my_number']) : null;
+  const found: I18n | null = high.length > 0 ? describeDetections(high) : cardImage ? { ja: 'マイナンバーカード等の画像（ファイル名から判定）', en: 'images of My Number cards (judged from their file names)' } : declared;
   if (found === null) {
     return { applies: false, reason: { ja: '個人番号（マイナンバー）は高い確度では検出されませんでした。', en: 'No My Number (個人番号) was detected with high confidence.' } };
   }
@@ -197,7 +236,7 @@ function myNumberAct(data: DataProfile, kind: ExposureKind, keys: I18n): Reporta
     return {
       applies: false,
       reason: concatI18n(keys, {
-        ja: `中身からは個人番号が検出されました（${found.ja}）。キー（ファイル名）に個人番号が含まれる場合は、番号法第29条の4に基づく報告の対象になります。キーを確認してください。`,
+        ja: `中身${declared ? 'には個人番号があります' : 'からは個人番号が検出されました'}（${found.ja}）。キー（ファイル名）に個人番号が含まれる場合は、番号法第29条の4に基づく報告の対象になります。キーを確認してください。`,
         en: `The contents hold My Numbers (${found.en}). If the keys (file names) contain My Numbers, report under My Number Act Art. 29-4: check the keys.`,
       }),
     };
@@ -205,8 +244,8 @@ function myNumberAct(data: DataProfile, kind: ExposureKind, keys: I18n): Reporta
   return {
     applies: true,
     reason: {
-      ja: `誰でも閲覧できる状態（不特定多数の者が閲覧できる状態）で個人番号が検出されました: ${found.ja}。特定個人情報の漏えい等として、件数にかかわらず番号法第29条の4に基づく報告の対象です。`,
-      en: `My Numbers were found where anyone can view them (a state viewable by an unspecified number of people): ${found.en}. Report under My Number Act Art. 29-4 (特定個人情報の漏えい等) whatever the count.`,
+      ja: `誰でも閲覧できる状態（不特定多数の者が閲覧できる状態）で個人番号が${declared ? '保管されていると申告されています' : '検出されました'}: ${found.ja}。特定個人情報の漏えい等として、件数にかかわらず番号法第29条の4に基づく報告の対象です。`,
+      en: `My Numbers ${declared ? 'are declared to be stored' : 'were found'} where anyone can view them (a state viewable by an unspecified number of people): ${found.en}. Report under My Number Act Art. 29-4 (特定個人情報の漏えい等) whatever the count.`,
     },
   };
 }
@@ -217,7 +256,7 @@ const ENCRYPTION_AT_REST: Readonly<Record<string, I18n>> = {
   none: { ja: '保存時の暗号化なし', en: 'no encryption at rest' },
 };
 
-function exemption(r: Pick<Resource, 'encryption'>, kind: ExposureKind, clientSideEncrypted: boolean): I18n {
+function exemption(r: Pick<Resource, 'encryption'>, kind: ExposureKind, clientSideEncrypted: boolean, declaredOnly = false): I18n {
   const atRest = r.encryption.atRest;
   const setting: I18n = atRest ? ENCRYPTION_AT_REST[atRest] ?? { ja: atRest, en: atRest } : { ja: '不明', en: 'unknown' };
   const providerSide: I18n = {
@@ -228,6 +267,12 @@ function exemption(r: Pick<Resource, 'encryption'>, kind: ExposureKind, clientSi
     return concatI18n(providerSide, {
       ja: 'すべてのオブジェクトがアップロード前に暗号化（クライアントサイド暗号化）され、鍵が安全に管理されているとされているため、除外の候補です。暗号方式と鍵の管理（鍵が同じ場所に置かれていないこと等）を確認したうえで判断してください。',
       en: 'Every object is said to be encrypted before upload (client-side) with a safely managed key, so the exemption may apply: confirm the algorithm and the key management (the key is not stored beside the data …) before relying on it.',
+    });
+  }
+  if (declaredOnly) {
+    return concatI18n(providerSide, {
+      ja: '除外の対象になり得るのは、アップロード前に暗号化（クライアントサイド暗号化）され、鍵が安全に管理されているオブジェクトだけです。サンプルは読み取っていないため、kumoscan は除外の候補とは推定しません。',
+      en: 'Only objects encrypted before upload (client-side) with a safely managed key can qualify. No sample was read, and kumoscan never estimates the exemption.',
     });
   }
   return concatI18n(providerSide, {
@@ -258,6 +303,6 @@ export function assessReportability(r: Pick<Resource, 'exposure' | 'logging' | '
     result: resultOf(categories, clientSide),
     categories,
     myNumberAct: myNumberAct(data, kind, keys),
-    exemption: exemption(r, kind, clientSide),
+    exemption: exemption(r, kind, clientSide, data.sampled.objects === 0 && data.declared !== undefined),
   };
 }

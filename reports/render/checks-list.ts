@@ -7,12 +7,12 @@ export interface CheckListing {
   id: string;
   severity: string;
   providers: string[];
-  scope: 'resource' | 'account';
+  scope: 'resource' | 'account' | 'policy';
   title: { ja: string; en: string };
   duties: { id: string; ja: string; en: string }[];
 }
 
-export function listChecks(resource: readonly CheckMeta[], account: readonly CheckMeta[]): CheckListing[] {
+export function listChecks(resource: readonly CheckMeta[], account: readonly CheckMeta[], policy: readonly CheckMeta[] = []): CheckListing[] {
   const row = (c: CheckMeta, scope: CheckListing['scope']): CheckListing => ({
     id: c.id,
     severity: c.severity,
@@ -21,7 +21,7 @@ export function listChecks(resource: readonly CheckMeta[], account: readonly Che
     title: c.title,
     duties: c.duties.map((d) => ({ id: d, ja: DUTIES[d].name.ja, en: DUTIES[d].name.en })),
   });
-  return [...resource.map((c) => row(c, 'resource')), ...account.map((c) => row(c, 'account'))];
+  return [...resource.map((c) => row(c, 'resource')), ...account.map((c) => row(c, 'account')), ...policy.map((c) => row(c, 'policy'))];
 }
 
 export function renderChecksTable(rows: readonly CheckListing[], lang: Lang): string {

@@ -3,7 +3,8 @@
 // byte order mark, so Excel in Japan opens it as UTF-8 instead of guessing Shift_JIS (without the BOM the
 // Japanese columns come out garbled). A cell that starts with = + - @ (or a tab / CR) gets a leading apostrophe,
 // so a cloud name cannot become a spreadsheet formula (CSV injection).
-import type { Report } from './json.js';
+import type { Report, ReportFinding } from './json.js';
+import { suppressedOf } from './policy-view.js';
 import { SEVERITY_LABEL, allViews, categoriesOf, type ResourceView } from './view.js';
 
 export const UTF8_BOM = '\uFEFF';
@@ -37,6 +38,10 @@ export const CSV_COLUMNS = [
   'final_report_by',
   'scanned_at',
   'baseline',
+  'original_severity',
+  'suppressed',
+  'suppression_reason',
+  'suppression_expires',
 ] as const;
 
 /** One RFC 4180 field. */
@@ -56,9 +61,14 @@ export function renderCsv(input: Report | readonly Report[]): string {
   for (const v of allViews(reports)) views.set(`${v.report.scope.provider}\u0000${v.id}`, v);
   const lines = [CSV_COLUMNS.join(',')];
   for (const report of reports) {
-    // With --baseline: the current findings (new / unchanged), then the baseline's resolved ones.
-    const rows = [...report.findings.map((f) => ({ f, state: f.baseline ?? '' })), ...(report.resolved ?? []).map((f) => ({ f, state: 'resolved' }))];
-    for (const { f, state } of rows) {
+    // Current findings (with --baseline: new / unchanged), the suppressed ones, then the baseline's resolved ones.
+    const suppressed = suppressedOf([report]);
+    const rows: { f: ReportFinding; state: string; reason?: string; expires?: string }[] = [
+      ...report.findings.map((f) => ({ f, state: f.baseline ?? '' })),
+      ...suppressed.map((x) => ({ f: x.finding, state: x.finding.baseline ?? '', reason: x.reason, expires: x.expires })),
+      ...(report.resolved ?? []).map((f) => ({ f, state: 'resolved' })),
+    ];
+    for (const { f, state, reason, expires } of rows) {
       const v = views.get(`${report.scope.provider}\u0000${f.resourceId}`);
       const r = v?.resource ?? null;
       const cats = v?.reportability ? categoriesOf(v.reportability) : null;
@@ -91,6 +101,10 @@ export function renderCsv(input: Report | readonly Report[]): string {
         final_report_by: v?.deadlines?.final.due ?? '',
         scanned_at: report.scannedAt,
         baseline: state,
+        original_severity: f.originalSeverity ?? '',
+        suppressed: reason !== undefined,
+        suppression_reason: reason ?? '',
+        suppression_expires: expires ?? '',
       };
       lines.push(CSV_COLUMNS.map((c) => csvField(cells[c])).join(','));
     }

@@ -25,6 +25,7 @@ import {
   type Lang,
   type ResourceView,
 } from './view.js';
+import { configWarningsOf, suppressedOf } from './policy-view.js';
 
 export interface HtmlOptions {
   /** The language shown first (the reader can switch). Default ja. */
@@ -96,8 +97,9 @@ function findingPart(f: ReportFinding): string {
   const duties = f.duties.map((d) => d.id).join(' ');
   const evidence = f.evidence.length ? `<details class="ev-details"><summary>${tt(`根拠 (${f.evidence.length})`, `Evidence (${f.evidence.length})`)}</summary>${evidenceTable(f.evidence)}</details>` : '';
   const state = f.baseline ? ` <span class="bl bl-${esc(f.baseline)}" data-baseline="${esc(f.baseline)}">${t(BASELINE_LABEL[f.baseline])}</span>` : '';
+  const was = f.originalSeverity ? ` <span class="small muted">(${tt('変更前', 'was')} ${t(SEVERITY_LABEL[f.originalSeverity])})</span>` : '';
   return `<div class="finding" data-sev="${esc(f.severity)}" data-duties=" ${esc(duties)} "${f.baseline ? ` data-baseline="${esc(f.baseline)}"` : ''}>
-<div class="finding-head">${sevBadge(f.severity)}${state} <strong>${t(f.title)}</strong> <code class="check">${esc(f.checkId)}</code></div>
+<div class="finding-head">${sevBadge(f.severity)}${was}${state} <strong>${t(f.title)}</strong> <code class="check">${esc(f.checkId)}</code></div>
 <p>${t(f.detail)}</p>
 <div class="finding-duties"><span class="label">${tt('義務', 'Duties')}</span>${dutyChips(f.duties)}</div>
 <div class="remediation"><span class="label">${tt('対処', 'Remediation')}</span> ${t(f.remediation)}</div>
@@ -134,6 +136,9 @@ function dataPart(d: DataProfile): string {
       `${esc(persons.estimate.low.toLocaleString('en-US'))}–${esc(persons.estimate.high.toLocaleString('en-US'))} <span class="muted">(${esc(persons.estimate.basis)})</span>`,
     ],
     ...(persons.declared !== undefined ? ([[tt('申告された本人の数', 'Declared persons'), esc(persons.declared.toLocaleString('en-US'))]] as [string, string][]) : []),
+    ...(d.declared
+      ? ([[tt('台帳で申告（検出ではない）', 'Declared in the inventory (not detected)'), `${d.declared.categories.map((c) => `<span class="chip">${t(detectorLabel(c))}</span>`).join(' ')} <span class="muted">(${esc(d.declared.by.join(', '))})</span>`]] as [string, string][])
+      : []),
     [tt('1,000人超', 'More than 1,000'), triCell(persons.over1000)],
     [
       tt('サンプル', 'Sample'),
@@ -462,6 +467,12 @@ export function renderHtml(input: Report | readonly Report[], opts: HtmlOptions 
   const errorPart = errors.length
     ? `<section id="errors"><h2>${tt('失敗した呼び出し', 'Failed calls')}</h2><table class="grid"><thead><tr><th>${tt('対象', 'scope')}</th><th>${tt('呼び出し', 'call')}</th><th>${tt('コード', 'code')}</th><th>${tt('メッセージ', 'message')}</th></tr></thead><tbody>${errors.map((e) => `<tr><td><code>${esc(e.scope)}</code></td><td>${esc(e.call)}</td><td>${esc(e.code)}</td><td>${esc(e.message)}</td></tr>`).join('')}</tbody></table></section>`
     : '';
+  const suppressed = suppressedOf(reports);
+  const suppressedPart = suppressed.length
+    ? `<section id="suppressed"><h2>${tt(`抑制した指摘 (${suppressed.length})`, `Suppressed findings (${suppressed.length})`)}</h2><table class="grid"><thead><tr><th>${tt('重大度', 'severity')}</th><th>${tt('リソース', 'resource')}</th><th>${tt('チェック', 'check')}</th><th>${tt('期限', 'expires')}</th><th>${tt('理由', 'reason')}</th></tr></thead><tbody>${suppressed.map((x) => `<tr><td>${sevBadge(x.finding.severity)}</td><td><code>${esc(x.finding.resourceId)}</code></td><td><code>${esc(x.finding.checkId)}</code> ${t(x.finding.title)}</td><td>${esc(x.expires)}</td><td>${esc(x.reason)}</td></tr>`).join('')}</tbody></table></section>`
+    : '';
+  const warnings = configWarningsOf(reports);
+  const warningPart = warnings.length ? `<section id="config-warnings"><h2>${tt('設定の警告', 'Configuration warnings')}</h2><ul>${warnings.map((w) => `<li>${t(w.message)}</li>`).join('')}</ul></section>` : '';
   return `<!DOCTYPE html>
 <html lang="${lang}" data-lang="${lang}">
 <head>
@@ -489,6 +500,8 @@ ${filtersPart(views)}
 ${views.map((v, i) => card(v, i)).join('\n')}
 </section>
 ${resolvedPart(reports)}
+${suppressedPart}
+${warningPart}
 ${errorPart}
 </main>
 <footer><p>${t(notLegalAdvice)}</p><p>kumoscan ${esc(version)} · ${tt('この報告書は外部へ通信せずに表示できる単一のファイルです。', 'This report is one self-contained file; it makes no network request.')}</p></footer>

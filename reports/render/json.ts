@@ -5,9 +5,14 @@ import { SEVERITIES } from '../../src/model.js';
 import { assess, type Assessment } from '../appi/assessment.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Entrustee } from '../appi/types.js';
+import type { ConfigWarning, SuppressedFinding } from '../policy/types.js';
 
-/** 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names).
- *  1.3.0: operations (baseline states and resolved findings, the shard of a run, declared entrustees in the scope). */
+/**
+ * 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names).
+ * 1.3.0: operations — baseline states and resolved findings, the shard of a run, declared entrustees in the scope;
+ * the configuration file: `suppressed`, `configWarnings`, `scope.configFile`, findings' `originalSeverity`,
+ * resources' `data.declared` (inventory declarations).
+ */
 export const SCHEMA_VERSION = '1.3.0';
 
 export interface ReportScope {
@@ -24,6 +29,8 @@ export interface ReportScope {
   shard?: { index: number; count: number };
   /** 1.3.0: the declared entrustees the assessment used (kept so `kumoscan merge` can re-assess). */
   entrustees?: Entrustee[];
+  /** 1.3.0: the configuration file the scan read (--config, or ./kumoscan.yml). */
+  configFile?: string;
 }
 
 export type BaselineState = 'new' | 'unchanged';
@@ -69,6 +76,10 @@ export interface Report {
   identities: IdentityPosture[];
   /** 1.3.0: with --baseline: baseline findings this run no longer raises on what it covered. */
   resolved?: ReportFinding[];
+  /** 1.3.0: findings a suppression of the configuration took out of `findings` (not counted in the summary or the exit code). */
+  suppressed?: SuppressedFinding[];
+  /** 1.3.0: entries of the configuration that had no effect (a suppression that matched nothing …). */
+  configWarnings?: ConfigWarning[];
 }
 
 export interface ReportInput {
@@ -85,6 +96,9 @@ export interface ReportInput {
   discoveredAt?: string;
   /** Declared entrustees (--entrustee). */
   entrustees?: readonly Entrustee[];
+  /** Findings suppressed by the configuration. */
+  suppressed?: readonly SuppressedFinding<Finding>[];
+  configWarnings?: readonly ConfigWarning[];
 }
 
 function count(resources: readonly Resource[], cap: 'read' | 'list' | 'write' | 'aclWrite'): number {
@@ -93,6 +107,11 @@ function count(resources: readonly Resource[], cap: 'read' | 'list' | 'write' | 
 
 function withScope(scope: string, errors: readonly CollectError[]): ScanError[] {
   return errors.map((e) => ({ scope, ...e }));
+}
+
+/** A finding as the report writes it: duties with their names. */
+export function reportFinding(f: Finding): ReportFinding {
+  return { ...f, duties: f.duties.map((d) => ({ id: d, ja: DUTIES[d].name.ja, en: DUTIES[d].name.en })) };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -111,7 +130,7 @@ export function buildReport(input: ReportInput): Report {
       complete: errors.length === 0,
     },
     resources: input.resources,
-    findings: input.findings.map((f) => ({ ...f, duties: f.duties.map((d) => ({ id: d, ja: DUTIES[d].name.ja, en: DUTIES[d].name.en })) })),
+    findings: input.findings.map(reportFinding),
     assessment: assess(input.resources, input.findings, {
       scannedAt: input.scannedAt,
       ...(input.discoveredAt !== undefined ? { discoveredAt: input.discoveredAt } : {}),
@@ -119,6 +138,8 @@ export function buildReport(input: ReportInput): Report {
     }),
     errors,
     identities: input.identities ?? [],
+    suppressed: (input.suppressed ?? []).map((s) => ({ ...s, finding: reportFinding(s.finding) })),
+    configWarnings: [...(input.configWarnings ?? [])],
   };
 }
 

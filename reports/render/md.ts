@@ -4,6 +4,7 @@
 import { SEVERITIES, type Severity } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine, hasBaseline } from './baseline-view.js';
+import { configWarningsOf, suppressedOf } from './policy-view.js';
 import {
   CATEGORY_LABEL,
   NOT_ESTIMATED,
@@ -57,7 +58,7 @@ function L(lang: Lang, ja: string, en: string): string {
 
 function findingLines(f: ReportFinding, lang: Lang): string[] {
   return [
-    `- **${mdText(SEVERITY_LABEL[f.severity][lang])}** ${mdText(f.title[lang])} (${mdCode(f.checkId)})`,
+    `- **${mdText(SEVERITY_LABEL[f.severity][lang])}**${f.originalSeverity ? ` (${L(lang, '変更前', 'was')} ${mdText(SEVERITY_LABEL[f.originalSeverity][lang])})` : ''} ${mdText(f.title[lang])} (${mdCode(f.checkId)})`,
     `  - ${mdText(f.detail[lang])}`,
     `  - ${L(lang, '関係する義務', 'Duties')}: ${f.duties.map((d) => `${mdCode(d.id)} ${mdText(d[lang])}`).join(L(lang, '、', '; '))}`,
     `  - ${L(lang, '対処', 'Remediation')}: ${mdText(f.remediation[lang])}`,
@@ -78,6 +79,7 @@ function resourceLines(v: ResourceView, lang: Lang): string[] {
       out.push(
         `- ${L(lang, '個人データ', 'Personal data')}: ${tri(d.personalData, lang)}${d.classes.length ? ` — ${d.classes.map((c) => mdText(classLabel(c)[lang])).join(', ')}` : ''}`,
         `- ${L(lang, '検出（マスク済み）', 'Detections (masked)')}: ${d.detections.map((x) => `${mdText(detectorLabel(x.type)[lang])} ×${x.count}${x.masked.length ? ` (${x.masked.map(mdCode).join(', ')})` : ''}`).join(', ') || '—'}`,
+        ...(d.declared ? [`- ${L(lang, '台帳で申告（検出ではない）', 'Declared in the inventory (not detected)')}: ${d.declared.categories.map((c) => mdText(detectorLabel(c)[lang])).join(', ')} (${d.declared.by.map(mdCode).join(', ')})`] : []),
         `- ${L(lang, '本人の数', 'Persons')}: ${L(lang, 'サンプル内', 'in sample')} ${d.persons.sampled}, ${L(lang, '推定', 'estimate')} ${d.persons.estimate.low}–${d.persons.estimate.high}${d.persons.declared !== undefined ? `, ${L(lang, '申告', 'declared')} ${d.persons.declared}` : ''}`,
       );
     }
@@ -182,6 +184,19 @@ export function renderMarkdown(input: Report | readonly Report[], opts: Markdown
         '',
       );
   }
+  const suppressed = suppressedOf(reports);
+  if (suppressed.length) {
+    out.push(`## ${L(lang, '抑制した指摘', 'Suppressed findings')}`, '');
+    out.push(
+      ...table(
+        [L(lang, '重大度', 'Severity'), L(lang, 'リソース', 'Resource'), L(lang, 'チェック', 'Check'), L(lang, '期限', 'Expires'), L(lang, '理由', 'Reason')],
+        suppressed.map((x) => [mdText(SEVERITY_LABEL[x.finding.severity][lang]), mdCode(x.finding.resourceId), mdCode(x.finding.checkId), mdText(x.expires), mdText(x.reason)]),
+      ),
+      '',
+    );
+  }
+  const warnings = configWarningsOf(reports);
+  if (warnings.length) out.push(`## ${L(lang, '設定の警告', 'Configuration warnings')}`, '', ...warnings.map((w) => `- ${mdText(w.message[lang])}`), '');
   out.push(`## ${L(lang, 'リソースごとの詳細', 'Resources')}`, '');
   for (const v of views) out.push(...resourceLines(v, lang));
   if (first) out.push('---', '', mdText(first.assessment.framing[lang]), '');

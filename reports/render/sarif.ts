@@ -4,11 +4,12 @@
 // no source file: results are located by the resource id (logicalLocations, kind "resource"), with the resource's
 // URI (s3://, gs://, the Azure blob URL, an ARN) as the artifact location for tools that need a physical one.
 import type { I18n, Provider, Resource, Severity } from '../../src/model.js';
-import { ACCOUNT_CHECKS, CHECKS } from '../../checks/index.js';
+import { ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS } from '../../checks/index.js';
 import type { CheckMeta } from '../../checks/types.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Report, ReportFinding } from './json.js';
 import { SEVERITY_LABEL, estimateLine, resourceViews, type Lang } from './view.js';
+import { configWarningsOf, suppressedOf } from './policy-view.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -54,6 +55,8 @@ interface SarifResult {
   partialFingerprints: Record<string, string>;
   /** With --baseline: new / unchanged; a resolved finding of the baseline is an `absent` result. */
   baselineState?: 'new' | 'unchanged' | 'absent';
+  /** A finding a suppression of kumoscan.yml accepted: kind external (the configuration), with its reason. */
+  suppressions?: { kind: 'external'; status: 'accepted'; justification: string; properties: { expires: string; suppression: string } }[];
   properties: Record<string, unknown>;
 }
 
@@ -131,7 +134,7 @@ function helpMarkdown(c: CheckMeta, lang: Lang): string {
   ].join('\n');
 }
 
-function ruleOf(c: CheckMeta, scope: 'resource' | 'account', lang: Lang): SarifRule {
+function ruleOf(c: CheckMeta, scope: 'resource' | 'account' | 'policy', lang: Lang): SarifRule {
   const duties = dutiesOf(c.duties);
   return {
     id: c.id,
@@ -179,8 +182,9 @@ export function resourceUri(r: Resource | undefined, id: string): string {
 }
 
 function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
-  const rules: SarifRule[] = [...CHECKS.map((c) => ruleOf(c, 'resource', lang)), ...ACCOUNT_CHECKS.map((c) => ruleOf(c, 'account', lang))];
-  for (const f of [...report.findings, ...(report.resolved ?? [])]) if (!rules.some((r) => r.id === f.checkId)) rules.push(ruleFromFinding(f, lang));
+  const rules: SarifRule[] = [...CHECKS.map((c) => ruleOf(c, 'resource', lang)), ...ACCOUNT_CHECKS.map((c) => ruleOf(c, 'account', lang)), ...POLICY_CHECKS.map((c) => ruleOf(c, 'policy', lang))];
+  const suppressed = suppressedOf([report]);
+  for (const f of [...report.findings, ...suppressed.map((x) => x.finding), ...(report.resolved ?? [])]) if (!rules.some((r) => r.id === f.checkId)) rules.push(ruleFromFinding(f, lang));
   const views = resourceViews(report);
   const logical: SarifLogicalLocation[] = views.map((v) => ({
     name: v.name,
@@ -197,7 +201,9 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
   }));
   const indexOf = new Map(logical.map((l, i) => [l.fullyQualifiedName, i]));
   const byId = new Map(report.resources.map((r) => [r.id, r]));
+  const suppressionOf = new Map(suppressed.map((x) => [x.finding, x]));
   const resultOf = (f: ReportFinding): SarifResult => {
+    const sup = suppressionOf.get(f);
     const li = indexOf.get(f.resourceId) ?? 0;
     const loc = logical[li];
     const resource = byId.get(f.resourceId);
@@ -215,7 +221,9 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
       ],
       partialFingerprints: { 'kumoscanFindingId/v1': f.id },
       ...(f.baseline ? { baselineState: f.baseline } : {}),
+      ...(sup ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: sup.reason, properties: { expires: sup.expires, suppression: sup.suppression } }] } : {}),
       properties: {
+        ...(f.originalSeverity ? { originalSeverity: f.originalSeverity } : {}),
         findingId: f.id,
         provider: f.provider,
         severity: f.severity,
@@ -229,6 +237,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
   };
   const results: SarifResult[] = [
     ...report.findings.map(resultOf),
+    ...suppressed.map((x) => resultOf(x.finding)),
     // With --baseline: the baseline's resolved findings as `absent` results (SARIF 2.1.0, 3.27.24), located by name
     // only when the resource is no longer in this run.
     ...(report.resolved ?? []).map((f): SarifResult => {
@@ -247,8 +256,13 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
       {
         executionSuccessful: report.summary.complete,
         endTimeUtc: report.scannedAt,
-        ...(report.errors.length
-          ? { toolExecutionNotifications: report.errors.map((e) => ({ level: 'warning' as const, message: { text: `${e.scope}: ${e.call} ${e.code} — ${e.message}` }, descriptor: { id: 'collect-error' } })) }
+        ...(report.errors.length || configWarningsOf([report]).length
+          ? {
+              toolExecutionNotifications: [
+                ...report.errors.map((e) => ({ level: 'warning' as const, message: { text: `${e.scope}: ${e.call} ${e.code} — ${e.message}` }, descriptor: { id: 'collect-error' } })),
+                ...configWarningsOf([report]).map((w) => ({ level: 'warning' as const, message: msg(w.message, lang), descriptor: { id: 'config-warning' } })),
+              ],
+            }
           : {}),
       },
     ],

@@ -3,6 +3,7 @@ import type { Severity } from '../../src/model.js';
 import { SEVERITIES } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine } from './baseline-view.js';
+import { configWarningsOf, suppressedOf, suppressionLine } from './policy-view.js';
 
 export type Lang = 'ja' | 'en';
 
@@ -59,6 +60,18 @@ export function renderTable(report: Report, lang: Lang = 'en'): string {
   if (report.findings.length === 0) out.push(ja ? '指摘事項はありません。' : 'No findings.', '');
   if (report.resolved && report.resolved.length > 0) {
     out.push(ja ? `ベースラインから解消 (${report.resolved.length})` : `Resolved since the baseline (${report.resolved.length})`, ...rows(report.resolved, lang, 'resolved'), '');
+  }
+  const suppressed = suppressedOf([report]);
+  if (suppressed.length > 0) {
+    out.push(ja ? `抑制 (${suppressed.length})` : `SUPPRESSED (${suppressed.length})`);
+    for (const x of suppressed) out.push(`  ${x.finding.resourceId.replace(/^arn:aws:s3:::/, '')}  ${x.finding.checkId}  ${suppressionLine(x, lang)}`);
+    out.push('');
+  }
+  const warnings = configWarningsOf([report]);
+  if (warnings.length > 0) {
+    out.push(ja ? '設定の警告:' : 'Configuration warnings:');
+    for (const w of warnings) out.push(`  ${w.message[lang]}`);
+    out.push('');
   }
   out.push(ja ? 'リソース: 読取 / 一覧 / 書込 (誰でも)' : 'Resources: read / list / write (by anyone)');
   const nameWidth = Math.min(48, Math.max(0, ...report.resources.map((r) => displayWidth(r.name))));

@@ -95,4 +95,9 @@ export interface DataProfile {
   };
   /** Object keys with findings, at most a few per detector (keys are not values; masked when they hold one). */
   examples: { key: string; types: DetectorId[] }[];
+  /**
+   * Report 1.3.0: categories declared in the configuration's inventory (kumoscan.yml `inventory:`), not detected.
+   * They count in the APPI assessment (the reasons say "declared"); `by` names the inventory entries.
+   */
+  declared?: { categories: DetectorId[]; by: string[] };
 }

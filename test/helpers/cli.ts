@@ -14,11 +14,13 @@ export interface CliResult {
 /** A HOME with no ~/.aws, so only the given environment supplies credentials. */
 const isolatedHome = mkdtempSync(join(tmpdir(), 'kumoscan-home-'));
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** `cwd`: the working directory of the command (default: this process's), e.g. where ./kumoscan.yml is looked for. */
+export function runCli(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'kumoscan.js'), ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: isolatedHome, AWS_EC2_METADATA_DISABLED: 'true', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(cwd !== undefined ? { cwd } : {}),
     });
     let stdout = '';
     let stderr = '';

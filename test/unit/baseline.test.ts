@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import { applyBaseline } from '../../reports/baseline.js';
 import { diffReports, newAtOrAbove } from '../../reports/diff.js';
 import type { Report } from '../../reports/render/json.js';
+import { parseCsv } from '../../providers/aws/iam/credential-report.js';
 import { renderCsv, CSV_COLUMNS } from '../../reports/render/csv.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { renderMarkdown } from '../../reports/render/md.js';
@@ -164,13 +165,14 @@ describe('every format shows the baseline states', () => {
   });
 
   test('csv: a baseline column; resolved findings as rows', () => {
-    const csv = renderCsv(report);
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    assert.equal(CSV_COLUMNS.at(-1), 'baseline');
-    assert.equal(lines.length, 1 + 26 + 3);
-    assert.ok(lines.some((l) => l.startsWith('public-list:arn:aws:s3:::hr-system-new,') && l.endsWith(',new')));
-    assert.ok(lines.some((l) => l.startsWith('public-read:arn:aws:s3:::hr-system-employees,') && l.endsWith(',unchanged')));
-    assert.ok(lines.some((l) => l.startsWith('versioning-off:arn:aws:s3:::hr-system-employees,') && l.endsWith(',resolved')));
+    const records = parseCsv(renderCsv(report).replace(/^\uFEFF/, ''));
+    const col = CSV_COLUMNS.indexOf('baseline');
+    assert.ok(col >= 0);
+    assert.equal(records.length, 1 + 26 + 3);
+    const state = (id: string): string | undefined => records.find((r) => r[0] === id)?.[col];
+    assert.equal(state('public-list:arn:aws:s3:::hr-system-new'), 'new');
+    assert.equal(state('public-read:arn:aws:s3:::hr-system-employees'), 'unchanged');
+    assert.equal(state('versioning-off:arn:aws:s3:::hr-system-employees'), 'resolved');
   });
 
   test('sarif: baselineState new / unchanged, and resolved ones as absent results', () => {
@@ -279,5 +281,28 @@ describe('kumoscan diff', () => {
     const unreadable = await runCli(['diff', join(work, 'missing.json'), fb]);
     assert.equal(unreadable.code, 2);
     assert.equal(unreadable.stderr, `kumoscan: cannot read ${join(work, 'missing.json')}: ENOENT\n`);
+  });
+});
+
+describe('baseline and suppressions (kumoscan.yml)', () => {
+  const policy = {
+    suppressions: [{ field: 'suppressions[0]', check: 'versioning-off', resources: ['hr-system-employees'], reason: 'rebuilt nightly', expires: '2099-12-31' }],
+  };
+  const ID = 'versioning-off:arn:aws:s3:::hr-system-employees';
+
+  test('a finding suppressed now is not resolved, and keeps its own mark', () => {
+    const before = evaluateSnapshot(aws(), OPTS);
+    const now = applyBaseline(evaluateSnapshot(aws(), { ...LATER, policy }), before);
+    assert.equal(now.resolved?.some((f) => f.id === ID), false);
+    assert.deepEqual(now.suppressed?.map((x) => [x.finding.id, x.finding.baseline]), [[ID, 'unchanged']]);
+    assert.equal(now.summary.baseline?.resolved, 0);
+    assertValidReport(now);
+  });
+
+  test('a finding suppressed in the baseline and active now (its suppression lapsed) is unchanged, not new', () => {
+    const before = evaluateSnapshot(aws(), { ...OPTS, policy });
+    const now = applyBaseline(evaluateSnapshot(aws(), LATER), before);
+    assert.equal(now.findings.find((f) => f.id === ID)?.baseline, 'unchanged');
+    assert.equal(now.summary.baseline?.new, 0);
   });
 });

@@ -1,7 +1,7 @@
 // kumoscan merge: the shard reports of one scan joined into the report of one run (tested for equality with a single
 // run on the examples of all three providers), and the usage errors of bad shard sets.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -116,5 +116,45 @@ describe('kumoscan merge: usage errors (exit 2)', () => {
     const res = await runCli(['merge', file('s0'), file('s1'), file('s2'), '--format', 'json,html,sarif,md,csv,table', '--out-dir', dir]);
     assert.equal(res.code, 1, res.stderr);
     for (const ext of ['json', 'html', 'sarif', 'md', 'csv', 'txt']) assert.ok(readFileSync(join(dir, `kumoscan-report.${ext}`), 'utf8').length > 100, ext);
+  });
+});
+
+describe('merge with a configuration file (suppressions, warnings, overrides) equals a single run', () => {
+  test('a suppression that matches in one shard only is used, not a warning; one that matches nothing stays a warning', async () => {
+    const input = packagePath('examples', 'aws-hr-system.snapshot.json');
+    const config = join(work, 'merge-kumoscan.yml');
+    writeFileSync(
+      config,
+      [
+        'version: 1',
+        'suppressions:',
+        '  - check: versioning-off',
+        "    resources: 'hr-system-employees'",
+        '    reason: rebuilt every night',
+        '    expires: 2099-12-31',
+        '  - check: versioning-off',
+        "    resources: 'no-such-bucket-*'",
+        '    reason: nothing matches',
+        '    expires: 2099-12-31',
+        'severity:',
+        '  mfa-delete-off: info',
+        '',
+      ].join('\n'),
+    );
+    const single = await scanJson(['--input', input, '--config', config], join(work, 'cfg-single.json'));
+    assert.deepEqual(single.suppressed?.map((x) => x.finding.id), ['versioning-off:arn:aws:s3:::hr-system-employees']);
+    assert.deepEqual(single.configWarnings?.map((w) => [w.field, w.code]), [['suppressions[1]', 'suppression-unused']]);
+    const files: string[] = [];
+    for (let k = 0; k < 3; k++) {
+      const file = join(work, `cfg-shard-${k}.json`);
+      await scanJson(['--input', input, '--config', config, '--shard', `${k}/3`], file);
+      files.push(file);
+    }
+    const out = join(work, 'cfg-merged.json');
+    const res = await runCli(['merge', ...files, '--format', 'json', '--out', out]);
+    assert.equal(res.code, 1, res.stderr);
+    const merged = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    assertValidReport(merged);
+    assert.deepEqual(runIndependent(merged), runIndependent(single));
   });
 });

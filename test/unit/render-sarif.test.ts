@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { ACCOUNT_CHECKS, CHECKS } from '../../checks/index.js';
+import { ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS } from '../../checks/index.js';
 import { buildSarif, renderSarif, SARIF_SCHEMA_URI } from '../../reports/render/sarif.js';
 import { applyBaseline } from '../../reports/baseline.js';
 import { packagePath } from '../../src/package-info.js';
@@ -48,6 +48,21 @@ function sarifValidator(): (doc: unknown) => string[] {
 const validateSarif = sarifValidator();
 
 describe('renderSarif', () => {
+  test('valid with a suppressed finding (result.suppressions, kind external) and a configuration warning', () => {
+    const report = exampleReport('aws');
+    const [first, ...rest] = report.findings;
+    assert.ok(first);
+    const withPolicy = {
+      ...report,
+      findings: rest,
+      suppressed: [{ finding: first, reason: 'accepted risk', expires: '2027-01-31', suppression: 'suppressions[0]' }],
+      configWarnings: [{ field: 'suppressions[1]', code: 'suppression-unused' as const, message: { ja: '未使用', en: 'unused' } }],
+    };
+    const doc = buildSarif(withPolicy);
+    assert.deepEqual(validateSarif(doc), []);
+    assert.deepEqual(doc.runs[0]?.results.find((r) => r.partialFingerprints['kumoscanFindingId/v1'] === first.id)?.suppressions?.[0]?.kind, 'external');
+  });
+
   test('valid against the official SARIF 2.1.0 schema: each example, all together, and a hostile report', async () => {
     const { report } = await profiledReport();
     for (const input of [exampleReport('aws'), exampleReport('azure'), exampleReport('gcp'), [exampleReport('aws'), report], hostileReport()]) {
@@ -84,7 +99,7 @@ describe('renderSarif', () => {
     const run = buildSarif(exampleReport('aws')).runs[0];
     assert.ok(run);
     const rules = run.tool.driver.rules;
-    assert.deepEqual(rules.map((r) => r.id), [...CHECKS, ...ACCOUNT_CHECKS].map((c) => c.id));
+    assert.deepEqual(rules.map((r) => r.id), [...CHECKS, ...ACCOUNT_CHECKS, ...POLICY_CHECKS].map((c) => c.id));
     const publicRead = rules.find((r) => r.id === 'public-read');
     assert.ok(publicRead);
     assert.equal(publicRead.name, 'PublicRead');

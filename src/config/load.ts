@@ -1,0 +1,126 @@
+// Reads kumoscan.yml: `--config FILE`, else ./kumoscan.yml or ./kumoscan.yaml when present. A bad file is one line
+// naming the file, the field and the problem (UsageError -> exit 2), e.g.
+//   kumoscan.yml: suppressions[0].expires: must be a date YYYY-MM-DD
+//   kumoscan.yml: line 4, column 1: YAML syntax error: Flow sequence in block collection must …
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { configSchema, type Config } from './schema.js';
+
+/** The names looked for in the working directory when --config is not given, in this order. */
+export const DEFAULT_CONFIG_FILES = ['kumoscan.yml', 'kumoscan.yaml'] as const;
+
+export interface LoadedConfig {
+  /** The file as the user named it (or the default name found). */
+  file: string;
+  config: Config;
+}
+
+/** `suppressions[0].expires`, `severity.public-read`, `aws.regoin`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
+  return out || '(top level)';
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'nothing (null)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return 'true/false';
+  return typeof v;
+}
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+};
+
+type Issue = z.core.$ZodIssue;
+
+/** Field path and problem of one zod issue, in the words of a configuration file. */
+export function describeIssue(issue: Issue, raw: unknown): { path: PropertyKey[]; problem: string } {
+  const path = [...issue.path];
+  const value = valueAt(raw, path);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    return { path: [...path, key], problem: 'unknown key (check the spelling; see docs/configuration.md)' };
+  }
+  if (value === undefined && issue.code !== 'custom') return { path, problem: 'is required' };
+  // A message of the schema (they start in lower case: "must …", "unknown …") says it best.
+  if (/^[a-z]/.test(issue.message)) return { path, problem: issue.message };
+  switch (issue.code) {
+    case 'invalid_type':
+      return { path, problem: `must be ${EXPECTED[issue.expected] ?? issue.expected} (got ${kindOf(value)})` };
+    case 'invalid_value':
+      return { path, problem: `must be one of: ${issue.values.map(String).join(', ')}` };
+    case 'invalid_union': {
+      // A list or a single value: say what the value should have been.
+      const deeper = issue.errors.flat().find((i) => i.code !== 'invalid_type');
+      if (deeper && typeof value === (Array.isArray(value) ? 'object' : 'string')) return describeIssue({ ...deeper, path: [...path, ...deeper.path] } as Issue, raw);
+      return { path, problem: `must be a string or a list of strings (got ${kindOf(value)})` };
+    }
+    default:
+      return { path, problem: issue.message };
+  }
+}
+
+/** Parses and validates configuration text; `file` names it in errors. */
+export function parseConfig(text: string, file: string): Config {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const at = error.linePos?.[0];
+    const message = error.message.split(/ at line \d+, column \d+/)[0]?.trim() ?? error.code;
+    throw new UsageError(`${file}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}YAML syntax error: ${message}`);
+  }
+  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (raw === null || raw === undefined) throw new UsageError(`${file}: the file is empty (it needs at least "version: 1")`);
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: (top level): must be a mapping of keys (got ${kindOf(raw)})`);
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    if (!first) throw new UsageError(`${file}: invalid configuration`);
+    const { path, problem } = describeIssue(first, raw);
+    throw new UsageError(`${file}: ${fieldPath(path)}: ${problem}`);
+  }
+  return parsed.data;
+}
+
+/** Reads and validates a configuration file. */
+export function loadConfigFile(file: string, label: string = file): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${label}: cannot read the configuration file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return parseConfig(text, label);
+}
+
+/** `--config FILE` when given, else ./kumoscan.yml or ./kumoscan.yaml in `cwd`; undefined when there is none. */
+export function findConfig(explicit: string | undefined, cwd: string = process.cwd()): LoadedConfig | undefined {
+  if (explicit !== undefined) return { file: explicit, config: loadConfigFile(explicit) };
+  for (const name of DEFAULT_CONFIG_FILES) {
+    const path = join(cwd, name);
+    if (existsSync(path)) return { file: name, config: loadConfigFile(path, name) };
+  }
+  return undefined;
+}
