@@ -19,6 +19,8 @@ import { listChecks, renderChecksTable } from '../reports/render/checks-list.js'
 import { parseEntrustee } from '../reports/appi/entrustment.js';
 import { parseIsoDate } from '../reports/appi/deadlines.js';
 import type { Entrustee } from '../reports/appi/types.js';
+import { scanLogger, ReportedError, type LogFormat } from './log/cli-logging.js';
+import { redact } from './log/redact.js';
 
 interface ScanFlags {
   buckets: string[];
@@ -31,6 +33,9 @@ interface ScanFlags {
   input?: string;
   lang: Lang;
   progress: boolean;
+  logFormat: LogFormat;
+  quiet?: boolean;
+  verbose?: boolean;
   probe?: boolean;
   sample: SampleMode;
   sampleObjects: number;
@@ -157,7 +162,10 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--declare <bucket=count>', 'declared number of persons in a bucket, overriding the estimate (repeatable; the config file will replace this)').argParser(declaration).default({}).helpGroup('Personal-data sampling:'))
     .addOption(new Option('--discovered-at <date>', 'the day the business knew of an exposure (知った日, YYYY-MM-DD) for the breach-report deadlines (default: the scan date in Asia/Tokyo)').argParser(isoDate).helpGroup('APPI assessment:'))
     .addOption(new Option('--entrustee <id=name:contract>', 'a known entrustee (委託先) with its contract reference; ID is an account id, principal id or domain (repeatable; the config file will replace this)').argParser(entrusteeOption).default([]).helpGroup('APPI assessment:'))
-    .option('--no-progress', 'no progress lines on standard error')
+    .option('--no-progress', 'no progress bar and no per-resource lines on standard error')
+    .addOption(new Option('--log-format <format>', 'standard error: auto (a progress bar on a terminal, text lines otherwise), text, or json (JSON lines for log collectors)').choices(['auto', 'text', 'json']).default('auto'))
+    .option('-q, --quiet', 'nothing on standard error but an error that stops the scan')
+    .option('--verbose', 'a log line for every resource (text and json logs)')
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (provider: string | undefined, flags: ScanFlags) => {
       setExit(await runScan(provider, flags, write));
@@ -189,6 +197,11 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
 }
 
 async function runScan(provider: string | undefined, flags: ScanFlags, write: (text: string) => void): Promise<number> {
+  const log = scanLogger(flags, process.stderr);
+  return log.run(() => runScanLogged(provider, flags, write, log));
+}
+
+async function runScanLogged(provider: string | undefined, flags: ScanFlags, write: (text: string) => void, log: ReturnType<typeof scanLogger>): Promise<number> {
   const supported = providerIds().join(', ');
   if (provider === undefined && !flags.input) throw new UsageError(`name a provider (kumoscan scan ${providerIds()[0]}) or give --input SNAPSHOT`);
   if (provider !== undefined && !adapterFor(provider)) throw new UsageError(`unknown provider "${provider}" (supported: ${supported})`);
@@ -202,7 +215,7 @@ async function runScan(provider: string | undefined, flags: ScanFlags, write: (t
       }
     }
   }
-  const showProgress = flags.progress && process.stderr.isTTY === true && !flags.input;
+  log.start(provider, flags);
   const outcome = await scan({
     ...(provider !== undefined ? { provider } : {}),
     ...(flags.input ? { input: flags.input } : {}),
@@ -220,10 +233,10 @@ async function runScan(provider: string | undefined, flags: ScanFlags, write: (t
     flags,
     ...(flags.discoveredAt !== undefined ? { discoveredAt: flags.discoveredAt } : {}),
     ...(flags.entrustee.length > 0 ? { entrustees: flags.entrustee } : {}),
-    ...(showProgress ? { onResource: (name: string, done: number, total: number) => process.stderr.write(`\r[${done}/${total}] ${name}\x1b[K`) } : {}),
+    events: log.events,
   });
-  if (showProgress) process.stderr.write('\r\x1b[K');
-  emitReports([outcome.report], flags.format, { lang: flags.lang, ...(flags.out ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+  const written = emitReports([outcome.report], flags.format, { lang: flags.lang, ...(flags.out ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+  log.end(outcome, flags.format, written);
   return outcome.exitCode;
 }
 
@@ -237,15 +250,16 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
     await program.parseAsync(argv);
     return exitCode;
   } catch (err) {
+    if (err instanceof ReportedError) return err.exitCode;
     if (err instanceof CommanderError) {
       // --help and --version exit 0; every parsing error is a usage error.
       return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`kumoscan: ${err.message}\n`);
+      process.stderr.write(`kumoscan: ${redact(err.message)}\n`);
       return EXIT.USAGE;
     }
-    process.stderr.write(`kumoscan: scan failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`kumoscan: scan failed: ${redact(err instanceof Error ? err.message : String(err))}\n`);
     if (process.env.KUMOSCAN_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
     return EXIT.INCOMPLETE;
   }
