@@ -260,7 +260,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
       return EXIT.USAGE;
     }
     process.stderr.write(`kumoscan: scan failed: ${redact(err instanceof Error ? err.message : String(err))}\n`);
-    if (process.env.KUMOSCAN_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
+    if (process.env.KUMOSCAN_DEBUG) process.stderr.write(`${redact(err instanceof Error ? (err.stack ?? '') : '')}\n`);
     return EXIT.INCOMPLETE;
   }
 }

@@ -4,7 +4,7 @@
 // "kumoscan: …" line otherwise.
 import { EXIT, UsageError } from '../errors.js';
 import type { ScanOutcome } from '../scan.js';
-import type { ScanEventSink } from './events.js';
+import type { ScanEvent, ScanEventSink } from './events.js';
 import { Logger, chooseLogMode, type LogFormat, type LogStream } from './logger.js';
 import { shortMessage } from './redact.js';
 
@@ -54,12 +54,24 @@ export function scanLogger(flags: LoggingFlags, stream: LogStream, now: () => Da
     },
     now,
   );
-  const started = now().getTime();
+  const startedAt = now();
+  const started = startedAt.getTime();
+  // scan.start waits for the next event (with its own time): a scan that stops on a usage error before reading
+  // anything leaves only the usual one-line error in text mode.
+  let pending: ScanEvent | undefined;
+  const flush = (): void => {
+    if (pending) logger.emit(pending, startedAt);
+    pending = undefined;
+  };
+  const events: ScanEventSink = (event) => {
+    flush();
+    logger.emit(event);
+  };
   return {
     logger,
-    events: logger.events,
+    events,
     start(provider, f) {
-      logger.emit({
+      pending = {
         event: 'scan.start',
         provider: provider ?? null,
         source: f.input ? 'snapshot' : 'live',
@@ -69,9 +81,12 @@ export function scanLogger(flags: LoggingFlags, stream: LogStream, now: () => Da
         sample: f.input ? 'none' : f.sample,
         failOn: f.failOn,
         formats: [...f.format],
-      });
+      };
+      // The bar shows at once (it is erased before an error line anyway).
+      if (logger.mode === 'bar') flush();
     },
     end(outcome, formats, written) {
+      flush();
       const format = formats[0] ?? 'table';
       if (written.length === 0) logger.emit({ event: 'report.written', path: '-', format });
       else if (written.length === 1 && formats.length === 1) logger.emit({ event: 'report.written', path: written[0] ?? '-', format });
@@ -95,6 +110,7 @@ export function scanLogger(flags: LoggingFlags, stream: LogStream, now: () => Da
       } catch (err) {
         logger.close();
         if (logger.mode !== 'json') throw err;
+        flush();
         const exitCode = err instanceof UsageError ? EXIT.USAGE : EXIT.INCOMPLETE;
         const message = err instanceof Error ? err.message : String(err);
         logger.emit({ event: 'fatal', message: shortMessage(err instanceof UsageError ? message : `scan failed: ${message}`, 500), exitCode });

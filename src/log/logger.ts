@@ -135,10 +135,11 @@ export class Logger {
   /** The callback scan() takes (ScanRequest.events). */
   readonly events: ScanEventSink = (event) => this.emit(event);
 
-  emit(raw: ScanEvent): void {
+  /** Writes one event; `at`: when it happened, if not now (a deferred scan.start). */
+  emit(raw: ScanEvent, at?: Date): void {
     const event = redactValue(raw as unknown as FieldValue) as unknown as ScanEvent;
     if (this.opts.quiet) {
-      if (event.event === 'fatal') this.line(event);
+      if (event.event === 'fatal') this.line(event, at);
       return;
     }
     if (this.opts.mode === 'bar') {
@@ -149,7 +150,7 @@ export class Logger {
       if (this.opts.progress === false && !this.opts.verbose) return;
       if (!this.opts.verbose && !isMilestone(event.done, event.total)) return;
     }
-    this.line(event);
+    this.line(event, at);
   }
 
   /** Clears the bar, if one is drawn. */
@@ -157,10 +158,11 @@ export class Logger {
     this.clear();
   }
 
-  private line(event: ScanEvent): void {
-    if (this.opts.mode === 'json') this.stream.write(formatJson(event, this.now()));
-    else if (this.opts.mode === 'text') this.stream.write(formatText(event, this.now()));
-    else this.stream.write(event.event === 'fatal' ? `kumoscan: ${event.message}\n` : formatText(event, this.now()));
+  private line(event: ScanEvent, at?: Date): void {
+    const time = at ?? this.now();
+    if (this.opts.mode === 'json') this.stream.write(formatJson(event, time));
+    else if (this.opts.mode === 'text') this.stream.write(formatText(event, time));
+    else this.stream.write(event.event === 'fatal' ? `kumoscan: ${event.message}\n` : formatText(event, time));
   }
 
   private bar(event: ScanEvent): void {

@@ -90,6 +90,12 @@ describe('scan --input: text lines (not a TTY) and --quiet', () => {
     assert.equal(res.stderr, `kumoscan: cannot read snapshot ${join(dir, 'missing.json')}: ENOENT\n`);
   });
 
+  test('text: a scan that stops on a usage error before reading anything leaves the one error line only', async () => {
+    const res = await runCli(['scan', '--input', join(dir, 'missing.json')]);
+    assert.equal(res.code, 2);
+    assert.equal(res.stderr, `kumoscan: cannot read snapshot ${join(dir, 'missing.json')}: ENOENT\n`);
+  });
+
   test('--log-format takes auto, text or json only', async () => {
     const res = await runCli(['scan', '--input', EXAMPLE, '--log-format', 'xml']);
     assert.equal(res.code, 2);
