@@ -75,7 +75,7 @@ export function describe(e: ScanEvent): string {
     case 'scan.start':
       return e.source === 'snapshot' ? 'evaluating a saved snapshot' : `scanning ${e.provider ?? ''}`.trim();
     case 'scope.found':
-      return `${e.accounts.length} account(s), ${e.resources} ${unitOf(e.provider)}`;
+      return `${e.accounts.length} account(s), ${e.resources} resource(s)`;
     case 'resource.done':
       return `${e.done}/${e.total} ${unitOf(e.provider)} collected`;
     case 'error':
@@ -182,7 +182,9 @@ export class Logger {
   }
 
   private draw(): void {
-    const lines = renderProgress(this.state, this.stream.columns ?? 80);
+    // A pseudo-terminal without a size reports 0 columns: assume 80.
+    const columns = this.stream.columns ?? 0;
+    const lines = renderProgress(this.state, columns >= 20 ? columns : 80);
     let out = this.drawn > 1 ? `\r\x1b[${this.drawn - 1}A` : '\r';
     out += lines.map((l) => `\x1b[2K${l}`).join('\n');
     this.stream.write(out);

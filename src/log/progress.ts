@@ -65,7 +65,8 @@ export function nextProgress(state: ProgressState, event: ScanEvent): ProgressSt
     case 'resource.done':
       return upsert(state, event.provider, (p) => ({ ...p, stage: 'collect', done: event.done, total: event.total, errors: Math.max(p.errors, event.errors) }));
     case 'scope.found':
-      return upsert(state, event.provider, (p) => ({ ...p, stage: 'evaluate', done: event.resources, total: event.resources }));
+      // Live scans keep the collect counts (Azure counts storage accounts, the resources are containers).
+      return upsert(state, event.provider, (p) => (p.total > 0 ? { ...p, stage: 'evaluate' } : { ...p, stage: 'evaluate', done: event.resources, total: event.resources }));
     case 'probe.start':
     case 'sample.start':
       return upsert(state, event.provider, (p) => ({ ...p, stage: event.event === 'probe.start' ? 'probe' : 'sample', done: 0, total: event.resources }));

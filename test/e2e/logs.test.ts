@@ -3,11 +3,15 @@
 // --account-url and an employee CSV (My Numbers, names, addresses) sampled, no secret and no personal value
 // reaches standard error, in text or JSON mode, with a line per resource.
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { MOTO_ACCOUNT, MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
-import { HR_EMPLOYEES, seedHrScenario } from '../helpers/seed-hr.js';
+import { HR_EMPLOYEES, HR_PUBLIC, seedHrScenario } from '../helpers/seed-hr.js';
+import { startFakePublicEndpoint } from '../helpers/fake-public-endpoint.js';
 
 const ACCESS_KEY_ID = 'AKIAKUMOSCANLOGTEST1';
 const SECRET_KEY = 'kUmO5cAnSeCrEtKeY/ForLogs+Tests0123456789';
@@ -79,6 +83,31 @@ describe('live scan of moto: JSON lines', () => {
     assert.deepEqual([sample.resources, sample.objects, sample.bytes, sample.withPersonalData, sample.failed], [2, 1, HR_EMPLOYEES.bytes.length, 1, 0]);
     const end = lines[7] ?? {};
     assert.deepEqual([end.resources, end.errors, end.complete, end.exitCode], [2, 0, true, 1]);
+  });
+
+  test('with --probe and --save-snapshot: the probe and snapshot events, and no object key anywhere', async () => {
+    const outsider = await startFakePublicEndpoint((p) => (p.startsWith(`/${HR_PUBLIC}/`) ? 200 : 403));
+    try {
+      const snapshotFile = join(mkdtempSync(join(tmpdir(), 'kumoscan-logs-e2e-')), 'snap.json');
+      const res = await runCli(awsScan('--probe', '--probe-endpoint', outsider.url, '--save-snapshot', snapshotFile, '--log-format', 'json'), AWS_ENV);
+      assert.equal(res.code, 1, res.stderr);
+      const lines = res.stderr
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      assert.deepEqual(
+        lines.map((l) => l.event),
+        ['scan.start', 'resource.done', 'resource.done', 'scope.found', 'probe.start', 'probe.done', 'sample.start', 'sample.done', 'snapshot.written', 'report.written', 'scan.end'],
+      );
+      const pick = (event: string, keys: string[]): unknown[] => keys.map((k) => lines.find((l) => l.event === event)?.[k]);
+      assert.deepEqual(pick('probe.start', ['resources']), [1]);
+      assert.deepEqual(pick('probe.done', ['probed', 'reachable', 'refused']), [1, 1, 0]);
+      assert.deepEqual(pick('sample.start', ['resources']), [1]);
+      assert.deepEqual(pick('snapshot.written', ['path']), [snapshotFile]);
+      assertNothingSecretOrPersonal(res.stderr, 'probe');
+    } finally {
+      await outsider.close();
+    }
   });
 
   test('--quiet: nothing at all on standard error for a clean scan', async () => {

@@ -36,7 +36,7 @@ describe('scan --input with --log-format json', () => {
     }
     const [start, scope, err, , written, end] = lines;
     assert.deepEqual({ ...start, time: 0 }, { time: 0, level: 'info', severity: 'INFO', event: 'scan.start', message: 'evaluating a saved snapshot', provider: null, source: 'snapshot', concurrency: 8, bucketFilters: [], probe: false, sample: 'none', failOn: 'high', formats: ['json'] });
-    assert.deepEqual({ ...scope, time: 0 }, { time: 0, level: 'info', severity: 'INFO', event: 'scope.found', message: '1 account(s), 3 buckets', provider: 'aws', accounts: ['111122223333'], resources: 3 });
+    assert.deepEqual({ ...scope, time: 0 }, { time: 0, level: 'info', severity: 'INFO', event: 'scope.found', message: '1 account(s), 3 resource(s)', provider: 'aws', accounts: ['111122223333'], resources: 3 });
     assert.deepEqual({ ...err, time: 0 }, { time: 0, level: 'warn', severity: 'WARNING', event: 'error', message: 'Access Denied', scope: 'arn:aws:s3:::hr-system-audit-denied', call: 'GetBucketAcl', code: 'AccessDenied' });
     assert.deepEqual({ ...written, time: 0 }, { time: 0, level: 'info', severity: 'INFO', event: 'report.written', message: 'json report written to standard output', path: '-', format: 'json' });
     assert.equal(typeof end?.durationMs, 'number');

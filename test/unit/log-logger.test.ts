@@ -150,6 +150,13 @@ describe('Logger modes', () => {
         summaryLine(END),
     );
   });
+  test('bar: a terminal that reports no size (0 columns) is drawn 80 wide', () => {
+    const s = new FakeStream(true, 0);
+    const log = new Logger(s, { mode: 'bar', redrawMs: 0 }, clock());
+    log.emit({ event: 'resource.done', provider: 'aws', name: 'a', done: 1, total: 2, errors: 0 });
+    assert.equal(s.out, `\r\x1b[2K${renderProgressLine({ provider: 'aws', stage: 'collect', done: 1, total: 2, errors: 0 }, 80)}`);
+    assert.equal(s.out.length, '\r\x1b[2K'.length + 79);
+  });
   test('bar: redraws are throttled, the last resource always drawn', () => {
     const s = new FakeStream(true, 60);
     const log = new Logger(s, { mode: 'bar', redrawMs: 1000 }, clock());
