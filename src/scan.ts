@@ -159,7 +159,9 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
     if (sampling && req.sample) {
       const sample = req.sample;
       events?.({ event: 'sample.start', provider: snapshot.provider, resources: resources.filter((r) => shouldSample(r, sample.mode)).length });
-      snapshot.samples = await sampleResources(adapter, req.flags ?? {}, resources, sample);
+      const provider = snapshot.provider;
+      const onSampled = events ? (done: number, total: number) => events({ event: 'sample.progress', provider, done, total }) : undefined;
+      snapshot.samples = await sampleResources(adapter, req.flags ?? {}, resources, onSampled ? { ...sample, onSampled } : sample);
       events?.(sampleDone(snapshot.provider, snapshot.samples));
     }
   }

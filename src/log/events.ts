@@ -56,6 +56,14 @@ export interface StageStartEvent {
   resources: number;
 }
 
+/** One more resource sampled (counts only: no name, no key). */
+export interface SampleProgressEvent {
+  event: 'sample.progress';
+  provider: string;
+  done: number;
+  total: number;
+}
+
 export interface ProbeDoneEvent {
   event: 'probe.done';
   provider: string;
@@ -115,6 +123,7 @@ export type ScanEvent =
   | ErrorRecordedEvent
   | StageStartEvent
   | ProbeDoneEvent
+  | SampleProgressEvent
   | SampleDoneEvent
   | SnapshotWrittenEvent
   | ReportWrittenEvent
@@ -133,6 +142,7 @@ export function levelOf(event: ScanEvent): LogLevel {
     case 'error':
       return 'warn';
     case 'resource.done':
+    case 'sample.progress':
       return 'debug';
     default:
       return 'info';

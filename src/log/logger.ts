@@ -86,6 +86,8 @@ export function describe(e: ScanEvent): string {
       return `probed ${e.probed}: ${e.reachable} reachable, ${e.refused} refused`;
     case 'sample.start':
       return `sampling ${e.resources} resource(s)`;
+    case 'sample.progress':
+      return `${e.done}/${e.total} resource(s) sampled`;
     case 'sample.done':
       return `sampled ${e.resources} resource(s): ${e.objects} objects, ${e.bytes} bytes`;
     case 'snapshot.written':
@@ -146,7 +148,7 @@ export class Logger {
       this.bar(event);
       return;
     }
-    if (event.event === 'resource.done') {
+    if (event.event === 'resource.done' || event.event === 'sample.progress') {
       if (this.opts.progress === false && !this.opts.verbose) return;
       if (!this.opts.verbose && !isMilestone(event.done, event.total)) return;
     }
@@ -175,7 +177,7 @@ export class Logger {
     this.state = nextProgress(this.state, event);
     if (this.state === before) return;
     const t = this.now().getTime();
-    const urgent = event.event !== 'resource.done' || event.done === event.total;
+    const urgent = (event.event !== 'resource.done' && event.event !== 'sample.progress') || event.done === event.total;
     if (!urgent && t - this.lastDraw < (this.opts.redrawMs ?? 80)) return;
     this.lastDraw = t;
     this.draw();

@@ -70,6 +70,8 @@ export function nextProgress(state: ProgressState, event: ScanEvent): ProgressSt
     case 'probe.start':
     case 'sample.start':
       return upsert(state, event.provider, (p) => ({ ...p, stage: event.event === 'probe.start' ? 'probe' : 'sample', done: 0, total: event.resources }));
+    case 'sample.progress':
+      return upsert(state, event.provider, (p) => ({ ...p, stage: 'sample', done: event.done, total: event.total }));
     case 'probe.done':
       return upsert(state, event.provider, (p) => ({ ...p, done: event.probed, total: Math.max(p.total, event.probed) }));
     case 'sample.done':

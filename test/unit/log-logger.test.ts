@@ -59,6 +59,7 @@ describe('progress bar: pure rendering', () => {
     ];
     for (const e of events) state = nextProgress(state, e);
     assert.deepEqual(state, [{ provider: 'aws', stage: 'probe', done: 0, total: 1, errors: 1 }]);
+    assert.deepEqual(nextProgress(state, { event: 'sample.progress', provider: 'aws', done: 3, total: 7 }), [{ provider: 'aws', stage: 'sample', done: 3, total: 7, errors: 1 }]);
     state = nextProgress(state, { event: 'resource.done', provider: 'gcp', name: 'g', done: 1, total: 3, errors: 0 });
     assert.deepEqual(renderProgress(state, 50), ['aws    probe    [░░░░░░░░░]  0/1 buckets  1 error', 'gcp    collect  [██░░░░░░]  1/3 buckets  0 errors']);
   });
