@@ -3,6 +3,7 @@
 // a fatal event — as a JSON line in json mode (then main() prints nothing more), as main()'s usual
 // "kumoscan: …" line otherwise.
 import { EXIT, UsageError } from '../errors.js';
+import { VERSION } from '../package-info.js';
 import type { ScanOutcome } from '../scan.js';
 import type { ScanEvent, ScanEventSink } from './events.js';
 import { Logger, chooseLogMode, type LogFormat, type LogStream } from './logger.js';
@@ -73,6 +74,7 @@ export function scanLogger(flags: LoggingFlags, stream: LogStream, now: () => Da
     start(provider, f) {
       pending = {
         event: 'scan.start',
+        version: VERSION,
         provider: provider ?? null,
         source: f.input ? 'snapshot' : 'live',
         concurrency: f.concurrency,

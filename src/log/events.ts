@@ -9,6 +9,8 @@ export type ScanStage = 'collect' | 'probe' | 'sample' | 'evaluate';
 
 export interface ScanStartEvent {
   event: 'scan.start';
+  /** kumoscan's version. */
+  version: string;
   provider: string | null;
   source: 'live' | 'snapshot';
   /** Options that change what is read; never a credential, a URL or a path to credentials. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Report } from '../../reports/render/json.js';
-import { packagePath } from '../../src/package-info.js';
+import { packagePath, VERSION } from '../../src/package-info.js';
 import { runCli } from '../helpers/cli.js';
 import { assertValidReport } from '../helpers/schema.js';
 
@@ -35,7 +35,7 @@ describe('scan --input with --log-format json', () => {
       assert.ok(['info', 'warn'].includes(String(l.level)), String(l.level));
     }
     const [start, scope, err, , written, end] = lines;
-    assert.deepEqual({ ...start, time: 0 }, { time: 0, level: 'info', severity: 'INFO', event: 'scan.start', message: 'evaluating a saved snapshot', provider: null, source: 'snapshot', concurrency: 8, bucketFilters: [], probe: false, sample: 'none', failOn: 'high', formats: ['json'] });
+    assert.deepEqual({ ...start, time: 0 }, { time: 0, level: 'info', severity: 'INFO', event: 'scan.start', message: 'evaluating a saved snapshot', version: VERSION, provider: null, source: 'snapshot', concurrency: 8, bucketFilters: [], probe: false, sample: 'none', failOn: 'high', formats: ['json'] });
     assert.deepEqual({ ...scope, time: 0 }, { time: 0, level: 'info', severity: 'INFO', event: 'scope.found', message: '1 account(s), 3 resource(s)', provider: 'aws', accounts: ['111122223333'], resources: 3 });
     assert.deepEqual({ ...err, time: 0 }, { time: 0, level: 'warn', severity: 'WARNING', event: 'error', message: 'Access Denied', scope: 'arn:aws:s3:::hr-system-audit-denied', call: 'GetBucketAcl', code: 'AccessDenied' });
     assert.deepEqual({ ...written, time: 0 }, { time: 0, level: 'info', severity: 'INFO', event: 'report.written', message: 'json report written to standard output', path: '-', format: 'json' });

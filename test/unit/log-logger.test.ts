@@ -51,7 +51,7 @@ describe('progress bar: pure rendering', () => {
   test('one line per provider; state follows the events', () => {
     let state: ProgressState = [];
     const events: ScanEvent[] = [
-      { event: 'scan.start', provider: 'aws', source: 'live', concurrency: 8, bucketFilters: [], probe: true, sample: 'exposed', failOn: 'high', formats: ['json'] },
+      { event: 'scan.start', version: '9.9.9', provider: 'aws', source: 'live', concurrency: 8, bucketFilters: [], probe: true, sample: 'exposed', failOn: 'high', formats: ['json'] },
       { event: 'resource.done', provider: 'aws', name: 'a', done: 1, total: 2, errors: 0 },
       { event: 'resource.done', provider: 'aws', name: 'b', done: 2, total: 2, errors: 1 },
       { event: 'scope.found', provider: 'aws', accounts: ['123456789012'], resources: 2 },
@@ -84,7 +84,7 @@ describe('mode from the stream (TTY detection)', () => {
 });
 
 const SEQUENCE: ScanEvent[] = [
-  { event: 'scan.start', provider: 'aws', source: 'live', concurrency: 8, bucketFilters: ['hr-*'], probe: false, sample: 'exposed', failOn: 'high', formats: ['json'] },
+  { event: 'scan.start', version: '9.9.9', provider: 'aws', source: 'live', concurrency: 8, bucketFilters: ['hr-*'], probe: false, sample: 'exposed', failOn: 'high', formats: ['json'] },
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((done): ScanEvent => ({ event: 'resource.done', provider: 'aws', name: `b${done}`, done, total: 12, errors: 0 })),
   { event: 'error', scope: 'arn:aws:s3:::b1', call: 'GetBucketPolicy', code: 'AccessDenied', message: 'User AKIAQWERTYUIOPASDFGH is not authorized' },
   { ...END, resources: 12 },
@@ -102,7 +102,7 @@ describe('Logger modes', () => {
       '2026-11-22T06:00:00.000Z warn error',
       '2026-11-22T06:00:00.000Z info scan.end',
     ]);
-    assert.equal(lines[0], '2026-11-22T06:00:00.000Z info  scan.start provider=aws source=live concurrency=8 bucketFilters=hr-* probe=false sample=exposed failOn=high formats=json');
+    assert.equal(lines[0], '2026-11-22T06:00:00.000Z info  scan.start version=9.9.9 provider=aws source=live concurrency=8 bucketFilters=hr-* probe=false sample=exposed failOn=high formats=json');
     assert.equal(lines[11], '2026-11-22T06:00:00.000Z warn  error scope=arn:aws:s3:::b1 call=GetBucketPolicy code=AccessDenied message="User [REDACTED:aws-access-key-id] is not authorized"');
   });
   test('text --verbose: every resource; --no-progress: none', () => {
@@ -122,7 +122,7 @@ describe('Logger modes', () => {
     const log = new Logger(s, { mode: 'json' }, clock());
     for (const e of SEQUENCE) log.emit(e);
     const objects = s.out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    assert.deepEqual(objects[0], { time: '2026-11-22T06:00:00.000Z', level: 'info', severity: 'INFO', event: 'scan.start', message: 'scanning aws', provider: 'aws', source: 'live', concurrency: 8, bucketFilters: ['hr-*'], probe: false, sample: 'exposed', failOn: 'high', formats: ['json'] });
+    assert.deepEqual(objects[0], { time: '2026-11-22T06:00:00.000Z', level: 'info', severity: 'INFO', event: 'scan.start', message: 'scanning aws', version: '9.9.9', provider: 'aws', source: 'live', concurrency: 8, bucketFilters: ['hr-*'], probe: false, sample: 'exposed', failOn: 'high', formats: ['json'] });
     assert.deepEqual(objects[11], { time: '2026-11-22T06:00:00.000Z', level: 'warn', severity: 'WARNING', event: 'error', message: 'User [REDACTED:aws-access-key-id] is not authorized', scope: 'arn:aws:s3:::b1', call: 'GetBucketPolicy', code: 'AccessDenied' });
     assert.equal(objects[12]?.event, 'scan.end');
     assert.deepEqual(objects[12]?.findings, END.findings);

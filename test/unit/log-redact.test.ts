@@ -50,6 +50,8 @@ describe('redact: what stays', () => {
     'hr-system-exports-ap-northeast-1-20261122',
     'etag 2fd4e1c67a2d28fced849ee1bb76e7391b93eb12',
     'subscription 0b1f6471-1bf0-4dda-aec3-111122223333',
+    '/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/HrProduction/providers/Microsoft.Storage/storageAccounts/hrstore',
+    'projects/_/buckets/kumo-hr-exports',
   ]) {
     test(text, () => assert.equal(redact(text), text));
   }
