@@ -235,6 +235,7 @@ async function runScanLogged(provider: string | undefined, flags: ScanFlags, wri
     ...(flags.entrustee.length > 0 ? { entrustees: flags.entrustee } : {}),
     events: log.events,
   });
+  log.clear();
   const written = emitReports([outcome.report], flags.format, { lang: flags.lang, ...(flags.out ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
   log.end(outcome, flags.format, written);
   return outcome.exitCode;

@@ -40,6 +40,8 @@ export interface ScanLogging {
   logger: Logger;
   events: ScanEventSink;
   start(provider: string | undefined, flags: StartFlags): void;
+  /** Erases the bar before the report goes to standard output (the same terminal, often). */
+  clear(): void;
   end(outcome: ScanOutcome, formats: readonly string[], written: readonly string[]): void;
   run(body: () => Promise<number>): Promise<number>;
 }
@@ -86,6 +88,9 @@ export function scanLogger(flags: LoggingFlags, stream: LogStream, now: () => Da
       };
       // The bar shows at once (it is erased before an error line anyway).
       if (logger.mode === 'bar') flush();
+    },
+    clear() {
+      logger.close();
     },
     end(outcome, formats, written) {
       flush();

@@ -158,6 +158,17 @@ describe('Logger modes', () => {
     assert.equal(s.out, `\r\x1b[2K${renderProgressLine({ provider: 'aws', stage: 'collect', done: 1, total: 2, errors: 0 }, 80)}`);
     assert.equal(s.out.length, '\r\x1b[2K'.length + 79);
   });
+  test('bar: erased before the report is written (close), not redrawn by report.written, then the summary', () => {
+    const s = new FakeStream(true, 60);
+    const log = new Logger(s, { mode: 'bar', redrawMs: 0 }, clock());
+    log.emit({ event: 'resource.done', provider: 'aws', name: 'a', done: 2, total: 2, errors: 0 });
+    const drawn = s.out;
+    log.close();
+    assert.equal(s.out, `${drawn}\r\x1b[J`);
+    log.emit({ event: 'report.written', path: '-', format: 'table' });
+    log.emit(END);
+    assert.equal(s.out, `${drawn}\r\x1b[J${summaryLine(END)}`);
+  });
   test('bar: redraws are throttled, the last resource always drawn', () => {
     const s = new FakeStream(true, 60);
     const log = new Logger(s, { mode: 'bar', redrawMs: 1000 }, clock());
