@@ -24,6 +24,8 @@ import { listChecks, renderChecksTable } from '../reports/render/checks-list.js'
 import { parseEntrustee } from '../reports/appi/entrustment.js';
 import { parseIsoDate } from '../reports/appi/deadlines.js';
 import type { Entrustee } from '../reports/appi/types.js';
+import { scanLogger, ReportedError, type LogFormat } from './log/cli-logging.js';
+import { redact } from './log/redact.js';
 
 interface ScanFlags {
   buckets: string[];
@@ -36,6 +38,9 @@ interface ScanFlags {
   input?: string;
   lang: Lang;
   progress: boolean;
+  logFormat: LogFormat;
+  quiet?: boolean;
+  verbose?: boolean;
   probe?: boolean;
   sample: SampleMode;
   sampleObjects: number;
@@ -176,7 +181,10 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--discovered-at <date>', 'the day the business knew of an exposure (知った日, YYYY-MM-DD) for the breach-report deadlines (default: the scan date in Asia/Tokyo)').argParser(isoDate).helpGroup('APPI assessment:'))
     .addOption(new Option('--entrustee <id=name:contract>', 'a known entrustee (委託先) with its contract reference; ID is an account id, principal id or domain (repeatable; also kumoscan.yml `entrustees:`)').argParser(entrusteeOption).default([]).helpGroup('APPI assessment:'))
     .option('--config <file>', 'configuration file (default: ./kumoscan.yml or ./kumoscan.yaml when present); flags given here win over it')
-    .option('--no-progress', 'no progress lines on standard error')
+    .option('--no-progress', 'no progress bar and no per-resource lines on standard error')
+    .addOption(new Option('--log-format <format>', 'standard error: auto (a progress bar on a terminal, text lines otherwise), text, or json (JSON lines for log collectors)').choices(['auto', 'text', 'json']).default('auto'))
+    .option('-q, --quiet', 'nothing on standard error but an error that stops the scan')
+    .option('--verbose', 'a log line for every resource (text and json logs)')
     .addOption(new Option('--shard <index/count>', 'scan one shard of the buckets (Azure: storage accounts), 0-based: --shard $JOB_COMPLETION_INDEX/4; join the JSON reports with kumoscan merge').argParser(shardOption).helpGroup('Operations:'))
     .addOption(new Option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones').helpGroup('Operations:'))
     .addHelpText('after', SCAN_EXAMPLES)
@@ -219,6 +227,11 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
 }
 
 async function runScan(argProvider: string | undefined, cliFlags: ScanFlags, write: (text: string) => void, explicit: (flag: string) => boolean = () => true): Promise<number> {
+  const log = scanLogger(cliFlags, process.stderr);
+  return log.run(() => runScanLogged(argProvider, cliFlags, write, explicit, log));
+}
+
+async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlags, write: (text: string) => void, explicit: (flag: string) => boolean, log: ReturnType<typeof scanLogger>): Promise<number> {
   const config = resolveConfig(cliFlags.config, cliFlags, argProvider, cliFlags.input, explicit);
   const flags = config?.flags ?? cliFlags;
   const provider = argProvider ?? config?.provider;
@@ -239,7 +252,7 @@ async function runScan(argProvider: string | undefined, cliFlags: ScanFlags, wri
   // A bad baseline is a usage error before any cloud call.
   const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
   if (baseline && provider !== undefined && baseline.scope.provider !== provider) throw new UsageError(`${flags.baseline} is a "${baseline.scope.provider}" report and this scan is "${provider}": compare reports of the same provider`);
-  const showProgress = flags.progress && process.stderr.isTTY === true && !flags.input;
+  log.start(provider, flags);
   const outcome = await scan({
     ...(provider !== undefined ? { provider } : {}),
     ...(flags.input ? { input: flags.input } : {}),
@@ -259,13 +272,14 @@ async function runScan(argProvider: string | undefined, cliFlags: ScanFlags, wri
     ...(entrustees.length > 0 ? { entrustees } : {}),
     ...(config ? { policy: config.policy, configFile: config.file } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
-    ...(showProgress ? { onResource: (name: string, done: number, total: number) => process.stderr.write(`\r[${done}/${total}] ${name}\x1b[K`) } : {}),
+    events: log.events,
   });
-  if (showProgress) process.stderr.write('\r\x1b[K');
+  log.clear();
   const report = baseline && flags.baseline !== undefined ? applyBaseline(outcome.report, baseline, { file: flags.baseline }) : outcome.report;
   // With --shard, "{shard}" in --out / --out-dir is the shard index (runners that start kumoscan without a shell).
   const place = (path: string): string => (flags.shard ? path.split('{shard}').join(String(flags.shard.index)) : path);
-  emitReports([report], flags.format, { lang: flags.lang, ...(flags.out ? { out: place(flags.out) } : {}), ...(flags.outDir !== undefined ? { outDir: place(flags.outDir) } : {}) }, write);
+  const written = emitReports([report], flags.format, { lang: flags.lang, ...(flags.out ? { out: place(flags.out) } : {}), ...(flags.outDir !== undefined ? { outDir: place(flags.outDir) } : {}) }, write);
+  log.end(outcome, flags.format, written);
   return outcome.exitCode;
 }
 
@@ -279,16 +293,17 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
     await program.parseAsync(argv);
     return exitCode;
   } catch (err) {
+    if (err instanceof ReportedError) return err.exitCode;
     if (err instanceof CommanderError) {
       // --help and --version exit 0; every parsing error is a usage error.
       return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`kumoscan: ${err.message}\n`);
+      process.stderr.write(`kumoscan: ${redact(err.message)}\n`);
       return EXIT.USAGE;
     }
-    process.stderr.write(`kumoscan: scan failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    if (process.env.KUMOSCAN_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
+    process.stderr.write(`kumoscan: scan failed: ${redact(err instanceof Error ? err.message : String(err))}\n`);
+    if (process.env.KUMOSCAN_DEBUG) process.stderr.write(`${redact(err instanceof Error ? (err.stack ?? '') : '')}\n`);
     return EXIT.INCOMPLETE;
   }
 }

@@ -25,8 +25,8 @@ export interface CommonCollectOptions {
   buckets: BucketFilter;
   /** Resources collected at once. */
   concurrency: number;
-  /** Progress callback (one call per resource collected). */
-  onResource?: (name: string, done: number, total: number) => void;
+  /** Progress callback (one call per resource collected; `errors`: the errors recorded for that resource). */
+  onResource?: (name: string, done: number, total: number, errors?: number) => void;
 }
 
 /** What the report's scope says of a snapshot. */

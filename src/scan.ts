@@ -11,10 +11,12 @@ import { VERSION } from './package-info.js';
 import type { BaseSnapshot, ProviderAdapter } from './provider.js';
 import { adapterFor } from './provider-registry.js';
 import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.js';
-import { applyProbe, probeResources } from './probe.js';
-import { attachSample, sampleResources, type SampleRequest } from './data/sampling-stage.js';
+import { applyProbe, probeResources, shouldProbe } from './probe.js';
+import { attachSample, sampleResources, shouldSample, type SampleRequest } from './data/sampling-stage.js';
 import type { Entrustee } from '../reports/appi/types.js';
 import { applyPolicyToFindings, applyPolicyToResources, type Policy } from '../reports/policy/apply.js';
+import type { ScanEventSink } from './log/events.js';
+import { errorEvent, probeDone, resourceProgress, sampleDone } from './log/scan-events.js';
 
 export type FailOn = Severity | 'none';
 
@@ -34,6 +36,8 @@ export interface ScanRequest {
   /** Personal-data sampling (live scans only; a snapshot keeps the profiles it was saved with). */
   sample?: SampleRequest;
   onResource?: (name: string, done: number, total: number) => void;
+  /** Scan events for the logger (src/log/): progress, stages, recorded errors — counts and ids only. */
+  events?: ScanEventSink;
   now?: () => Date;
   /** 知った日 for the breach-report deadlines (--discovered-at YYYY-MM-DD); default: the scan date in Asia/Tokyo. */
   discoveredAt?: string;
@@ -148,29 +152,47 @@ async function obtainSnapshot(req: ScanRequest): Promise<Snapshot> {
     return adapterOf(snapshot.provider).filterSnapshot(snapshot, filter);
   }
   if (req.provider === undefined) throw new UsageError('name a provider or give --input SNAPSHOT');
+  const onResource = resourceProgress(req.provider, req.events, req.onResource);
   return adapterOf(req.provider).collect(req.flags ?? {}, {
     buckets: filter,
     concurrency: req.concurrency ?? 8,
-    ...(req.onResource ? { onResource: req.onResource } : {}),
+    ...(onResource ? { onResource } : {}),
   });
 }
 
 export async function scan(req: ScanRequest): Promise<ScanOutcome> {
   const now = req.now ?? (() => new Date());
   const snapshot = await obtainSnapshot(req);
+  const events = req.events;
+  if (events) {
+    const adapter = adapterOf(snapshot.provider);
+    events({ event: 'scope.found', provider: snapshot.provider, accounts: adapter.scope(snapshot).accounts, resources: adapter.normalize(snapshot).length });
+  }
   const sampling = req.sample !== undefined && req.sample.mode !== 'none';
   if (!req.input && (req.probe || sampling)) {
     const adapter = adapterOf(snapshot.provider);
     let resources = adapter.normalize(snapshot);
     if (req.probe) {
+      events?.({ event: 'probe.start', provider: snapshot.provider, resources: resources.filter(shouldProbe).length });
       const probes = await probeResources(adapter, req.flags ?? {}, resources, req.concurrency ?? 8, now());
       snapshot.probes = probes;
+      events?.(probeDone(snapshot.provider, probes));
       resources = resources.map((r) => applyProbe(r, probes[r.id]));
     }
     // Sampled after the probe: what an outsider was seen to reach is sampled even if the configuration said no.
-    if (sampling && req.sample) snapshot.samples = await sampleResources(adapter, req.flags ?? {}, resources, req.sample);
+    if (sampling && req.sample) {
+      const sample = req.sample;
+      events?.({ event: 'sample.start', provider: snapshot.provider, resources: resources.filter((r) => shouldSample(r, sample.mode)).length });
+      const provider = snapshot.provider;
+      const onSampled = events ? (done: number, total: number) => events({ event: 'sample.progress', provider, done, total }) : undefined;
+      snapshot.samples = await sampleResources(adapter, req.flags ?? {}, resources, onSampled ? { ...sample, onSampled } : sample);
+      events?.(sampleDone(snapshot.provider, snapshot.samples));
+    }
   }
-  if (req.saveSnapshot) writeSnapshotFile(req.saveSnapshot, snapshot);
+  if (req.saveSnapshot) {
+    writeSnapshotFile(req.saveSnapshot, snapshot);
+    events?.({ event: 'snapshot.written', path: req.saveSnapshot });
+  }
   const endpointUrl = req.flags?.endpointUrl;
   const report = evaluateSnapshot(snapshot, {
     source: req.input ? 'snapshot' : 'live',
@@ -187,5 +209,6 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
     ...(req.configFile ? { configFile: req.configFile } : {}),
     ...(typeof endpointUrl === 'string' && !req.input ? { endpointUrl } : {}),
   });
+  for (const e of report.errors) events?.(errorEvent(e));
   return { snapshot, report, exitCode: exitCodeFor(report, req.failOn) };
 }

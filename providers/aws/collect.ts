@@ -35,7 +35,7 @@ export interface AwsCollectOptions extends AwsConnectionOptions {
   /** Buckets collected at once (default 8). */
   concurrency?: number;
   /** Called after each bucket, for progress output. */
-  onBucket?: (name: string, done: number, total: number) => void;
+  onBucket?: (name: string, done: number, total: number, errors?: number) => void;
   /** Injected clients (tests); otherwise created from the connection options. */
   clients?: AwsClients;
   /** Read IAM identities into the snapshot's `iam` key (default true; --no-iam turns it off). */
@@ -220,7 +220,7 @@ export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> 
       listed.buckets.map((b) =>
         limit(async () => {
           const snap = await collectBucket(clients, b.name, b.region, b.creationDate);
-          opts.onBucket?.(b.name, ++done, total);
+          opts.onBucket?.(b.name, ++done, total, snap.errors?.length ?? 0);
           return snap;
         }),
       ),

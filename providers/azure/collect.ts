@@ -30,7 +30,7 @@ import type {
 export interface AzureCollectOptions extends AzureConnectionOptions {
   filter?: BucketFilter;
   concurrency?: number;
-  onAccount?: (name: string, done: number, total: number) => void;
+  onAccount?: (name: string, done: number, total: number, errors?: number) => void;
 }
 
 /** The diagnostic settings API version (Microsoft.Insights). */
@@ -207,7 +207,7 @@ async function collectArm(opts: AzureCollectOptions): Promise<AzureSnapshot> {
     work.map(({ client, account }) =>
       limit(async () => {
         const snap = await collectArmAccount(opts, client, account, filter);
-        opts.onAccount?.(account.name, ++done, work.length);
+        opts.onAccount?.(account.name, ++done, work.length, snap.errors?.length ?? 0);
         return snap;
       }),
     ),
@@ -244,7 +244,7 @@ async function collectDataPlane(opts: AzureCollectOptions): Promise<AzureSnapsho
   if (containers.ok) account.containers = containers.value;
   else errors.push(containers.error);
   if (errors.length > 0) account.errors = errors;
-  opts.onAccount?.(accountName, 1, 1);
+  opts.onAccount?.(accountName, 1, 1, errors.length);
   return { provider: 'azure', snapshotVersion: 1, collectedAt: new Date().toISOString(), mode: 'data-plane', accountUrl, dataPlaneAuth: auth, accounts: [account] };
 }
 

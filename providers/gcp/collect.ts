@@ -20,7 +20,7 @@ export interface GcpCollectOptions extends GcpConnection {
   domains?: string[];
   filter?: BucketFilter;
   concurrency?: number;
-  onBucket?: (name: string, done: number, total: number) => void;
+  onBucket?: (name: string, done: number, total: number, errors?: number) => void;
   objectAclSample?: number;
   /** Injected credentials (tests); otherwise GOOGLE_OAUTH_ACCESS_TOKEN or Application Default Credentials. */
   auth?: GcpAuth;
@@ -257,7 +257,7 @@ async function collectProject(auth: GcpAuth, api: GcpRestApi, info: ProjectInfo,
     listed.map((b) =>
       limit(async () => {
         const bucket = await collectBucket(storage, b.name, b.metadata, opts.objectAclSample ?? OBJECT_ACL_SAMPLE);
-        opts.onBucket?.(b.name, ++done, listed.length);
+        opts.onBucket?.(b.name, ++done, listed.length, bucket.errors?.length ?? 0);
         return bucket;
       }),
     ),

@@ -18,6 +18,8 @@ export interface SampleRequest {
   /** Declared persons per resource name (--declare BUCKET=COUNT). */
   declared?: Record<string, number>;
   concurrency?: number;
+  /** Progress: called after each resource is sampled (counts only). */
+  onSampled?: (done: number, total: number) => void;
 }
 
 /** exposed: whatever anyone can read or list, or might (an unverified verdict is not a reason to skip). */
@@ -49,19 +51,20 @@ export async function sampleResources(
   const limits: SampleLimits = { ...DEFAULT_SAMPLE_LIMITS, ...req.limits };
   const budget = new ByteBudget(limits.bytesPerScan);
   const limit = pLimit(Math.max(1, req.concurrency ?? 4));
+  const chosen = resources.filter((r) => shouldSample(r, req.mode));
+  let done = 0;
   await Promise.all(
-    resources
-      .filter((r) => shouldSample(r, req.mode))
-      .map((r) =>
-        limit(async () => {
-          const reader = open(flags, r);
-          try {
-            out[r.id] = await sampleResource(reader, limits, budget, realClassifiers(), req.declared?.[r.name]);
-          } finally {
-            reader.close();
-          }
-        }),
-      ),
+    chosen.map((r) =>
+      limit(async () => {
+        const reader = open(flags, r);
+        try {
+          out[r.id] = await sampleResource(reader, limits, budget, realClassifiers(), req.declared?.[r.name]);
+        } finally {
+          reader.close();
+        }
+        req.onSampled?.(++done, chosen.length);
+      }),
+    ),
   );
   return out;
 }

@@ -114,7 +114,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     say('scanning it live: kumoscan scan azure --probe (sampling every row) …');
     const azureJson = join(outDir, DEMO_FILES.azure);
     const scan = await runKumoscan(
-      ['scan', 'azure', '--arm-endpoint', arm.endpoint, '--probe', '--sample-bytes', SAMPLE_BYTES, '--fail-on', 'none', '--no-progress', '--format', 'json', '--out', azureJson, '--save-snapshot', join(outDir, DEMO_FILES.azureSnapshot)],
+      ['scan', 'azure', '--arm-endpoint', arm.endpoint, '--probe', '--sample-bytes', SAMPLE_BYTES, '--fail-on', 'none', '--quiet', '--format', 'json', '--out', azureJson, '--save-snapshot', join(outDir, DEMO_FILES.azureSnapshot)],
       { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv },
       work,
     );

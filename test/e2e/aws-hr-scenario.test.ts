@@ -39,7 +39,7 @@ describe('kumoscan scan aws against moto: the HR-system incident', () => {
   const snapshotFile = join(work, 'snapshot.json');
 
   before(async () => {
-    const res = await runCli(scanArgs('--save-snapshot', snapshotFile), MOTO_ENV);
+    const res = await runCli(scanArgs('--save-snapshot', snapshotFile, '--quiet'), MOTO_ENV);
     exitCode = res.code;
     assert.equal(res.stderr, '', `no stderr expected, got: ${res.stderr}`);
     report = JSON.parse(res.stdout) as Report;

@@ -46,7 +46,7 @@ describe('kumoscan scan aws against moto: who can reach the HR system\'s data (I
   const snapshotFile = join(work, 'iam-snapshot.json');
 
   before(async () => {
-    const res = await runCli(scanArgs('--max-readers', '5', '--save-snapshot', snapshotFile), MOTO_ENV);
+    const res = await runCli(scanArgs('--max-readers', '5', '--save-snapshot', snapshotFile, '--quiet'), MOTO_ENV);
     exitCode = res.code;
     assert.equal(res.stderr, '', `no stderr expected, got: ${res.stderr}`);
     report = JSON.parse(res.stdout) as Report;

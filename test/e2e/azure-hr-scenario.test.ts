@@ -67,7 +67,7 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 async function scanArm(...extra: string[]): Promise<{ res: CliResult; report: Report }> {
-  const res = await runCli(['scan', 'azure', '--arm-endpoint', arm.endpoint, '--format', 'json', ...extra], env());
+  const res = await runCli(['scan', 'azure', '--arm-endpoint', arm.endpoint, '--format', 'json', '--quiet', ...extra], env());
   assert.equal(res.stderr, '', `no stderr expected, got: ${res.stderr}`);
   const report = JSON.parse(res.stdout) as Report;
   assertValidReport(report);
@@ -340,7 +340,7 @@ describe('kumoscan scan azure in data-plane mode (connection string, no ARM)', (
   test('ARM-only settings are unknown with the reason; public levels unknown without ARM; --probe confirms them', async () => {
     arm.seen.length = 0;
     dataProxy.seen.length = 0;
-    const res = await runCli(['scan', 'azure', '--format', 'json', '--probe'], { NODE_EXTRA_CA_CERTS: cert.certPath, AZURE_STORAGE_CONNECTION_STRING: connectionString() });
+    const res = await runCli(['scan', 'azure', '--format', 'json', '--probe', '--quiet'], { NODE_EXTRA_CA_CERTS: cert.certPath, AZURE_STORAGE_CONNECTION_STRING: connectionString() });
     assert.equal(res.stderr, '');
     const report = JSON.parse(res.stdout) as Report;
     assertValidReport(report);

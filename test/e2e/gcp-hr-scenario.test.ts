@@ -22,7 +22,7 @@ function scanArgs(gcs: FakeGcs, ...extra: string[]): string[] {
 }
 
 async function scan(gcs: FakeGcs, ...extra: string[]): Promise<{ code: number | null; report: Report; stderr: string }> {
-  const res = await runCli(scanArgs(gcs, ...extra), gcsEnv(gcs.token));
+  const res = await runCli([...scanArgs(gcs, ...extra), '--quiet'], gcsEnv(gcs.token));
   assert.equal(res.stderr, '', `no stderr expected, got: ${res.stderr}`);
   const report = JSON.parse(res.stdout) as Report;
   assertValidReport(report);
