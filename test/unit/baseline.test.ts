@@ -195,21 +195,21 @@ describe('kumoscan scan / report --baseline (CLI)', () => {
     writeFileSync(prev, JSON.stringify(evaluateSnapshot(aws(), OPTS)));
     const snap = join(work, 'next.snapshot.json');
     writeFileSync(snap, JSON.stringify(nextNight()));
-    const res = await runCli(['scan', '--input', snap, '--baseline', prev, '--format', 'json']);
+    const res = await runCli(['scan', '--quiet', '--input', snap, '--baseline', prev, '--format', 'json']);
     assert.equal(res.code, 1, res.stderr);
     const report = JSON.parse(res.stdout) as Report;
     assertValidReport(report);
     assert.deepEqual({ ...report.summary.baseline }, { against: '2026-11-22T00:00:00.000Z', file: prev, new: 10, unchanged: 16, resolved: 3, notCovered: 0 });
 
-    const missing = await runCli(['scan', '--input', snap, '--baseline', join(work, 'nope.json')]);
+    const missing = await runCli(['scan', '--quiet', '--input', snap, '--baseline', join(work, 'nope.json')]);
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, `kumoscan: cannot read ${join(work, 'nope.json')}: ENOENT\n`);
     const gcp = join(work, 'gcp.json');
     writeFileSync(gcp, JSON.stringify(evaluateSnapshot(readSnapshotFile(packagePath('examples', 'gcp-hr-system.snapshot.json')), OPTS)));
-    const other = await runCli(['scan', 'aws', '--baseline', gcp]);
+    const other = await runCli(['scan', '--quiet', 'aws', '--baseline', gcp]);
     assert.equal(other.code, 2);
     assert.equal(other.stderr, `kumoscan: ${gcp} is a "gcp" report and this scan is "aws": compare reports of the same provider\n`);
-    const otherInput = await runCli(['scan', '--input', snap, '--baseline', gcp]);
+    const otherInput = await runCli(['scan', '--quiet', '--input', snap, '--baseline', gcp]);
     assert.equal(otherInput.code, 2);
     assert.equal(otherInput.stderr, `kumoscan: ${gcp} is a "gcp" report and this one is "aws": compare reports of the same provider\n`);
 

@@ -22,7 +22,7 @@ function workdir(text?: string, name = 'kumoscan.yml'): string {
 }
 
 async function scanJson(dir: string, args: string[]): Promise<{ code: number | null; report: Report; stderr: string }> {
-  const res = await runCli(['scan', '--input', SNAPSHOT, '--format', 'json', ...args], {}, dir);
+  const res = await runCli(['scan', '--quiet', '--input', SNAPSHOT, '--format', 'json', ...args], {}, dir);
   assert.equal(res.stderr.includes('kumoscan:'), false, res.stderr);
   const report = JSON.parse(res.stdout) as Report;
   assertValidReport(report);
@@ -50,7 +50,7 @@ describe('configuration errors: one line naming the file, the field and the prob
   ];
   for (const [what, yaml, message] of cases) {
     test(what, async () => {
-      const res = await runCli(['scan', '--input', SNAPSHOT], {}, workdir(yaml));
+      const res = await runCli(['scan', '--quiet', '--input', SNAPSHOT], {}, workdir(yaml));
       assert.equal(res.stderr, `kumoscan: ${message}\n`);
       assert.equal(res.stdout, '');
       assert.equal(res.code, 2);
@@ -59,17 +59,17 @@ describe('configuration errors: one line naming the file, the field and the prob
 
   test('--config names the file as given; a missing file is an error too', async () => {
     const dir = workdir('version: 1\nscan:\n  failOn: severe\n', 'ops.yml');
-    const bad = await runCli(['scan', '--input', SNAPSHOT, '--config', 'ops.yml'], {}, dir);
+    const bad = await runCli(['scan', '--quiet', '--input', SNAPSHOT, '--config', 'ops.yml'], {}, dir);
     assert.equal(bad.stderr, 'kumoscan: ops.yml: scan.failOn: must be one of: critical, high, medium, low, info, none\n');
     assert.equal(bad.code, 2);
-    const missing = await runCli(['scan', '--input', SNAPSHOT, '--config', 'nope.yml'], {}, dir);
+    const missing = await runCli(['scan', '--quiet', '--input', SNAPSHOT, '--config', 'nope.yml'], {}, dir);
     assert.equal(missing.stderr, 'kumoscan: nope.yml: cannot read the configuration file (ENOENT)\n');
     assert.equal(missing.code, 2);
   });
 
   test('the shipped examples/kumoscan.yml is valid', async () => {
     const dir = workdir();
-    const res = await runCli(['scan', '--input', SNAPSHOT, '--config', packagePath('examples', 'kumoscan.yml'), '--format', 'json', '--out', join(dir, 'r.json')], {}, dir);
+    const res = await runCli(['scan', '--quiet', '--input', SNAPSHOT, '--config', packagePath('examples', 'kumoscan.yml'), '--format', 'json', '--out', join(dir, 'r.json')], {}, dir);
     assert.equal(res.stderr, '');
     assert.equal(res.code, 1, 'findings at or above failOn: high');
     assertValidReport(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')));
@@ -223,7 +223,7 @@ describe('configuration values are flag defaults; the command line wins', () => 
 
   test('formats and outDir from the configuration; kumoscan.yaml is found too', async () => {
     const dir = workdir('version: 1\nscan:\n  formats: [json, md]\n  outDir: out\n  lang: en\n', 'kumoscan.yaml');
-    const res = await runCli(['scan', '--input', SNAPSHOT, '--buckets', 'hr-system-locked'], {}, dir);
+    const res = await runCli(['scan', '--quiet', '--input', SNAPSHOT, '--buckets', 'hr-system-locked'], {}, dir);
     assert.equal(res.stderr, '');
     assert.ok(existsSync(join(dir, 'out', 'kumoscan-report.json')));
     assert.match(readFileSync(join(dir, 'out', 'kumoscan-report.md'), 'utf8'), /^# kumoscan report/);

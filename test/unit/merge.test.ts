@@ -23,7 +23,7 @@ function runIndependent(report: Report): unknown {
 }
 
 async function scanJson(args: string[], out: string): Promise<Report> {
-  const res = await runCli(['scan', ...args, '--format', 'json', '--out', out]);
+  const res = await runCli(['scan', '--quiet', ...args, '--format', 'json', '--out', out]);
   assert.ok(res.code === 0 || res.code === 1 || res.code === 3, `exit ${res.code}: ${res.stderr}`);
   assert.equal(res.stderr, '');
   const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
@@ -56,7 +56,7 @@ describe('merge equals a single run (examples of all three providers, 3 shards)'
       assert.deepEqual(runIndependent(merged), runIndependent(single));
       // Exit code as scan's: every example has findings at or above high.
       assert.equal(res.code, 1);
-      const scanned = await runCli(['scan', '--input', input, '--format', 'json']);
+      const scanned = await runCli(['scan', '--quiet', '--input', input, '--format', 'json']);
       assert.equal(scanned.code, res.code);
     });
   }

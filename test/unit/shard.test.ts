@@ -65,7 +65,7 @@ describe('kumoscan scan --shard: usage errors exit 2', () => {
     ['2', 'must be INDEX/COUNT with whole numbers, e.g. 0/4 (got "2")'],
   ] as const) {
     test(`--shard ${value}`, async () => {
-      const res = await runCli(['scan', '--input', EXAMPLES[0]!, '--shard', value, '--format', 'json']);
+      const res = await runCli(['scan', '--quiet', '--input', EXAMPLES[0]!, '--shard', value, '--format', 'json']);
       assert.equal(res.code, 2);
       assert.equal(res.stdout, '');
       assert.match(res.stderr, new RegExp(`option '--shard <index/count>' argument '${value.replace(/[/]/g, '\\/')}' is invalid\\. ${message.replace(/[()"]/g, '\\$&')}`));
@@ -73,7 +73,7 @@ describe('kumoscan scan --shard: usage errors exit 2', () => {
   }
 
   test('--shard on a snapshot: the scope records it and only the shard\'s buckets are evaluated', async () => {
-    const res = await runCli(['scan', '--input', EXAMPLES[0]!, '--shard', '2/3', '--format', 'json', '--fail-on', 'none']);
+    const res = await runCli(['scan', '--quiet', '--input', EXAMPLES[0]!, '--shard', '2/3', '--format', 'json', '--fail-on', 'none']);
     assert.equal(res.code, 3, res.stderr); // hr-system-audit-denied has failed calls
     const report = JSON.parse(res.stdout) as { scope: { shard: unknown }; resources: { name: string }[] };
     assert.deepEqual(report.scope.shard, { index: 2, count: 3 });
@@ -163,11 +163,11 @@ describe('--shard INDEX from an environment variable (AWS Batch, ECS: no shell t
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'kumoscan-shard-env-'));
-    const res = await runCli(['scan', '--input', EXAMPLES[0]!, '--shard', 'AWS_BATCH_JOB_ARRAY_INDEX/3', '--format', 'json', '--out-dir', join(dir, 'shard-{shard}')], { AWS_BATCH_JOB_ARRAY_INDEX: '2' });
+    const res = await runCli(['scan', '--quiet', '--input', EXAMPLES[0]!, '--shard', 'AWS_BATCH_JOB_ARRAY_INDEX/3', '--format', 'json', '--out-dir', join(dir, 'shard-{shard}')], { AWS_BATCH_JOB_ARRAY_INDEX: '2' });
     assert.equal(res.stderr, '');
     const report = JSON.parse(readFileSync(join(dir, 'shard-2', 'kumoscan-report.json'), 'utf8')) as { scope: { shard: unknown } };
     assert.deepEqual(report.scope.shard, { index: 2, count: 3 });
-    const unset = await runCli(['scan', '--input', EXAMPLES[0]!, '--shard', 'AWS_BATCH_JOB_ARRAY_INDEX/3']);
+    const unset = await runCli(['scan', '--quiet', '--input', EXAMPLES[0]!, '--shard', 'AWS_BATCH_JOB_ARRAY_INDEX/3']);
     assert.equal(unset.code, 2);
     assert.match(unset.stderr, /argument 'AWS_BATCH_JOB_ARRAY_INDEX\/3' is invalid\. the environment variable AWS_BATCH_JOB_ARRAY_INDEX is not set/);
   });
