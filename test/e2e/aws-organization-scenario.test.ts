@@ -62,7 +62,7 @@ describe('kumoscan scan aws --org-role against moto: every member account in one
 
   before(async () => {
     proxy = await startFaultProxy(moto.endpoint, () => undefined);
-    res = await runCli(['scan', 'aws', '--org-role', ORG_ROLE, '--endpoint-url', proxy.endpoint, '--format', 'json', '--save-snapshot', snapshotFile], MOTO_ENV);
+    res = await runCli(['scan', '--quiet', 'aws', '--org-role', ORG_ROLE, '--endpoint-url', proxy.endpoint, '--format', 'json', '--save-snapshot', snapshotFile], MOTO_ENV);
     report = JSON.parse(res.stdout) as Report;
   });
   after(async () => {
@@ -185,21 +185,21 @@ describe('kumoscan scan aws --org-role against moto: every member account in one
   });
 
   test('--input: the saved organization snapshot evaluates offline to the same report; --buckets filters every member', async () => {
-    const offline = await runCli(['scan', '--input', snapshotFile, '--format', 'json']);
+    const offline = await runCli(['scan', '--quiet', '--input', snapshotFile, '--format', 'json']);
     assert.equal(offline.code, 1, offline.stderr);
     const again = JSON.parse(offline.stdout) as Report;
     assertValidReport(again);
     assert.deepEqual(again.scope.accounts, report.scope.accounts);
     assert.deepEqual(again.resources, report.resources);
     assert.deepEqual(again.findings, report.findings);
-    const filtered = await runCli(['scan', '--input', snapshotFile, '--format', 'json', '--buckets', 'org-*-private']);
+    const filtered = await runCli(['scan', '--quiet', '--input', snapshotFile, '--format', 'json', '--buckets', 'org-*-private']);
     const f = JSON.parse(filtered.stdout) as Report;
     assert.deepEqual(f.resources.map((r) => r.name).sort(), [MGMT_BUCKET, SALES_BUCKET]);
     assert.deepEqual(f.scope.accounts, report.scope.accounts);
   });
 
   test('--accounts and --exclude-accounts choose member accounts', async () => {
-    const only = await runCli(['scan', 'aws', '--org-role', ORG_ROLE, '--endpoint-url', moto.endpoint, '--format', 'json', '--no-iam', '--sample', 'none', '--accounts', `${org.hr},${org.sales}`, '--exclude-accounts', org.sales], MOTO_ENV);
+    const only = await runCli(['scan', '--quiet', 'aws', '--org-role', ORG_ROLE, '--endpoint-url', moto.endpoint, '--format', 'json', '--no-iam', '--sample', 'none', '--accounts', `${org.hr},${org.sales}`, '--exclude-accounts', org.sales], MOTO_ENV);
     const r = JSON.parse(only.stdout) as Report;
     assert.equal(only.code, 1, only.stderr);
     assert.deepEqual(r.scope.accounts, [org.hr]);
@@ -216,7 +216,7 @@ describe('kumoscan scan aws --org-role against moto: accounts that fail are reco
     });
     const snapshotFile = join(work, 'denied.json');
     try {
-      const args = ['scan', 'aws', '--org-role', ORG_ROLE, '--endpoint-url', proxy.endpoint, '--format', 'json', '--no-iam', '--sample', 'none', '--buckets', 'org-*-private', '--accounts', `${org.management},${org.sales},${org.hr},999999999999`];
+      const args = ['scan', '--quiet', 'aws', '--org-role', ORG_ROLE, '--endpoint-url', proxy.endpoint, '--format', 'json', '--no-iam', '--sample', 'none', '--buckets', 'org-*-private', '--accounts', `${org.management},${org.sales},${org.hr},999999999999`];
       const res = await runCli([...args, '--fail-on', 'none', '--save-snapshot', snapshotFile], MOTO_ENV);
       assert.equal(res.code, 3, res.stderr);
       const report = JSON.parse(res.stdout) as Report;
@@ -235,7 +235,7 @@ describe('kumoscan scan aws --org-role against moto: accounts that fail are reco
       ].sort());
       const withFindings = await runCli([...args, '--fail-on', 'medium'], MOTO_ENV);
       assert.equal(withFindings.code, 1);
-      const offline = await runCli(['scan', '--input', snapshotFile, '--format', 'json', '--fail-on', 'none']);
+      const offline = await runCli(['scan', '--quiet', '--input', snapshotFile, '--format', 'json', '--fail-on', 'none']);
       assert.equal(offline.code, 3);
       assert.deepEqual((JSON.parse(offline.stdout) as Report).errors, report.errors);
     } finally {
@@ -256,7 +256,7 @@ describe('kumoscan scan aws --org-role against moto: accounts that fail are reco
         : undefined,
     );
     try {
-      const res = await runCli(['scan', 'aws', '--org-role', ORG_ROLE, '--endpoint-url', proxy.endpoint, '--format', 'json'], MOTO_ENV);
+      const res = await runCli(['scan', '--quiet', 'aws', '--org-role', ORG_ROLE, '--endpoint-url', proxy.endpoint, '--format', 'json'], MOTO_ENV);
       assert.equal(res.code, 2);
       assert.equal(res.stdout, '');
       assert.equal(
@@ -269,10 +269,10 @@ describe('kumoscan scan aws --org-role against moto: accounts that fail are reco
   });
 
   test('--accounts without --org-role, and a malformed account id: exit 2', async () => {
-    const without = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--accounts', org.hr], MOTO_ENV);
+    const without = await runCli(['scan', '--quiet', 'aws', '--endpoint-url', moto.endpoint, '--accounts', org.hr], MOTO_ENV);
     assert.equal(without.code, 2);
     assert.match(without.stderr, /--accounts needs --org-role/);
-    const bad = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--org-role', ORG_ROLE, '--accounts', '12345'], MOTO_ENV);
+    const bad = await runCli(['scan', '--quiet', 'aws', '--endpoint-url', moto.endpoint, '--org-role', ORG_ROLE, '--accounts', '12345'], MOTO_ENV);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /"12345" is not an AWS account id \(12 digits\)/);
   });

@@ -51,7 +51,7 @@ function twoSubscriptions(): FakeArmState {
 }
 
 async function scan(arm: FakeArm, ...extra: string[]): Promise<{ code: number | null; report: Report }> {
-  const res = await runCli(['scan', 'azure', '--arm-endpoint', arm.endpoint, '--format', 'json', '--sample', 'none', ...extra], { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv });
+  const res = await runCli(['scan', '--quiet', 'azure', '--arm-endpoint', arm.endpoint, '--format', 'json', '--sample', 'none', ...extra], { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv });
   assert.equal(res.stderr, '', res.stderr);
   const report = JSON.parse(res.stdout) as Report;
   assertValidReport(report);
@@ -74,7 +74,7 @@ describe('kumoscan scan azure: several subscriptions, one report', () => {
       assert.equal(report.summary.complete, true, JSON.stringify(report.errors));
       assert.deepEqual(placed(report), [AZ_SUBSCRIPTION, SALES_SUBSCRIPTION].flatMap((s) => CONTAINERS.map((c) => `${s} ${AZ_ACCOUNT}/${c} read=${READ[c]}`)).sort());
       assert.equal(new Set(report.resources.map((r) => r.id)).size, 6, 'resource ids stay unique across subscriptions');
-      const offline = await runCli(['scan', '--input', snapshotFile, '--format', 'json']);
+      const offline = await runCli(['scan', '--quiet', '--input', snapshotFile, '--format', 'json']);
       assert.equal(offline.code, 1, offline.stderr);
       const again = JSON.parse(offline.stdout) as Report;
       assert.deepEqual(again.scope.accounts, report.scope.accounts);
@@ -97,7 +97,7 @@ describe('kumoscan scan azure: several subscriptions, one report', () => {
       assert.deepEqual(report.scope.accounts, [AZ_SUBSCRIPTION, SALES_SUBSCRIPTION].sort());
       assert.deepEqual(report.errors.map((e) => `${e.scope} ${e.call} ${e.code}`), [`azure:${SALES_SUBSCRIPTION} StorageAccounts.list AuthorizationFailed`]);
       assert.deepEqual(placed(report), CONTAINERS.map((c) => `${AZ_SUBSCRIPTION} ${AZ_ACCOUNT}/${c} read=${READ[c]}`).sort());
-      const offline = await runCli(['scan', '--input', snapshotFile, '--format', 'json', '--fail-on', 'none']);
+      const offline = await runCli(['scan', '--quiet', '--input', snapshotFile, '--format', 'json', '--fail-on', 'none']);
       assert.equal(offline.code, 3, offline.stderr);
       assert.deepEqual((JSON.parse(offline.stdout) as Report).errors, report.errors);
       const withFindings = await scan(arm, '--subscription', SALES_SUBSCRIPTION, '--subscription', AZ_SUBSCRIPTION);

@@ -57,7 +57,7 @@ severity:
   public-list: medium
 `,
     );
-    const res = await runCli(['scan', '--format', 'json', '--save-snapshot', snapshot], MOTO_ENV, work);
+    const res = await runCli(['scan', '--quiet', '--format', 'json', '--save-snapshot', snapshot], MOTO_ENV, work);
     assert.equal(res.stderr, '');
     liveCode = res.code;
     live = JSON.parse(res.stdout) as Report;
@@ -84,7 +84,7 @@ severity:
   });
 
   test('--input with the same file: the same findings, suppressions, warnings and assessment', async () => {
-    const res = await runCli(['scan', '--input', snapshot, '--format', 'json'], {}, work);
+    const res = await runCli(['scan', '--quiet', '--input', snapshot, '--format', 'json'], {}, work);
     assert.equal(res.stderr, '');
     assert.equal(res.code, liveCode);
     const offline = JSON.parse(res.stdout) as Report;

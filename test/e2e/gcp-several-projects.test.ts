@@ -35,7 +35,7 @@ function twoProjects(): GcsWorld {
 }
 
 async function scan(gcs: FakeGcs, ...extra: string[]): Promise<{ code: number | null; report: Report }> {
-  const res = await runCli(['scan', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', gcs.url, '--format', 'json', '--sample', 'none', ...extra], gcsEnv(gcs.token));
+  const res = await runCli(['scan', '--quiet', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', gcs.url, '--format', 'json', '--sample', 'none', ...extra], gcsEnv(gcs.token));
   assert.equal(res.stderr, '', res.stderr);
   const report = JSON.parse(res.stdout) as Report;
   assertValidReport(report);
@@ -62,7 +62,7 @@ describe('kumoscan scan gcp: several projects, one report', () => {
       assert.deepEqual(gcs.seen.filter((s) => s.route === 'buckets.list').map((s) => s.query.project), [GCS_PROJECT, SALES_PROJECT]);
       const snap = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { projects: { projectId: string }[] };
       assert.deepEqual(snap.projects.map((p) => p.projectId), [GCS_PROJECT, SALES_PROJECT]);
-      const offline = await runCli(['scan', '--input', snapshotFile, '--format', 'json']);
+      const offline = await runCli(['scan', '--quiet', '--input', snapshotFile, '--format', 'json']);
       assert.equal(offline.code, 1, offline.stderr);
       const again = JSON.parse(offline.stdout) as Report;
       assert.deepEqual(again.scope.accounts, report.scope.accounts);

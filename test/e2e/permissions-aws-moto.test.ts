@@ -104,7 +104,7 @@ describe('AWS permission documents against the requests of a scan (moto)', () =>
   });
 
   test('every request of a scan with sampling of every bucket is a known operation, in the code, granted by its document', async (t) => {
-    const res = await runCli(['scan', 'aws', '--endpoint-url', recorder.origin, '--region', 'us-east-1', '--sample', 'all', '--format', 'json'], { ...MOTO_ENV });
+    const res = await runCli(['scan', '--quiet', 'aws', '--endpoint-url', recorder.origin, '--region', 'us-east-1', '--sample', 'all', '--format', 'json'], { ...MOTO_ENV });
     assert.equal(res.stderr, '');
     const report = JSON.parse(res.stdout) as Report;
     assertValidReport(report);

@@ -143,7 +143,7 @@ describe('GCP custom roles match the requests of a scan', () => {
 
   test('a scan over every project (projects.search) and one with --project (projects.get), sampling every bucket', async () => {
     for (const extra of [[], ['--project', GCS_PROJECT]]) {
-      const res = await runCli(['scan', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', gcs.url, '--sample', 'all', '--format', 'json', ...extra], gcsEnv(gcs.token));
+      const res = await runCli(['scan', '--quiet', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', gcs.url, '--sample', 'all', '--format', 'json', ...extra], gcsEnv(gcs.token));
       assert.equal(res.stderr, '');
       const report = JSON.parse(res.stdout) as Report;
       assertValidReport(report);
@@ -201,7 +201,7 @@ describe('Azure role definitions match the requests of a scan', () => {
   test('ARM mode with sampling of every container: each request is granted by azure-role.json or azure-role-sampling.json', async () => {
     arm.seen.length = 0;
     dataProxy.seen.length = 0;
-    const res = await runCli(['scan', 'azure', '--arm-endpoint', arm.endpoint, '--sample', 'all', '--format', 'json'], { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv });
+    const res = await runCli(['scan', '--quiet', 'azure', '--arm-endpoint', arm.endpoint, '--sample', 'all', '--format', 'json'], { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv });
     assert.equal(res.stderr, '');
     const report = JSON.parse(res.stdout) as Report;
     assertValidReport(report);

@@ -43,7 +43,7 @@ function runIndependent(report: Report): unknown {
 }
 
 async function liveScan(out: string, ...extra: string[]): Promise<Report> {
-  const res = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--region', 'us-east-1', '--buckets', 'hr-system-*', '--format', 'json', '--out', out, ...extra], MOTO_ENV);
+  const res = await runCli(['scan', '--quiet', 'aws', '--endpoint-url', moto.endpoint, '--region', 'us-east-1', '--buckets', 'hr-system-*', '--format', 'json', '--out', out, ...extra], MOTO_ENV);
   assert.equal(res.stderr, '');
   assert.equal(res.code, 1, 'critical findings at the default --fail-on high');
   const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
@@ -58,7 +58,7 @@ describe('live against moto: 2 shards merged == one run', () => {
     const single = await liveScan(join(work, 'single.json'));
     const shards = [0, 1].map((k) => join(work, `shard-${k}`, 'kumoscan-report.json'));
     for (const k of [0, 1]) {
-      const res = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--region', 'us-east-1', '--buckets', 'hr-system-*', '--shard', `${k}/2`, '--format', 'json', '--out-dir', join(work, `shard-${k}`)], MOTO_ENV);
+      const res = await runCli(['scan', '--quiet', 'aws', '--endpoint-url', moto.endpoint, '--region', 'us-east-1', '--buckets', 'hr-system-*', '--shard', `${k}/2`, '--format', 'json', '--out-dir', join(work, `shard-${k}`)], MOTO_ENV);
       assert.equal(res.stderr, '');
       const shard = JSON.parse(readFileSync(shards[k]!, 'utf8')) as Report;
       assertValidReport(shard);
@@ -95,7 +95,7 @@ describe('live against the local GCS server: 2 shards merged == one run', () => 
   test('the GCS HR scenario', async () => {
     const gcs = await startFakeGcs(hrWorld());
     try {
-      const args = ['scan', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', gcs.url, '--format', 'json'];
+      const args = ['scan', '--quiet', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', gcs.url, '--format', 'json'];
       const run = async (out: string, ...extra: string[]): Promise<Report> => {
         const res = await runCli([...args, '--out', out, ...extra], gcsEnv(gcs.token));
         assert.equal(res.stderr, '');
@@ -146,7 +146,7 @@ describe('live against Azurite and the ARM stand-in: 2 shards merged == one run'
   test('the Azure HR scenario: the account and all its containers in one shard', async () => {
     const env = { NODE_EXTRA_CA_CERTS: certPath, ...arm.identityEnv };
     const run = async (out: string, ...extra: string[]): Promise<Report> => {
-      const res = await runCli(['scan', 'azure', '--arm-endpoint', arm.endpoint, '--format', 'json', '--fail-on', 'none', '--out', out, ...extra], env);
+      const res = await runCli(['scan', '--quiet', 'azure', '--arm-endpoint', arm.endpoint, '--format', 'json', '--fail-on', 'none', '--out', out, ...extra], env);
       assert.equal(res.stderr, '');
       const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
       assertValidReport(report);
