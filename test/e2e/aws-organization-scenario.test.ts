@@ -198,6 +198,30 @@ describe('kumoscan scan aws --org-role against moto: every member account in one
     assert.deepEqual(f.scope.accounts, report.scope.accounts);
   });
 
+  test('an organization snapshot in 2 shards, merged, is the report of one run (identities of every account once)', async () => {
+    const single = JSON.parse((await runCli(['scan', '--quiet', '--input', snapshotFile, '--format', 'json'])).stdout) as Report;
+    const files: string[] = [];
+    const sizes: number[] = [];
+    for (const k of [0, 1]) {
+      const file = join(work, `org-shard-${k}.json`);
+      const res = await runCli(['scan', '--quiet', '--input', snapshotFile, '--shard', `${k}/2`, '--format', 'json', '--out', file]);
+      assert.ok([0, 1, 3].includes(res.code ?? -1), `exit ${res.code}: ${res.stderr}`);
+      const shard = JSON.parse(readFileSync(file, 'utf8')) as Report;
+      assert.deepEqual(shard.scope.accounts, single.scope.accounts, 'every shard reads every account');
+      sizes.push(shard.resources.length);
+      files.push(file);
+    }
+    assert.equal(sizes[0]! + sizes[1]!, single.resources.length);
+    const out = join(work, 'org-merged.json');
+    const merged = await runCli(['merge', ...files, '--format', 'json', '--out', out]);
+    assert.equal(merged.code, 1, merged.stderr);
+    const m = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    assertValidReport(m);
+    const blank = (r: Report): unknown => JSON.parse(JSON.stringify(r).split(r.scannedAt).join('<scannedAt>'));
+    assert.deepEqual(blank(m), blank(single));
+    assert.equal(new Set(m.identities.map((i) => i.account)).size, m.identities.length);
+  });
+
   test('--accounts and --exclude-accounts choose member accounts', async () => {
     const only = await runCli(['scan', '--quiet', 'aws', '--org-role', ORG_ROLE, '--endpoint-url', moto.endpoint, '--format', 'json', '--no-iam', '--sample', 'none', '--accounts', `${org.hr},${org.sales}`, '--exclude-accounts', org.sales], MOTO_ENV);
     const r = JSON.parse(only.stdout) as Report;
