@@ -16,11 +16,11 @@ import type { AzureSnapshot } from '../../providers/azure/snapshot-types.js';
 import { probeResource } from '../../src/probe.js';
 import type { BaseSnapshot, ProviderAdapter } from '../../src/provider.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { AZURITE_ACCOUNT, AZURITE_KEY, startAzurite, type Azurite } from '../helpers/azurite.js';
-import { startFakeArm, type FakeArm } from '../helpers/fake-arm.js';
-import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js';
+import { AZURITE_ACCOUNT, AZURITE_KEY } from '../helpers/azurite.js';
+import { type FakeArm } from '../helpers/fake-arm.js';
+import { type RecordingProxy } from '../helpers/recording-proxy.js';
 import { assertValidReport } from '../helpers/schema.js';
-import { makeTestCert, type TestCert } from '../helpers/tls.js';
+import { type TestCert } from '../helpers/tls.js';
 import {
   AZ_ACCOUNT,
   AZ_ACCOUNT_ID,
@@ -31,13 +31,13 @@ import {
   HR_PRIVATE,
   HR_SYSTEM,
   containerId,
-  hrArmState,
+  
   hrStorageAccount,
-  seedAzureHr,
+  
 } from '../helpers/seed-azure-hr.js';
+import { startAzureHrStack, type AzureHrStack } from '../helpers/azure-hr-stack.js';
 
 let cert: TestCert;
-let azurite: Azurite;
 /** What the scanner talks to for the data plane and the probe (HTTPS, recorded). */
 let dataProxy: RecordingProxy;
 /** Plain HTTP in front of Azurite for the in-process test set-up and in-process probes. */
@@ -45,20 +45,16 @@ let setupProxy: RecordingProxy;
 let arm: FakeArm;
 const work = mkdtempSync(join(tmpdir(), 'kumoscan-azure-e2e-'));
 
+let stack: AzureHrStack | undefined;
+
 before(async () => {
-  cert = makeTestCert();
-  azurite = await startAzurite(cert);
-  dataProxy = await startRecordingProxy(azurite.origin, cert, 'https');
-  setupProxy = await startRecordingProxy(azurite.origin, cert, 'http');
-  await seedAzureHr(setupProxy.origin);
-  arm = await startFakeArm(cert, hrArmState({ blobEndpoint: `${dataProxy.origin}/${AZURITE_ACCOUNT}`, allowBlobPublicAccess: true }));
+  stack = await startAzureHrStack();
+  ({ cert, dataProxy, setupProxy } = stack);
+  arm = stack.arm as FakeArm;
 });
 
 after(async () => {
-  await arm?.close();
-  await dataProxy?.close();
-  await setupProxy?.close();
-  await azurite?.stop();
+  await stack?.close();
 });
 
 /** The environment of the CLI: trust the test certificate, get tokens from the stand-in's managed identity endpoint. */

@@ -8,33 +8,29 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Report } from '../../reports/render/json.js';
 import { runCli } from '../helpers/cli.js';
-import { AZURITE_ACCOUNT, startAzurite, type Azurite } from '../helpers/azurite.js';
+import { AZURITE_ACCOUNT } from '../helpers/azurite.js';
 import { startFakeArm, type FakeArm, type FakeArmState, type FakeStorageAccount } from '../helpers/fake-arm.js';
-import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js';
+import { type RecordingProxy } from '../helpers/recording-proxy.js';
 import { assertValidReport } from '../helpers/schema.js';
-import { makeTestCert, type TestCert } from '../helpers/tls.js';
-import { AZ_ACCOUNT, AZ_RG, AZ_SUBSCRIPTION, HR_BLOB, HR_PRIVATE, HR_SYSTEM, hrStorageAccount, seedAzureHr } from '../helpers/seed-azure-hr.js';
+import { type TestCert } from '../helpers/tls.js';
+import { AZ_ACCOUNT, AZ_RG, AZ_SUBSCRIPTION, HR_BLOB, HR_PRIVATE, HR_SYSTEM, hrStorageAccount } from '../helpers/seed-azure-hr.js';
+import { startAzureHrStack, type AzureHrStack } from '../helpers/azure-hr-stack.js';
 
 const SALES_SUBSCRIPTION = '5c2e9d10-7a41-4e8b-9f3c-444455556666';
 const SALES_RG = 'rg-sales';
 const work = mkdtempSync(join(tmpdir(), 'kumoscan-azure-subs-'));
 
 let cert: TestCert;
-let azurite: Azurite;
 let dataProxy: RecordingProxy;
-let setupProxy: RecordingProxy;
+
+let stack: AzureHrStack | undefined;
 
 before(async () => {
-  cert = makeTestCert();
-  azurite = await startAzurite(cert);
-  dataProxy = await startRecordingProxy(azurite.origin, cert, 'https');
-  setupProxy = await startRecordingProxy(azurite.origin, cert, 'http');
-  await seedAzureHr(setupProxy.origin);
+  stack = await startAzureHrStack({ arm: false });
+  ({ cert, dataProxy } = stack);
 });
 after(async () => {
-  await dataProxy?.close();
-  await setupProxy?.close();
-  await azurite?.stop();
+  await stack?.close();
 });
 
 /** The HR account in its subscription, and the same Azurite account presented under a second subscription. */

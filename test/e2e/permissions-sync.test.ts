@@ -11,15 +11,15 @@ import type { Report } from '../../reports/render/json.js';
 import { CALLS } from '../../providers/azure/normalize.js';
 import { packagePath } from '../../src/package-info.js';
 import { runCli } from '../helpers/cli.js';
-import { AZURITE_ACCOUNT, startAzurite, type Azurite } from '../helpers/azurite.js';
-import { startFakeArm, type FakeArm } from '../helpers/fake-arm.js';
+import { AZURITE_ACCOUNT } from '../helpers/azurite.js';
+import { type FakeArm } from '../helpers/fake-arm.js';
 import { startFakeGcs, type FakeGcs, type SeenRequest } from '../helpers/gcs-server.js';
 import { readAzureRole, readGcpRole } from '../helpers/permissions.js';
-import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js';
+import { type RecordingProxy } from '../helpers/recording-proxy.js';
 import { assertValidReport } from '../helpers/schema.js';
 import { GCS_PROJECT, gcsEnv, hrWorld } from '../helpers/seed-gcs-hr.js';
-import { hrArmState, seedAzureHr } from '../helpers/seed-azure-hr.js';
-import { makeTestCert, type TestCert } from '../helpers/tls.js';
+import { type TestCert } from '../helpers/tls.js';
+import { startAzureHrStack, type AzureHrStack } from '../helpers/azure-hr-stack.js';
 
 const UPDATE = 'update the table in test/e2e/permissions-sync.test.ts and the document in docs/permissions/';
 
@@ -178,24 +178,18 @@ describe('GCP custom roles match the requests of a scan', () => {
 
 describe('Azure role definitions match the requests of a scan', () => {
   let cert: TestCert;
-  let azurite: Azurite;
   let dataProxy: RecordingProxy;
-  let setupProxy: RecordingProxy;
   let arm: FakeArm;
 
+  let stack: AzureHrStack | undefined;
+
   before(async () => {
-    cert = makeTestCert();
-    azurite = await startAzurite(cert);
-    dataProxy = await startRecordingProxy(azurite.origin, cert, 'https');
-    setupProxy = await startRecordingProxy(azurite.origin, cert, 'http');
-    await seedAzureHr(setupProxy.origin);
-    arm = await startFakeArm(cert, hrArmState({ blobEndpoint: `${dataProxy.origin}/${AZURITE_ACCOUNT}`, allowBlobPublicAccess: true }));
+    stack = await startAzureHrStack();
+    ({ cert, dataProxy } = stack);
+    arm = stack.arm as FakeArm;
   });
   after(async () => {
-    await arm?.close();
-    await dataProxy?.close();
-    await setupProxy?.close();
-    await azurite?.stop();
+    await stack?.close();
   });
 
   test('ARM mode with sampling of every container: each request is granted by azure-role.json or azure-role-sampling.json', async () => {

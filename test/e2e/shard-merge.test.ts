@@ -15,11 +15,9 @@ import { assertValidReport } from '../helpers/schema.js';
 import { HR_LOCKED, HR_PUBLIC, seedHrScenario } from '../helpers/seed-hr.js';
 import { startFakeGcs } from '../helpers/gcs-server.js';
 import { gcsEnv, hrWorld } from '../helpers/seed-gcs-hr.js';
-import { AZURITE_ACCOUNT, startAzurite, type Azurite } from '../helpers/azurite.js';
-import { startFakeArm, type FakeArm } from '../helpers/fake-arm.js';
-import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js';
-import { makeTestCert } from '../helpers/tls.js';
-import { hrArmState, seedAzureHr } from '../helpers/seed-azure-hr.js';
+import { AZURITE_ACCOUNT } from '../helpers/azurite.js';
+import { type FakeArm } from '../helpers/fake-arm.js';
+import { startAzureHrStack, type AzureHrStack } from '../helpers/azure-hr-stack.js';
 
 let moto: Moto;
 const work = mkdtempSync(join(tmpdir(), 'kumoscan-e2e-shard-'));
@@ -121,26 +119,17 @@ describe('live against the local GCS server: 2 shards merged == one run', () => 
 });
 
 describe('live against Azurite and the ARM stand-in: 2 shards merged == one run', () => {
-  let azurite: Azurite;
-  let dataProxy: RecordingProxy;
-  let setupProxy: RecordingProxy;
+  let stack: AzureHrStack | undefined;
   let arm: FakeArm;
   let certPath = '';
 
   before(async () => {
-    const cert = makeTestCert();
-    certPath = cert.certPath;
-    azurite = await startAzurite(cert);
-    dataProxy = await startRecordingProxy(azurite.origin, cert, 'https');
-    setupProxy = await startRecordingProxy(azurite.origin, cert, 'http');
-    await seedAzureHr(setupProxy.origin);
-    arm = await startFakeArm(cert, hrArmState({ blobEndpoint: `${dataProxy.origin}/${AZURITE_ACCOUNT}`, allowBlobPublicAccess: true }));
+    stack = await startAzureHrStack();
+    certPath = stack.cert.certPath;
+    arm = stack.arm as FakeArm;
   });
   after(async () => {
-    await arm?.close();
-    await dataProxy?.close();
-    await setupProxy?.close();
-    await azurite?.stop();
+    await stack?.close();
   });
 
   test('the Azure HR scenario: the account and all its containers in one shard', async () => {
