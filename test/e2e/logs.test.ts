@@ -4,12 +4,11 @@
 // reaches standard error, in text or JSON mode, with a line per resource.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { MOTO_ACCOUNT, MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
+import { freePort, MOTO_ACCOUNT, MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { HR_EMPLOYEES, HR_PUBLIC, seedHrScenario } from '../helpers/seed-hr.js';
 import { startFakePublicEndpoint } from '../helpers/fake-public-endpoint.js';
 
@@ -21,19 +20,16 @@ const SAS_SIG = 'KumoSasSignatureForLogTests%3D';
 const SECRETS = [ACCESS_KEY_ID, SECRET_KEY, SESSION_TOKEN, ACCOUNT_KEY, 'S3Vtb0FjY291bnRLZXlGb3JMb2dUZXN0cw', SAS_SIG, 'KumoSasSignatureForLogTests'];
 
 let moto: Moto;
+
+/** Standard error in --log-format json: one object per line. */
+function jsonLines(stderr: string): Record<string, unknown>[] {
+  return stderr
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
 let closedPort: number;
 
-/** A port nothing listens on (bound, then released). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
 
 before(async () => {
   moto = await startMoto();
@@ -68,10 +64,7 @@ describe('live scan of moto: JSON lines', () => {
   test('the exact event sequence with sampling, and the sample counts', async () => {
     const res = await runCli(awsScan('--sample', 'all', '--log-format', 'json'), AWS_ENV);
     assert.equal(res.code, 1, res.stderr);
-    const lines = res.stderr
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = jsonLines(res.stderr);
     assert.deepEqual(
       lines.map((l) => l.event),
       ['scan.start', 'resource.done', 'resource.done', 'scope.found', 'sample.start', 'sample.progress', 'sample.progress', 'sample.done', 'report.written', 'scan.end'],
@@ -92,10 +85,7 @@ describe('live scan of moto: JSON lines', () => {
       const snapshotFile = join(mkdtempSync(join(tmpdir(), 'kumoscan-logs-e2e-')), 'snap.json');
       const res = await runCli(awsScan('--probe', '--probe-endpoint', outsider.url, '--save-snapshot', snapshotFile, '--log-format', 'json'), AWS_ENV);
       assert.equal(res.code, 1, res.stderr);
-      const lines = res.stderr
-        .trimEnd()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = jsonLines(res.stderr);
       assert.deepEqual(
         lines.map((l) => l.event),
         ['scan.start', 'resource.done', 'resource.done', 'scope.found', 'probe.start', 'probe.done', 'sample.start', 'sample.progress', 'sample.done', 'snapshot.written', 'report.written', 'scan.end'],

@@ -4,11 +4,12 @@
 // Control by its path, STS/IAM by Action=…), must be one the source scan of test/unit/permissions-aws.test.ts found,
 // and must be granted by its document (test/helpers/aws-permissions-table.ts). An unnamed request fails the test.
 import assert from 'node:assert/strict';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Report } from '../../reports/render/json.js';
 import { AWS_OPERATION_ACTIONS } from '../helpers/aws-permissions-table.js';
 import { runCli } from '../helpers/cli.js';
+import { forwardBuffered } from '../helpers/forward.js';
 import { MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { awsGrants, awsOperationsInCode } from '../helpers/permissions.js';
 import { assertValidReport } from '../helpers/schema.js';
@@ -32,15 +33,7 @@ async function startBodyRecorder(target: string): Promise<{ origin: string; seen
       const body = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       seen.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, body: body.toString('utf8') });
-      const fwd = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
-      fwd.on('error', () => {
-        res.writeHead(502);
-        res.end();
-      });
-      fwd.end(body);
+      forwardBuffered(req, body, res, upstream);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -26,7 +26,8 @@ export const MOTO_ENV = {
 /** moto's account id for the default credentials. */
 export const MOTO_ACCOUNT = '123456789012';
 
-async function freePort(): Promise<number> {
+/** A free port on 127.0.0.1 (bound, then released). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
