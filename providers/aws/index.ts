@@ -89,6 +89,7 @@ export const awsAdapter: ProviderAdapter<AwsScanSnapshot> = withOrganizations(aw
       accounts: ids(flags.accounts),
       excludeAccounts: ids(flags.excludeAccounts),
       ...(externalId ? { externalId } : {}),
+      ...(typeof flags.accountConcurrency === 'number' ? { accountConcurrency: flags.accountConcurrency } : {}),
     });
   },
   openReader: (flags, resource) => {

@@ -2,6 +2,7 @@
 // and run the single-account collection with those credentials. An account that fails is recorded and skipped.
 import { DescribeOrganizationCommand, ListAccountsCommand, OrganizationsClient, type Account } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import pLimit from 'p-limit';
 import { UsageError } from '../../src/errors.js';
 import { collectAws, type AwsCollectOptions } from './collect.js';
 import { commonClientConfig, connectionCredentials, homeRegionOf, type AwsCredentialIdentityProvider } from './clients.js';
@@ -18,6 +19,8 @@ export interface AwsOrganizationOptions extends AwsCollectOptions {
   excludeAccounts?: readonly string[];
   /** sts:ExternalId for the member role (--external-id). */
   externalId?: string;
+  /** Member accounts collected at once (--account-concurrency, default 4); each also collects `concurrency` buckets at once. */
+  accountConcurrency?: number;
   /** Injected clients (tests). */
   organizationsClient?: OrganizationsClient;
   stsClient?: STSClient;
@@ -80,6 +83,29 @@ function stsFor(opts: AwsOrganizationOptions, credentials: AwsCredentialIdentity
   return opts.stsClient ?? new STSClient({ ...commonClientConfig(opts), region: homeRegionOf(opts), credentials });
 }
 
+/** Member accounts collected at once unless --account-concurrency says otherwise. */
+export const DEFAULT_ACCOUNT_CONCURRENCY = 4;
+
+type BucketProgress = NonNullable<AwsCollectOptions['onBucket']>;
+
+/**
+ * One progress count over every member account collected at once: done and total are sums over the accounts
+ * started so far (a member's total is known once its buckets are listed); each bucket's own error count is passed on.
+ */
+export function organizationProgress(onBucket: BucketProgress): { of(accountId: string): BucketProgress } {
+  const totals = new Map<string, number>();
+  let done = 0;
+  return {
+    of: (accountId) => (name, _done, total, bucketErrors) => {
+      totals.set(accountId, total);
+      done += 1;
+      let sum = 0;
+      for (const t of totals.values()) sum += t;
+      onBucket(name, done, sum, bucketErrors);
+    },
+  };
+}
+
 export async function collectAwsOrganization(opts: AwsOrganizationOptions): Promise<AwsOrganizationSnapshot> {
   const callerCredentials = connectionCredentials(opts);
   const sts = stsFor(opts, callerCredentials);
@@ -118,17 +144,14 @@ export async function collectAwsOrganization(opts: AwsOrganizationOptions): Prom
       errors.push({ accountId: id, call: 'ListAccounts', code: 'NotInOrganization', message: `account ${id} (--accounts) is not a member of the organization` });
     }
     // The member scans use the member credentials only: not the caller's profile, --role-arn or injected clients.
-    const { profile: _profile, roleArn: _roleArn, clients: _clients, organizationsClient: _org, stsClient: _sts, ...memberOptions } = opts;
-    // One account at a time: each account's buckets are already collected concurrently.
-    for (const accountId of selection.scan) {
+    const { profile: _profile, roleArn: _roleArn, clients: _clients, organizationsClient: _org, stsClient: _sts, onBucket, ...memberOptions } = opts;
+    const progress = onBucket ? organizationProgress(onBucket) : undefined;
+    const scanMember = async (accountId: string): Promise<{ member?: AwsSnapshot; error?: AwsOrganizationError }> => {
       let credentials: AwsCredentialIdentityProvider;
       try {
         credentials = await assumeMemberRole(sts, { roleArn: memberRoleArn(partition, accountId, opts.orgRole), ...(opts.externalId ? { externalId: opts.externalId } : {}) });
       } catch (err) {
-        if (accountId !== caller.Account) {
-          errors.push({ accountId, ...toCollectError('AssumeRole', err) });
-          continue;
-        }
+        if (accountId !== caller.Account) return { error: { accountId, ...toCollectError('AssumeRole', err) } };
         // The account the scan runs from (usually the management account) may lack the member role: its own
         // credentials read it instead.
         credentials = callerCredentials;
@@ -136,17 +159,23 @@ export async function collectAwsOrganization(opts: AwsOrganizationOptions): Prom
       rememberMemberCredentials(opts.orgRole, accountId, credentials);
       let member: AwsSnapshot;
       try {
-        member = await collectAws({ ...memberOptions, credentials });
+        member = await collectAws({ ...memberOptions, credentials, ...(progress ? { onBucket: progress.of(accountId) } : {}) });
       } catch (err) {
-        errors.push({ accountId, ...toCollectError('CollectAccount', err) });
-        continue;
+        return { error: { accountId, ...toCollectError('CollectAccount', err) } };
       }
       if (member.accountId !== accountId && member.accountId !== 'unknown') {
-        errors.push({ accountId, call: 'GetCallerIdentity', code: 'WrongAccount', message: `the role for account ${accountId} answered as account ${member.accountId}` });
-        continue;
+        return { error: { accountId, call: 'GetCallerIdentity', code: 'WrongAccount', message: `the role for account ${accountId} answered as account ${member.accountId}` } };
       }
       member.accountId = accountId;
-      snapshot.accounts.push(member);
+      return { member };
+    };
+    // Several accounts at once (each account's buckets are collected concurrently too); the results are kept in the
+    // order of the selection, so the snapshot does not depend on which account answered first.
+    const limit = pLimit(Math.max(1, opts.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY));
+    const results = await Promise.all(selection.scan.map((id) => limit(() => scanMember(id))));
+    for (const r of results) {
+      if (r.error) errors.push(r.error);
+      if (r.member) snapshot.accounts.push(r.member);
     }
   } finally {
     if (!opts.organizationsClient) org.destroy();

@@ -27,12 +27,20 @@ export function accountIds(value: string, previous: string[] = []): string[] {
   return [...previous, ...ids];
 }
 
+/** --account-concurrency: 1 to 64. */
+export function accountConcurrency(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('must be an integer from 1 to 64');
+  return n;
+}
+
 export function organizationOptions(): Option[] {
   return [
     new Option('--org-role <name>', 'scan every ACTIVE account of the AWS Organization by assuming this role (name, not ARN) in each; run from the management or a delegated administrator account').helpGroup(GROUP),
     new Option('--accounts <ids>', 'with --org-role: only these member accounts (repeatable, or comma-separated)').argParser(accountIds).helpGroup(GROUP),
     new Option('--exclude-accounts <ids>', 'with --org-role: skip these member accounts (repeatable, or comma-separated)').argParser(accountIds).helpGroup(GROUP),
     new Option('--external-id <id>', 'with --org-role: the sts:ExternalId the member role requires').helpGroup(GROUP),
+    new Option('--account-concurrency <n>', 'with --org-role: member accounts scanned at once (each with --concurrency buckets at once)').argParser(accountConcurrency).default(4).helpGroup(GROUP),
   ];
 }
 

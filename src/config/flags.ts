@@ -32,6 +32,7 @@ export const PROVIDER_FLAGS: Readonly<Record<Provider, readonly Mapping[]>> = {
     [['aws', 'organization', 'roleName'], 'orgRole'],
     [['aws', 'organization', 'accounts'], 'accounts'],
     [['aws', 'organization', 'excludeAccounts'], 'excludeAccounts'],
+    [['aws', 'organization', 'accountConcurrency'], 'accountConcurrency'],
   ],
   gcp: [
     [['gcp', 'projects'], 'project'],

@@ -61,6 +61,7 @@ const awsScope = z.strictObject({
       roleName: text.optional(),
       accounts: strings.optional(),
       excludeAccounts: strings.optional(),
+      accountConcurrency: count(64).optional(),
     })
     .optional(),
 });

@@ -8,7 +8,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, STSServiceExcep
 import * as S3 from '@aws-sdk/client-s3';
 import { S3ControlClient, GetPublicAccessBlockCommand as GetAccountPabCommand } from '@aws-sdk/client-s3-control';
 import { mockClient } from 'aws-sdk-client-mock';
-import { collectAwsOrganization, listOrganizationAccounts, selectAccounts } from '../../providers/aws/organization-collect.js';
+import { collectAwsOrganization, listOrganizationAccounts, organizationProgress, selectAccounts } from '../../providers/aws/organization-collect.js';
 import { memberRoleArn, partitionOf } from '../../providers/aws/member-credentials.js';
 import { awsAdapter } from '../../providers/aws/index.js';
 import { parseSnapshot } from '../../src/snapshot.js';
@@ -105,7 +105,7 @@ describe('collectAwsOrganization (mocked SDK)', () => {
     // GetCallerIdentity: the scan's caller, then each member's identity (the caller's own for the management fallback).
     let calls = 0;
     sts.on(GetCallerIdentityCommand).callsFake(async () => (++calls <= 2 ? { Account: '111111111111', Arn: 'arn:aws:iam::111111111111:user/auditor' } : { Account: '333333333333', Arn: 'arn:aws:sts::333333333333:assumed-role/audit/kumoscan' }));
-    const snap = await collectAwsOrganization({ orgRole: 'audit', iam: false, region: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: 's' }) });
+    const snap = await collectAwsOrganization({ orgRole: 'audit', iam: false, accountConcurrency: 1, region: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: 's' }) });
     assert.deepEqual(snap.organization, { memberRole: 'audit', callerAccountId: '111111111111', id: 'o-abc123', managementAccountId: '111111111111' });
     assert.deepEqual(snap.accounts.map((a) => `${a.accountId} ${a.callerArn}`), ['111111111111 arn:aws:iam::111111111111:user/auditor', '333333333333 arn:aws:sts::333333333333:assumed-role/audit/kumoscan']);
     assert.deepEqual(snap.skippedAccounts, [{ accountId: '444444444444', name: 'old', status: 'SUSPENDED' }]);
@@ -129,6 +129,88 @@ describe('collectAwsOrganization (mocked SDK)', () => {
     assert.deepEqual(snap.accounts, []);
     assert.deepEqual(snap.errors, [{ accountId: '333333333333', call: 'GetCallerIdentity', code: 'WrongAccount', message: 'the role for account 333333333333 answered as account 999999999999' }]);
     assert.deepEqual(sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.ExternalId), ['ext-1']);
+  });
+});
+
+describe('member accounts at once (--account-concurrency)', () => {
+  const ids = ['111111111111', '222222222222', '333333333333', '555555555555'];
+  const keyOf = (id: string): string => `ASIA${id.slice(0, 4)}`;
+
+  /** Four ACTIVE accounts; each member's ListBuckets waits `delay(account)` ms and is counted while in flight. */
+  function parallelWorld(delay: (account: string) => number): { maxInFlight: () => number } {
+    let inFlight = 0;
+    let max = 0;
+    org.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-abc123', MasterAccountId: '111111111111' } });
+    org.on(ListAccountsCommand).resolves({ Accounts: ids.map((id) => acct(id, 'ACTIVE')) });
+    for (const id of ids) {
+      sts.on(AssumeRoleCommand, { RoleArn: `arn:aws:iam::${id}:role/audit` }).resolves({ Credentials: { AccessKeyId: keyOf(id), SecretAccessKey: 's', SessionToken: 't', Expiration: new Date(Date.now() + 3600_000) } });
+    }
+    // Each member answers with its own account, found from the credentials of the client that sends the call.
+    const accountOf = async (getClient: () => { config: { credentials: () => Promise<{ accessKeyId: string }> } }): Promise<string> => {
+      const key = (await getClient().config.credentials()).accessKeyId;
+      return ids.find((id) => keyOf(id) === key) ?? '111111111111';
+    };
+    sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => {
+      const account = await accountOf(getClient as never);
+      return { Account: account, Arn: `arn:aws:sts::${account}:assumed-role/audit/kumoscan` };
+    });
+    control.on(GetAccountPabCommand).resolves({});
+    s3.on(S3.ListBucketsCommand).callsFake(async (_input, getClient) => {
+      const account = await accountOf(getClient as never);
+      inFlight++;
+      max = Math.max(max, inFlight);
+      await new Promise((r) => setTimeout(r, delay(account)));
+      inFlight--;
+      return { Buckets: [] };
+    });
+    return { maxInFlight: () => max };
+  }
+
+  test('at most N accounts in flight; the snapshot keeps the order of the accounts, not of the answers', async () => {
+    // The first account answers last.
+    const world = parallelWorld((account) => (account === '111111111111' ? 60 : 5));
+    const snap = await collectAwsOrganization({ orgRole: 'audit', iam: false, accountConcurrency: 2, region: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: 's' }) });
+    assert.deepEqual(snap.accounts.map((a) => a.accountId), ids);
+    assert.equal(snap.errors, undefined);
+    assert.equal(world.maxInFlight(), 2);
+  });
+
+  test('the default is 4 at once; 1 is one after the other', async () => {
+    const four = parallelWorld(() => 20);
+    await collectAwsOrganization({ orgRole: 'audit', iam: false, region: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: 's' }) });
+    assert.equal(four.maxInFlight(), 4);
+    org.reset();
+    sts.reset();
+    s3.reset();
+    control.reset();
+    const one = parallelWorld(() => 5);
+    await collectAwsOrganization({ orgRole: 'audit', iam: false, accountConcurrency: 1, region: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: 's' }) });
+    assert.equal(one.maxInFlight(), 1);
+  });
+
+  test('one progress count over the accounts: done and total summed, each bucket\'s errors passed on', () => {
+    const calls: [string, number, number, number | undefined][] = [];
+    const p = organizationProgress((name, done, total, errors) => calls.push([name, done, total, errors]));
+    const a = p.of('111111111111');
+    const b = p.of('222222222222');
+    a('a-1', 1, 2, 0);
+    b('b-1', 1, 3, 1);
+    a('a-2', 2, 2, 0);
+    b('b-2', 2, 3, 0);
+    b('b-3', 3, 3, 2);
+    assert.deepEqual(calls, [
+      ['a-1', 1, 2, 0],
+      ['b-1', 2, 5, 1],
+      ['a-2', 3, 5, 0],
+      ['b-2', 4, 5, 0],
+      ['b-3', 5, 5, 2],
+    ]);
+  });
+
+  test('--account-concurrency: 1 to 64, else a usage error', async () => {
+    const { accountConcurrency } = await import('../../providers/aws/organization.js');
+    assert.equal(accountConcurrency('8'), 8);
+    for (const bad of ['0', '65', '2.5', 'x']) assert.throws(() => accountConcurrency(bad), /must be an integer from 1 to 64/);
   });
 });
 

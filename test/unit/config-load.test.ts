@@ -44,6 +44,14 @@ describe('parseConfig', () => {
     assert.throws(() => parseConfig('version: 1\nsuppressions:\n  - { check: public-read, resources: [""], reason: x, expires: 2027-01-01 }\n', 'k.yml'), /^UsageError: k\.yml: suppressions\[0\]\.resources\[0\]: must not be empty$/);
   });
 
+  test('aws.organization.accountConcurrency: 1 to 64, mapped to --account-concurrency', () => {
+    assert.equal(configFlagValues(parseConfig('version: 1\naws: { organization: { roleName: audit, accountConcurrency: 8 } }\n', 'k.yml'), 'aws').accountConcurrency, 8);
+    assert.throws(
+      () => parseConfig('version: 1\naws: { organization: { accountConcurrency: 0 } }\n', 'k.yml'),
+      (e: unknown) => e instanceof UsageError && e.message === 'k.yml: aws.organization.accountConcurrency: must be a whole number from 1 to 64',
+    );
+  });
+
   test('sizes', () => {
     assert.equal(parseSize('1MiB'), 1048576);
     assert.equal(parseSize('2gb'), 2 * 1024 ** 3);
