@@ -189,11 +189,11 @@ describe('scanLogger: an error that stops the scan', () => {
     const log = scanLogger(flags, s, clock());
     await assert.rejects(
       log.run(async () => {
-        throw new UsageError('bad --account-url https://a.blob.core.windows.net/?sv=1&sig=SECRET');
+        throw new UsageError('bad --account-url https://127.0.0.1:10000/devstoreaccount1/?sv=1&sig=SECRET');
       }),
       (err: unknown) => err instanceof ReportedError && err.exitCode === 2,
     );
-    assert.deepEqual(JSON.parse(s.out), { time: '2026-11-22T06:00:00.000Z', level: 'error', severity: 'ERROR', event: 'fatal', message: 'bad --account-url https://a.blob.core.windows.net/?[REDACTED:query]', exitCode: 2 });
+    assert.deepEqual(JSON.parse(s.out), { time: '2026-11-22T06:00:00.000Z', level: 'error', severity: 'ERROR', event: 'fatal', message: 'bad --account-url https://127.0.0.1:10000/devstoreaccount1/?[REDACTED:query]', exitCode: 2 });
   });
   test('text: the error goes back to main() unchanged (it prints "kumoscan: …")', async () => {
     const s = new FakeStream(false);
