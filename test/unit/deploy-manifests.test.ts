@@ -36,13 +36,14 @@ function at(o: unknown, ...path: (string | number)[]): unknown {
   return v;
 }
 
-/** The kumoscan arguments: a subcommand, --out-dir /out, and --fail-on none (findings are not a job failure). */
+/** The kumoscan arguments: a subcommand, --out-dir /out, --fail-on none (findings are not a job failure), JSON-lines logs. */
 function assertScanArgs(file: string, args: unknown): void {
   assert.ok(Array.isArray(args), `${file}: args`);
   const a = args as string[];
   assert.ok(['scan', 'report', 'demo'].includes(a[0] ?? ''), `${file}: first argument ${a[0]} is not a kumoscan command (the entrypoint is kumoscan)`);
   assert.equal(a[a.indexOf('--out-dir') + 1], '/out', `${file}: --out-dir /out`);
   assert.equal(a[a.indexOf('--fail-on') + 1], 'none', `${file}: --fail-on none`);
+  if (a[0] === 'scan') assert.equal(a[a.indexOf('--log-format') + 1], 'json', `${file}: --log-format json (for the platform's log collector)`);
   // Every flag exists for that command (the real CLI's help), every format is one kumoscan writes.
   const help = spawnSync(process.execPath, [packagePath('bin', 'kumoscan.js'), ...a.slice(0, a[0] === 'scan' ? 2 : 1), '--help'], { encoding: 'utf8' }).stdout;
   for (const flag of a.filter((x) => x.startsWith('--'))) assert.ok(help.includes(`${flag} `) || help.includes(`${flag},`), `${file}: ${flag} is not an option of kumoscan ${a.slice(0, 2).join(' ')}`);
