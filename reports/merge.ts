@@ -80,7 +80,9 @@ export function mergeReports(reports: readonly Report[], opts: MergeOptions = {}
     for (const x of r.suppressed ?? []) if (!suppressed.has(x.finding.id)) suppressed.set(x.finding.id, { ...x, finding: toFinding(x.finding) });
     for (const res of r.resources) if (!resources.has(res.id)) resources.set(res.id, res);
     for (const f of r.findings) if (!findings.has(f.id)) findings.set(f.id, toFinding(f));
-    for (const i of r.identities) if (!identities.has(i.account)) identities.set(i.account, i);
+    // A shard without buckets of an account may not read its IAM (providers/aws/collect.ts readsIamInShard): the
+    // posture some shard collected wins over "not collected".
+    for (const i of r.identities) if (!identities.has(i.account) || (!identities.get(i.account)?.collected && i.collected)) identities.set(i.account, i);
     // Resource errors are rebuilt from the resources; what is left is account-level.
     const own = new Set(r.resources.map((x) => x.id));
     for (const e of r.errors) if (!own.has(e.scope) && !scanErrors.has(keyOf(e))) scanErrors.set(keyOf(e), e);

@@ -24,6 +24,7 @@ import pLimit from 'p-limit';
 import type { CollectError } from '../../src/model.js';
 import { UsageError } from '../../src/errors.js';
 import { compileBucketFilter, type BucketFilter } from '../../src/bucket-filter.js';
+import { shardOf } from '../../src/shard.js';
 import { createAwsClients, type AwsClients, type AwsConnectionOptions } from './clients.js';
 import type { AwsBucketSnapshot, AwsSnapshot } from './snapshot-types.js';
 import { regionFromLocationConstraint, regionFromRedirect, toCollectError } from './errors.js';
@@ -188,6 +189,18 @@ async function listBuckets(clients: AwsClients, errors: CollectError[], filter: 
   return { buckets: buckets.filter((b) => filter.matches(b.name) && filter.inShard(b.name)), ownerId };
 }
 
+/**
+ * With --shard, does this shard read the account's IAM? When it has buckets of the account (who can reach them
+ * comes from IAM), or when the account falls in this shard by its id (so an account without buckets in any shard
+ * still has its identity posture read once). `kumoscan merge` takes the identities of every shard, once per account;
+ * an organization scan in N shards thus reads each small account's IAM once or twice, not N times.
+ */
+export function readsIamInShard(accountId: string, bucketsInShard: number, filter: BucketFilter): boolean {
+  const shard = filter.shard;
+  if (shard === undefined || shard.count <= 1) return true;
+  return bucketsInShard > 0 || shardOf(accountId, shard.count) === shard.index;
+}
+
 export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> {
   const clients = opts.clients ?? createAwsClients(opts);
   const errors: CollectError[] = [];
@@ -208,10 +221,13 @@ export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> 
       // Without the account id the account-level Block Public Access cannot be read.
       errors.push({ call: 'GetPublicAccessBlock', code: 'Skipped', message: 'account id unknown (GetCallerIdentity failed)' });
     }
-    // IAM is read beside the buckets (the credential report may take a few seconds to generate).
-    const iam = opts.iam === false ? undefined : collectIam(clients.iam, opts.iamOptions);
     const filter = opts.filter ?? compileBucketFilter([]);
+    const sharded = filter.shard !== undefined && filter.shard.count > 1;
+    // IAM is read beside the buckets (the credential report may take a few seconds to generate). With --shard it
+    // waits for the listing: see readsIamInShard.
+    let iam = opts.iam === false || sharded ? undefined : collectIam(clients.iam, opts.iamOptions);
     const listed = await listBuckets(clients, errors, filter);
+    if (opts.iam !== false && sharded && readsIamInShard(snapshot.accountId, listed.buckets.length, filter)) iam = collectIam(clients.iam, opts.iamOptions);
     if (listed.ownerId) snapshot.ownerCanonicalId = listed.ownerId;
     const limit = pLimit(Math.max(1, opts.concurrency ?? 8));
     let done = 0;
