@@ -243,7 +243,6 @@ describe('kumoscan scan aws --org-role against moto: every member account in one
       (k) => report.scope.accounts.filter((a) => report.resources.some((r) => r.account === a && shardOf(r.name, 2) === k) || shardOf(a, 2) === k).length,
     );
     assert.deepEqual(iamReads, expected);
-    assert.ok(iamReads[0]! + iamReads[1]! < 2 * report.scope.accounts.length, `some account's IAM is read by one shard only (${iamReads.join(', ')})`);
     const out = join(work, 'org-live-merged.json');
     const merged = await runCli(['merge', ...files, '--format', 'json', '--out', out]);
     assert.equal(merged.code, 1, merged.stderr);

@@ -12,6 +12,7 @@ import type { AwsSnapshot } from '../../providers/aws/snapshot-types.js';
 import type { AzureSnapshot } from '../../providers/azure/snapshot-types.js';
 import type { GcpSnapshot } from '../../providers/gcp/snapshot-types.js';
 import { adapterFor } from '../../src/provider-registry.js';
+import { readsIamInShard } from '../../providers/aws/collect.js';
 
 const EXAMPLES = ['aws', 'azure', 'gcp'].map((p) => packagePath('examples', `${p}-hr-system.snapshot.json`));
 
@@ -170,5 +171,22 @@ describe('--shard INDEX from an environment variable (AWS Batch, ECS: no shell t
     const unset = await runCli(['scan', '--quiet', '--input', EXAMPLES[0]!, '--shard', 'AWS_BATCH_JOB_ARRAY_INDEX/3']);
     assert.equal(unset.code, 2);
     assert.match(unset.stderr, /argument 'AWS_BATCH_JOB_ARRAY_INDEX\/3' is invalid\. the environment variable AWS_BATCH_JOB_ARRAY_INDEX is not set/);
+  });
+});
+
+describe('which AWS shard reads an account\'s IAM (readsIamInShard)', () => {
+  test('a shard with buckets of the account reads it; one without reads it only when the account id hashes to it', () => {
+    const account = '123456789012';
+    const owner = shardOf(account, 8);
+    const other = (owner + 1) % 8;
+    assert.equal(readsIamInShard(account, 3, compileBucketFilter([], { index: other, count: 8 })), true);
+    assert.equal(readsIamInShard(account, 0, compileBucketFilter([], { index: other, count: 8 })), false);
+    assert.equal(readsIamInShard(account, 0, compileBucketFilter([], { index: owner, count: 8 })), true);
+    // Without --shard (or one shard) the IAM is always read.
+    assert.equal(readsIamInShard(account, 0, compileBucketFilter([])), true);
+    assert.equal(readsIamInShard(account, 0, compileBucketFilter([], { index: 0, count: 1 })), true);
+    // Over 8 shards, an account with no bucket is read exactly once.
+    const readers = Array.from({ length: 8 }, (_, i) => readsIamInShard(account, 0, compileBucketFilter([], { index: i, count: 8 }))).filter(Boolean);
+    assert.equal(readers.length, 1);
   });
 });
