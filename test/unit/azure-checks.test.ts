@@ -17,7 +17,7 @@ function settings(edit?: Partial<AzureAccountSettings>): AzureAccountSettings {
     resourceGroup: 'rg',
     kind: 'StorageV2',
     sku: 'Standard_ZRS',
-    blobEndpoint: 'https://kumohr.blob.core.windows.net',
+    blobEndpoint: 'https://127.0.0.1:10000/kumohr',
     webEndpoint: null,
     allowSharedKeyAccess: false,
     publicNetworkAccess: 'Disabled',
