@@ -22,6 +22,8 @@ export interface ClassifyOptions {
   maxExamples?: number;
   /** Person keys shared by several files or objects (de-duplication across them). */
   ledger?: PersonLedger;
+  /** Reads the text of pictures (OCR), with its own budget; without it images are classified by name only. */
+  imageText?: DecodeOptions['imageText'];
 }
 
 function decodeOptions(opts: ClassifyOptions): Omit<DecodeOptions, 'name'> {
@@ -30,6 +32,7 @@ function decodeOptions(opts: ClassifyOptions): Omit<DecodeOptions, 'name'> {
     ...(opts.partial !== undefined ? { partial: opts.partial } : {}),
     ...(opts.size !== undefined ? { size: opts.size } : {}),
     ...(opts.deadline !== undefined ? { deadline: opts.deadline } : {}),
+    ...(opts.imageText ? { imageText: opts.imageText } : {}),
   };
 }
 

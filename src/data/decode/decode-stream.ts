@@ -6,6 +6,7 @@ import type { Segment } from '../types.js';
 import { bufferAccess, chunksOf, collect, fileAccess, limitedInput, peek, type ByteInput, type RandomAccess } from './byte-source.js';
 import { CsvSegmenter } from './csv.js';
 import { detectEncoding, StreamTextDecoder } from './encoding.js';
+import type { ImageTextReader } from './image-text.js';
 import { inflateChunks } from './inflate.js';
 import { JsonSegmenter } from './json.js';
 import { DecodeContext, errorCode, formatBytes, resolveLimits, type DecodeLimits } from './limits.js';
@@ -42,6 +43,8 @@ export interface DecodeOptions {
   deadline?: number;
   /** Clock (tests). */
   now?: () => number;
+  /** Reads the text of pictures (OCR); without it images are classified by name only. */
+  imageText?: ImageTextReader;
 }
 
 export interface DecodeStats {
