@@ -19,6 +19,7 @@ import { UsageError } from '../src/errors.js';
 import type { IdentityPosture, Resource } from '../src/model.js';
 import { shardKeyOf, shardOf } from '../src/shard.js';
 import type { BaselineSummary, Report, ReportFinding } from './render/json.js';
+import { indexBy } from '../src/group-by.js';
 
 export interface BaselineComparison {
   /** Findings of the current run not in the baseline. */
@@ -43,15 +44,32 @@ function globMatcher(globs: readonly string[]): ((name: string) => boolean) | nu
   return (name) => matchers.some((m) => m(name));
 }
 
-/** Errors of the run that belong to no resource of it: account-level calls (listings, IAM) that failed. */
-function accountLevelErrors(report: Report): number {
-  const ids = new Set(report.resources.map((r) => r.id));
-  return report.errors.filter((e) => !ids.has(e.scope)).length;
+/** What coverage questions ask of one report, computed once per report (a baseline compares every finding). */
+interface ReportIndex {
+  resourceIds: Set<string>;
+  resources: Map<string, Resource>;
+  /** Errors of the run that belong to no resource of it: account-level calls (listings, IAM) that failed. */
+  accountLevelErrors: number;
+}
+const indexes = new WeakMap<Report, ReportIndex>();
+
+function indexOf(report: Report): ReportIndex {
+  let index = indexes.get(report);
+  if (!index) {
+    const resourceIds = new Set(report.resources.map((r) => r.id));
+    index = {
+      resourceIds,
+      resources: indexBy(report.resources, (r) => r.id),
+      accountLevelErrors: report.errors.filter((e) => !resourceIds.has(e.scope)).length,
+    };
+    indexes.set(report, index);
+  }
+  return index;
 }
 
 /** Would `current` have listed (and so evaluated) this resource of the baseline, had it still existed? */
 export function resourceCovered(current: Report, resource: Resource): boolean {
-  if (current.resources.some((r) => r.id === resource.id)) return true;
+  if (indexOf(current).resourceIds.has(resource.id)) return true;
   if (resource.provider !== current.scope.provider || !current.scope.accounts.includes(resource.account)) return false;
   const matches = globMatcher(current.scope.bucketFilter);
   if (matches) {
@@ -61,7 +79,7 @@ export function resourceCovered(current: Report, resource: Resource): boolean {
   }
   const shard = current.scope.shard;
   if (shard && shard.count > 1 && shardOf(shardKeyOf(resource), shard.count) !== shard.index) return false;
-  return accountLevelErrors(current) === 0;
+  return indexOf(current).accountLevelErrors === 0;
 }
 
 /** The account posture an account-level finding belongs to: the account's own id, or an IAM ARN of that account. */
@@ -76,8 +94,8 @@ function identityCovered(current: Report, resourceId: string): boolean {
 
 /** Did `current` cover the place a baseline finding was raised on (see the rule at the top of this file)? */
 export function findingCovered(current: Report, baseline: Report, f: ReportFinding): boolean {
-  if (current.resources.some((r) => r.id === f.resourceId)) return true;
-  const resource = baseline.resources.find((r) => r.id === f.resourceId);
+  if (indexOf(current).resourceIds.has(f.resourceId)) return true;
+  const resource = indexOf(baseline).resources.get(f.resourceId);
   if (resource) return resourceCovered(current, resource);
   return identityCovered(current, f.resourceId);
 }

@@ -12,6 +12,7 @@ import { buildPpcDraft } from './ppc-draft.js';
 import { assessReportability, exposureKind } from './reportability.js';
 import { storageLocation } from './regions.js';
 import { joinI18n } from './labels.js';
+import { groupBy } from '../../src/group-by.js';
 
 export type { Assessment, ResourceAssessment } from './types.js';
 
@@ -179,8 +180,9 @@ export function isReportable(rep: Reportability | null): rep is Reportability {
 export function assess(resources: readonly Resource[], findings: readonly Finding[], opts: AssessOptions): Assessment {
   const discoveredAt = opts.discoveredAt ?? tokyoDate(opts.scannedAt);
   const entrustees = opts.entrustees ?? [];
+  const byResource = groupBy(findings, (f) => f.resourceId);
   const perResource = resources.map((r): ResourceAssessment => {
-    const own = findings.filter((f) => f.resourceId === r.id);
+    const own = byResource.get(r.id) ?? [];
     const exposed = exposedToAnyone(r);
     const rep = assessReportability(r, { clientSideEncrypted: opts.clientSideEncrypted?.has(r.id) === true });
     const signals = personalDataMark(r) !== null ? entrustmentSignals(r, entrustees) : [];

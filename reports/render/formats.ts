@@ -3,6 +3,7 @@
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson, type Report } from './json.js';
+import { jsonChunks } from './json-stream.js';
 import { renderMarkdown } from './md.js';
 import { renderSarif } from './sarif.js';
 import { renderTable } from './table.js';
@@ -66,4 +67,17 @@ export function renderFormat(format: Format, reports: readonly Report[], opts: R
 /** Formats that can hold several reports in one file (one per provider, e.g. the demo's). */
 export function combinesReports(format: Format): boolean {
   return format !== 'json' && format !== 'table';
+}
+
+/**
+ * The same text as renderFormat, in pieces: a JSON report is written piece by piece (a report of 100,000 buckets is
+ * longer than one string can be); the other formats come as one piece.
+ */
+export function renderFormatChunks(format: Format, reports: readonly Report[], opts: RenderOptions): Iterable<string> {
+  if (format === 'json') {
+    const [first, ...rest] = reports;
+    if (!first || rest.length > 0) throw new Error('the json format renders exactly one report');
+    return jsonChunks(first);
+  }
+  return [renderFormat(format, reports, opts)];
 }

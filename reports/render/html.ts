@@ -285,12 +285,13 @@ function summaryPart(reports: readonly Report[], views: readonly ResourceView[])
   const s = summarize(reports, views);
   const kpi = (key: string, n: number, label: string, cls = ''): string => `<div class="kpi ${cls}"><div class="n" data-kpi="${key}">${esc(n)}</div><div class="k">${label}</div></div>`;
   const estimates = [...s.likely, ...s.review, ...s.notEstimated];
+  const position = new Map(views.map((v, i) => [v, i]));
   const rows = estimates
     .map((v) => {
       const cats = v.reportability ? categoriesOf(v.reportability) : null;
       const catText = cats ? [...cats.applies.map((c) => t(CATEGORY_LABEL[c])), ...cats.open.map((c) => `${t(CATEGORY_LABEL[c])} (${tt('否定できない', 'cannot be ruled out')})`)].join('<br>') || '—' : '—';
       const d = v.deadlines;
-      return `<tr data-resource="${esc(v.id)}"><td><a href="#res-${views.indexOf(v)}">${esc(v.name)}</a><div class="small muted">${esc(PROVIDER_LABEL[v.provider])}</div></td><td class="result">${v.reportability ? t(RESULT_LABEL[v.reportability.result]) : t(NOT_ESTIMATED)}</td><td class="cats">${catText}</td><td class="mna">${v.reportability ? triCell(v.reportability.myNumberAct.applies) : '—'}</td><td class="prelim">${d ? `${esc(d.preliminary.from)} 〜 ${esc(d.preliminary.to)}` : '—'}</td><td class="final">${d ? `${esc(d.final.due)} (${tt(`${d.final.days}日`, `${d.final.days} days`)})` : '—'}</td></tr>`;
+      return `<tr data-resource="${esc(v.id)}"><td><a href="#res-${position.get(v) ?? -1}">${esc(v.name)}</a><div class="small muted">${esc(PROVIDER_LABEL[v.provider])}</div></td><td class="result">${v.reportability ? t(RESULT_LABEL[v.reportability.result]) : t(NOT_ESTIMATED)}</td><td class="cats">${catText}</td><td class="mna">${v.reportability ? triCell(v.reportability.myNumberAct.applies) : '—'}</td><td class="prelim">${d ? `${esc(d.preliminary.from)} 〜 ${esc(d.preliminary.to)}` : '—'}</td><td class="final">${d ? `${esc(d.final.due)} (${tt(`${d.final.days}日`, `${d.final.days} days`)})` : '—'}</td></tr>`;
     })
     .join('');
   const table = estimates.length

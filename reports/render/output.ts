@@ -1,11 +1,11 @@
 // Where rendered reports go: one format to standard output or --out FILE (as before), or any number of formats
 // into --out-dir DIR as kumoscan-report.<ext>. Shared by `kumoscan scan` and `kumoscan report`.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../../src/errors.js';
 import type { Report } from './json.js';
-import { FORMATS, combinesReports, fileNameFor, parseFormats, renderFormat, type Format } from './formats.js';
+import { FORMATS, combinesReports, fileNameFor, parseFormats, renderFormatChunks, type Format } from './formats.js';
 import type { Lang } from './view.js';
 
 /** commander argParser for --format: a comma-separated list of formats. */
@@ -23,9 +23,14 @@ export interface EmitOptions {
   lang: Lang;
 }
 
-function writeFile(path: string, text: string): void {
+function writeFile(path: string, chunks: Iterable<string>): void {
   try {
-    writeFileSync(path, text);
+    const fd = openSync(path, 'w');
+    try {
+      for (const chunk of chunks) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
   } catch (err) {
     throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
@@ -46,9 +51,9 @@ export function emitReports(reports: readonly Report[], formats: readonly Format
   checkOutputs(reports.length, formats, opts);
   if (opts.outDir === undefined) {
     const format = formats[0] ?? 'table';
-    const text = renderFormat(format, reports, { lang: opts.lang });
-    if (opts.out !== undefined) writeFile(opts.out, text);
-    else write(text);
+    const chunks = renderFormatChunks(format, reports, { lang: opts.lang });
+    if (opts.out !== undefined) writeFile(opts.out, chunks);
+    else for (const chunk of chunks) write(chunk);
     return opts.out !== undefined ? [opts.out] : [];
   }
   try {
@@ -58,7 +63,7 @@ export function emitReports(reports: readonly Report[], formats: readonly Format
   }
   return formats.map((format) => {
     const path = join(opts.outDir ?? '.', fileNameFor(format));
-    writeFile(path, renderFormat(format, reports, { lang: opts.lang }));
+    writeFile(path, renderFormatChunks(format, reports, { lang: opts.lang }));
     return path;
   });
 }

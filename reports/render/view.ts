@@ -9,6 +9,7 @@ import { SEVERITIES, severityRank } from '../../src/model.js';
 import type { AppiClass, DetectorId } from '../../src/data/types.js';
 import type { CategoryEstimate, Deadlines, EntrustmentSignal, PpcDraftItem, Reportability, ReportabilityResult } from '../appi/types.js';
 import type { Report, ReportFinding } from './json.js';
+import { groupBy, indexBy } from '../../src/group-by.js';
 
 export type Lang = 'ja' | 'en';
 export interface DutyView {
@@ -204,11 +205,17 @@ export function resourceViews(report: Report): ResourceView[] {
   const assessment: unknown = report.assessment;
   const perResource = isObj(assessment) && Array.isArray(assessment.perResource) ? assessment.perResource : [];
   const allSignals = member(assessment, 'entrustment', isSignals) ?? [];
+  const entries = indexBy(
+    perResource.filter((p): p is Record<string, unknown> => isObj(p)),
+    (p) => p.resourceId,
+  );
+  const findingsOf = groupBy(report.findings, (f) => f.resourceId);
+  const signalsOf = groupBy(allSignals, (s) => s.resourceId);
   const views: ResourceView[] = report.resources.map((r) => {
-    const entry: unknown = perResource.find((p) => isObj(p) && p.resourceId === r.id);
-    const findings = report.findings.filter((f) => f.resourceId === r.id);
+    const entry: unknown = entries.get(r.id);
+    const findings = findingsOf.get(r.id) ?? [];
     const reportability = member(entry, 'reportability', isReportability);
-    const entrustment = member(entry, 'entrustment', isSignals) ?? allSignals.filter((s) => s.resourceId === r.id);
+    const entrustment = member(entry, 'entrustment', isSignals) ?? signalsOf.get(r.id) ?? [];
     const personalData = isObj(entry) && (entry.personalData === true || entry.personalData === false) ? entry.personalData : r.data ? r.data.personalData : null;
     return {
       report,
@@ -232,7 +239,7 @@ export function resourceViews(report: Report): ResourceView[] {
   const known = new Set(report.resources.map((r) => r.id));
   const others = [...new Set(report.findings.filter((f) => !known.has(f.resourceId)).map((f) => f.resourceId))];
   for (const id of others) {
-    const findings = report.findings.filter((f) => f.resourceId === id);
+    const findings = findingsOf.get(id) ?? [];
     views.push({
       report,
       resource: null,

@@ -1,0 +1,55 @@
+// The JSON report written in pieces (reports/render/json-stream.ts) is byte for byte JSON.stringify(report, null, 2):
+// on the three example snapshots' reports, on values of every JSON shape, and through `scan --out` (the CLI path).
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { jsonChunks } from '../../reports/render/json-stream.js';
+import { renderJson } from '../../reports/render/json.js';
+import { packagePath } from '../../src/package-info.js';
+import { evaluateSnapshot } from '../../src/scan.js';
+import { readSnapshotFile } from '../../src/snapshot.js';
+import { runCli } from '../helpers/cli.js';
+
+const joined = (value: unknown, size?: number): string => [...jsonChunks(value, size)].join('');
+
+describe('JSON in pieces', () => {
+  for (const name of ['aws-hr-system', 'gcp-hr-system', 'azure-hr-system']) {
+    test(`${name}: the pieces join to renderJson, whatever the piece size`, () => {
+      const report = evaluateSnapshot(readSnapshotFile(packagePath('examples', `${name}.snapshot.json`)), { source: 'snapshot', failOn: 'high', scannedAt: '2026-12-07T00:00:00.000Z' });
+      const whole = renderJson(report);
+      for (const size of [1, 100, 1 << 20]) assert.equal(joined(report, size), whole);
+      // Small pieces really are small: the writer never holds the whole text.
+      assert.ok([...jsonChunks(report, 4096)].length > 10);
+    });
+  }
+
+  test('every JSON shape: empty containers, undefined and functions, toJSON, nesting past the walked depth', () => {
+    const values: unknown[] = [
+      {},
+      [],
+      null,
+      0,
+      'text "quoted"\n',
+      { a: undefined, b: () => 1, c: [undefined, () => 2, null], d: {}, e: [] },
+      { when: new Date('2026-12-07T00:00:00Z'), deep: { x: { y: { z: [1, { w: 'v' }] } } } },
+      [[[['deep']]], { k: [{ m: [] }] }],
+      { 'key with "quote"': 'ü日本', n: -1.5e-7 },
+    ];
+    for (const v of values) assert.equal(joined(v, 3), `${JSON.stringify(v, null, 2)}\n`, JSON.stringify(v));
+  });
+
+  test('scan --input --format json --out writes the same bytes as standard output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kumoscan-json-stream-'));
+    const out = join(dir, 'r.json');
+    const input = packagePath('examples', 'aws-hr-system.snapshot.json');
+    const toFile = await runCli(['scan', '--input', input, '--format', 'json', '--out', out, '--quiet']);
+    const toStdout = await runCli(['scan', '--input', input, '--format', 'json', '--quiet']);
+    assert.equal(toFile.code, toStdout.code);
+    const a = JSON.parse(readFileSync(out, 'utf8')) as { scannedAt: string };
+    const b = JSON.parse(toStdout.stdout) as { scannedAt: string };
+    b.scannedAt = a.scannedAt;
+    assert.deepEqual(a, b);
+  });
+});
