@@ -4,7 +4,7 @@
 import { severityRank, type Severity } from '../src/model.js';
 import { compareWithBaseline } from './baseline.js';
 import type { Report, ReportFinding } from './render/json.js';
-import { displayWidth, pad, type Lang } from './render/table.js';
+import { pad, widest, type Lang } from './render/table.js';
 import { mdCode, mdText } from './render/md.js';
 import { SEVERITY_LABEL } from './render/view.js';
 
@@ -92,7 +92,7 @@ function short(id: string): string {
 
 function tableRows(findings: readonly ReportFinding[], lang: Lang): string[] {
   const cells = findings.map((f) => [SEVERITY_LABEL[f.severity][lang], short(f.resourceId), f.checkId, f.title[lang]]);
-  const widths = [0, 1, 2].map((i) => Math.min(48, Math.max(0, ...cells.map((c) => displayWidth(c[i] ?? '')))));
+  const widths = [0, 1, 2].map((i) => Math.min(48, widest(cells.map((c) => c[i] ?? ''))));
   return cells.map((c) => `  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${pad(c[2] ?? '', widths[2] ?? 0)}  ${c[3] ?? ''}`);
 }
 
@@ -107,7 +107,7 @@ export function renderDiffTable(diff: ReportDiff, lang: Lang = 'en'): string {
   ];
   for (const [title, list] of sections) {
     out.push(title);
-    out.push(...(list.length ? tableRows(list, lang) : [L(lang, '  なし', '  none')]));
+    for (const row of list.length ? tableRows(list, lang) : [L(lang, '  なし', '  none')]) out.push(row);
     out.push('');
   }
   if (diff.severityChanged.length) {
@@ -117,7 +117,7 @@ export function renderDiffTable(diff: ReportDiff, lang: Lang = 'en'): string {
   }
   if (diff.notCovered.length) {
     out.push(L(lang, `対象外（今回の実行で確認していない） (${s.notCovered})`, `Not covered by the later run (${s.notCovered})`));
-    out.push(...tableRows(diff.notCovered, lang));
+    for (const row of tableRows(diff.notCovered, lang)) out.push(row);
     out.push('');
   }
   out.push(

@@ -29,15 +29,22 @@ export function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
+/** The widest display width among `values` (0 for none); a loop, since a spread overflows the stack at 100,000 rows. */
+export function widest(values: Iterable<string>): number {
+  let w = 0;
+  for (const v of values) w = Math.max(w, displayWidth(v));
+  return w;
+}
+
 function rows(findings: readonly ReportFinding[], lang: Lang, mark?: 'resolved'): string[] {
   const cells = findings.map((f) => [f.resourceId.replace(/^arn:aws:s3:::/, ''), f.checkId, f.title[lang]]);
-  const widths = [0, 1].map((i) => Math.min(48, Math.max(...cells.map((c) => displayWidth(c[i] ?? '')))));
+  const widths = [0, 1].map((i) => Math.min(48, widest(cells.map((c) => c[i] ?? ''))));
   // With --baseline, each row starts with its state: [new], [unchanged] (or [resolved] in the resolved list).
   const states = findings.map((f) => {
     const state = mark ?? f.baseline;
     return state ? `[${BASELINE_LABEL[state][lang]}]` : '';
   });
-  const stateWidth = Math.max(0, ...states.map(displayWidth));
+  const stateWidth = widest(states);
   return cells.map((c, i) => `  ${stateWidth ? `${pad(states[i] ?? '', stateWidth)}  ` : ''}${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${c[2] ?? ''}`);
 }
 
@@ -54,7 +61,7 @@ export function renderTable(report: Report, lang: Lang = 'en'): string {
     const group = report.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;
     out.push(`${HEADINGS[sev][lang]} (${group.length})`);
-    out.push(...rows(group, lang));
+    for (const row of rows(group, lang)) out.push(row);
     out.push('');
   }
   if (report.findings.length === 0) out.push(ja ? '指摘事項はありません。' : 'No findings.', '');
