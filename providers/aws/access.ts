@@ -5,7 +5,9 @@
 // verdict(capability) = OR over grants g of that capability: active(g) AND NOT denied(g)
 //   active(g): the grant is not switched off by a guard (IgnorePublicAcls / BucketOwnerEnforced for ACL
 //              grants, RestrictPublicBuckets for public policy statements);
-//   denied(g): an unconditional Deny to anyone covers g's action and resources (null when the policy is unknown).
+//   denied(g): a Deny to anyone covers g's action and resources and leaves no public caller: it has no condition,
+//              or every condition entry fails only for fixed callers (outside a fixed IP range, VPC endpoint,
+//              organization, account …); null when the policy is unknown.
 // An unknown ACL or policy contributes a grant whose value is null for every action it could grant.
 import {
   CAPABILITIES,
@@ -24,6 +26,7 @@ import {
   allowScopeForAction,
   bucketArns,
   denyCoversBucket,
+  denyLeavesOnlyFixedCallers,
   denyObjectScope,
   denyPrincipalIsAnyone,
   describeConditions,
@@ -31,6 +34,7 @@ import {
   isInsecureTransportOnlyCondition,
   objectScopeCovers,
   parsePolicy,
+  principalAccountsNamed,
   restrictingConditions,
   s3Action,
   S3_ACTIONS,
@@ -376,26 +380,34 @@ function policyGrants(state: PolicyState, arns: BucketArns, ctx: GuardContext): 
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Denies (rule 6): Deny to anyone without any condition
+// Denies (rule 6): a Deny to anyone that leaves no public caller — no condition, or conditions that only fixed
+// callers escape (AWS "meaning of public": what the Deny leaves is what counts)
 
 interface DenyRule {
   stmt: PolicyStatement;
   ref: string;
   bucket: boolean;
   objects: ObjectScope;
+  /** The callers the Deny leaves: none, or only the fixed callers its conditions name. */
+  leaves: 'nobody' | 'fixed-callers';
 }
 
-function unconditionalDenies(state: PolicyState, arns: BucketArns): DenyRule[] {
+function effectiveDenies(state: PolicyState, arns: BucketArns): DenyRule[] {
   if (state.kind !== 'parsed') return [];
-  return state.policy.statements
-    .filter((s) => s.effect === 'Deny' && s.conditions.length === 0 && denyPrincipalIsAnyone(s))
-    .map((stmt) => ({ stmt, ref: statementRef(stmt), bucket: denyCoversBucket(stmt, arns), objects: denyObjectScope(stmt, arns) }));
+  const out: DenyRule[] = [];
+  for (const stmt of state.policy.statements) {
+    if (stmt.effect !== 'Deny' || !denyPrincipalIsAnyone(stmt)) continue;
+    const leaves = stmt.conditions.length === 0 ? 'nobody' : denyLeavesOnlyFixedCallers(stmt) ? 'fixed-callers' : undefined;
+    if (leaves === undefined) continue;
+    out.push({ stmt, ref: statementRef(stmt), bucket: denyCoversBucket(stmt, arns), objects: denyObjectScope(stmt, arns), leaves });
+  }
+  return out;
 }
 
 function conditionalDenyEvidence(state: PolicyState): Evidence[] {
   if (state.kind !== 'parsed') return [];
   return state.policy.statements
-    .filter((s) => s.effect === 'Deny' && s.conditions.length > 0 && denyPrincipalIsAnyone(s))
+    .filter((s) => s.effect === 'Deny' && s.conditions.length > 0 && denyPrincipalIsAnyone(s) && !denyLeavesOnlyFixedCallers(s))
     .map((s) => ({
       effect: 'info' as const,
       source: 'bucket-policy',
@@ -456,7 +468,11 @@ function explainGrant(grant: Grant, active: Tri, denial: DenialResult, out: Evid
   out.add({ capability, effect: grant.known ? 'grants' : 'unknown', source: grant.source, ref: grant.ref, message: `${grant.message}${unless}${removed}` });
   for (const g of pending) out.add({ capability, effect: 'unknown', source: g.source, ref: g.ref, message: `${g.label} could not be read` });
   if (denial.by) {
-    out.add({ capability, effect: 'denies', source: 'bucket-policy', ref: denial.by.ref, message: `explicit Deny to anyone without condition removes ${grant.action.name}` });
+    const how =
+      denial.by.leaves === 'nobody'
+        ? 'explicit Deny to anyone without condition'
+        : `explicit Deny to every caller except those fixed by ${describeConditions(denial.by.stmt.conditions)} (not public callers)`;
+    out.add({ capability, effect: 'denies', source: 'bucket-policy', ref: denial.by.ref, message: `${how} removes ${grant.action.name}` });
   }
   if (denial.denied === null && grant.source !== 'bucket-policy') {
     out.add({ capability, effect: 'unknown', source: 'bucket-policy', ref: 'GetBucketPolicy', message: 'the bucket policy is unknown; a Deny in it could remove this' });
@@ -537,6 +553,10 @@ function statementExternals(stmt: PolicyStatement, arns: BucketArns, ownAccount:
       out.push({ id: p.id, kind: p.kind, account: p.account, ...base });
     }
   }
+  // "Anyone", pinned by aws:PrincipalAccount / aws:PrincipalArn to fixed accounts: those accounts' principals.
+  if (allowPrincipalIsAnyone(stmt)) {
+    for (const account of principalAccountsNamed(stmt).filter((a) => a !== ownAccount)) out.push({ id: account, kind: 'aws-account', account, ...base });
+  }
   return out;
 }
 
@@ -606,7 +626,7 @@ export function evaluateBucketAccess(bucket: AwsBucketSnapshot, account: AwsAcco
 
   const fromPolicy = policyGrants(policy, arns, ctx);
   const grants = [...aclGrants(acl, ctx), ...fromPolicy.grants];
-  const verdicts = combineGrants(grants, policy, unconditionalDenies(policy, arns));
+  const verdicts = combineGrants(grants, policy, effectiveDenies(policy, arns));
 
   const evidence = verdicts.evidence;
   evidence.addAll(fromPolicy.evidence);
