@@ -4,6 +4,7 @@ import { evaluateBucketAccess, type AwsAccountContext } from './access.js';
 import type { AwsBucketSnapshot, AwsSnapshot } from './snapshot-types.js';
 import { awsIdentityView, type BucketIdentities } from './iam/index.js';
 import { maskTags } from '../../src/text/mask-text.js';
+import { uniqueResources } from '../../src/unique-resources.js';
 
 /** The snapshot key each call fills: a missing key with an error for its call is unknown, not "not configured". */
 function failed(bucket: AwsBucketSnapshot, call: string): boolean {
@@ -109,7 +110,7 @@ export function normalizeBucket(bucket: AwsBucketSnapshot, account: AwsAccountCo
 export function normalizeAws(snapshot: AwsSnapshot): Resource[] {
   const account = accountContext(snapshot);
   const identities = awsIdentityView(snapshot);
-  return snapshot.buckets.map((b) => normalizeBucket(b, account, identities.forBucket(b)));
+  return uniqueResources(snapshot.buckets.map((b) => normalizeBucket(b, account, identities.forBucket(b))));
 }
 
 /** The account's identity posture (IAM), for the account-level checks. */

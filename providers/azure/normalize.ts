@@ -12,6 +12,7 @@ import type { AccountScope, AzureAccountSettings, CollectError, Evidence, Resour
 import { containerLevel, evaluateContainerAccess, type Known } from './access.js';
 import type { AzureAccountSnapshot, AzureBlobServiceSnapshot, AzureDiagnosticSetting, AzureSnapshot } from './snapshot-types.js';
 import { maskTags } from '../../src/text/mask-text.js';
+import { uniqueResources } from '../../src/unique-resources.js';
 
 /** The collect calls whose failure leaves a setting unknown. */
 export const CALLS = {
@@ -310,5 +311,5 @@ export function normalizeAccount(snapshot: AzureSnapshot, account: AzureAccountS
 }
 
 export function normalizeAzure(snapshot: AzureSnapshot): Resource[] {
-  return snapshot.accounts.flatMap((a) => normalizeAccount(snapshot, a));
+  return uniqueResources(snapshot.accounts.flatMap((a) => normalizeAccount(snapshot, a)));
 }

@@ -3,6 +3,7 @@ import type { CollectError, Resource, Tri } from '../../src/model.js';
 import { evaluateGcsAccess, type GcpProjectContext } from './access.js';
 import { projectsOf, type GcpProjectSnapshot, type GcpSnapshot, type GcsBucketSnapshot } from './snapshot-types.js';
 import { maskTags } from '../../src/text/mask-text.js';
+import { uniqueResources } from '../../src/unique-resources.js';
 
 /** The id kumoscan gives a bucket (globally unique, as gsutil and gcloud name it). */
 export function gcsResourceId(name: string): string {
@@ -81,5 +82,5 @@ export function normalizeBucket(bucket: GcsBucketSnapshot, project: GcpProjectSn
 }
 
 export function normalizeGcp(snapshot: GcpSnapshot): Resource[] {
-  return projectsOf(snapshot).flatMap((p) => p.buckets.map((b) => normalizeBucket(b, p)));
+  return uniqueResources(projectsOf(snapshot).flatMap((p) => p.buckets.map((b) => normalizeBucket(b, p))));
 }

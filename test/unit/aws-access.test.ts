@@ -382,6 +382,58 @@ runTable('unknown inputs give null, never a guess', [
   },
 ]);
 
+runTable('malformed ACL grants: a recorded error, null where the grant could matter (never "no grant")', [
+  {
+    name: 'Grants [null]: list/write/aclWrite null, an error on the bucket',
+    bucket: { Acl: acl(null as unknown as AwsGrant) },
+    expect: [false, null, null, null],
+    errors: ['MalformedAcl'],
+    evidence: [{ capability: 'list', effect: 'unknown', source: 'bucket-acl', ref: 'Grants[1]' }],
+  },
+  {
+    name: 'Grantee null with READ: list null only',
+    bucket: { Acl: acl({ Grantee: null, Permission: 'READ' } as unknown as AwsGrant) },
+    expect: [false, null, false, false],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'Grantee without URI/ID/EmailAddress with WRITE: write null',
+    bucket: { Acl: acl({ Grantee: { Type: 'Group' }, Permission: 'WRITE' }) },
+    expect: [false, false, null, false],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'AllUsers with Permission "read" (not READ): it may be any permission, list/write/aclWrite null',
+    bucket: { Acl: acl(groupGrant(ALL_USERS, 'read')) },
+    expect: [false, null, null, null],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'a stranger canonical user with Permission "read": nothing public, still a recorded error, no external principal',
+    bucket: { Acl: acl(userGrant(STRANGER_CANONICAL, 'read')) },
+    expect: [false, false, false, false],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'a malformed grant next to AllUsers READ: list true, write/aclWrite null',
+    bucket: { Acl: acl(groupGrant(ALL_USERS, 'READ'), null as unknown as AwsGrant) },
+    expect: [false, true, null, null],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'Grants [null] under IgnorePublicAcls: all false, the malformation still recorded',
+    bucket: { Acl: acl(null as unknown as AwsGrant), PublicAccessBlock: { IgnorePublicAcls: true } },
+    expect: [false, false, false, false],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'a malformed grant and a malformed policy: both recorded',
+    bucket: { Acl: acl(groupGrant(ALL_USERS, 'Read')), Policy: 'not json' },
+    expect: [null, null, null, null],
+    errors: ['MalformedAcl', 'MalformedPolicy'],
+  },
+]);
+
 runTable('policy shapes', [
   { name: 'policy given as a parsed object', bucket: { Policy: { Version: '2012-10-17', Statement: [allow()] } }, expect: [true, false, false, false] },
   { name: 'Statement as a single object', bucket: { Policy: JSON.stringify({ Statement: allow({ Action: ['s3:ListBucket'], Resource: BKT }) }) }, expect: [false, true, false, false] },
