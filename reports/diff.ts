@@ -7,6 +7,7 @@ import type { Report, ReportFinding } from './render/json.js';
 import { pad, widest, type Lang } from './render/table.js';
 import { mdCode, mdText } from './render/md.js';
 import { SEVERITY_LABEL } from './render/view.js';
+import { escapeLines } from '../src/text/sanitize.js';
 
 export interface DiffSide {
   file: string;
@@ -127,7 +128,8 @@ export function renderDiffTable(diff: ReportDiff, lang: Lang = 'en'): string {
       `Total: ${s.new} new, ${s.resolved} resolved, ${s.unchanged} unchanged, ${s.severityChanged} with a changed severity, ${s.notCovered} not covered.`,
     ),
   );
-  return out.join('\n') + '\n';
+  // Resource ids and file names come from the reports: control characters shown escaped (src/text/sanitize.ts).
+  return escapeLines(out).join('\n') + '\n';
 }
 
 function mdTable(findings: readonly ReportFinding[], lang: Lang): string[] {

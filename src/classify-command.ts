@@ -13,6 +13,8 @@ import { PersonLedger } from './data/detect/persons.js';
 import type { AppiClass, Confidence, DetectorId, FileProfile } from './data/types.js';
 import { EXIT, UsageError } from './errors.js';
 import { VERSION } from './package-info.js';
+import { maskText } from './text/mask-text.js';
+import { escapeLines } from './text/sanitize.js';
 
 interface ClassifyFlags {
   format: 'table' | 'json';
@@ -247,7 +249,8 @@ export async function classifyPaths(paths: readonly string[], limits: Partial<De
         if (r.error !== undefined) unreadable++;
         profile = r.profile;
       }
-      files.push({ ...profile, personalData: isPersonal(profile) });
+      // A file name can hold a personal value (a My Number, an e-mail): masked like object keys in every output.
+      files.push({ ...profile, path: maskText(profile.path), notes: profile.notes.map(maskText), personalData: isPersonal(profile) });
     }
   }
   const resolved = { ...DEFAULT_LIMITS, ...limits };
@@ -299,7 +302,8 @@ export function renderClassifyTable(report: ClassifyReport, lang: Lang): string 
       ? '個人データの判定は標本に基づく推定です。マスク済みの例のみを表示し、値そのものは出力しません。'
       : 'Findings are estimates from the content read; only masked examples are shown, never a value.',
   );
-  return out.join('\n') + '\n';
+  // A file name with a newline or ESC cannot forge a line or drive the terminal (src/text/sanitize.ts).
+  return escapeLines(out).join('\n') + '\n';
 }
 
 async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: string) => void): Promise<number> {
@@ -308,7 +312,7 @@ async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: 
       await lstat(p);
     } catch (err) {
       const code = errorCode(err);
-      throw new UsageError(code === 'ENOENT' ? `no such file or directory: ${p}` : `cannot access ${p} (${code})`);
+      throw new UsageError(code === 'ENOENT' ? `no such file or directory: ${maskText(p)}` : `cannot access ${maskText(p)} (${code})`);
     }
   }
   const limits: Partial<DecodeLimits> = {

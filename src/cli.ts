@@ -26,6 +26,7 @@ import { parseIsoDate } from '../reports/appi/deadlines.js';
 import type { Entrustee } from '../reports/appi/types.js';
 import { scanLogger, ReportedError, type LogFormat } from './log/cli-logging.js';
 import { redact } from './log/redact.js';
+import { escapeControls } from './text/sanitize.js';
 
 interface ScanFlags {
   buckets: string[];
@@ -155,7 +156,9 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .name('kumoscan')
     .description('Scan cloud object storage for exposed data and tie every finding to APPI (個人情報保護法) duties.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Commander quotes the bad argument back: a control character in it is shown escaped (src/text/sanitize.ts).
+    .configureOutput({ outputError: (text, out) => out(`${escapeControls(text.replace(/\n$/, ''))}\n`) });
 
   const scanCommand = program
     .command('scan')
@@ -299,10 +302,10 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
       return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`kumoscan: ${redact(err.message)}\n`);
+      process.stderr.write(`kumoscan: ${escapeControls(redact(err.message))}\n`);
       return EXIT.USAGE;
     }
-    process.stderr.write(`kumoscan: scan failed: ${redact(err instanceof Error ? err.message : String(err))}\n`);
+    process.stderr.write(`kumoscan: scan failed: ${escapeControls(redact(err instanceof Error ? err.message : String(err)))}\n`);
     if (process.env.KUMOSCAN_DEBUG) process.stderr.write(`${redact(err instanceof Error ? (err.stack ?? '') : '')}\n`);
     return EXIT.INCOMPLETE;
   }

@@ -19,3 +19,18 @@ export function validateErrors(v: unknown, where: string): void {
     expect(isObject(e) && typeof e.call === 'string' && typeof e.code === 'string', `${where}[${i}]`, 'must be {call, code, message} with string call and code');
   });
 }
+
+/**
+ * Each name at most once: a second bucket / container of the same name would give two resources one id (and
+ * findings the same id), and which of the two entries is the real configuration cannot be known. Throws naming
+ * both places: `snapshot: buckets[3].Name "hr-data" repeats buckets[0].Name (each bucket may appear once)`.
+ */
+export function expectUniqueNames(entries: readonly { name: unknown; where: string }[], what: string): void {
+  const first = new Map<string, string>();
+  for (const { name, where } of entries) {
+    if (typeof name !== 'string') continue;
+    const seen = first.get(name);
+    expect(seen === undefined, where, `${JSON.stringify(name)} repeats ${seen ?? ''} (${what})`);
+    first.set(name, where);
+  }
+}

@@ -5,7 +5,9 @@
 // verdict(capability) = OR over grants g of that capability: active(g) AND NOT denied(g)
 //   active(g): the grant is not switched off by a guard (IgnorePublicAcls / BucketOwnerEnforced for ACL
 //              grants, RestrictPublicBuckets for public policy statements);
-//   denied(g): an unconditional Deny to anyone covers g's action and resources (null when the policy is unknown).
+//   denied(g): a Deny to anyone covers g's action and resources and leaves no public caller: it has no condition,
+//              or every condition entry fails only for fixed callers (outside a fixed IP range, VPC endpoint,
+//              organization, account …); null when the policy is unknown.
 // An unknown ACL or policy contributes a grant whose value is null for every action it could grant.
 import {
   CAPABILITIES,
@@ -24,6 +26,7 @@ import {
   allowScopeForAction,
   bucketArns,
   denyCoversBucket,
+  denyLeavesOnlyFixedCallers,
   denyObjectScope,
   denyPrincipalIsAnyone,
   describeConditions,
@@ -31,6 +34,7 @@ import {
   isInsecureTransportOnlyCondition,
   objectScopeCovers,
   parsePolicy,
+  principalAccountsNamed,
   restrictingConditions,
   s3Action,
   S3_ACTIONS,
@@ -280,6 +284,58 @@ function publicGroupName(grant: AwsGrant): string | undefined {
   return uri === undefined ? undefined : PUBLIC_GROUPS[uri];
 }
 
+/** A grant that is not a well-formed S3 grant (hand-written or from a non-conforming S3-compatible store). */
+interface MalformedGrant {
+  index: number;
+  why: string;
+  /** The grantee may be a public group (unknown, or a public group with a bad permission). */
+  maybePublic: boolean;
+  /** The permission, when it is a valid one; otherwise it may be any (FULL_CONTROL covers them all). */
+  permission: string | null;
+}
+
+function isRecordValue(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Why a grantee is malformed, or undefined: it names a group URI, a canonical user ID or an e-mail address. */
+function granteeProblem(grantee: unknown): string | undefined {
+  if (!isRecordValue(grantee)) return `Grantee is ${grantee === null ? 'null' : grantee === undefined ? 'missing' : 'not an object'}`;
+  const named = (['URI', 'ID', 'EmailAddress'] as const).filter((k) => typeof grantee[k] === 'string' && grantee[k] !== '');
+  return named.length === 0 ? 'Grantee names no URI, ID or EmailAddress' : undefined;
+}
+
+/** Splits the ACL's grants into well-formed ones and recorded malformations ("read" is not READ). */
+export function readGrants(acl: AwsAcl | null): { valid: AwsGrant[]; malformed: MalformedGrant[] } {
+  const valid: AwsGrant[] = [];
+  const malformed: MalformedGrant[] = [];
+  const list: unknown = acl?.Grants ?? [];
+  if (!Array.isArray(list)) return { valid, malformed: [{ index: 0, why: 'Grants is not a list', maybePublic: true, permission: null }] };
+  list.forEach((raw: unknown, index) => {
+    if (!isRecordValue(raw)) {
+      malformed.push({ index, why: `the grant is ${raw === null ? 'null' : 'not an object'}`, maybePublic: true, permission: null });
+      return;
+    }
+    const grant = raw as AwsGrant;
+    const problems: string[] = [];
+    const grantee = granteeProblem(grant.Grantee);
+    if (grantee) problems.push(grantee);
+    const permissionOk = typeof grant.Permission === 'string' && ACL_PERMISSION_ACTIONS[grant.Permission] !== undefined;
+    if (!permissionOk) problems.push(`Permission ${JSON.stringify(grant.Permission ?? null)} is not one of ${Object.keys(ACL_PERMISSION_ACTIONS).join(', ')}`);
+    if (problems.length === 0) {
+      valid.push(grant);
+      return;
+    }
+    const maybePublic = grantee !== undefined || publicGroupName(grant) !== undefined;
+    malformed.push({ index, why: problems.join('; '), maybePublic, permission: permissionOk ? (grant.Permission as string) : null });
+  });
+  return { valid, malformed };
+}
+
+function malformedGrantRef(m: MalformedGrant): string {
+  return `Grants[${m.index}]`;
+}
+
 function aclGrantRef(who: string, permission: string): string {
   return `Grant ${who} ${permission}`;
 }
@@ -298,7 +354,21 @@ function aclGrants(acl: AwsAcl | null, ctx: GuardContext): Grant[] {
     }));
   }
   const out: Grant[] = [];
-  for (const grant of acl.Grants ?? []) {
+  const { valid, malformed } = readGrants(acl);
+  for (const m of malformed.filter((x) => x.maybePublic)) {
+    for (const name of ACL_PERMISSION_ACTIONS[m.permission ?? 'FULL_CONTROL'] ?? []) {
+      out.push({
+        action: s3Action(name),
+        objects: ALL_OBJECTS,
+        source: 'bucket-acl',
+        ref: malformedGrantRef(m),
+        known: false,
+        guards,
+        message: `bucket ACL ${malformedGrantRef(m)} is malformed (${m.why}); it may grant this to anyone`,
+      });
+    }
+  }
+  for (const grant of valid) {
     const group = publicGroupName(grant);
     const permission = grant.Permission ?? '';
     if (group === undefined) continue;
@@ -376,26 +446,34 @@ function policyGrants(state: PolicyState, arns: BucketArns, ctx: GuardContext): 
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Denies (rule 6): Deny to anyone without any condition
+// Denies (rule 6): a Deny to anyone that leaves no public caller — no condition, or conditions that only fixed
+// callers escape (AWS "meaning of public": what the Deny leaves is what counts)
 
 interface DenyRule {
   stmt: PolicyStatement;
   ref: string;
   bucket: boolean;
   objects: ObjectScope;
+  /** The callers the Deny leaves: none, or only the fixed callers its conditions name. */
+  leaves: 'nobody' | 'fixed-callers';
 }
 
-function unconditionalDenies(state: PolicyState, arns: BucketArns): DenyRule[] {
+function effectiveDenies(state: PolicyState, arns: BucketArns): DenyRule[] {
   if (state.kind !== 'parsed') return [];
-  return state.policy.statements
-    .filter((s) => s.effect === 'Deny' && s.conditions.length === 0 && denyPrincipalIsAnyone(s))
-    .map((stmt) => ({ stmt, ref: statementRef(stmt), bucket: denyCoversBucket(stmt, arns), objects: denyObjectScope(stmt, arns) }));
+  const out: DenyRule[] = [];
+  for (const stmt of state.policy.statements) {
+    if (stmt.effect !== 'Deny' || !denyPrincipalIsAnyone(stmt)) continue;
+    const leaves = stmt.conditions.length === 0 ? 'nobody' : denyLeavesOnlyFixedCallers(stmt) ? 'fixed-callers' : undefined;
+    if (leaves === undefined) continue;
+    out.push({ stmt, ref: statementRef(stmt), bucket: denyCoversBucket(stmt, arns), objects: denyObjectScope(stmt, arns), leaves });
+  }
+  return out;
 }
 
 function conditionalDenyEvidence(state: PolicyState): Evidence[] {
   if (state.kind !== 'parsed') return [];
   return state.policy.statements
-    .filter((s) => s.effect === 'Deny' && s.conditions.length > 0 && denyPrincipalIsAnyone(s))
+    .filter((s) => s.effect === 'Deny' && s.conditions.length > 0 && denyPrincipalIsAnyone(s) && !denyLeavesOnlyFixedCallers(s))
     .map((s) => ({
       effect: 'info' as const,
       source: 'bucket-policy',
@@ -456,7 +534,11 @@ function explainGrant(grant: Grant, active: Tri, denial: DenialResult, out: Evid
   out.add({ capability, effect: grant.known ? 'grants' : 'unknown', source: grant.source, ref: grant.ref, message: `${grant.message}${unless}${removed}` });
   for (const g of pending) out.add({ capability, effect: 'unknown', source: g.source, ref: g.ref, message: `${g.label} could not be read` });
   if (denial.by) {
-    out.add({ capability, effect: 'denies', source: 'bucket-policy', ref: denial.by.ref, message: `explicit Deny to anyone without condition removes ${grant.action.name}` });
+    const how =
+      denial.by.leaves === 'nobody'
+        ? 'explicit Deny to anyone without condition'
+        : `explicit Deny to every caller except those fixed by ${describeConditions(denial.by.stmt.conditions)} (not public callers)`;
+    out.add({ capability, effect: 'denies', source: 'bucket-policy', ref: denial.by.ref, message: `${how} removes ${grant.action.name}` });
   }
   if (denial.denied === null && grant.source !== 'bucket-policy') {
     out.add({ capability, effect: 'unknown', source: 'bucket-policy', ref: 'GetBucketPolicy', message: 'the bucket policy is unknown; a Deny in it could remove this' });
@@ -465,7 +547,7 @@ function explainGrant(grant: Grant, active: Tri, denial: DenialResult, out: Evid
 
 function aclNotes(acl: AwsAcl | null, aclPartPossible: boolean): Evidence[] {
   const out: Evidence[] = [];
-  for (const grant of acl?.Grants ?? []) {
+  for (const grant of readGrants(acl).valid) {
     const group = publicGroupName(grant);
     if (group !== undefined && grant.Permission === 'READ_ACP') {
       out.push({ effect: 'info', source: 'bucket-acl', ref: aclGrantRef(group, 'READ_ACP'), message: `${group} can read the bucket ACL (not an exposure of data)` });
@@ -537,6 +619,10 @@ function statementExternals(stmt: PolicyStatement, arns: BucketArns, ownAccount:
       out.push({ id: p.id, kind: p.kind, account: p.account, ...base });
     }
   }
+  // "Anyone", pinned by aws:PrincipalAccount / aws:PrincipalArn to fixed accounts: those accounts' principals.
+  if (allowPrincipalIsAnyone(stmt)) {
+    for (const account of principalAccountsNamed(stmt).filter((a) => a !== ownAccount)) out.push({ id: account, kind: 'aws-account', account, ...base });
+  }
   return out;
 }
 
@@ -554,7 +640,7 @@ function aclPermissionCapabilities(permission: string): Capability[] {
 function aclExternals(acl: AwsAcl | null, ownerCanonicalId: string | undefined): Principal[] {
   const owners = new Set([acl?.Owner?.ID, ownerCanonicalId].filter((id): id is string => id !== undefined));
   const byId = new Map<string, { capabilities: Set<Capability>; refs: string[] }>();
-  for (const grant of acl?.Grants ?? []) {
+  for (const grant of readGrants(acl).valid) {
     const id = grant.Grantee?.ID;
     if (grant.Grantee?.Type !== 'CanonicalUser' || id === undefined || owners.has(id)) continue;
     const permission = grant.Permission ?? '';
@@ -598,6 +684,11 @@ function policyErrors(state: PolicyState): CollectError[] {
   return state.kind === 'malformed' ? [{ call: 'GetBucketPolicy', code: 'MalformedPolicy', message: state.message }] : [];
 }
 
+/** Each malformed ACL grant is a recorded error on the bucket (the scan is incomplete), never read as "no grant". */
+function aclErrors(acl: AwsAcl | null): CollectError[] {
+  return readGrants(acl).malformed.map((m) => ({ call: 'GetBucketAcl', code: 'MalformedAcl', message: `${malformedGrantRef(m)}: ${m.why}` }));
+}
+
 export function evaluateBucketAccess(bucket: AwsBucketSnapshot, account: AwsAccountContext): AwsAccessResult {
   const arns = bucketArns(bucket.Name, bucket.Region);
   const ctx = buildGuards(bucket, account);
@@ -606,7 +697,7 @@ export function evaluateBucketAccess(bucket: AwsBucketSnapshot, account: AwsAcco
 
   const fromPolicy = policyGrants(policy, arns, ctx);
   const grants = [...aclGrants(acl, ctx), ...fromPolicy.grants];
-  const verdicts = combineGrants(grants, policy, unconditionalDenies(policy, arns));
+  const verdicts = combineGrants(grants, policy, effectiveDenies(policy, arns));
 
   const evidence = verdicts.evidence;
   evidence.addAll(fromPolicy.evidence);
@@ -622,6 +713,6 @@ export function evaluateBucketAccess(bucket: AwsBucketSnapshot, account: AwsAcco
     guards: ctx.guards,
     externalPrincipals: [...aclExternals(acl, account.ownerCanonicalId), ...policyExternals(policy, arns, account.accountId)],
     tlsEnforced: tlsEnforced(policy, arns),
-    errors: policyErrors(policy),
+    errors: [...aclErrors(acl), ...policyErrors(policy)],
   };
 }

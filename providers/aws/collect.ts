@@ -29,6 +29,7 @@ import { createAwsClients, type AwsClients, type AwsConnectionOptions } from './
 import type { AwsBucketSnapshot, AwsSnapshot } from './snapshot-types.js';
 import { regionFromLocationConstraint, regionFromRedirect, toCollectError } from './errors.js';
 import { collectIam, type IamCollectOptions } from './iam/collect.js';
+import { maskText } from '../../src/text/mask-text.js';
 
 export interface AwsCollectOptions extends AwsConnectionOptions {
   /** Which buckets (--buckets); every bucket when omitted. */
@@ -156,7 +157,7 @@ async function collectBucket(clients: AwsClients, name: string, listedRegion: st
   take(replication, (v) => {
     if (v.ReplicationConfiguration) snap.Replication = v.ReplicationConfiguration as AwsBucketSnapshot['Replication'];
   });
-  take(tagging, (v) => (snap.Tags = (v.TagSet ?? []).map((t) => ({ Key: t.Key, Value: t.Value }))));
+  take(tagging, (v) => (snap.Tags = (v.TagSet ?? []).map((t) => ({ Key: t.Key === undefined ? undefined : maskText(t.Key), Value: t.Value === undefined ? undefined : maskText(t.Value) }))));
   if (errors.length > 0) snap.errors = errors;
   return snap;
 }

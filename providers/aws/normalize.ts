@@ -3,6 +3,8 @@ import type { CollectError, Exposure, IdentityPosture, Principal, Resource, Tri 
 import { evaluateBucketAccess, type AwsAccountContext } from './access.js';
 import type { AwsBucketSnapshot, AwsSnapshot } from './snapshot-types.js';
 import { awsIdentityView, type BucketIdentities } from './iam/index.js';
+import { maskTags } from '../../src/text/mask-text.js';
+import { uniqueResources } from '../../src/unique-resources.js';
 
 /** The snapshot key each call fills: a missing key with an error for its call is unknown, not "not configured". */
 function failed(bucket: AwsBucketSnapshot, call: string): boolean {
@@ -29,14 +31,15 @@ function encryptionOf(bucket: AwsBucketSnapshot): Resource['encryption'] {
   return { atRest: 'provider-managed', key: algorithm };
 }
 
+/** Bucket tags, masked like object keys (a tag can hold a personal value: owner=taro.yamada@example.jp). */
 function tagsOf(tags: AwsBucketSnapshot['Tags']): Record<string, string> {
   if (tags === undefined) return {};
   if (Array.isArray(tags)) {
     const out: Record<string, string> = {};
     for (const t of tags) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
-    return out;
+    return maskTags(out);
   }
-  return { ...tags };
+  return maskTags(tags);
 }
 
 export function accountContext(snapshot: AwsSnapshot): AwsAccountContext {
@@ -107,7 +110,7 @@ export function normalizeBucket(bucket: AwsBucketSnapshot, account: AwsAccountCo
 export function normalizeAws(snapshot: AwsSnapshot): Resource[] {
   const account = accountContext(snapshot);
   const identities = awsIdentityView(snapshot);
-  return snapshot.buckets.map((b) => normalizeBucket(b, account, identities.forBucket(b)));
+  return uniqueResources(snapshot.buckets.map((b) => normalizeBucket(b, account, identities.forBucket(b))));
 }
 
 /** The account's identity posture (IAM), for the account-level checks. */

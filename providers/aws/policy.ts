@@ -481,7 +481,11 @@ export function classifyPrincipal(entry: PrincipalEntry): FixedPrincipal | null 
 // ---------------------------------------------------------------------------------------------------------
 // Conditions
 
-/** Condition keys that pin a statement to fixed callers when given a fixed value (rule 4), lower-cased. */
+/**
+ * Condition keys that pin a statement to fixed callers when given a fixed value (rule 4), lower-cased: AWS's list
+ * for "the meaning of public", plus aws:PrincipalAccount / aws:PrincipalArn (an anonymous caller carries neither,
+ * so a fixed value leaves only principals of fixed accounts).
+ */
 export const RESTRICTING_CONDITION_KEYS: readonly string[] = [
   'aws:sourceip',
   'aws:sourcearn',
@@ -490,33 +494,58 @@ export const RESTRICTING_CONDITION_KEYS: readonly string[] = [
   'aws:sourceowner',
   'aws:sourceaccount',
   'aws:principalorgid',
+  'aws:principalaccount',
+  'aws:principalarn',
   'aws:userid',
   's3:x-amz-server-side-encryption-aws-kms-key-id',
   's3:dataaccesspointarn',
   's3:dataaccesspointaccount',
 ];
 
+/** ARN-valued keys that are fixed enough when the account is fixed, whatever the resource name (`accesspoint/*`, `role/*`). */
+const ACCOUNT_FIXED_ARN_KEYS = new Set(['s3:dataaccesspointarn', 'aws:principalarn']);
+
 const MATCHING_STRING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
+
+/** The positive operator a negated one tests against (`stringnotequals` → `stringequals`). */
+const NEGATED_TO_POSITIVE: Readonly<Record<string, string>> = {
+  stringnotequals: 'stringequals',
+  stringnotequalsignorecase: 'stringequalsignorecase',
+  stringnotlike: 'stringlike',
+  arnnotequals: 'arnequals',
+  arnnotlike: 'arnlike',
+  notipaddress: 'ipaddress',
+};
 
 export interface OperatorParts {
   /** Lower-cased operator without set prefix or IfExists suffix, e.g. `stringequals`. */
   base: string;
   ifExists: boolean;
   forAllValues: boolean;
+  forAnyValue: boolean;
 }
 
 export function splitOperator(operator: string): OperatorParts {
   let op = operator.toLowerCase();
   const forAllValues = op.startsWith('forallvalues:');
-  op = op.replace(/^for(?:all|any)values:/, '');
+  const forAnyValue = op.startsWith('foranyvalue:');
+  op = op.replace(/^for(?:all|any)values?:/, '');
   const ifExists = op.endsWith('ifexists');
   if (ifExists) op = op.slice(0, -'ifexists'.length);
-  return { base: op, ifExists, forAllValues };
+  return { base: op, ifExists, forAllValues, forAnyValue };
 }
 
 /** A value fixed enough to pin the caller: no `*`, `?` or policy variable. */
 export function isFixedValue(value: string): boolean {
   return !hasWildcard(value) && !value.includes('${');
+}
+
+/** An ARN whose partition, service, region and account are fixed (the account a 12-digit id); the resource part may be a pattern. */
+export function isAccountFixedArn(value: string): boolean {
+  const parts = value.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return false;
+  const head = parts.slice(0, 5);
+  return head.every(isFixedValue) && ACCOUNT_ID.test(parts[4] ?? '');
 }
 
 /** aws:SourceIp: a host or a CIDR no wider than /8 (IPv4) or /32 (IPv6). Unparseable values do not restrict. */
@@ -536,14 +565,59 @@ function isIpv4(address: string): boolean {
   return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
 }
 
+/**
+ * Do the requests that match `values` of `key` under the positive operator `base` come from a fixed set of callers?
+ * (A caller-fixing key, a matching operator, and every value fixed: a narrow IP range, a fixed string, or for the
+ * ARN keys an ARN of a fixed account.)
+ */
+function matchFixesCaller(key: string, base: string, values: readonly string[]): boolean {
+  if (!RESTRICTING_CONDITION_KEYS.includes(key) || values.length === 0) return false;
+  if (key === 'aws:sourceip') return base === 'ipaddress' && values.every(isNarrowIpRange);
+  if (!MATCHING_STRING_OPERATORS.has(base)) return false;
+  if (ACCOUNT_FIXED_ARN_KEYS.has(key)) return values.every((v) => isFixedValue(v) || isAccountFixedArn(v));
+  return values.every(isFixedValue);
+}
+
 /** Rule 4: does this condition entry pin the statement to fixed callers? */
 export function conditionRestricts(entry: ConditionEntry): boolean {
-  const key = entry.key.toLowerCase();
-  if (!RESTRICTING_CONDITION_KEYS.includes(key)) return false;
   const op = splitOperator(entry.operator);
-  if (op.ifExists || op.forAllValues || entry.values.length === 0) return false;
-  if (key === 'aws:sourceip') return op.base === 'ipaddress' && entry.values.every(isNarrowIpRange);
-  return MATCHING_STRING_OPERATORS.has(op.base) && entry.values.every(isFixedValue);
+  if (op.ifExists || op.forAllValues) return false;
+  return matchFixesCaller(entry.key.toLowerCase(), op.base, entry.values);
+}
+
+/**
+ * Rule 6, for a Deny to anyone: does this entry fail only for a fixed set of callers? The Deny then still applies
+ * to everyone else. Only a negated operator can (`NotIpAddress aws:SourceIp 203.0.113.0/24` fails only for
+ * requests from that range). A missing key makes a negated operator true, with or without IfExists, and
+ * ForAllValues true, so callers without the key are denied; ForAnyValue is false without the key, so they are not.
+ * `Null` and the positive operators fail for every caller outside the value (anyone, in practice).
+ */
+export function denyEntryLeavesFixedCallers(entry: ConditionEntry): boolean {
+  const op = splitOperator(entry.operator);
+  if (op.forAnyValue) return false;
+  const positive = NEGATED_TO_POSITIVE[op.base];
+  return positive !== undefined && matchFixesCaller(entry.key.toLowerCase(), positive, entry.values);
+}
+
+/**
+ * A conditional Deny applies unless one of its entries fails; the callers it leaves are the union of those for
+ * which an entry fails. They are all fixed (non-public) callers when every entry fails only for fixed callers.
+ */
+export function denyLeavesOnlyFixedCallers(stmt: PolicyStatement): boolean {
+  return stmt.conditions.length > 0 && stmt.conditions.every(denyEntryLeavesFixedCallers);
+}
+
+/** Accounts a non-negated, fixed aws:PrincipalAccount / aws:PrincipalArn condition admits. */
+export function principalAccountsNamed(stmt: PolicyStatement): string[] {
+  const accounts = new Set<string>();
+  for (const entry of stmt.conditions.filter(conditionRestricts)) {
+    const key = entry.key.toLowerCase();
+    for (const value of entry.values) {
+      const account = key === 'aws:principalaccount' ? value : key === 'aws:principalarn' ? value.split(':')[4] : undefined;
+      if (account !== undefined && ACCOUNT_ID.test(account)) accounts.add(account);
+    }
+  }
+  return [...accounts];
 }
 
 /** The restricting condition entries of a statement (a statement is restricted when there is at least one). */

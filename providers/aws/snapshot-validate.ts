@@ -1,5 +1,5 @@
 // Structural validation of an AWS raw snapshot (docs/snapshot.md). Semantics are normalize's job.
-import { expect, isObject, validateErrors } from '../../src/validate.js';
+import { expect, expectUniqueNames, isObject, validateErrors } from '../../src/validate.js';
 import type { AwsSnapshot } from './snapshot-types.js';
 
 const BPA_KEYS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'];
@@ -124,5 +124,6 @@ export function validateAwsSnapshot(doc: Record<string, unknown>): AwsSnapshot {
     validateBpa(b.PublicAccessBlock, `${where}.PublicAccessBlock`);
     validateErrors(b.errors, `${where}.errors`);
   });
+  expectUniqueNames(doc.buckets.map((b: Record<string, unknown>, i: number) => ({ name: b.Name, where: `buckets[${i}].Name` })), 'each bucket may appear once');
   return doc as unknown as AwsSnapshot;
 }

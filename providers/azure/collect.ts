@@ -16,6 +16,7 @@ import type { CollectError } from '../../src/model.js';
 import { armDataPlaneClient, armEndpointOf, armScope, credentialOf, dataPlaneClient, isDataPlaneMode, type AzureConnectionOptions } from './clients.js';
 import { isNoCredential, toCollectError } from './errors.js';
 import { CALLS, parseArmId } from './normalize.js';
+import { maskTags } from '../../src/text/mask-text.js';
 import type {
   AzureAccountSnapshot,
   AzureBlobServiceSnapshot,
@@ -138,7 +139,7 @@ async function collectArmAccount(opts: AzureConnectionOptions, client: StorageMa
       ? attempt(CALLS.serviceProperties, () => armDataPlaneClient(blobEndpoint, opts).getProperties())
       : Promise.resolve<Outcome<ServiceGetPropertiesResponse>>({ ok: false, error: { call: CALLS.serviceProperties, code: 'NoBlobEndpoint', message: 'ARM returned no blob endpoint for the account' }, cause: undefined }),
   ]);
-  const snap: AzureAccountSnapshot = { properties: account, containers: [] };
+  const snap: AzureAccountSnapshot = { properties: account.tags ? { ...account, tags: maskTags(account.tags) } : account, containers: [] };
   let blobService: AzureBlobServiceSnapshot | undefined;
   if (service.ok) {
     const { id: _id, name: _name, type: _type, ...rest } = plain<AzureBlobServiceSnapshot & { id?: string; name?: string; type?: string }>(service.value);
@@ -261,7 +262,7 @@ async function listContainersData(client: BlobServiceClient, accountName: string
       ...(p.hasLegalHold !== undefined ? { hasLegalHold: p.hasLegalHold } : {}),
       ...(p.isImmutableStorageWithVersioningEnabled !== undefined ? { immutableStorageWithVersioning: { enabled: p.isImmutableStorageWithVersioningEnabled } } : {}),
       ...(p.defaultEncryptionScope ? { defaultEncryptionScope: p.defaultEncryptionScope } : {}),
-      ...(c.metadata && Object.keys(c.metadata).length > 0 ? { metadata: { ...c.metadata } } : {}),
+      ...(c.metadata && Object.keys(c.metadata).length > 0 ? { metadata: maskTags(c.metadata) } : {}),
     });
   }
   return out;

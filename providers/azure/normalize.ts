@@ -11,6 +11,8 @@
 import type { AccountScope, AzureAccountSettings, CollectError, Evidence, Resource, Tri } from '../../src/model.js';
 import { containerLevel, evaluateContainerAccess, type Known } from './access.js';
 import type { AzureAccountSnapshot, AzureBlobServiceSnapshot, AzureDiagnosticSetting, AzureSnapshot } from './snapshot-types.js';
+import { maskTags } from '../../src/text/mask-text.js';
+import { uniqueResources } from '../../src/unique-resources.js';
 
 /** The collect calls whose failure leaves a setting unknown. */
 export const CALLS = {
@@ -298,7 +300,8 @@ export function normalizeAccount(snapshot: AzureSnapshot, account: AzureAccountS
       softDelete: facts.softDelete,
       retentionLock,
       website: c.name === '$web' ? facts.staticWebsite.value : false,
-      tags: { ...(account.properties.tags ?? {}) },
+      // Account tags masked like object keys (a tag value can hold a personal value).
+      tags: maskTags(account.properties.tags ?? {}),
       // Account-level calls are the primary's, so the report lists each failure once.
       errors: primary ? [...(account.errors ?? [])] : [],
       accountScope,
@@ -308,5 +311,5 @@ export function normalizeAccount(snapshot: AzureSnapshot, account: AzureAccountS
 }
 
 export function normalizeAzure(snapshot: AzureSnapshot): Resource[] {
-  return snapshot.accounts.flatMap((a) => normalizeAccount(snapshot, a));
+  return uniqueResources(snapshot.accounts.flatMap((a) => normalizeAccount(snapshot, a)));
 }

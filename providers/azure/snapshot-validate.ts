@@ -1,5 +1,5 @@
 // Structural validation of an Azure raw snapshot (docs/snapshot.md, "Azure"). Semantics are normalize's job.
-import { expect, isObject, validateErrors } from '../../src/validate.js';
+import { expect, expectUniqueNames, isObject, validateErrors } from '../../src/validate.js';
 import type { AzureSnapshot } from './snapshot-types.js';
 
 const PUBLIC_ACCESS = new Set(['container', 'blob', 'Container', 'Blob', 'None']);
@@ -41,6 +41,7 @@ function validateAccount(a: unknown, where: string): void {
     const level = c.publicAccess;
     expect(level === undefined || level === null || (typeof level === 'string' && PUBLIC_ACCESS.has(level)), `${cw}.publicAccess`, 'must be "container", "blob" or null');
   });
+  expectUniqueNames(a.containers.map((c: Record<string, unknown>, i: number) => ({ name: c.name, where: `${where}.containers[${i}].name` })), 'each container of an account may appear once');
   validateErrors(a.errors, `${where}.errors`);
 }
 
@@ -64,5 +65,6 @@ export function validateAzureSnapshot(doc: Record<string, unknown>): AzureSnapsh
   });
   expect(Array.isArray(doc.accounts), 'accounts', 'must be an array');
   doc.accounts.forEach((a: unknown, i: number) => validateAccount(a, `accounts[${i}]`));
+  expectUniqueNames(doc.accounts.map((a: { properties: { name?: unknown } }, i: number) => ({ name: a.properties.name, where: `accounts[${i}].properties.name` })), 'each storage account may appear once');
   return doc as unknown as AzureSnapshot;
 }

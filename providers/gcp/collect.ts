@@ -9,6 +9,7 @@ import { createAuth, createRestApi, createStorage, type GcpAuth, type GcpConnect
 import { isMissingCredentials, toGcpCollectError } from './errors.js';
 import { isCustomRole } from './roles.js';
 import type { GcpMultiProjectSnapshot, GcpProjectSnapshot, GcpRole, GcpSnapshot, GcsAclEntry, GcsBucketResource, GcsBucketSnapshot, GcsIamPolicy } from './snapshot-types.js';
+import { maskTags } from '../../src/text/mask-text.js';
 
 /** Objects whose ACLs are read per bucket when uniform bucket-level access is off. */
 export const OBJECT_ACL_SAMPLE = 20;
@@ -184,7 +185,7 @@ async function collectBucket(storage: Storage, name: string, listed: GcsBucketRe
     if (got.ok) metadata = got.value[0] as unknown as GcsBucketResource;
     else errors.push(got.error);
   }
-  const snap: GcsBucketSnapshot = { metadata };
+  const snap: GcsBucketSnapshot = { metadata: metadata.labels ? { ...metadata, labels: maskTags(metadata.labels) } : metadata };
   const policy = await attempt('buckets.getIamPolicy', () => bucket.iam.getPolicy({ requestedPolicyVersion: 3 }));
   if (policy.ok) snap.iamPolicy = policy.value[0] as unknown as GcsIamPolicy;
   else errors.push(policy.error);

@@ -2,6 +2,8 @@
 import type { CollectError, Resource, Tri } from '../../src/model.js';
 import { evaluateGcsAccess, type GcpProjectContext } from './access.js';
 import { projectsOf, type GcpProjectSnapshot, type GcpSnapshot, type GcsBucketSnapshot } from './snapshot-types.js';
+import { maskTags } from '../../src/text/mask-text.js';
+import { uniqueResources } from '../../src/unique-resources.js';
 
 /** The id kumoscan gives a bucket (globally unique, as gsutil and gcloud name it). */
 export function gcsResourceId(name: string): string {
@@ -71,7 +73,8 @@ export function normalizeBucket(bucket: GcsBucketSnapshot, project: GcpProjectSn
     retentionLock: setting(bucket, () => md.retentionPolicy?.isLocked === true),
     lifecycle: setting(bucket, () => (md.lifecycle?.rule ?? []).length > 0),
     website: setting(bucket, () => Boolean(md.website?.mainPageSuffix || md.website?.notFoundPage)),
-    tags: { ...(md.labels ?? {}) },
+    // Labels masked like object keys (a label value can hold a personal value).
+    tags: maskTags(md.labels ?? {}),
     locationType: md.locationType ? md.locationType.toLowerCase() : null,
     ...(dataLocations.length > 0 ? { dataLocations } : {}),
     errors,
@@ -79,5 +82,5 @@ export function normalizeBucket(bucket: GcsBucketSnapshot, project: GcpProjectSn
 }
 
 export function normalizeGcp(snapshot: GcpSnapshot): Resource[] {
-  return projectsOf(snapshot).flatMap((p) => p.buckets.map((b) => normalizeBucket(b, p)));
+  return uniqueResources(projectsOf(snapshot).flatMap((p) => p.buckets.map((b) => normalizeBucket(b, p))));
 }

@@ -1,5 +1,5 @@
 // Structural validation of a GCS raw snapshot (docs/snapshot.md). Semantics are normalize's job.
-import { expect, isObject, validateErrors } from '../../src/validate.js';
+import { expect, expectUniqueNames, isObject, validateErrors } from '../../src/validate.js';
 import type { GcpSnapshot } from './snapshot-types.js';
 
 function validateAcl(v: unknown, where: string): void {
@@ -70,6 +70,12 @@ function validateProject(p: Record<string, unknown>, where: string): void {
   p.buckets.forEach((b: unknown, i: number) => validateBucket(b, at(`buckets[${i}]`)));
 }
 
+/** Every bucket name with its place, over one project or all of them (bucket names are global). */
+function gcsBucketNames(doc: Record<string, unknown>): { name: unknown; where: string }[] {
+  const projects = Array.isArray(doc.projects) ? (doc.projects as Record<string, unknown>[]).map((p, i) => ({ p, at: `projects[${i}].` })) : [{ p: doc, at: '' }];
+  return projects.flatMap(({ p, at }) => (p.buckets as { metadata?: { name?: unknown } }[]).map((b, i) => ({ name: b.metadata?.name, where: `${at}buckets[${i}].metadata.name` })));
+}
+
 export function validateGcpSnapshot(doc: Record<string, unknown>): GcpSnapshot {
   if (doc.projects !== undefined) {
     expect(Array.isArray(doc.projects), 'projects', 'must be an array of project snapshots');
@@ -82,5 +88,6 @@ export function validateGcpSnapshot(doc: Record<string, unknown>): GcpSnapshot {
   } else {
     validateProject(doc, '');
   }
+  expectUniqueNames(gcsBucketNames(doc), 'each bucket may appear once');
   return doc as unknown as GcpSnapshot;
 }

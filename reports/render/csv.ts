@@ -2,10 +2,13 @@
 // field quoted when it holds a comma, a double quote, CR or LF, and inner double quotes doubled. UTF-8 with a
 // byte order mark, so Excel in Japan opens it as UTF-8 instead of guessing Shift_JIS (without the BOM the
 // Japanese columns come out garbled). A cell that starts with = + - @ (or a tab / CR) gets a leading apostrophe,
-// so a cloud name cannot become a spreadsheet formula (CSV injection).
+// so a cloud name cannot become a spreadsheet formula (CSV injection). Control characters in a cell (a bucket
+// name holding ESC or a newline) are shown as visible escapes (src/text/sanitize.ts); only the columns kumoscan
+// writes as lists (duties_ja) keep their line breaks.
 import type { Report, ReportFinding } from './json.js';
 import { suppressedOf } from './policy-view.js';
 import { SEVERITY_LABEL, allViews, categoriesOf, type ResourceView } from './view.js';
+import { escapeControls } from '../../src/text/sanitize.js';
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -49,6 +52,13 @@ export function csvField(value: string | number | boolean | null | undefined): s
   let s = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Columns whose line breaks kumoscan writes itself (one item a line). */
+const MULTILINE_COLUMNS: ReadonlySet<string> = new Set(['duties_ja']);
+
+function sanitizeCell(value: string | number | boolean | null | undefined): string | number | boolean | null | undefined {
+  return typeof value === 'string' ? escapeControls(value) : value;
 }
 
 function tri(v: boolean | null | undefined): string {
@@ -106,7 +116,7 @@ export function renderCsv(input: Report | readonly Report[]): string {
         suppression_reason: reason ?? '',
         suppression_expires: expires ?? '',
       };
-      lines.push(CSV_COLUMNS.map((c) => csvField(cells[c])).join(','));
+      lines.push(CSV_COLUMNS.map((c) => csvField(MULTILINE_COLUMNS.has(c) ? cells[c] : sanitizeCell(cells[c]))).join(','));
     }
   }
   return UTF8_BOM + lines.join('\r\n') + '\r\n';

@@ -10,6 +10,7 @@ import type { DataProfile } from '../../src/data/types.js';
 import type { Deadlines, EntrustmentSignal, PpcDraftItem, Reportability } from '../appi/types.js';
 import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine, hasBaseline } from './baseline-view.js';
+import { escapeControlsKeepBreaks } from '../../src/text/sanitize.js';
 import {
   CATEGORY_LABEL,
   NOT_ESTIMATED,
@@ -39,7 +40,7 @@ const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
 
 /** Escapes text for element content and quoted attribute values. */
 export function esc(s: string | number): string {
-  return String(s).replace(AMP, (c) => ENTITY[c] ?? c);
+  return escapeControlsKeepBreaks(String(s)).replace(AMP, (c) => ENTITY[c] ?? c);
 }
 
 /** Both languages; the stylesheet shows the one chosen. */

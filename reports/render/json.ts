@@ -6,6 +6,7 @@ import { assess, type Assessment } from '../appi/assessment.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Entrustee } from '../appi/types.js';
 import type { ConfigWarning, SuppressedFinding } from '../policy/types.js';
+import { escapeJsonControls } from '../../src/text/sanitize.js';
 
 /**
  * 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names).
@@ -144,5 +145,6 @@ export function buildReport(input: ReportInput): Report {
 }
 
 export function renderJson(report: Report): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  // The same JSON value; C1 / bidi controls written as \u escapes so the text is safe on a terminal too.
+  return escapeJsonControls(JSON.stringify(report, null, 2)) + '\n';
 }

@@ -5,6 +5,7 @@ import { SEVERITIES, type Severity } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine, hasBaseline } from './baseline-view.js';
 import { configWarningsOf, suppressedOf } from './policy-view.js';
+import { escapeControls } from '../../src/text/sanitize.js';
 import {
   CATEGORY_LABEL,
   NOT_ESTIMATED,
@@ -29,15 +30,14 @@ export interface MarkdownOptions {
 
 /** Escapes Markdown punctuation and HTML; keeps the text on one line (for table cells and list items). */
 export function mdText(s: string | number): string {
-  return String(s)
-    .replace(/\r\n|\r|\n/g, ' ')
+  return escapeControls(String(s).replace(/\r\n|\r|\n/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/([\\`*_[\]<>|~$])/g, '\\$1');
 }
 
 /** Inline code that cannot be closed early: a fence longer than any backtick run inside, padded with spaces. */
 export function mdCode(s: string): string {
-  const one = s.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+  const one = escapeControls(s.replace(/\r\n|\r|\n/g, ' ')).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...[...one.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = one.startsWith('`') || one.endsWith('`') ? ' ' : '';

@@ -10,6 +10,7 @@ import { DUTIES } from '../appi/duties.js';
 import type { Report, ReportFinding } from './json.js';
 import { SEVERITY_LABEL, estimateLine, resourceViews, type Lang } from './view.js';
 import { configWarningsOf, suppressedOf } from './policy-view.js';
+import { escapeJsonControls } from '../../src/text/sanitize.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -288,5 +289,5 @@ export function buildSarif(input: Report | readonly Report[], opts: SarifOptions
 }
 
 export function renderSarif(input: Report | readonly Report[], opts: SarifOptions = {}): string {
-  return JSON.stringify(buildSarif(input, opts), null, 2) + '\n';
+  return escapeJsonControls(JSON.stringify(buildSarif(input, opts), null, 2)) + '\n';
 }

@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine } from './baseline-view.js';
 import { configWarningsOf, suppressedOf, suppressionLine } from './policy-view.js';
+import { escapeControls, escapeLines } from '../../src/text/sanitize.js';
 
 export type Lang = 'ja' | 'en';
 
@@ -37,7 +38,7 @@ export function widest(values: Iterable<string>): number {
 }
 
 function rows(findings: readonly ReportFinding[], lang: Lang, mark?: 'resolved'): string[] {
-  const cells = findings.map((f) => [f.resourceId.replace(/^arn:aws:s3:::/, ''), f.checkId, f.title[lang]]);
+  const cells = findings.map((f) => [escapeControls(f.resourceId.replace(/^arn:aws:s3:::/, '')), f.checkId, f.title[lang]]);
   const widths = [0, 1].map((i) => Math.min(48, widest(cells.map((c) => c[i] ?? ''))));
   // With --baseline, each row starts with its state: [new], [unchanged] (or [resolved] in the resolved list).
   const states = findings.map((f) => {
@@ -81,9 +82,10 @@ export function renderTable(report: Report, lang: Lang = 'en'): string {
     out.push('');
   }
   out.push(ja ? 'リソース: 読取 / 一覧 / 書込 (誰でも)' : 'Resources: read / list / write (by anyone)');
-  const nameWidth = Math.min(48, Math.max(0, ...report.resources.map((r) => displayWidth(r.name))));
-  for (const r of report.resources) {
-    out.push(`  ${pad(r.name, nameWidth)}  ${verdict(r.exposure.read)} / ${verdict(r.exposure.list)} / ${verdict(r.exposure.write)}${r.errors.length ? `  (${r.errors.length} ${ja ? '件の取得エラー' : 'failed calls'})` : ''}`);
+  const names = report.resources.map((r) => escapeControls(r.name));
+  const nameWidth = Math.min(48, Math.max(0, ...names.map(displayWidth)));
+  for (const [i, r] of report.resources.entries()) {
+    out.push(`  ${pad(names[i] ?? '', nameWidth)}  ${verdict(r.exposure.read)} / ${verdict(r.exposure.list)} / ${verdict(r.exposure.write)}${r.errors.length ? `  (${r.errors.length} ${ja ? '件の取得エラー' : 'failed calls'})` : ''}`);
   }
   out.push('');
   const s = report.summary;
@@ -96,5 +98,6 @@ export function renderTable(report: Report, lang: Lang = 'en'): string {
     if (report.errors.length > 10) out.push(`  … ${report.errors.length - 10} more`);
   }
   out.push(report.assessment.notLegalAdvice[lang]);
-  return out.join('\n') + '\n';
+  // Every line sanitized once more at the end: a name, code or message from the cloud cannot forge a line.
+  return escapeLines(out).join('\n') + '\n';
 }

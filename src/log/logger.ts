@@ -5,6 +5,7 @@
 import { levelOf, type LogLevel, type ScanEndEvent, type ScanEvent, type ScanEventSink } from './events.js';
 import { nextProgress, renderProgress, unitOf, type ProgressState } from './progress.js';
 import { redactValue, type FieldValue } from './redact.js';
+import { escapeControls, escapeJsonControls, hasControls } from '../text/sanitize.js';
 import { SEVERITIES } from '../model.js';
 
 export type LogFormat = 'auto' | 'text' | 'json';
@@ -51,7 +52,8 @@ function textValue(value: FieldValue): string {
   if (Array.isArray(value)) return value.map(textValue).join(',');
   if (value !== null && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}:${textValue(v)}`).join(',');
   const s = String(value);
-  return /[\s"=]/.test(s) || s === '' ? JSON.stringify(s) : s;
+  // Quoted (JSON string syntax) when it holds a space, a quote, '=' or a control character; controls JSON leaves raw are escaped too.
+  return /[\s"=]/.test(s) || s === '' || hasControls(s) ? escapeControls(JSON.stringify(s)) : s;
 }
 
 /** One text line: `2026-11-22T06:00:00.000Z info  scan.start provider=aws …`. */
@@ -66,7 +68,7 @@ const SEVERITY_NAME: Record<LogLevel, string> = { debug: 'DEBUG', info: 'INFO', 
 /** One JSON line: {time, level, severity (Cloud Logging's name), event, message, …fields}. */
 export function formatJson(event: ScanEvent, time: Date): string {
   const level = levelOf(event);
-  return JSON.stringify({ time: time.toISOString(), level, severity: SEVERITY_NAME[level], event: event.event, message: describe(event), ...fieldsOf(event) }) + '\n';
+  return escapeJsonControls(JSON.stringify({ time: time.toISOString(), level, severity: SEVERITY_NAME[level], event: event.event, message: describe(event), ...fieldsOf(event) })) + '\n';
 }
 
 /** A short English sentence for an event (the JSON line's `message`). */
@@ -164,13 +166,13 @@ export class Logger {
     const time = at ?? this.now();
     if (this.opts.mode === 'json') this.stream.write(formatJson(event, time));
     else if (this.opts.mode === 'text') this.stream.write(formatText(event, time));
-    else this.stream.write(event.event === 'fatal' ? `kumoscan: ${event.message}\n` : formatText(event, time));
+    else this.stream.write(event.event === 'fatal' ? `kumoscan: ${escapeControls(event.message)}\n` : formatText(event, time));
   }
 
   private bar(event: ScanEvent): void {
     if (event.event === 'fatal' || event.event === 'scan.end') {
       this.clear();
-      this.stream.write(event.event === 'fatal' ? `kumoscan: ${event.message}\n` : summaryLine(event));
+      this.stream.write(event.event === 'fatal' ? `kumoscan: ${escapeControls(event.message)}\n` : escapeControls(summaryLine(event).trimEnd()) + '\n');
       return;
     }
     const before = this.state;
@@ -188,7 +190,7 @@ export class Logger {
     const columns = this.stream.columns ?? 0;
     const lines = renderProgress(this.state, columns >= 20 ? columns : 80);
     let out = this.drawn > 1 ? `\r\x1b[${this.drawn - 1}A` : '\r';
-    out += lines.map((l) => `\x1b[2K${l}`).join('\n');
+    out += lines.map((l) => `\x1b[2K${escapeControls(l)}`).join('\n');
     this.stream.write(out);
     this.drawn = lines.length;
   }

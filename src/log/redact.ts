@@ -2,6 +2,8 @@
 // clouds' SDKs, connection strings and URLs carry them are replaced by a marker naming what was removed.
 // Conservative by design: a false positive costs a few characters of a log line, a false negative a leak.
 
+import { escapeControls } from '../text/sanitize.js';
+
 const MARK = (what: string): string => `[REDACTED:${what}]`;
 
 interface Rule {
@@ -57,7 +59,7 @@ export function redact(text: string): string {
 /** A message fit for one log line: first line, redacted, at most `max` characters. */
 export function shortMessage(text: string, max = 240): string {
   const first = redact(text).split(/\r?\n/)[0] ?? '';
-  const clean = first.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const clean = escapeControls(first.trim());
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 

@@ -382,6 +382,58 @@ runTable('unknown inputs give null, never a guess', [
   },
 ]);
 
+runTable('malformed ACL grants: a recorded error, null where the grant could matter (never "no grant")', [
+  {
+    name: 'Grants [null]: list/write/aclWrite null, an error on the bucket',
+    bucket: { Acl: acl(null as unknown as AwsGrant) },
+    expect: [false, null, null, null],
+    errors: ['MalformedAcl'],
+    evidence: [{ capability: 'list', effect: 'unknown', source: 'bucket-acl', ref: 'Grants[1]' }],
+  },
+  {
+    name: 'Grantee null with READ: list null only',
+    bucket: { Acl: acl({ Grantee: null, Permission: 'READ' } as unknown as AwsGrant) },
+    expect: [false, null, false, false],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'Grantee without URI/ID/EmailAddress with WRITE: write null',
+    bucket: { Acl: acl({ Grantee: { Type: 'Group' }, Permission: 'WRITE' }) },
+    expect: [false, false, null, false],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'AllUsers with Permission "read" (not READ): it may be any permission, list/write/aclWrite null',
+    bucket: { Acl: acl(groupGrant(ALL_USERS, 'read')) },
+    expect: [false, null, null, null],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'a stranger canonical user with Permission "read": nothing public, still a recorded error, no external principal',
+    bucket: { Acl: acl(userGrant(STRANGER_CANONICAL, 'read')) },
+    expect: [false, false, false, false],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'a malformed grant next to AllUsers READ: list true, write/aclWrite null',
+    bucket: { Acl: acl(groupGrant(ALL_USERS, 'READ'), null as unknown as AwsGrant) },
+    expect: [false, true, null, null],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'Grants [null] under IgnorePublicAcls: all false, the malformation still recorded',
+    bucket: { Acl: acl(null as unknown as AwsGrant), PublicAccessBlock: { IgnorePublicAcls: true } },
+    expect: [false, false, false, false],
+    errors: ['MalformedAcl'],
+  },
+  {
+    name: 'a malformed grant and a malformed policy: both recorded',
+    bucket: { Acl: acl(groupGrant(ALL_USERS, 'Read')), Policy: 'not json' },
+    expect: [null, null, null, null],
+    errors: ['MalformedAcl', 'MalformedPolicy'],
+  },
+]);
+
 runTable('policy shapes', [
   { name: 'policy given as a parsed object', bucket: { Policy: { Version: '2012-10-17', Statement: [allow()] } }, expect: [true, false, false, false] },
   { name: 'Statement as a single object', bucket: { Policy: JSON.stringify({ Statement: allow({ Action: ['s3:ListBucket'], Resource: BKT }) }) }, expect: [false, true, false, false] },
@@ -600,6 +652,104 @@ runTable('Deny statements (rule 6)', [
     bucket: { Policy: policy(allow(), { Effect: 'Deny', Principal: '*', Action: 's3:GetObject', NotResource: [OBJ] }) },
     expect: [true, false, false, false],
   },
+]);
+
+/** A public Allow GetObject plus a Deny GetObject to anyone on bucket/* with one condition (the Allow it shadows). */
+function shadowed(operator: string, key: string, value: unknown, over: Statement = {}): string {
+  return policy(allow({ Sid: 'Open' }), deny({ Sid: 'Fence', Condition: { [operator]: { [key]: value } }, ...over }));
+}
+
+const ORG = 'o-a1b2c3d4e5';
+const VPCE = 'vpce-1a2b3c4d';
+
+runTable('conditional Deny: what it leaves (rule 6, AWS "meaning of public")', [
+  {
+    name: 'Deny NotIpAddress a fixed /24 leaves only that range: not public',
+    bucket: { Policy: shadowed('NotIpAddress', 'aws:SourceIp', '203.0.113.0/24') },
+    expect: [false, false, false, false],
+    evidence: [{ capability: 'read', effect: 'denies', ref: 'Sid "Fence"' }],
+  },
+  { name: 'Deny NotIpAddress several fixed ranges: not public', bucket: { Policy: shadowed('NotIpAddress', 'aws:SourceIp', ['203.0.113.0/24', '2001:db8::/48']) }, expect: [false, false, false, false] },
+  { name: 'Deny NotIpAddress 0.0.0.0/1 (too wide) leaves half the internet: public', bucket: { Policy: shadowed('NotIpAddress', 'aws:SourceIp', '0.0.0.0/1') }, expect: [true, false, false, false] },
+  { name: 'Deny NotIpAddressIfExists a fixed range: not public', bucket: { Policy: shadowed('NotIpAddressIfExists', 'aws:SourceIp', '203.0.113.0/24') }, expect: [false, false, false, false] },
+  { name: 'Deny StringNotEquals aws:SourceVpce fixed: not public', bucket: { Policy: shadowed('StringNotEquals', 'aws:SourceVpce', VPCE) }, expect: [false, false, false, false] },
+  {
+    name: 'Deny StringNotEqualsIfExists aws:SourceVpce: callers without the key are denied too, not public',
+    bucket: { Policy: shadowed('StringNotEqualsIfExists', 'aws:SourceVpce', VPCE) },
+    expect: [false, false, false, false],
+  },
+  { name: 'Deny StringNotEquals aws:SourceVpc fixed: not public', bucket: { Policy: shadowed('StringNotEquals', 'aws:SourceVpc', 'vpc-1a2b3c4d') }, expect: [false, false, false, false] },
+  { name: 'Deny StringNotLike aws:SourceVpce "vpce-*" leaves every endpoint: public', bucket: { Policy: shadowed('StringNotLike', 'aws:SourceVpce', 'vpce-*') }, expect: [true, false, false, false] },
+  { name: 'Deny StringEquals aws:SourceVpce (positive) denies one endpoint only: public', bucket: { Policy: shadowed('StringEquals', 'aws:SourceVpce', VPCE) }, expect: [true, false, false, false] },
+  { name: 'Deny StringEqualsIfExists aws:SourceVpce leaves other endpoints: public', bucket: { Policy: shadowed('StringEqualsIfExists', 'aws:SourceVpce', VPCE) }, expect: [true, false, false, false] },
+  { name: 'Deny StringNotEquals aws:PrincipalOrgID fixed: not public', bucket: { Policy: shadowed('StringNotEquals', 'aws:PrincipalOrgID', ORG) }, expect: [false, false, false, false] },
+  {
+    name: 'Deny ForAnyValue:StringNotEquals aws:PrincipalOrgID: anonymous callers lack the key, the Deny misses them: public',
+    bucket: { Policy: shadowed('ForAnyValue:StringNotEquals', 'aws:PrincipalOrgID', ORG) },
+    expect: [true, false, false, false],
+  },
+  {
+    name: 'Deny ForAllValues:StringNotEquals aws:PrincipalOrgID: true without the key, so anonymous callers are denied: not public',
+    bucket: { Policy: shadowed('ForAllValues:StringNotEquals', 'aws:PrincipalOrgID', ORG) },
+    expect: [false, false, false, false],
+  },
+  { name: 'Deny StringNotEquals aws:PrincipalAccount own account: not public', bucket: { Policy: shadowed('StringNotEquals', 'aws:PrincipalAccount', OWN) }, expect: [false, false, false, false] },
+  { name: 'Deny StringNotEquals aws:SourceAccount own account: not public', bucket: { Policy: shadowed('StringNotEquals', 'aws:SourceAccount', OWN) }, expect: [false, false, false, false] },
+  { name: 'Deny StringEquals aws:PrincipalAccount (a key anonymous callers lack): the Deny misses them, public', bucket: { Policy: shadowed('StringEquals', 'aws:PrincipalAccount', OTHER) }, expect: [true, false, false, false] },
+  { name: 'Deny Null aws:PrincipalAccount=true removes anonymous callers only; any account remains: public', bucket: { Policy: shadowed('Null', 'aws:PrincipalAccount', 'true') }, expect: [true, false, false, false] },
+  { name: 'Deny Null aws:SourceVpce=true leaves every VPC endpoint: public', bucket: { Policy: shadowed('Null', 'aws:SourceVpce', 'true') }, expect: [true, false, false, false] },
+  { name: 'Deny ArnNotLike aws:PrincipalArn own-account roles: not public', bucket: { Policy: shadowed('ArnNotLike', 'aws:PrincipalArn', `arn:aws:iam::${OWN}:role/*`) }, expect: [false, false, false, false] },
+  { name: 'Deny ArnNotLike aws:PrincipalArn any account\'s role "app": public', bucket: { Policy: shadowed('ArnNotLike', 'aws:PrincipalArn', 'arn:aws:iam::*:role/app') }, expect: [true, false, false, false] },
+  { name: 'Deny StringNotEquals aws:Referer (spoofable, not a caller key): public', bucket: { Policy: shadowed('StringNotEquals', 'aws:Referer', 'https://www.example.com/') }, expect: [true, false, false, false] },
+  {
+    name: 'Deny outside a range but only over plain HTTP: HTTPS callers anywhere remain, public',
+    bucket: { Policy: policy(allow(), deny({ Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' }, Bool: { 'aws:SecureTransport': 'false' } } })) },
+    expect: [true, false, false, false],
+  },
+  {
+    name: 'Deny outside a VPC endpoint on a prefix only: the rest of the bucket stays public',
+    bucket: { Policy: shadowed('StringNotEquals', 'aws:SourceVpce', VPCE, { Resource: `${BKT}/private/*` }) },
+    expect: [true, false, false, false],
+  },
+  {
+    name: 'Deny outside a VPC endpoint on s3:* removes ACL list and policy read',
+    bucket: { Acl: ACL_READ, Policy: policy(allow(), deny({ Sid: 'VpceOnly', Action: 's3:*', Resource: [BKT, OBJ], Condition: { StringNotEquals: { 'aws:SourceVpce': VPCE } } })) },
+    expect: [false, false, false, false],
+    evidence: [{ capability: 'list', effect: 'denies', ref: 'Sid "VpceOnly"' }],
+  },
+  {
+    name: 'Deny with NotPrincipal (owner) and a fixed range: only the owner and the range remain, not public',
+    bucket: { Policy: policy(allow(), { Effect: 'Deny', NotPrincipal: { AWS: `arn:aws:iam::${OWN}:root` }, Action: 's3:*', Resource: [BKT, OBJ], Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }) },
+    expect: [false, false, false, false],
+  },
+  {
+    name: 'Deny to a fixed principal outside a range removes nothing for anyone else',
+    bucket: { Policy: policy(allow(), deny({ Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })) },
+    expect: [true, false, false, false],
+  },
+]);
+
+runTable('caller-fixing condition keys on an Allow (rule 4, AWS "meaning of public")', [
+  {
+    name: 's3:DataAccessPointArn with a fixed account and any access-point name restricts',
+    bucket: { Policy: conditioned('StringLike', 's3:DataAccessPointArn', `arn:aws:s3:ap-northeast-1:${OWN}:accesspoint/*`) },
+    expect: [false, false, false, false],
+  },
+  { name: 's3:DataAccessPointArn ArnLike with a fixed account restricts', bucket: { Policy: conditioned('ArnLike', 's3:DataAccessPointArn', `arn:aws:s3:ap-northeast-1:${OWN}:accesspoint/hr-*`) }, expect: [false, false, false, false] },
+  { name: 's3:DataAccessPointArn with any account does not restrict', bucket: { Policy: conditioned('ArnLike', 's3:DataAccessPointArn', 'arn:aws:s3:ap-northeast-1:*:accesspoint/*') }, expect: [true, false, false, false] },
+  { name: 's3:DataAccessPointArn fully wild does not restrict', bucket: { Policy: conditioned('StringLike', 's3:DataAccessPointArn', '*') }, expect: [true, false, false, false] },
+  { name: 's3:DataAccessPointAccount own account restricts', bucket: { Policy: conditioned('StringEquals', 's3:DataAccessPointAccount', OWN) }, expect: [false, false, false, false] },
+  { name: 'aws:PrincipalAccount own account: anonymous callers carry no account, not public', bucket: { Policy: conditioned('StringEquals', 'aws:PrincipalAccount', OWN) }, expect: [false, false, false, false] },
+  {
+    name: 'aws:PrincipalAccount another account: not public, that account is an external principal',
+    bucket: { Policy: conditioned('StringEquals', 'aws:PrincipalAccount', OTHER) },
+    expect: [false, false, false, false],
+    external: [external(OTHER, 'aws-account', OTHER, ['read'], 'Statement[0]', true)],
+  },
+  { name: 'aws:PrincipalAccount with StringEqualsIfExists does not restrict', bucket: { Policy: conditioned('StringEqualsIfExists', 'aws:PrincipalAccount', OWN) }, expect: [true, false, false, false] },
+  { name: 'aws:PrincipalArn fixed own role restricts', bucket: { Policy: conditioned('ArnEquals', 'aws:PrincipalArn', `arn:aws:iam::${OWN}:role/reader`) }, expect: [false, false, false, false] },
+  { name: 'aws:PrincipalArn with a fixed account and any role restricts', bucket: { Policy: conditioned('ArnLike', 'aws:PrincipalArn', `arn:aws:iam::${OWN}:role/*`) }, expect: [false, false, false, false] },
+  { name: 'aws:PrincipalArn with any account does not restrict', bucket: { Policy: conditioned('ArnLike', 'aws:PrincipalArn', 'arn:aws:iam::*:role/reader') }, expect: [true, false, false, false] },
 ]);
 
 const TLS_DENY = deny({ Sid: 'TLS', Action: 's3:*', Resource: [BKT, OBJ], Condition: { Bool: { 'aws:SecureTransport': 'false' } } });

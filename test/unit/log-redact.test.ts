@@ -68,9 +68,9 @@ describe('redactValue and shortMessage', () => {
       none: null,
     });
   });
-  test('shortMessage: first line only, redacted, control characters out, shortened', () => {
+  test('shortMessage: first line only, redacted, control characters shown escaped, shortened', () => {
     assert.equal(shortMessage('denied for AKIAQWERTYUIOPASDFGH\n    at stack (x.js:1:1)'), 'denied for [REDACTED:aws-access-key-id]');
-    assert.equal(shortMessage('a\tb\u001b[31m'), 'a b [31m');
+    assert.equal(shortMessage('a\tb\u001b[31m\u009b2J'), 'a\\tb\\x1b[31m\\x9b2J');
     assert.equal(shortMessage('ab '.repeat(100), 10), 'ab ab ab …');
   });
 });
