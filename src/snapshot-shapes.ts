@@ -4,13 +4,13 @@
 import { z } from 'zod';
 import { CLASS_NAMES, DETECTOR_NAMES } from '../reports/appi/labels.js';
 
-const count = z.number();
+const count = z.number().int().nonnegative();
 const tri = z.boolean().nullable();
 
 const probeAnswer = z.looseObject({ url: z.string(), status: z.number().nullable(), error: z.string().optional() });
 
 export const probeResultShape = z.looseObject({
-  at: z.string(),
+  at: z.iso.datetime({ offset: true }),
   list: probeAnswer.optional(),
   object: probeAnswer.extend({ key: z.string() }).optional(),
   observed: z.looseObject({ read: tri, list: tri }),
@@ -20,7 +20,7 @@ export const probeResultShape = z.looseObject({
 const detector = z.enum(Object.keys(DETECTOR_NAMES) as [string, ...string[]]);
 const appiClass = z.enum(Object.keys(CLASS_NAMES) as [string, ...string[]]);
 
-const detection = z.looseObject({ type: detector, confidence: z.string(), count, masked: z.array(z.string()), objects: count });
+const detection = z.looseObject({ type: detector, confidence: z.enum(['high', 'low']), count, masked: z.array(z.string()), objects: count });
 
 export const dataProfileShape = z.looseObject({
   sampled: z.looseObject({ objects: count, bytes: count, skipped: z.array(z.looseObject({ key: z.string(), reason: z.string() })) }),

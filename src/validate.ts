@@ -18,6 +18,7 @@ export function validateErrors(v: unknown, where: string): void {
   expect(Array.isArray(v), where, 'must be an array of {call, code, message}');
   v.forEach((e, i) => {
     expect(isObject(e) && typeof e.call === 'string' && typeof e.code === 'string', `${where}[${i}]`, 'must be {call, code, message} with string call and code');
+    expect(e.message === undefined || typeof e.message === 'string', `${where}[${i}].message`, 'must be a string');
   });
 }
 

@@ -63,6 +63,7 @@ function validateInlinePolicies(v: unknown, where: string): void {
   expect(Array.isArray(v), where, 'must be an array of {PolicyName, PolicyDocument}');
   v.forEach((p: unknown, i: number) => {
     expect(isObject(p), `${where}[${i}]`, 'must be an object');
+    expect(p.PolicyName === undefined || typeof p.PolicyName === 'string', `${where}[${i}].PolicyName`, 'must be a string');
     validateDocument(p.PolicyDocument, `${where}[${i}].PolicyDocument`);
   });
 }

@@ -10,10 +10,12 @@ const BLOB_SERVICE_OBJECTS = ['deleteRetentionPolicy', 'containerDeleteRetention
 
 // The shapes of the nested values normalize reads (other keys are kept).
 const str = z.string().nullable().optional();
+const days = z.number().int().nonnegative();
 const ACCOUNT_PARTS = z.looseObject({
   properties: z.looseObject({
     tags: z.record(z.string(), z.string()).nullable().optional(),
     primaryEndpoints: z.looseObject({ blob: str, web: str, dfs: str }).nullable().optional(),
+    sku: z.looseObject({ name: str, tier: str }).nullable().optional(),
   }),
   blobService: z
     .looseObject({
@@ -34,8 +36,8 @@ const ACCOUNT_PARTS = z.looseObject({
           }),
         )
         .optional(),
-      deleteRetentionPolicy: z.looseObject({ enabled: z.boolean().optional(), days: z.number().optional(), allowPermanentDelete: z.boolean().optional() }).optional(),
-      containerDeleteRetentionPolicy: z.looseObject({ enabled: z.boolean().optional(), days: z.number().optional() }).optional(),
+      deleteRetentionPolicy: z.looseObject({ enabled: z.boolean().optional(), days: days.optional(), allowPermanentDelete: z.boolean().optional() }).optional(),
+      containerDeleteRetentionPolicy: z.looseObject({ enabled: z.boolean().optional(), days: days.optional() }).optional(),
     })
     .optional(),
 });

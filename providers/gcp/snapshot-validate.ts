@@ -31,6 +31,17 @@ const METADATA_PARTS = z.looseObject({
   storageClass: z.string().optional(),
   labels: z.record(z.string(), z.string()).optional(),
   customPlacementConfig: z.looseObject({ dataLocations: z.array(z.string()).optional() }).optional(),
+  iamConfiguration: z
+    .looseObject({
+      publicAccessPrevention: z.string().optional(),
+      uniformBucketLevelAccess: z.looseObject({ enabled: z.boolean().optional() }).optional(),
+      bucketPolicyOnly: z.looseObject({ enabled: z.boolean().optional() }).optional(),
+    })
+    .optional(),
+  encryption: z.looseObject({ defaultKmsKeyName: z.string().optional() }).optional(),
+  versioning: z.looseObject({ enabled: z.boolean().optional() }).optional(),
+  logging: z.looseObject({ logBucket: z.string().optional(), logObjectPrefix: z.string().optional() }).optional(),
+  website: z.looseObject({ mainPageSuffix: z.string().optional(), notFoundPage: z.string().optional() }).optional(),
 });
 
 function validateBucket(b: unknown, where: string): void {
