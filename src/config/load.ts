@@ -102,7 +102,9 @@ function yamlToJs(text: string, file: string): unknown {
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0];
-    const message = error.message.split(/ at line \d+, column \d+/)[0]?.trim() ?? error.code;
+    const said = error.message.split(/ at line \d+, column \d+/)[0]?.trim() ?? error.code;
+    // The parser recurses: a value nested thousands of levels deep overflows its stack.
+    const message = /call stack/i.test(said) ? `nested too deeply (at most ${MAX_NESTING} levels)` : said;
     throw new UsageError(`${file}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}YAML syntax error: ${message}`);
   }
   try {

@@ -261,8 +261,7 @@ describe('the malformed inputs of issue 13 (exit 2, the file and the field)', ()
   };
   // 10,000 arrays deep, as text: JSON.stringify itself would overflow the stack.
   const nested = `${'['.repeat(10_000)}"x"${']'.repeat(10_000)}`;
-  let deepYaml = 'version: 1\nscan:\n';
-  for (let i = 0; i < 10_000; i++) deepYaml += `${'  '.repeat(i + 1)}k${i}:\n`;
+  const deepYaml = `version: 1\nscan: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`;
   const bomb = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]', ''].join('\n');
   const snapshotCases: [string, string, RegExp][] = [
     ['Grants: [null]', withBucket((b) => (b.Acl = { Grants: [null] })), /^kumoscan: \S+grants\.json: buckets\[0\]\.Acl\.Grants\[0\] must be an object\n$/],
@@ -287,7 +286,7 @@ describe('the malformed inputs of issue 13 (exit 2, the file and the field)', ()
     const snap = packagePath('examples', 'aws-hr-system.snapshot.json');
     for (const [name, text, expected] of [
       ['bomb.yml', bomb, /^kumoscan: \S+bomb\.yml: YAML aliases: expanded more than 100 times \(an alias bomb\?\); write the values out\n$/],
-      ['deep.yml', deepYaml, /^kumoscan: \S+deep\.yml: (the YAML is nested too deeply \(at most 100 levels\)|scan\.k0\.k1\.k2\.k3\.k4… *: nested more than 100 levels deep|.*)\n$/],
+      ['deep.yml', deepYaml, /^kumoscan: \S+deep\.yml: line 2, column \d+: YAML syntax error: nested too deeply \(at most 100 levels\)\n$/],
       ['list.yml', '- version: 1\n', /^kumoscan: \S+list\.yml: \(top level\): must be a mapping of keys \(got a list\)\n$/],
     ] as const) {
       const res = await runCli(['scan', '--input', snap, '--config', write(name, text)]);
