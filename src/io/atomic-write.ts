@@ -4,11 +4,12 @@
 // new one, never a cut or empty one; a SIGKILL before the rename leaves the previous file as it was. The temporary
 // files of writes under way are known, so a SIGINT / SIGTERM handler removes them (cancel.ts).
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, openSync, realpathSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { closeSync, fsyncSync, openSync, realpathSync, unlinkSync } from 'node:fs';
 import { chmod, open, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { errorCode } from '../data/decode/limits.js';
+import { statOrUndefined } from './read-file.js';
 
 const pending = new Set<string>();
 
@@ -27,14 +28,6 @@ export function removePendingTempFiles(): void {
     }
   }
   pending.clear();
-}
-
-function statOrUndefined(path: string, follow: boolean): Stats | undefined {
-  try {
-    return follow ? statSync(path) : lstatSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 function fsyncFolder(dir: string): void {

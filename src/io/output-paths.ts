@@ -1,18 +1,10 @@
 // Output paths are checked before any work is done (no cloud call, no file read): a report or snapshot that could
 // not be written at the end would waste the whole scan. `--out FILE` / `--save-snapshot FILE` need an existing,
 // writable folder and must not name a folder; `--out-dir DIR` is created (with its parents) when missing.
-import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { fileKind } from './read-file.js';
-
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
+import { fileKind, statOrUndefined } from './read-file.js';
 
 function writable(path: string): boolean {
   try {

@@ -2,11 +2,20 @@
 // within the size limit is read. A FIFO, /dev/zero, a folder or a socket is refused at once with one line (a
 // FIFO is opened non-blocking, so nobody has to write into it for the refusal to come); the size limit is
 // checked from the stat, before a byte is read.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { errorCode, formatBytes } from '../data/decode/limits.js';
 
 export { MiB } from '../data/decode/limits.js';
+
+/** The stat of `path` (of the link itself with follow = false), or undefined when there is nothing there. */
+export function statOrUndefined(path: string, follow = true): Stats | undefined {
+  try {
+    return follow ? statSync(path) : lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /** What a non-regular file is, in a user's words. */
 export function fileKind(st: Stats): string {
