@@ -1,7 +1,6 @@
 // `kumoscan classify PATH...`: decode and classify local files (directories recursively) before they are
 // uploaded — per file and in total: detected types, confidence, counts, persons, APPI classes and masked
 // examples. Never a raw value: the Classifier keeps only masked examples and salted hashes.
-import { writeFileSync } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -12,6 +11,8 @@ import { Classifier } from './data/detect/classifier.js';
 import { PersonLedger } from './data/detect/persons.js';
 import type { AppiClass, Confidence, DetectorId, FileProfile } from './data/types.js';
 import { EXIT, UsageError } from './errors.js';
+import { writeFileAtomic } from './io/atomic-write.js';
+import { checkOutputFile } from './io/output-paths.js';
 import { VERSION } from './package-info.js';
 import { maskText } from './text/mask-text.js';
 import { escapeLines } from './text/sanitize.js';
@@ -307,6 +308,7 @@ export function renderClassifyTable(report: ClassifyReport, lang: Lang): string 
 }
 
 async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: string) => void): Promise<number> {
+  if (flags.out) checkOutputFile(flags.out, '--out');
   for (const p of paths) {
     try {
       await lstat(p);
@@ -324,15 +326,8 @@ async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: 
   };
   const report = await classifyPaths(paths, limits, flags.examples);
   const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderClassifyTable(report, flags.lang);
-  if (flags.out) {
-    try {
-      writeFileSync(flags.out, text);
-    } catch (err) {
-      throw new UsageError(`cannot write ${flags.out}: ${errorCode(err)}`);
-    }
-  } else {
-    write(text);
-  }
+  if (flags.out) await writeFileAtomic(flags.out, text);
+  else write(text);
   if (flags.failOnPersonal && report.total.personalDataFiles > 0) return EXIT.FINDINGS;
   if (report.total.unreadableFiles > 0) return EXIT.INCOMPLETE;
   return EXIT.OK;

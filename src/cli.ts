@@ -27,6 +27,9 @@ import type { Entrustee } from '../reports/appi/types.js';
 import { scanLogger, ReportedError, type LogFormat } from './log/cli-logging.js';
 import { redact } from './log/redact.js';
 import { escapeControls } from './text/sanitize.js';
+import { installCancelHandlers } from './io/cancel.js';
+import { checkOutputFile } from './io/output-paths.js';
+import { guardStandardStreams } from './io/closed-pipe.js';
 
 interface ScanFlags {
   buckets: string[];
@@ -206,13 +209,14 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .option('--out-dir <dir>', 'write each format into DIR as kumoscan-report.<ext>')
     .addOption(new Option('--lang <lang>', 'language of the table, Markdown and SARIF messages (the HTML report has a switch)').choices(['ja', 'en']).default(defaultLang()))
     .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones')
-    .action((files: string[], flags: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string }) => {
+    .action(async (files: string[], flags: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string }) => {
+      checkOutputs(files.length, flags.format, flags);
       const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
       const loaded = files.map(readReportFile);
       // A baseline is one provider's report: it applies to the reports of that provider (an error when there is none).
       const mine = (r: (typeof loaded)[number]): boolean => baseline !== undefined && (r.scope.provider === baseline.scope.provider || !loaded.some((x) => x.scope.provider === baseline.scope.provider));
       const reports = loaded.map((r) => (baseline && mine(r) ? applyBaseline(r, baseline, { file: flags.baseline ?? '' }) : r));
-      emitReports(reports, flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+      await emitReports(reports, flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
     });
   registerDemoCommand(program, setExit, write);
   registerDiffCommand(program, setExit, write);
@@ -242,7 +246,12 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
   const supported = providerIds().join(', ');
   if (provider === undefined && !flags.input) throw new UsageError(`name a provider (kumoscan scan ${providerIds()[0]}) or give --input SNAPSHOT`);
   if (provider !== undefined && !adapterFor(provider)) throw new UsageError(`unknown provider "${provider}" (supported: ${supported})`);
-  checkOutputs(1, flags.format, flags);
+  // With --shard, "{shard}" in --out / --out-dir is the shard index (runners that start kumoscan without a shell).
+  const place = (path: string): string => (flags.shard ? path.split('{shard}').join(String(flags.shard.index)) : path);
+  const outputs = { ...(flags.out ? { out: place(flags.out) } : {}), ...(flags.outDir !== undefined ? { outDir: place(flags.outDir) } : {}) };
+  // Every output path is checked (and --out-dir created) before any file is read or any call is made.
+  checkOutputs(1, flags.format, outputs);
+  if (flags.saveSnapshot) checkOutputFile(flags.saveSnapshot, '--save-snapshot');
   for (const [name, value] of Object.entries(flags)) {
     if (/(Url|Endpoint)$/.test(name) && typeof value === 'string') {
       try {
@@ -279,9 +288,7 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
   });
   log.clear();
   const report = baseline && flags.baseline !== undefined ? applyBaseline(outcome.report, baseline, { file: flags.baseline }) : outcome.report;
-  // With --shard, "{shard}" in --out / --out-dir is the shard index (runners that start kumoscan without a shell).
-  const place = (path: string): string => (flags.shard ? path.split('{shard}').join(String(flags.shard.index)) : path);
-  const written = emitReports([report], flags.format, { lang: flags.lang, ...(flags.out ? { out: place(flags.out) } : {}), ...(flags.outDir !== undefined ? { outDir: place(flags.outDir) } : {}) }, write);
+  const written = await emitReports([report], flags.format, { lang: flags.lang, ...outputs }, write);
   log.end(outcome, flags.format, written);
   return outcome.exitCode;
 }
@@ -292,6 +299,8 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
   const program = buildProgram((c) => (exitCode = c), write);
   program.exitOverride();
   for (const cmd of program.commands) cmd.exitOverride();
+  guardStandardStreams();
+  const uninstall = installCancelHandlers(() => langOf(argv));
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -308,5 +317,14 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
     process.stderr.write(`kumoscan: scan failed: ${escapeControls(redact(err instanceof Error ? err.message : String(err)))}\n`);
     if (process.env.KUMOSCAN_DEBUG) process.stderr.write(`${redact(err instanceof Error ? (err.stack ?? '') : '')}\n`);
     return EXIT.INCOMPLETE;
+  } finally {
+    uninstall();
   }
+}
+
+/** The language of the "cancelled" line: --lang when given, else the locale's. */
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.indexOf('--lang');
+  const given = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return given === 'ja' || given === 'en' ? given : defaultLang();
 }

@@ -1,11 +1,12 @@
 // `kumoscan diff A.json B.json`: findings new, resolved and unchanged from report A (before) to report B (after),
 // and severity changes. Exit 1 when B has new findings at or above --fail-on (default high), else 0; 2 on bad input.
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { diffReports, newAtOrAbove, renderDiffJson, renderDiffMarkdown, renderDiffTable } from '../reports/diff.js';
 import { readReportFile } from '../reports/render/load.js';
 import type { Lang } from '../reports/render/table.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT } from './errors.js';
+import { writeFileAtomic } from './io/atomic-write.js';
+import { checkOutputFile } from './io/output-paths.js';
 import { SEVERITIES, type Severity } from './model.js';
 
 interface DiffFlags {
@@ -48,20 +49,16 @@ export function registerDiffCommand(program: Command, setExit: (code: number) =>
     .option('--out <file>', 'write the diff to a file instead of standard output')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a NEW finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
     .addHelpText('after', EXAMPLES)
-    .action((before: string, after: string, flags: DiffFlags) => {
-      setExit(runDiff(before, after, flags, write));
+    .action(async (before: string, after: string, flags: DiffFlags) => {
+      setExit(await runDiff(before, after, flags, write));
     });
 }
 
-export function runDiff(before: string, after: string, flags: DiffFlags, write: (text: string) => void): number {
+export async function runDiff(before: string, after: string, flags: DiffFlags, write: (text: string) => void): Promise<number> {
+  if (flags.out !== undefined) checkOutputFile(flags.out, '--out');
   const diff = diffReports(readReportFile(before), readReportFile(after), { a: before, b: after });
   const text = flags.format === 'json' ? renderDiffJson(diff) : flags.format === 'md' ? renderDiffMarkdown(diff, flags.lang) : renderDiffTable(diff, flags.lang);
-  if (flags.out !== undefined) {
-    try {
-      writeFileSync(flags.out, text);
-    } catch (err) {
-      throw new UsageError(`cannot write ${flags.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  } else write(text);
+  if (flags.out !== undefined) await writeFileAtomic(flags.out, text);
+  else write(text);
   return newAtOrAbove(diff, flags.failOn).length > 0 ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -54,18 +54,18 @@ export function registerMergeCommand(program: Command, setExit: (code: number) =
     .option('--allow-partial', 'accept missing shards (the report is marked incomplete)')
     .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier report, and list the resolved ones')
     .addHelpText('after', EXAMPLES)
-    .action((files: string[], flags: MergeFlags) => {
-      setExit(runMerge(files, flags, write));
+    .action(async (files: string[], flags: MergeFlags) => {
+      setExit(await runMerge(files, flags, write));
     });
 }
 
-export function runMerge(files: readonly string[], flags: MergeFlags, write: (text: string) => void): number {
+export async function runMerge(files: readonly string[], flags: MergeFlags, write: (text: string) => void): Promise<number> {
   checkOutputs(1, flags.format, flags);
   const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
   let report = mergeReports(files.map(readReportFile), { names: files, allowPartial: flags.allowPartial === true });
   // The merged report is judged against this command's --fail-on.
   report = { ...report, scope: { ...report.scope, failOn: flags.failOn } };
   if (baseline && flags.baseline !== undefined) report = applyBaseline(report, baseline, { file: flags.baseline });
-  emitReports([report], flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+  await emitReports([report], flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
   return exitCodeFor(report, flags.failOn);
 }

@@ -190,7 +190,7 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
     }
   }
   if (req.saveSnapshot) {
-    writeSnapshotFile(req.saveSnapshot, snapshot);
+    await writeSnapshotFile(req.saveSnapshot, snapshot);
     events?.({ event: 'snapshot.written', path: req.saveSnapshot });
   }
   const endpointUrl = req.flags?.endpointUrl;

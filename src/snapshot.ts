@@ -1,16 +1,19 @@
 // The raw snapshot file: reading (--input), validating and writing (--save-snapshot). The provider's adapter
 // validates its own keys; this file handles the envelope (JSON, UTF-8, version, provider).
-import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError } from './errors.js';
+import { writeFileAtomic } from './io/atomic-write.js';
+import { tooDeep, MAX_NESTING } from './io/json-depth.js';
+import { readRegularFile } from './io/read-file.js';
 import type { BaseSnapshot } from './provider.js';
 import { adapterFor, providerIds } from './provider-registry.js';
-import { expect, isObject } from './validate.js';
+import { expect, expectShape, isObject } from './validate.js';
+import { probeResultShape, sampleOutcomeShape } from './snapshot-shapes.js';
 
 export type Snapshot = BaseSnapshot;
 
 export const SNAPSHOT_VERSION = 1;
 
-const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
+export const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
 
 export function parseSnapshot(text: string, source = 'snapshot'): Snapshot {
   let doc: unknown;
@@ -20,6 +23,8 @@ export function parseSnapshot(text: string, source = 'snapshot'): Snapshot {
     throw new UsageError(`${source}: not valid JSON (${(err as Error).message})`);
   }
   if (!isObject(doc)) throw new UsageError(`${source}: a snapshot must be a JSON object`);
+  const deep = tooDeep(doc);
+  if (deep !== undefined) throw new UsageError(`${source}: ${deep} is nested more than ${MAX_NESTING} levels deep`);
   const version = doc.snapshotVersion;
   if (version !== undefined && version !== SNAPSHOT_VERSION) {
     throw new UsageError(`${source}: snapshotVersion ${String(version)} is not supported (this kumoscan reads version ${SNAPSHOT_VERSION})`);
@@ -29,9 +34,15 @@ export function parseSnapshot(text: string, source = 'snapshot'): Snapshot {
     const got = doc.provider === undefined ? ' (missing)' : ` (got ${JSON.stringify(doc.provider)})`;
     throw new UsageError(`${source}: "provider" must be one of ${providerIds().map((p) => `"${p}"`).join(', ')}${got}`);
   }
-  validateProbes(doc.probes);
-  validateSamples(doc.samples);
-  return adapter.validateSnapshot(doc);
+  try {
+    validateProbes(doc.probes);
+    validateSamples(doc.samples);
+    return adapter.validateSnapshot(doc);
+  } catch (err) {
+    // The validators name the field after "snapshot: "; the message names the file instead.
+    if (err instanceof UsageError && source !== 'snapshot' && err.message.startsWith('snapshot: ')) throw new UsageError(`${source}: ${err.message.slice('snapshot: '.length)}`);
+    throw err;
+  }
 }
 
 function validateSamples(v: unknown): void {
@@ -39,6 +50,7 @@ function validateSamples(v: unknown): void {
   expect(isObject(v), 'samples', 'must be an object of sample outcomes by resource id');
   for (const [id, o] of Object.entries(v)) {
     expect(isObject(o) && (o.profile === null || isObject(o.profile)), `samples["${id}"]`, 'must be {profile: DataProfile | null, error?}');
+    expectShape(sampleOutcomeShape, o, `samples["${id}"]`);
   }
 }
 
@@ -47,17 +59,13 @@ function validateProbes(v: unknown): void {
   expect(isObject(v), 'probes', 'must be an object of probe results by resource id');
   for (const [id, p] of Object.entries(v)) {
     expect(isObject(p) && isObject(p.observed), `probes["${id}"]`, 'must be a probe result with "observed"');
+    expectShape(probeResultShape, p, `probes["${id}"]`);
   }
 }
 
+/** Reads a snapshot file: a regular file of at most 512 MiB (checked from its stat, before reading), UTF-8 JSON. */
 export function readSnapshotFile(path: string): Snapshot {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (err) {
-    throw new UsageError(`cannot read snapshot ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  if (buf.length > MAX_SNAPSHOT_BYTES) throw new UsageError(`snapshot ${path} is larger than ${MAX_SNAPSHOT_BYTES} bytes`);
+  const buf = readRegularFile(path, { maxBytes: MAX_SNAPSHOT_BYTES, error: (reason) => `cannot read snapshot ${path}: ${reason}` });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -67,10 +75,7 @@ export function readSnapshotFile(path: string): Snapshot {
   return parseSnapshot(text, path);
 }
 
-export function writeSnapshotFile(path: string, snapshot: Snapshot): void {
-  try {
-    writeFileSync(path, JSON.stringify(snapshot, null, 2) + '\n');
-  } catch (err) {
-    throw new UsageError(`cannot write snapshot ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+/** Writes a snapshot atomically (a temporary file renamed over `path`). */
+export async function writeSnapshotFile(path: string, snapshot: Snapshot): Promise<void> {
+  await writeFileAtomic(path, JSON.stringify(snapshot, null, 2) + '\n');
 }

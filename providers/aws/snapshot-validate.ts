@@ -1,5 +1,6 @@
 // Structural validation of an AWS raw snapshot (docs/snapshot.md). Semantics are normalize's job.
-import { expect, expectUniqueNames, isObject, validateErrors } from '../../src/validate.js';
+import { z } from 'zod';
+import { expect, expectShape, expectUniqueNames, isObject, validateErrors } from '../../src/validate.js';
 import type { AwsSnapshot } from './snapshot-types.js';
 
 const BPA_KEYS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'];
@@ -14,6 +15,42 @@ function validateBpa(v: unknown, where: string): void {
   }
 }
 
+// The shapes of the bucket's sub-objects that normalize reads (AWS's response shapes; other keys are kept).
+const str = z.string().optional();
+const rules = <T extends z.ZodType>(rule: T) => z.looseObject({ Rules: z.array(rule).optional() });
+const BUCKET_PARTS = z.looseObject({
+  Acl: z
+    .looseObject({
+      Owner: z.looseObject({ ID: str, DisplayName: str }).optional(),
+      // Grantee and Permission values are judged by normalize (a malformed grant is recorded there); their types are checked here.
+      Grants: z.array(z.looseObject({ Grantee: z.looseObject({ Type: str, ID: str, DisplayName: str, EmailAddress: str, URI: str }).nullable().optional(), Permission: z.string().nullable().optional() })).optional(),
+    })
+    .optional(),
+  PolicyStatus: z.looseObject({ IsPublic: z.boolean().optional() }).optional(),
+  OwnershipControls: rules(z.looseObject({ ObjectOwnership: str })).optional(),
+  Encryption: rules(z.looseObject({ ApplyServerSideEncryptionByDefault: z.looseObject({ SSEAlgorithm: str, KMSMasterKeyID: str }).optional(), BucketKeyEnabled: z.boolean().optional() })).optional(),
+  Versioning: z.looseObject({ Status: str, MFADelete: str }).optional(),
+  Logging: z.looseObject({ LoggingEnabled: z.looseObject({ TargetBucket: str, TargetPrefix: str }).optional() }).optional(),
+  Website: z
+    .looseObject({
+      IndexDocument: z.looseObject({ Suffix: str }).optional(),
+      ErrorDocument: z.looseObject({ Key: str }).optional(),
+      RedirectAllRequestsTo: z.looseObject({ HostName: str, Protocol: str }).optional(),
+      RoutingRules: z.array(z.unknown()).optional(),
+    })
+    .optional(),
+  Lifecycle: rules(z.looseObject({ ID: str, Status: str })).optional(),
+  ObjectLock: z
+    .looseObject({
+      ObjectLockEnabled: str,
+      Rule: z.looseObject({ DefaultRetention: z.looseObject({ Mode: str, Days: z.number().optional(), Years: z.number().optional() }).optional() }).optional(),
+    })
+    .optional(),
+  Replication: z.looseObject({ Role: str, Rules: z.array(z.looseObject({ ID: str, Status: str, Destination: z.looseObject({ Bucket: str, Account: str }).optional() })).optional() }).optional(),
+  Tags: z.union([z.array(z.looseObject({ Key: z.string(), Value: z.string() })), z.record(z.string(), z.string())]).optional(),
+  CreationDate: str,
+});
+
 const DOCUMENT = 'must be the policy document: a (URL-encoded) JSON string or an object';
 
 function validateDocument(v: unknown, where: string, required = false): void {
@@ -26,6 +63,7 @@ function validateInlinePolicies(v: unknown, where: string): void {
   expect(Array.isArray(v), where, 'must be an array of {PolicyName, PolicyDocument}');
   v.forEach((p: unknown, i: number) => {
     expect(isObject(p), `${where}[${i}]`, 'must be an object');
+    expect(p.PolicyName === undefined || typeof p.PolicyName === 'string', `${where}[${i}].PolicyName`, 'must be a string');
     validateDocument(p.PolicyDocument, `${where}[${i}].PolicyDocument`);
   });
 }
@@ -121,6 +159,7 @@ export function validateAwsSnapshot(doc: Record<string, unknown>): AwsSnapshot {
       expect(b[k] === undefined || isObject(b[k]), `${where}.${k}`, 'must be an object');
     }
     expect(b.Tags === undefined || Array.isArray(b.Tags) || isObject(b.Tags), `${where}.Tags`, 'must be a TagSet array or an object');
+    expectShape(BUCKET_PARTS, b, where);
     validateBpa(b.PublicAccessBlock, `${where}.PublicAccessBlock`);
     validateErrors(b.errors, `${where}.errors`);
   });

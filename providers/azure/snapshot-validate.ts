@@ -1,11 +1,46 @@
 // Structural validation of an Azure raw snapshot (docs/snapshot.md, "Azure"). Semantics are normalize's job.
-import { expect, expectUniqueNames, isObject, validateErrors } from '../../src/validate.js';
+import { z } from 'zod';
+import { expect, expectShape, expectUniqueNames, isObject, validateErrors } from '../../src/validate.js';
 import type { AzureSnapshot } from './snapshot-types.js';
 
 const PUBLIC_ACCESS = new Set(['container', 'blob', 'Container', 'Blob', 'None']);
 const OPTIONAL_FLAGS = ['allowBlobPublicAccess', 'allowSharedKeyAccess', 'enableHttpsTrafficOnly', 'allowCrossTenantReplication'];
 const OPTIONAL_STRINGS = ['id', 'location', 'kind', 'minimumTlsVersion', 'publicNetworkAccess'];
 const BLOB_SERVICE_OBJECTS = ['deleteRetentionPolicy', 'containerDeleteRetentionPolicy', 'staticWebsite', 'logging'];
+
+// The shapes of the nested values normalize reads (other keys are kept).
+const str = z.string().nullable().optional();
+const days = z.number().int().nonnegative();
+const ACCOUNT_PARTS = z.looseObject({
+  properties: z.looseObject({
+    tags: z.record(z.string(), z.string()).nullable().optional(),
+    primaryEndpoints: z.looseObject({ blob: str, web: str, dfs: str }).nullable().optional(),
+    sku: z.looseObject({ name: str, tier: str }).nullable().optional(),
+  }),
+  blobService: z
+    .looseObject({
+      diagnosticSettings: z
+        .array(
+          z.looseObject({
+            id: str,
+            name: str,
+            properties: z
+              .looseObject({
+                logs: z.array(z.looseObject({ category: str, categoryGroup: str, enabled: z.boolean().optional() })).nullable().optional(),
+                workspaceId: str,
+                storageAccountId: str,
+                eventHubAuthorizationRuleId: str,
+                marketplacePartnerId: str,
+              })
+              .optional(),
+          }),
+        )
+        .optional(),
+      deleteRetentionPolicy: z.looseObject({ enabled: z.boolean().optional(), days: days.optional(), allowPermanentDelete: z.boolean().optional() }).optional(),
+      containerDeleteRetentionPolicy: z.looseObject({ enabled: z.boolean().optional(), days: days.optional() }).optional(),
+    })
+    .optional(),
+});
 
 function validateAccount(a: unknown, where: string): void {
   expect(isObject(a), where, 'must be an object with "properties" and "containers"');
@@ -33,6 +68,7 @@ function validateAccount(a: unknown, where: string): void {
     }
     expect(bs.diagnosticSettings === undefined || Array.isArray(bs.diagnosticSettings), `${where}.blobService.diagnosticSettings`, 'must be an array of diagnostic settings');
   }
+  expectShape(ACCOUNT_PARTS, a, where);
   expect(Array.isArray(a.containers), `${where}.containers`, 'must be an array');
   a.containers.forEach((c: unknown, i: number) => {
     const cw = `${where}.containers[${i}]`;

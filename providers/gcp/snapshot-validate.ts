@@ -1,5 +1,6 @@
 // Structural validation of a GCS raw snapshot (docs/snapshot.md). Semantics are normalize's job.
-import { expect, expectUniqueNames, isObject, validateErrors } from '../../src/validate.js';
+import { z } from 'zod';
+import { expect, expectShape, expectUniqueNames, isObject, validateErrors } from '../../src/validate.js';
 import type { GcpSnapshot } from './snapshot-types.js';
 
 function validateAcl(v: unknown, where: string): void {
@@ -24,6 +25,25 @@ function validatePolicy(v: unknown, where: string): void {
   });
 }
 
+// The shapes of the nested metadata values normalize reads (other keys are kept).
+const METADATA_PARTS = z.looseObject({
+  locationType: z.string().optional(),
+  storageClass: z.string().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  customPlacementConfig: z.looseObject({ dataLocations: z.array(z.string()).optional() }).optional(),
+  iamConfiguration: z
+    .looseObject({
+      publicAccessPrevention: z.string().optional(),
+      uniformBucketLevelAccess: z.looseObject({ enabled: z.boolean().optional() }).optional(),
+      bucketPolicyOnly: z.looseObject({ enabled: z.boolean().optional() }).optional(),
+    })
+    .optional(),
+  encryption: z.looseObject({ defaultKmsKeyName: z.string().optional() }).optional(),
+  versioning: z.looseObject({ enabled: z.boolean().optional() }).optional(),
+  logging: z.looseObject({ logBucket: z.string().optional(), logObjectPrefix: z.string().optional() }).optional(),
+  website: z.looseObject({ mainPageSuffix: z.string().optional(), notFoundPage: z.string().optional() }).optional(),
+});
+
 function validateBucket(b: unknown, where: string): void {
   expect(isObject(b), where, 'must be an object with "metadata"');
   const md = b.metadata;
@@ -33,6 +53,7 @@ function validateBucket(b: unknown, where: string): void {
     expect(md[k] === undefined || isObject(md[k]), `${where}.metadata.${k}`, 'must be an object');
   }
   expect(md.location === undefined || typeof md.location === 'string', `${where}.metadata.location`, 'must be a string');
+  expectShape(METADATA_PARTS, md, `${where}.metadata`);
   validateAcl(md.acl, `${where}.metadata.acl`);
   validateAcl(md.defaultObjectAcl, `${where}.metadata.defaultObjectAcl`);
   validatePolicy(b.iamPolicy, `${where}.iamPolicy`);

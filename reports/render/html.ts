@@ -4,6 +4,7 @@
 // profile, probe answers and the APPI assessment; filters by severity, provider and duty; print-friendly (every card
 // expanded, no controls) so it can be attached to an assessment as a PDF. Pure: reports in, a string out. Every
 // string from a report goes through esc() — bucket names, object keys and evidence are data, never markup.
+import { createHash } from 'node:crypto';
 import type { Evidence, I18n, Resource, Severity } from '../../src/model.js';
 import { SEVERITIES } from '../../src/model.js';
 import type { DataProfile } from '../../src/data/types.js';
@@ -455,6 +456,9 @@ var saved=null;try{saved=sessionStorage.getItem('kumoscan-lang');}catch(e){}
 setLang(saved==='en'||saved==='ja'?saved:root.getAttribute('data-lang'));apply();
 })();`;
 
+/** The CSP allows this one script by its hash (no 'unsafe-inline' for scripts: an injected script would not run). */
+export const SCRIPT_HASH = `'sha256-${createHash('sha256').update(JS, 'utf8').digest('base64')}'`;
+
 /** Renders one or more reports (e.g. one per provider) as one page. */
 export function renderHtml(input: Report | readonly Report[], opts: HtmlOptions = {}): string {
   const reports: readonly Report[] = Array.isArray(input) ? input : [input as Report];
@@ -480,7 +484,7 @@ export function renderHtml(input: Report | readonly Report[], opts: HtmlOptions 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src ${SCRIPT_HASH}; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="kumoscan ${esc(version)}">
 <title>kumoscan — ${esc(title[lang])}</title>

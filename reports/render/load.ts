@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { UsageError } from '../../src/errors.js';
+import { MAX_NESTING, tooDeep } from '../../src/io/json-depth.js';
+import { readRegularFile } from '../../src/io/read-file.js';
 import { packagePath } from '../../src/package-info.js';
 import { SCHEMA_VERSION, type Report } from './json.js';
 
@@ -45,6 +47,8 @@ export function parseReport(text: string, source: string): Report {
   if (!isObj(doc) || !isObj(doc.tool) || doc.tool.name !== 'kumoscan') {
     throw new UsageError(`${source} is not a kumoscan report (expected a JSON report written by "kumoscan scan --format json", with tool.name "kumoscan")`);
   }
+  const deep = tooDeep(doc);
+  if (deep !== undefined) throw new UsageError(`${source}: ${deep} is nested more than ${MAX_NESTING} levels deep`);
   const version = typeof doc.schemaVersion === 'string' ? doc.schemaVersion : '';
   if (!/^1\.\d+\.\d+$/.test(version)) {
     throw new UsageError(`${source}: schemaVersion "${version}" is not one this kumoscan reads (1.x)`);
@@ -62,13 +66,17 @@ export function parseReport(text: string, source: string): Report {
   return { ...report, identities: report.identities ?? [] };
 }
 
-/** Reads and validates a saved report file. */
+/** The largest report file read (as for snapshots), checked from its stat before reading. */
+export const MAX_REPORT_BYTES = 512 * 1024 * 1024;
+
+/** Reads and validates a saved report file: a regular file within MAX_REPORT_BYTES, UTF-8 JSON. */
 export function readReportFile(path: string): Report {
+  const buf = readRegularFile(path, { maxBytes: MAX_REPORT_BYTES, error: (reason) => `cannot read ${path}: ${reason}` });
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new UsageError(`${path}: not valid UTF-8 (a report is a UTF-8 JSON file)`);
   }
   return parseReport(text, path);
 }

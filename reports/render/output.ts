@@ -1,9 +1,10 @@
 // Where rendered reports go: one format to standard output or --out FILE (as before), or any number of formats
 // into --out-dir DIR as kumoscan-report.<ext>. Shared by `kumoscan scan` and `kumoscan report`.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../../src/errors.js';
+import { writeFileAtomic } from '../../src/io/atomic-write.js';
+import { checkOutputFile, prepareOutputDir } from '../../src/io/output-paths.js';
 import type { Report } from './json.js';
 import { FORMATS, combinesReports, fileNameFor, parseFormats, renderFormatChunks, type Format } from './formats.js';
 import type { Lang } from './view.js';
@@ -23,20 +24,10 @@ export interface EmitOptions {
   lang: Lang;
 }
 
-function writeFile(path: string, chunks: Iterable<string>): void {
-  try {
-    const fd = openSync(path, 'w');
-    try {
-      for (const chunk of chunks) writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (err) {
-    throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-}
-
-/** The usage errors of a format list and its destination, found before any work is done. */
+/**
+ * The usage errors of a format list and its destination, found before any work is done: the --out file's folder
+ * must exist and be writable; --out-dir is created when missing.
+ */
 export function checkOutputs(reportCount: number, formats: readonly Format[], opts: { out?: string | undefined; outDir?: string | undefined }): void {
   if (opts.out !== undefined && opts.outDir !== undefined) throw new UsageError('give --out FILE (one format) or --out-dir DIR, not both');
   if (formats.length > 1 && opts.outDir === undefined) throw new UsageError(`several formats (${formats.join(', ')}) need --out-dir DIR; each is written there as kumoscan-report.<ext>`);
@@ -44,26 +35,25 @@ export function checkOutputs(reportCount: number, formats: readonly Format[], op
     const single = formats.filter((f) => !combinesReports(f));
     if (single.length > 0) throw new UsageError(`the ${single.join(' and ')} format${single.length > 1 ? 's render' : ' renders'} one report at a time; give one SCAN.json, or use html, sarif, md or csv to combine several`);
   }
+  if (opts.out !== undefined) checkOutputFile(opts.out, '--out');
+  if (opts.outDir !== undefined) prepareOutputDir(opts.outDir);
 }
 
-/** Renders `reports` in every format and writes them out; returns the files written ([] for standard output). */
-export function emitReports(reports: readonly Report[], formats: readonly Format[], opts: EmitOptions, write: (text: string) => void): string[] {
+/** Renders `reports` in every format and writes them out (each file atomically); returns the files written ([] for standard output). */
+export async function emitReports(reports: readonly Report[], formats: readonly Format[], opts: EmitOptions, write: (text: string) => void): Promise<string[]> {
   checkOutputs(reports.length, formats, opts);
   if (opts.outDir === undefined) {
     const format = formats[0] ?? 'table';
     const chunks = renderFormatChunks(format, reports, { lang: opts.lang });
-    if (opts.out !== undefined) writeFile(opts.out, chunks);
+    if (opts.out !== undefined) await writeFileAtomic(opts.out, chunks);
     else for (const chunk of chunks) write(chunk);
     return opts.out !== undefined ? [opts.out] : [];
   }
-  try {
-    mkdirSync(opts.outDir, { recursive: true });
-  } catch (err) {
-    throw new UsageError(`cannot create ${opts.outDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  const written: string[] = [];
+  for (const format of formats) {
+    const path = join(opts.outDir, fileNameFor(format));
+    await writeFileAtomic(path, renderFormatChunks(format, reports, { lang: opts.lang }));
+    written.push(path);
   }
-  return formats.map((format) => {
-    const path = join(opts.outDir ?? '.', fileNameFor(format));
-    writeFile(path, renderFormatChunks(format, reports, { lang: opts.lang }));
-    return path;
-  });
+  return written;
 }

@@ -2,11 +2,13 @@
 // naming the file, the field and the problem (UsageError -> exit 2), e.g.
 //   kumoscan.yml: suppressions[0].expires: must be a date YYYY-MM-DD
 //   kumoscan.yml: line 4, column 1: YAML syntax error: Flow sequence in block collection must …
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { MAX_NESTING, tooDeep } from '../io/json-depth.js';
+import { MiB, readRegularFile } from '../io/read-file.js';
 import { configSchema, type Config } from './schema.js';
 
 /** The names looked for in the working directory when --config is not given, in this order. */
@@ -82,18 +84,47 @@ export function describeIssue(issue: Issue, raw: unknown): { path: PropertyKey[]
   }
 }
 
-/** Parses and validates configuration text; `file` names it in errors. */
-export function parseConfig(text: string, file: string): Config {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+/** The largest configuration file read (checked from its stat, before reading). */
+export const MAX_CONFIG_BYTES = MiB;
+
+/** The most YAML alias expansions accepted: a "billion laughs" file is refused instead of expanded. */
+export const MAX_ALIAS_COUNT = 100;
+
+function yamlToJs(text: string, file: string): unknown {
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (err) {
+    // The parser recurses: a file nested thousands of levels deep overflows its stack.
+    if (err instanceof RangeError) throw new UsageError(`${file}: the YAML is nested too deeply (at most ${MAX_NESTING} levels)`);
+    throw err;
+  }
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0];
-    const message = error.message.split(/ at line \d+, column \d+/)[0]?.trim() ?? error.code;
+    const said = error.message.split(/ at line \d+, column \d+/)[0]?.trim() ?? error.code;
+    // The parser recurses: a value nested thousands of levels deep overflows its stack.
+    const message = /call stack/i.test(said) ? `nested too deeply (at most ${MAX_NESTING} levels)` : said;
     throw new UsageError(`${file}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}YAML syntax error: ${message}`);
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // yaml throws a ReferenceError for an alias expanded too often ("resource exhaustion"), or for an alias to
+    // an anchor it cannot resolve; a RangeError when the value nests too deeply.
+    if (err instanceof ReferenceError) throw new UsageError(`${file}: YAML aliases: ${/Excessive alias count/i.test(err.message) ? `expanded more than ${MAX_ALIAS_COUNT} times (an alias bomb?); write the values out` : err.message.split('\n')[0]}`);
+    if (err instanceof RangeError) throw new UsageError(`${file}: the YAML is nested too deeply (at most ${MAX_NESTING} levels)`);
+    throw err;
+  }
+}
+
+/** Parses and validates configuration text; `file` names it in errors. */
+export function parseConfig(text: string, file: string): Config {
+  const raw = yamlToJs(text, file);
   if (raw === null || raw === undefined) throw new UsageError(`${file}: the file is empty (it needs at least "version: 1")`);
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}: (top level): must be a mapping of keys (got ${kindOf(raw)})`);
+  const deep = tooDeep(raw);
+  if (deep !== undefined) throw new UsageError(`${file}: ${deep}: nested more than ${MAX_NESTING} levels deep`);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -106,13 +137,8 @@ export function parseConfig(text: string, file: string): Config {
 
 /** Reads and validates a configuration file. */
 export function loadConfigFile(file: string, label: string = file): Config {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`${label}: cannot read the configuration file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  return parseConfig(text, label);
+  const buf = readRegularFile(file, { maxBytes: MAX_CONFIG_BYTES, error: (reason) => `${label}: cannot read the configuration file (${reason})` });
+  return parseConfig(buf.toString('utf8'), label);
 }
 
 /** `--config FILE` when given, else ./kumoscan.yml or ./kumoscan.yaml in `cwd`; undefined when there is none. */

@@ -10,7 +10,7 @@
 //  4. The AWS and Google Cloud example snapshots in examples/ are evaluated offline.
 //  5. One combined HTML report and one JSON report per provider are written to the output folder.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packagePath } from '../package-info.js';
@@ -23,6 +23,7 @@ import { allViews, deadlineLine, estimateLine, summarize } from '../../reports/r
 import { startArmStandIn, type ArmStandIn } from './arm.js';
 import { startAzurite, type RunningAzurite } from './azurite.js';
 import { makeLocalCert } from './cert.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { DEMO_ACCOUNT, demoArmState, seedDemoAccount } from './scenario.js';
 
 export const DEMO_FILES = {
@@ -125,10 +126,10 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     const offline = (example: string): Report => evaluateSnapshot(readSnapshotFile(packagePath(example)), { source: 'snapshot', failOn: 'none', scannedAt, snapshotFile: example });
     const aws = offline(DEMO_EXAMPLES.aws);
     const gcp = offline(DEMO_EXAMPLES.gcp);
-    writeFileSync(join(outDir, DEMO_FILES.aws), renderJson(aws));
-    writeFileSync(join(outDir, DEMO_FILES.gcp), renderJson(gcp));
+    await writeFileAtomic(join(outDir, DEMO_FILES.aws), renderJson(aws));
+    await writeFileAtomic(join(outDir, DEMO_FILES.gcp), renderJson(gcp));
     const reports = [azure, aws, gcp];
-    writeFileSync(join(outDir, DEMO_FILES.html), renderHtml(reports, { title: { ja: 'kumoscan デモ: HR システムの公開コンテナー', en: 'kumoscan demo: the HR system’s public container' } }));
+    await writeFileAtomic(join(outDir, DEMO_FILES.html), renderHtml(reports, { title: { ja: 'kumoscan デモ: HR システムの公開コンテナー', en: 'kumoscan demo: the HR system’s public container' } }));
     const files = [DEMO_FILES.html, DEMO_FILES.azure, DEMO_FILES.aws, DEMO_FILES.gcp, DEMO_FILES.azureSnapshot].map((f) => join(outDir, f));
     return { outDir, files, reports, ms: Date.now() - started };
   } finally {

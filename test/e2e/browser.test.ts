@@ -22,6 +22,8 @@ let context: BrowserContext | undefined;
 let page: Page;
 let reports: Report[] = [];
 const requests: string[] = [];
+/** Console errors and CSP violations seen by the page (the script runs under a hash-only script-src). */
+const consoleErrors: string[] = [];
 
 before(async () => {
   assert.ok(
@@ -47,6 +49,10 @@ before(async () => {
     if (url.startsWith('file:')) await route.continue();
     else await route.abort();
   });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
   await page.goto(pathToFileURL(join(demoDir, DEMO_FILES.html)).href);
 });
 
@@ -59,6 +65,27 @@ async function visibleCards(): Promise<number> {
 }
 
 describe('the HTML report in Chromium', () => {
+  test('the Content-Security-Policy allows the report’s own script by its hash only; no violation, no error', async () => {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp ?? '', /script-src 'sha256-[A-Za-z0-9+/]+=*';/);
+    assert.doesNotMatch(csp ?? '', /script-src[^;]*unsafe-inline/);
+    // The report's script runs: the language switch works (and is set back).
+    await page.locator('button[data-set-lang="en"]').click();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.locator('button[data-set-lang="ja"]').click();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+    // A script injected into the page is refused by the policy.
+    const injected = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'document.documentElement.setAttribute("data-injected", "yes")';
+      document.body.appendChild(s);
+      return document.documentElement.getAttribute('data-injected');
+    });
+    assert.equal(injected, null, 'an inline script without the hash does not run');
+    assert.ok(consoleErrors.some((e) => /Content Security Policy/.test(e)), 'the injected script was a reported violation');
+    assert.deepEqual(consoleErrors.filter((e) => !/Content Security Policy/.test(e)), []);
+  });
+
   test('the summary numbers are those of the JSON reports', async () => {
     const s = summarize(reports);
     const kpi = async (k: string): Promise<string> => (await page.locator(`[data-kpi="${k}"]`).textContent())?.trim() ?? '';

@@ -139,7 +139,7 @@ describe('bad input: a clear error and exit code 2, never a stack trace', () => 
     assertUsageError(await runCli(['scan', 'aws', '--concurrency', '0']), /must be an integer from 1 to 256/);
   });
   test('unwritable --out', async () => {
-    assertUsageError(await runCli(['scan', '--input', EXAMPLE, '--out', join(dir, 'no-such-dir', 'r.json')]), /cannot write .*ENOENT/);
+    assertUsageError(await runCli(['scan', '--input', EXAMPLE, '--out', join(dir, 'no-such-dir', 'r.json')]), /--out \S+no-such-dir\/r\.json: the folder \S+no-such-dir does not exist \(create it first\)/);
   });
   test('no AWS credentials anywhere', async () => {
     assertUsageError(await runCli(['scan', 'aws', '--endpoint-url', 'http://127.0.0.1:9', '--region', 'us-east-1']), /no AWS credentials found/);

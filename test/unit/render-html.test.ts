@@ -1,6 +1,7 @@
 // The HTML report: one self-contained file (no external request), both languages with Japanese first, the executive
 // summary, a card per resource, filters, print CSS, and every cloud-controlled string escaped.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { esc, renderHtml } from '../../reports/render/html.js';
 import { allViews, summarize } from '../../reports/render/view.js';
@@ -23,6 +24,17 @@ describe('renderHtml', () => {
     for (const m of html.matchAll(/href="([^"]*)"/g)) assert.ok(m[1]?.startsWith('#'), `only in-page links: ${m[1]}`);
     assert.equal((html.match(/<script>/g) ?? []).length, 1, 'one inline script');
     assert.equal((html.match(/<style>/g) ?? []).length, 1, 'one inline stylesheet');
+  });
+
+  test('the CSP allows the report’s own script by its SHA-256 hash, and no other inline script', () => {
+    const html = renderHtml(exampleReport('aws'));
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
+    const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+    assert.doesNotMatch(scriptSrc, /unsafe-inline|unsafe-eval|\*/);
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    assert.ok(script.length > 100);
+    assert.equal(scriptSrc, `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`);
+    assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handler (the CSP would block it)');
   });
 
   test('Japanese first with an English switch; both languages are in the page', () => {

@@ -1,0 +1,129 @@
+// Files in and out: special files are refused at once (a FIFO nobody writes into, /dev/zero) for every input
+// flag, the size limits are checked from the stat before reading, the atomic writer replaces a file whole and
+// never replaces a device, and a closed standard output (`| head -1`) ends the command quietly.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { UsageError } from '../../src/errors.js';
+import { pendingTempFiles, writeFileAtomic } from '../../src/io/atomic-write.js';
+import { readRegularFile } from '../../src/io/read-file.js';
+import { packagePath, PACKAGE_ROOT } from '../../src/package-info.js';
+import { runCli, runCliWithin } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kumoscan-io-'));
+const fifo = join(dir, 'fifo');
+spawnSync('mkfifo', [fifo]);
+const EXAMPLE = packagePath('examples', 'aws-hr-system.snapshot.json');
+const report = join(dir, 'report.json');
+
+function sparse(name: string, bytes: number): string {
+  const path = join(dir, name);
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, bytes);
+  closeSync(fd);
+  return path;
+}
+
+describe('special files as input: exit 2 at once, one line', () => {
+  test('the fixture is a FIFO', () => assert.ok(statSync(fifo).isFIFO()));
+
+  const shapes: [string, (f: string) => string[], RegExp][] = [
+    ['scan --input', (f) => ['scan', '--input', f], /^kumoscan: cannot read snapshot \S+: (a named pipe \(FIFO\)|a character device), not a regular file\n$/],
+    ['scan --config', (f) => ['scan', '--input', EXAMPLE, '--config', f], /^kumoscan: \S+: cannot read the configuration file \((a named pipe \(FIFO\)|a character device), not a regular file\)\n$/],
+    ['scan --baseline', (f) => ['scan', '--input', EXAMPLE, '--baseline', f], /^kumoscan: cannot read \S+: (a named pipe \(FIFO\)|a character device), not a regular file\n$/],
+    ['report', (f) => ['report', f], /^kumoscan: cannot read \S+: (a named pipe \(FIFO\)|a character device), not a regular file\n$/],
+    ['report --baseline', (f) => ['report', report, '--baseline', f], /^kumoscan: cannot read \S+: (a named pipe \(FIFO\)|a character device), not a regular file\n$/],
+    ['merge', (f) => ['merge', f], /^kumoscan: cannot read \S+: (a named pipe \(FIFO\)|a character device), not a regular file\n$/],
+    ['diff', (f) => ['diff', report, f], /^kumoscan: cannot read \S+: (a named pipe \(FIFO\)|a character device), not a regular file\n$/],
+  ];
+  for (const [label, args, expected] of shapes) {
+    for (const special of [fifo, '/dev/zero']) {
+      test(`${label} ${special === fifo ? 'a FIFO' : '/dev/zero'}`, async () => {
+        if (!existsSync(report)) writeFileSync(report, (await runCli(['scan', '--input', EXAMPLE, '--format', 'json', '--fail-on', 'none'])).stdout);
+        const res = await runCliWithin(20_000, args(special));
+        assert.equal(res.timedOut, false, 'ends by itself (does not wait for a writer or read for ever)');
+        assert.equal(res.code, 2, res.stderr);
+        assert.match(res.stderr, expected);
+      });
+    }
+  }
+});
+
+describe('size limits from the stat, before reading', () => {
+  test('a 600 MiB (sparse) snapshot is refused from its size, promptly', async () => {
+    const big = sparse('big.json', 600 * 1024 * 1024);
+    const res = await runCliWithin(20_000, ['scan', '--input', big]);
+    assert.equal(res.timedOut, false);
+    assert.equal(res.code, 2, res.stderr);
+    assert.equal(res.stderr, `kumoscan: cannot read snapshot ${big}: 600 MiB, larger than the limit of 512 MiB\n`);
+  });
+
+  test('a configuration file over 1 MiB is refused', async () => {
+    const big = sparse('big.yml', 2 * 1024 * 1024);
+    const res = await runCliWithin(20_000, ['scan', '--input', EXAMPLE, '--config', big]);
+    assert.equal(res.code, 2, res.stderr);
+    assert.equal(res.stderr, `kumoscan: ${big}: cannot read the configuration file (2 MiB, larger than the limit of 1 MiB)\n`);
+  });
+
+  test('readRegularFile reads a regular file whole, and refuses one byte over the limit', () => {
+    const f = join(dir, 'ten.txt');
+    writeFileSync(f, '0123456789');
+    assert.equal(readRegularFile(f, { maxBytes: 10, error: (r) => r }).toString(), '0123456789');
+    assert.throws(() => readRegularFile(f, { maxBytes: 9, error: (r) => `x: ${r}` }), (e: unknown) => e instanceof UsageError && e.message === 'x: 10 B, larger than the limit of 9 B');
+    assert.throws(() => readRegularFile(dir, { maxBytes: 9, error: (r) => `x: ${r}` }), (e: unknown) => e instanceof UsageError && e.message === 'x: a folder, not a regular file');
+  });
+});
+
+describe('writeFileAtomic', () => {
+  test('replaces the file whole, keeps its permissions, leaves no temporary file', async () => {
+    const sub = mkdtempSync(join(dir, 'atomic-'));
+    const f = join(sub, 'r.json');
+    writeFileSync(f, 'old');
+    chmodSync(f, 0o640);
+    await writeFileAtomic(f, 'x'.repeat(3 * 1024 * 1024));
+    assert.equal(readFileSync(f, 'utf8').length, 3 * 1024 * 1024);
+    assert.equal(statSync(f).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(sub), ['r.json']);
+    assert.deepEqual(pendingTempFiles(), []);
+  });
+
+  test('a missing folder is one line; nothing is left behind', async () => {
+    await assert.rejects(writeFileAtomic(join(dir, 'none', 'r.json'), 'x'), (e: unknown) => e instanceof UsageError && /^cannot write \S+none\/r\.json: ENOENT$/.test(e.message));
+    assert.deepEqual(pendingTempFiles(), []);
+  });
+
+  test('a device is written directly, never replaced (--out /dev/null)', async () => {
+    await writeFileAtomic('/dev/null', 'discarded');
+    assert.ok(statSync('/dev/null').isCharacterDevice());
+    const res = await runCli(['scan', '--input', EXAMPLE, '--format', 'json', '--out', '/dev/null', '--fail-on', 'none']);
+    assert.equal(res.code, 3, `the example is incomplete (denied calls): ${res.stderr}`);
+    assert.ok(statSync('/dev/null').isCharacterDevice());
+  });
+});
+
+describe('a closed standard output (EPIPE) ends the command quietly', () => {
+  const bin = join(PACKAGE_ROOT, 'bin', 'kumoscan.js');
+  const piped = (args: string): { stdout: string; stderr: string; status: string } => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" ${args} | head -1; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir }, timeout: 60_000 });
+    const status = /status=(\d+)/.exec(r.stderr)?.[1] ?? '?';
+    return { stdout: r.stdout, stderr: r.stderr.replace(/status=\d+\n/, ''), status };
+  };
+
+  test('kumoscan report r.json | head -1 (an HTML report far larger than a pipe buffer)', async () => {
+    if (!existsSync(report)) writeFileSync(report, (await runCli(['scan', '--input', EXAMPLE, '--format', 'json', '--fail-on', 'none'])).stdout);
+    const r = piped(`report "${report}" --format html`);
+    assert.equal(r.stdout, '<!DOCTYPE html>\n');
+    assert.equal(r.stderr, '', 'no EPIPE stack trace');
+    assert.equal(r.status, '0');
+  });
+
+  test('kumoscan scan --input … --format json | head -1 keeps the exit code of the scan', () => {
+    const r = piped(`scan --input "${EXAMPLE}" --format json --quiet`);
+    assert.equal(r.stdout, '{\n');
+    assert.equal(r.stderr, '');
+    assert.equal(r.status, '1', 'findings at or above high');
+  });
+});
