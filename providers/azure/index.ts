@@ -2,6 +2,7 @@
 // provider-neutral CLI (src/provider.ts).
 import { Option } from 'commander';
 import { UsageError } from '../../src/errors.js';
+import { callLimitsOf } from '../../src/call-limits.js';
 import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
 import type { ScanError } from '../../src/model.js';
 import type { AzureConnectionOptions } from './clients.js';
@@ -35,6 +36,7 @@ export function azureConnection(flags: Readonly<Record<string, unknown>>, env: N
     ...(accountUrl ? { accountUrl } : {}),
     ...(connectionString ? { connectionString } : {}),
     ...(armEndpoint ? { armEndpoint } : {}),
+    limits: callLimitsOf(flags),
   };
 }
 
