@@ -36,8 +36,12 @@ export function azureConnection(flags: Readonly<Record<string, unknown>>, env: N
     ...(accountUrl ? { accountUrl } : {}),
     ...(connectionString ? { connectionString } : {}),
     ...(armEndpoint ? { armEndpoint } : {}),
-    limits: callLimitsOf(flags),
   };
+}
+
+/** The connection with the scan's call limits (--call-timeout, the deadline) that scan() put beside the flags. */
+function limitedConnection(flags: Readonly<Record<string, unknown>>): AzureConnectionOptions {
+  return { ...azureConnection(flags), limits: callLimitsOf(flags) };
 }
 
 const GROUP = 'Azure options:';
@@ -54,7 +58,7 @@ export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
   validateSnapshot: validateAzureSnapshot,
   collect: (flags, common) =>
     collectAzure({
-      ...azureConnection(flags),
+      ...limitedConnection(flags),
       filter: common.buckets,
       concurrency: common.concurrency,
       ...(common.onResource ? { onAccount: common.onResource } : {}),
@@ -82,5 +86,5 @@ export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
     return { accounts: accounts.filter((a) => a.length > 0).sort(), errors };
   },
   probeTargets: (resource, flags) => azureProbeTargets(resource, str(flags.probeEndpoint)),
-  openReader: (flags, resource) => openAzureReader(azureConnection(flags), resource),
+  openReader: (flags, resource) => openAzureReader(limitedConnection(flags), resource),
 };
