@@ -26,7 +26,12 @@ export function connectionFrom(flags: Readonly<Record<string, unknown>>, env: No
   const gcsEndpoint = str(flags.gcsEndpoint) ?? (emulator ? (/^https?:\/\//.test(emulator) ? emulator : `http://${emulator}`) : undefined);
   const apiEndpoint = str(flags.gcpApiEndpoint);
   const accessToken = str(env.GOOGLE_OAUTH_ACCESS_TOKEN);
-  return { ...(gcsEndpoint ? { gcsEndpoint } : {}), ...(apiEndpoint ? { apiEndpoint } : {}), ...(accessToken ? { accessToken } : {}), limits: callLimitsOf(flags) };
+  return { ...(gcsEndpoint ? { gcsEndpoint } : {}), ...(apiEndpoint ? { apiEndpoint } : {}), ...(accessToken ? { accessToken } : {}) };
+}
+
+/** connectionFrom() with the scan's call limits (--call-timeout, the deadline) that scan() put beside the flags. */
+export function limitedConnectionFrom(flags: Readonly<Record<string, unknown>>, env: NodeJS.ProcessEnv = process.env): GcpConnection {
+  return { ...connectionFrom(flags, env), limits: callLimitsOf(flags) };
 }
 
 /** An AuthClient that sends one fixed bearer token (GOOGLE_OAUTH_ACCESS_TOKEN; tests). Never refreshes, never asks the metadata server. */

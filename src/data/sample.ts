@@ -32,7 +32,7 @@ export class ByteBudget {
 function errorCode(err: object): string {
   const e = err as { name?: string; Code?: string; code?: unknown };
   if (e.Code) return e.Code;
-  if (e.name === 'TimeoutError') return TIMEOUT_CODE;
+  if (e.name === 'TimeoutError') return typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) ? e.code : TIMEOUT_CODE;
   if (e.name && e.name !== 'Error' && e.name !== 'AbortError') return e.name;
   if (typeof e.code === 'string' && e.code.length > 0) return e.code;
   return e.name ?? 'Error';

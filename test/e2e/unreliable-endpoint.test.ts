@@ -18,6 +18,8 @@ import { RESET, STALL, startFaultProxy, type FaultProxy, type FaultRule } from '
 import { MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { assertValidReport } from '../helpers/schema.js';
 import { PUBLIC_READ_POLICY, s3For } from '../helpers/seed-hr.js';
+import { startFakeGcs } from '../helpers/gcs-server.js';
+import { gcsEnv, HR_PUBLIC as GCS_PUBLIC, hrWorld } from '../helpers/seed-gcs-hr.js';
 
 const OPEN = 'night-open';
 const HELD = 'night-held';
@@ -316,5 +318,30 @@ describe('ListBuckets: a full page without a continuation token', () => {
         assert.match(report.errors[0]?.message ?? '', /full page of 1000 buckets came back without a continuation token .*the listing may be cut/);
       },
     );
+  });
+});
+
+describe('Cloud Storage: a call that never answers', () => {
+  test('buckets.getIamPolicy held open: the scan ends within --call-timeout, the bucket\'s read verdict is null, exit 3', async () => {
+    const gcs = await startFakeGcs(hrWorld());
+    try {
+      const proxy = await startFaultProxy(gcs.url, (r) => (r.key?.endsWith(`/b/${GCS_PUBLIC}/iam`) ? STALL : undefined));
+      try {
+        const started = Date.now();
+        const res = await runCli(['scan', 'gcp', '--gcs-endpoint', proxy.endpoint, '--gcp-api-endpoint', gcs.url, '--format', 'json', '--fail-on', 'none', '--sample', 'none', '--call-timeout', '3s', '--quiet'], gcsEnv(gcs.token));
+        const seconds = (Date.now() - started) / 1000;
+        assert.equal(res.code, 3, res.stderr);
+        assert.ok(seconds < 3 + 25, `took ${seconds} s`);
+        assert.ok(proxy.faults >= 1);
+        const report = reportOf(res);
+        const r = resource(report, GCS_PUBLIC);
+        assert.equal(r.exposure.read, null);
+        assert.deepEqual(r.errors.map((e) => [e.call, e.code]), [['buckets.getIamPolicy', 'Timeout']]);
+      } finally {
+        await proxy.close();
+      }
+    } finally {
+      await gcs.close();
+    }
   });
 });

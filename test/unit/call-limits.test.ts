@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CallTimeoutError, callLimitsOf, CALL_LIMITS_FLAG, DEFAULT_CALL_TIMEOUT_MS, formatDuration, parseDuration, ScanDeadlineError, scanDeadline, within } from '../../src/call-limits.js';
 import { limitCalls } from '../../providers/aws/clients.js';
+import { errorCode } from '../../providers/aws/errors.js';
 import { attachSample, sampleErrors } from '../../src/data/sampling-stage.js';
 import { ByteBudget, NOT_SAMPLED_DEADLINE, readFailureCode, sampleResource, type Classifiers } from '../../src/data/sample.js';
 import type { ObjectReader } from '../../src/data/object-reader.js';
@@ -86,6 +87,13 @@ describe('within', () => {
 });
 
 describe('limitCalls (every AWS SDK client)', () => {
+  test('error codes: a reset the SDK retried (named TimeoutError) keeps its socket code; our timeouts are Timeout', () => {
+    assert.equal(errorCode(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' })), 'ECONNRESET');
+    assert.equal(errorCode(Object.assign(new Error('request timed out'), { name: 'TimeoutError' })), 'Timeout');
+    assert.equal(errorCode(new CallTimeoutError(3000)), 'Timeout');
+    assert.equal(errorCode(new ScanDeadlineError()), 'ScanTimeout');
+  });
+
   test('send gets an abort signal, is ended by the call timeout, and keeps a caller signal', async () => {
     const signals: (AbortSignal | undefined)[] = [];
     const client = { send: (_command: unknown, options?: { abortSignal?: AbortSignal }) => (signals.push(options?.abortSignal), never(options?.abortSignal as AbortSignal)) };
