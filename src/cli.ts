@@ -7,6 +7,7 @@ import { VERSION } from './package-info.js';
 import { scan, type FailOn } from './scan.js';
 import { splitGlobs } from './bucket-filter.js';
 import { DEFAULT_SAMPLE_LIMITS } from './data/sample-plan.js';
+import { DEFAULT_CALL_TIMEOUT_MS, parseDuration } from './call-limits.js';
 import type { SampleMode } from './data/sampling-stage.js';
 import { adapterFor, providerIds } from './provider-registry.js';
 import { registerClassifyCommand } from './classify-command.js';
@@ -51,6 +52,9 @@ interface ScanFlags {
   sampleBytes: number;
   sampleTotal: number;
   sampleTimeout: number;
+  /** --call-timeout / --scan-timeout, in milliseconds. */
+  callTimeout: number;
+  scanTimeout?: number;
   declare: Record<string, number>;
   discoveredAt?: string;
   entrustee: Entrustee[];
@@ -77,6 +81,13 @@ export function byteSize(value: string): number {
   const n = Math.floor(Number(m[1]) * unit);
   if (n < 1) throw new InvalidArgumentError('must be at least 1 byte');
   return n;
+}
+
+/** --call-timeout / --scan-timeout: 30s, 10m, 2h, 500ms, or seconds -> milliseconds. */
+function duration(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === null) throw new InvalidArgumentError('must be a duration such as 30s, 10m or 2h');
+  return ms;
 }
 
 /** --declare BUCKET=COUNT, accumulated into a map. */
@@ -192,6 +203,8 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .option('-q, --quiet', 'nothing on standard error but an error that stops the scan')
     .option('--verbose', 'a log line for every resource (text and json logs)')
     .addOption(new Option('--shard <index/count>', 'scan one shard of the buckets (Azure: storage accounts), 0-based: --shard $JOB_COMPLETION_INDEX/4; join the JSON reports with kumoscan merge').argParser(shardOption).helpGroup('Operations:'))
+    .addOption(new Option('--call-timeout <duration>', 'time one remote call may take, retries included (30s, 2m …); a call that runs out is a recorded error').argParser(duration).default(DEFAULT_CALL_TIMEOUT_MS, '30s').helpGroup('Operations:'))
+    .addOption(new Option('--scan-timeout <duration>', 'deadline of the whole scan (10m, 2h …): then no new call starts, what is left is recorded as not done, the report is written, exit 3 (default: none)').argParser(duration).helpGroup('Operations:'))
     .addOption(new Option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones').helpGroup('Operations:'))
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (provider: string | undefined, flags: ScanFlags, cmd: Command) => {
@@ -284,6 +297,8 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
     ...(entrustees.length > 0 ? { entrustees } : {}),
     ...(config ? { policy: config.policy, configFile: config.file } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
+    callTimeoutMs: flags.callTimeout,
+    ...(flags.scanTimeout !== undefined ? { scanTimeoutMs: flags.scanTimeout } : {}),
     events: log.events,
   });
   log.clear();

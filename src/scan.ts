@@ -17,6 +17,7 @@ import type { Entrustee } from '../reports/appi/types.js';
 import { applyPolicyToFindings, applyPolicyToResources, type Policy } from '../reports/policy/apply.js';
 import type { ScanEventSink } from './log/events.js';
 import { errorEvent, probeDone, resourceProgress, sampleDone } from './log/scan-events.js';
+import { CALL_LIMITS_FLAG, DEFAULT_CALL_TIMEOUT_MS, scanDeadline, type CallLimits } from './call-limits.js';
 
 export type FailOn = Severity | 'none';
 
@@ -49,6 +50,10 @@ export interface ScanRequest {
   policy?: Policy;
   /** The configuration file read, recorded in the report's scope. */
   configFile?: string;
+  /** --call-timeout: milliseconds one remote call may take, retries included (default 30 s). */
+  callTimeoutMs?: number;
+  /** --scan-timeout: milliseconds after which no new call starts; what is left is recorded as not done (default: none). */
+  scanTimeoutMs?: number;
 }
 
 export interface ScanOutcome {
@@ -141,7 +146,7 @@ export function exitCodeFor(report: Report, failOn: FailOn): number {
   return EXIT.OK;
 }
 
-async function obtainSnapshot(req: ScanRequest): Promise<Snapshot> {
+async function obtainSnapshot(req: ScanRequest, flags: Readonly<Record<string, unknown>>): Promise<Snapshot> {
   const filter = compileBucketFilter(req.bucketFilter ?? [], req.shard);
   if (req.input) {
     const snapshot = readSnapshotFile(req.input);
@@ -153,16 +158,34 @@ async function obtainSnapshot(req: ScanRequest): Promise<Snapshot> {
   }
   if (req.provider === undefined) throw new UsageError('name a provider or give --input SNAPSHOT');
   const onResource = resourceProgress(req.provider, req.events, req.onResource);
-  return adapterOf(req.provider).collect(req.flags ?? {}, {
+  const adapter = adapterOf(req.provider);
+  req.events?.({ event: 'collect.start', provider: req.provider });
+  return adapter.collect(flags, {
     buckets: filter,
     concurrency: req.concurrency ?? 8,
     ...(onResource ? { onResource } : {}),
   });
 }
 
+/** The provider flags with the call limits of this scan (src/call-limits.ts) beside them. */
+function limitedFlags(req: ScanRequest, deadline: AbortSignal | undefined): Record<string, unknown> {
+  const limits: CallLimits = { callTimeoutMs: req.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS, ...(deadline ? { deadline } : {}) };
+  return { ...(req.flags ?? {}), [CALL_LIMITS_FLAG]: limits };
+}
+
 export async function scan(req: ScanRequest): Promise<ScanOutcome> {
+  const deadline = scanDeadline(req.input ? undefined : req.scanTimeoutMs);
+  try {
+    return await scanWithin(req, deadline.signal);
+  } finally {
+    deadline.clear();
+  }
+}
+
+async function scanWithin(req: ScanRequest, deadline: AbortSignal | undefined): Promise<ScanOutcome> {
   const now = req.now ?? (() => new Date());
-  const snapshot = await obtainSnapshot(req);
+  const flags = limitedFlags(req, deadline);
+  const snapshot = await obtainSnapshot(req, flags);
   const events = req.events;
   if (events) {
     const adapter = adapterOf(snapshot.provider);
@@ -172,20 +195,21 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
   if (!req.input && (req.probe || sampling)) {
     const adapter = adapterOf(snapshot.provider);
     let resources = adapter.normalize(snapshot);
-    if (req.probe) {
+    // After the scan deadline the probe is left out: the verdicts stay those of the configuration.
+    if (req.probe && !deadline?.aborted) {
       events?.({ event: 'probe.start', provider: snapshot.provider, resources: resources.filter(shouldProbe).length });
-      const probes = await probeResources(adapter, req.flags ?? {}, resources, req.concurrency ?? 8, now());
+      const probes = await probeResources(adapter, flags, resources, req.concurrency ?? 8, now());
       snapshot.probes = probes;
       events?.(probeDone(snapshot.provider, probes));
       resources = resources.map((r) => applyProbe(r, probes[r.id]));
     }
     // Sampled after the probe: what an outsider was seen to reach is sampled even if the configuration said no.
     if (sampling && req.sample) {
-      const sample = req.sample;
+      const sample: SampleRequest = { ...req.sample, ...(deadline ? { deadline } : {}) };
       events?.({ event: 'sample.start', provider: snapshot.provider, resources: resources.filter((r) => shouldSample(r, sample.mode)).length });
       const provider = snapshot.provider;
       const onSampled = events ? (done: number, total: number) => events({ event: 'sample.progress', provider, done, total }) : undefined;
-      snapshot.samples = await sampleResources(adapter, req.flags ?? {}, resources, onSampled ? { ...sample, onSampled } : sample);
+      snapshot.samples = await sampleResources(adapter, flags, resources, onSampled ? { ...sample, onSampled } : sample);
       events?.(sampleDone(snapshot.provider, snapshot.samples));
     }
   }

@@ -5,6 +5,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { DEFAULT_CALL_TIMEOUT_MS, within, type CallLimits } from '../../src/call-limits.js';
 
 // kumoscan supports Node >= 20; the SDK's notice about its own future Node requirement is not for our users.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -22,6 +23,8 @@ export interface AwsConnectionOptions {
   maxAttempts?: number;
   /** Injected credentials (tests); otherwise the standard chain. */
   credentials?: AwsCredentialIdentityProvider;
+  /** --call-timeout and the scan's deadline: every SDK call ends within them (default: 30 s per call, no deadline). */
+  limits?: CallLimits;
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -53,41 +56,68 @@ export function connectionCredentials(opts: AwsConnectionOptions): AwsCredential
   return fromTemporaryCredentials({
     masterCredentials: credentials,
     params: { RoleArn: opts.roleArn, RoleSessionName: 'kumoscan', DurationSeconds: 3600 },
-    clientConfig: { region: homeRegionOf(opts), ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}) },
+    clientConfig: { region: homeRegionOf(opts), requestHandler: httpTimeouts(opts), ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}) },
   });
 }
 
-/** Settings every SDK client of a scan shares (retries, custom endpoint). */
-export function commonClientConfig(opts: AwsConnectionOptions): { maxAttempts: number; retryMode: 'adaptive'; endpoint?: string } {
-  return { maxAttempts: opts.maxAttempts ?? 5, retryMode: 'adaptive', ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}) };
+/** Connect and answer timeouts of each HTTP attempt (the SDK's Node handler options). */
+export function httpTimeouts(opts: Pick<AwsConnectionOptions, 'limits'>): { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true; socketTimeout: number } {
+  const ms = opts.limits?.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+  return { connectionTimeout: ms, requestTimeout: ms, throwOnRequestTimeout: true, socketTimeout: ms };
+}
+
+/** Settings every SDK client of a scan shares (retries, timeouts, custom endpoint). */
+export function commonClientConfig(opts: AwsConnectionOptions): { maxAttempts: number; retryMode: 'adaptive'; requestHandler: ReturnType<typeof httpTimeouts>; endpoint?: string } {
+  return { maxAttempts: opts.maxAttempts ?? 5, retryMode: 'adaptive', requestHandler: httpTimeouts(opts), ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}) };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- every SDK client's send(command, options) overloads
+type Sendable = { send(command: any, options?: any): Promise<any> };
+
+/**
+ * Bounds every call of an SDK client, retries included: the call timeout (and the scan deadline) abort the
+ * request through the SDK's abortSignal, and the call fails with code Timeout (ScanTimeout).
+ */
+export function limitCalls<C extends Sendable>(client: C, limits: CallLimits | undefined): C {
+  const send = client.send.bind(client);
+  const limited: Sendable['send'] = (command, options?: { abortSignal?: AbortSignal }) =>
+    within(limits, (abortSignal) => send(command, { ...(options ?? {}), abortSignal }), options?.abortSignal);
+  (client as Sendable).send = limited;
+  return client;
 }
 
 export function createAwsClients(opts: AwsConnectionOptions): AwsClients {
   const homeRegion = homeRegionOf(opts);
   const common = commonClientConfig(opts);
   const credentials = connectionCredentials(opts);
-  const sts = new STSClient({ ...common, region: homeRegion, credentials });
+  const sts = limitCalls(new STSClient({ ...common, region: homeRegion, credentials }), opts.limits);
   // S3 Control puts the account id in front of the host name; with a custom endpoint (an IP address and port,
   // say) that gives an invalid URL, so the endpoint is used as it is.
   const endpointUrl = opts.endpointUrl;
-  const s3control = new S3ControlClient({
-    ...common,
-    region: homeRegion,
-    credentials,
-    ...(endpointUrl ? { endpointProvider: () => ({ url: new URL(endpointUrl) }) } : {}),
-  });
-  const iam = new IAMClient({ ...common, region: homeRegion, credentials });
+  const s3control = limitCalls(
+    new S3ControlClient({
+      ...common,
+      region: homeRegion,
+      credentials,
+      ...(endpointUrl ? { endpointProvider: () => ({ url: new URL(endpointUrl) }) } : {}),
+    }),
+    opts.limits,
+  );
+  const iam = limitCalls(new IAMClient({ ...common, region: homeRegion, credentials }), opts.limits);
   const s3Clients = new Map<string, S3Client>();
   const s3 = (region: string): S3Client => {
     let client = s3Clients.get(region);
     if (!client) {
-      client = new S3Client({
-        ...common,
-        region,
-        credentials,
-        forcePathStyle: Boolean(opts.endpointUrl),
-        followRegionRedirects: true,
-      });
+      client = limitCalls(
+        new S3Client({
+          ...common,
+          region,
+          credentials,
+          forcePathStyle: Boolean(opts.endpointUrl),
+          followRegionRedirects: true,
+        }),
+        opts.limits,
+      );
       s3Clients.set(region, client);
     }
     return client;

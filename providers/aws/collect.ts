@@ -168,26 +168,63 @@ interface ListedBucket {
   creationDate?: string;
 }
 
-async function listBuckets(clients: AwsClients, errors: CollectError[], filter: BucketFilter): Promise<{ buckets: ListedBucket[]; ownerId?: string }> {
-  const client = clients.s3(clients.homeRegion);
+/** Buckets asked for per ListBuckets page (the API's maximum). */
+export const LIST_BUCKETS_PAGE = 1000;
+
+function listedOf(out: { Buckets?: { Name?: string; BucketRegion?: string; CreationDate?: Date }[] }): ListedBucket[] {
+  return (out.Buckets ?? []).filter((b) => b.Name).map((b) => ({ name: b.Name as string, region: b.BucketRegion, creationDate: iso(b.CreationDate) }));
+}
+
+/**
+ * Every page of ListBuckets. A full page without a continuation token (moto, some S3-compatible stores) may hide
+ * the rest: the unpaginated listing (no MaxBuckets: every bucket, up to the account's quota) is asked for then,
+ * and when it is no longer than the page either, an error says the listing may be cut.
+ */
+async function listAllBuckets(client: S3Client, errors: CollectError[]): Promise<{ buckets: ListedBucket[]; ownerId?: string }> {
   const buckets: ListedBucket[] = [];
   let ownerId: string | undefined;
   let token: string | undefined;
+  let lastPage = 0;
+  do {
+    const out = await client.send(new ListBucketsCommand({ ContinuationToken: token, MaxBuckets: LIST_BUCKETS_PAGE }));
+    ownerId ??= out.Owner?.ID;
+    const page = listedOf(out);
+    buckets.push(...page);
+    lastPage = page.length;
+    token = out.ContinuationToken;
+  } while (token);
+  if (lastPage < LIST_BUCKETS_PAGE) return { buckets, ...(ownerId ? { ownerId } : {}) };
+  let all: ListedBucket[];
   try {
-    do {
-      const out = await client.send(new ListBucketsCommand({ ContinuationToken: token, MaxBuckets: 1000 }));
-      ownerId ??= out.Owner?.ID;
-      for (const b of out.Buckets ?? []) {
-        if (b.Name) buckets.push({ name: b.Name, region: b.BucketRegion, creationDate: iso(b.CreationDate) });
-      }
-      token = out.ContinuationToken;
-    } while (token);
+    all = listedOf(await client.send(new ListBucketsCommand({})));
+  } catch (err) {
+    const e = toCollectError('ListBuckets', err);
+    errors.push({ ...e, message: `a full page of ${LIST_BUCKETS_PAGE} buckets came back without a continuation token and the unpaginated listing failed (${e.code}): the listing may be cut` });
+    return { buckets, ...(ownerId ? { ownerId } : {}) };
+  }
+  const seen = new Set(buckets.map((b) => b.name));
+  const more = all.filter((b) => !seen.has(b.name));
+  buckets.push(...more);
+  if (more.length === 0 && all.length <= LIST_BUCKETS_PAGE) {
+    errors.push({
+      call: 'ListBuckets',
+      code: 'ListingMayBeCut',
+      message: `a full page of ${LIST_BUCKETS_PAGE} buckets came back without a continuation token, and the unpaginated listing returned no more: buckets after the ${buckets.length}th may be missing`,
+    });
+  }
+  return { buckets, ...(ownerId ? { ownerId } : {}) };
+}
+
+async function listBuckets(clients: AwsClients, errors: CollectError[], filter: BucketFilter): Promise<{ buckets: ListedBucket[]; ownerId?: string }> {
+  let listed: { buckets: ListedBucket[]; ownerId?: string };
+  try {
+    listed = await listAllBuckets(clients.s3(clients.homeRegion), errors);
   } catch (err) {
     errors.push(toCollectError('ListBuckets', err));
     // Without the listing, buckets named exactly on the command line can still be scanned.
     return { buckets: filter.literalNames().filter((name) => filter.inShard(name)).map((name) => ({ name })) };
   }
-  return { buckets: buckets.filter((b) => filter.matches(b.name) && filter.inShard(b.name)), ownerId };
+  return { ...listed, buckets: listed.buckets.filter((b) => filter.matches(b.name) && filter.inShard(b.name)) };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Turning SDK errors into recorded CollectErrors, and reading regions out of location answers and redirects.
 import type { CollectError } from '../../src/model.js';
+import { TIMEOUT_CODE } from '../../src/call-limits.js';
 
 interface SdkErrorLike {
   name?: string;
@@ -18,6 +19,8 @@ function asSdkError(err: unknown): SdkErrorLike {
 /** The provider's error code (AccessDenied, NotImplemented, SlowDown, …), or a network-level name. */
 export function errorCode(err: unknown): string {
   const e = asSdkError(err);
+  // The SDK names network failures it retried "TimeoutError"; the socket's code says what happened (ECONNRESET …).
+  if (e.name === 'TimeoutError') return e.code && /^E[A-Z]+$/.test(e.code) ? e.code : TIMEOUT_CODE;
   const code = e.Code ?? e.name ?? e.code;
   if (code && code !== 'Error' && code !== 'UnknownError' && code !== 'Unknown') return code;
   const status = e.$metadata?.httpStatusCode;

@@ -12,6 +12,7 @@ import { collectAwsOrganization } from './organization-collect.js';
 import { memberReaderConnection } from './member-credentials.js';
 import { s3ProbeTargets } from './probe.js';
 import { openS3Reader } from './reader.js';
+import { callLimitsOf } from '../../src/call-limits.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
@@ -27,7 +28,13 @@ export function awsConnection(flags: Readonly<Record<string, unknown>>): AwsConn
   const roleArn = str(flags.roleArn);
   const region = str(flags.region);
   const endpointUrl = str(flags.endpointUrl);
-  return { ...(profile ? { profile } : {}), ...(roleArn ? { roleArn } : {}), ...(region ? { region } : {}), ...(endpointUrl ? { endpointUrl } : {}) };
+  return {
+    ...(profile ? { profile } : {}),
+    ...(roleArn ? { roleArn } : {}),
+    ...(region ? { region } : {}),
+    ...(endpointUrl ? { endpointUrl } : {}),
+    limits: callLimitsOf(flags),
+  };
 }
 
 /** One account: what `kumoscan scan aws` reads without --org-role. */

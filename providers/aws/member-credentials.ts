@@ -3,7 +3,7 @@
 // role without assuming it again.
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { connectionCredentials, homeRegionOf, type AwsConnectionOptions, type AwsCredentialIdentityProvider } from './clients.js';
+import { connectionCredentials, homeRegionOf, httpTimeouts, type AwsConnectionOptions, type AwsCredentialIdentityProvider } from './clients.js';
 
 type Identity = Awaited<ReturnType<AwsCredentialIdentityProvider>>;
 
@@ -83,7 +83,7 @@ export function memberReaderConnection(connection: AwsConnectionOptions, roleNam
   const credentials = fromTemporaryCredentials({
     masterCredentials: connectionCredentials(connection),
     params: { RoleArn: memberRoleArn('aws', accountId, roleName), RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: 3600, ...(externalId ? { ExternalId: externalId } : {}) },
-    clientConfig: { region: homeRegionOf(connection), ...(connection.endpointUrl ? { endpoint: connection.endpointUrl } : {}) },
+    clientConfig: { region: homeRegionOf(connection), requestHandler: httpTimeouts(connection), ...(connection.endpointUrl ? { endpoint: connection.endpointUrl } : {}) },
   });
   return { ...rest, credentials };
 }

@@ -5,7 +5,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
 import { UsageError } from '../../src/errors.js';
 import { collectAws, type AwsCollectOptions } from './collect.js';
-import { commonClientConfig, connectionCredentials, homeRegionOf, type AwsCredentialIdentityProvider } from './clients.js';
+import { commonClientConfig, connectionCredentials, homeRegionOf, limitCalls, type AwsCredentialIdentityProvider } from './clients.js';
 import { errorCode, toCollectError } from './errors.js';
 import { assumeMemberRole, memberRoleArn, partitionOf, rememberMemberCredentials } from './member-credentials.js';
 import type { AwsOrganizationError, AwsOrganizationSnapshot, AwsSkippedAccount, AwsSnapshot } from './snapshot-types.js';
@@ -80,7 +80,7 @@ export function selectAccounts(listed: readonly Account[], only: readonly string
 }
 
 function stsFor(opts: AwsOrganizationOptions, credentials: AwsCredentialIdentityProvider): STSClient {
-  return opts.stsClient ?? new STSClient({ ...commonClientConfig(opts), region: homeRegionOf(opts), credentials });
+  return opts.stsClient ?? limitCalls(new STSClient({ ...commonClientConfig(opts), region: homeRegionOf(opts), credentials }), opts.limits);
 }
 
 /** Member accounts collected at once unless --account-concurrency says otherwise. */
@@ -109,7 +109,7 @@ export function organizationProgress(onBucket: BucketProgress): { of(accountId: 
 export async function collectAwsOrganization(opts: AwsOrganizationOptions): Promise<AwsOrganizationSnapshot> {
   const callerCredentials = connectionCredentials(opts);
   const sts = stsFor(opts, callerCredentials);
-  const org = opts.organizationsClient ?? new OrganizationsClient({ ...commonClientConfig(opts), region: homeRegionOf(opts), credentials: callerCredentials });
+  const org = opts.organizationsClient ?? limitCalls(new OrganizationsClient({ ...commonClientConfig(opts), region: homeRegionOf(opts), credentials: callerCredentials }), opts.limits);
   const errors: AwsOrganizationError[] = [];
   const snapshot: AwsOrganizationSnapshot = {
     provider: 'aws',

@@ -4,6 +4,7 @@
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { UsageError } from '../../src/errors.js';
+import type { CallLimits } from '../../src/call-limits.js';
 
 export const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
 
@@ -18,6 +19,8 @@ export interface AzureConnectionOptions {
   armEndpoint?: string;
   /** Injected credential (tests); otherwise DefaultAzureCredential. */
   credential?: TokenCredential;
+  /** --call-timeout and the scan's deadline (default: 30 s per call, no deadline). */
+  limits?: CallLimits;
 }
 
 export type DataPlaneAuth = 'shared-key' | 'sas' | 'entra-id';

@@ -17,6 +17,7 @@ import { armDataPlaneClient, armEndpointOf, armScope, credentialOf, dataPlaneCli
 import { isNoCredential, toCollectError } from './errors.js';
 import { CALLS, parseArmId } from './normalize.js';
 import { maskTags } from '../../src/text/mask-text.js';
+import { within, type CallLimits } from '../../src/call-limits.js';
 import type {
   AzureAccountSnapshot,
   AzureBlobServiceSnapshot,
@@ -39,9 +40,10 @@ const DIAGNOSTIC_SETTINGS_API = '2021-05-01-preview';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: CollectError; cause: unknown };
 
-async function attempt<T>(call: string, fn: () => Promise<T>): Promise<Outcome<T>> {
+/** One call (all pages of a listing), ended by the call timeout or the scan deadline (code Timeout / ScanTimeout). */
+async function attempt<T>(limits: CallLimits | undefined, call: string, fn: (abortSignal: AbortSignal) => Promise<T>): Promise<Outcome<T>> {
   try {
-    return { ok: true, value: await fn() };
+    return { ok: true, value: await within(limits, fn) };
   } catch (err) {
     return { ok: false, error: toCollectError(call, err), cause: err };
   }
@@ -103,11 +105,11 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 /** GET <account>/blobServices/default/providers/Microsoft.Insights/diagnosticSettings (a read; Reader may call it). */
-async function listDiagnosticSettings(opts: AzureConnectionOptions, accountId: string): Promise<AzureDiagnosticSetting[]> {
-  const token = await credentialOf(opts).getToken(armScope(opts));
+async function listDiagnosticSettings(opts: AzureConnectionOptions, accountId: string, signal: AbortSignal): Promise<AzureDiagnosticSetting[]> {
+  const token = await credentialOf(opts).getToken(armScope(opts), { abortSignal: signal });
   if (!token) throw new ArmHttpError(401, 'NoToken', 'the credential returned no token');
   const url = `${armEndpointOf(opts)}${accountId}/blobServices/default/providers/Microsoft.Insights/diagnosticSettings?api-version=${DIAGNOSTIC_SETTINGS_API}`;
-  const res = await fetch(url, { method: 'GET', headers: { authorization: `Bearer ${token.token}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(url, { method: 'GET', headers: { authorization: `Bearer ${token.token}`, accept: 'application/json' }, signal });
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const e = isObj(body) && isObj(body.error) ? body.error : {};
@@ -124,19 +126,19 @@ async function collectArmAccount(opts: AzureConnectionOptions, client: StorageMa
   const name = account.name;
   const blobEndpoint = typeof account.primaryEndpoints?.blob === 'string' ? account.primaryEndpoints.blob : undefined;
   const [service, containers, diagnostics, dataPlane] = await Promise.all([
-    attempt(CALLS.blobServiceArm, () => client.blobServices.getServiceProperties(rg, name)),
-    attempt(CALLS.containersArm, async () => {
+    attempt(opts.limits, CALLS.blobServiceArm, (abortSignal) => client.blobServices.getServiceProperties(rg, name, { abortSignal })),
+    attempt(opts.limits, CALLS.containersArm, async (abortSignal) => {
       const out: AzureContainerSnapshot[] = [];
-      for await (const c of client.blobContainers.list(rg, name)) {
+      for await (const c of client.blobContainers.list(rg, name, { abortSignal })) {
         if (!c.name || c.deleted === true || !keepContainer(filter, name, c.name)) continue;
         const item = plain<AzureContainerSnapshot>(c);
         out.push({ ...item, name: c.name, publicAccess: accessLevel(c.publicAccess) });
       }
       return out;
     }),
-    attempt(CALLS.diagnosticSettings, () => listDiagnosticSettings(opts, id)),
+    attempt(opts.limits, CALLS.diagnosticSettings, (abortSignal) => listDiagnosticSettings(opts, id, abortSignal)),
     blobEndpoint
-      ? attempt(CALLS.serviceProperties, () => armDataPlaneClient(blobEndpoint, opts).getProperties())
+      ? attempt(opts.limits, CALLS.serviceProperties, (abortSignal) => armDataPlaneClient(blobEndpoint, opts).getProperties({ abortSignal }))
       : Promise.resolve<Outcome<ServiceGetPropertiesResponse>>({ ok: false, error: { call: CALLS.serviceProperties, code: 'NoBlobEndpoint', message: 'ARM returned no blob endpoint for the account' }, cause: undefined }),
   ]);
   const snap: AzureAccountSnapshot = { properties: account.tags ? { ...account, tags: maskTags(account.tags) } : account, containers: [] };
@@ -164,9 +166,9 @@ async function collectArmAccount(opts: AzureConnectionOptions, client: StorageMa
 async function listSubscriptions(opts: AzureConnectionOptions, errors: CollectError[]): Promise<AzureSubscriptionInfo[]> {
   if (opts.subscriptions && opts.subscriptions.length > 0) return [...new Set(opts.subscriptions)].map((subscriptionId) => ({ subscriptionId }));
   const client = new SubscriptionClient(credentialOf(opts), { endpoint: armEndpointOf(opts), credentialScopes: [armScope(opts)] });
-  const listed = await attempt('Subscriptions.list', async () => {
+  const listed = await attempt(opts.limits, 'Subscriptions.list', async (abortSignal) => {
     const out: AzureSubscriptionInfo[] = [];
-    for await (const s of client.subscriptions.list()) {
+    for await (const s of client.subscriptions.list({ abortSignal })) {
       if (!s.subscriptionId) continue;
       out.push({ subscriptionId: s.subscriptionId, ...(s.displayName ? { displayName: s.displayName } : {}), ...(s.tenantId ? { tenantId: s.tenantId } : {}), ...(s.state ? { state: s.state } : {}) });
     }
@@ -189,10 +191,10 @@ async function collectArm(opts: AzureCollectOptions): Promise<AzureSnapshot> {
   const work: { client: StorageManagementClient; account: AzureStorageAccountProperties }[] = [];
   for (const sub of subscriptions) {
     const client = new StorageManagementClient(credentialOf(opts), sub.subscriptionId, { endpoint: armEndpointOf(opts), credentials: { scopes: [armScope(opts)] } });
-    const listed = await attempt(`StorageAccounts.list`, async () => {
+    const listed = await attempt(opts.limits, `StorageAccounts.list`, async (abortSignal) => {
       const out: AzureStorageAccountProperties[] = [];
       // FileStorage accounts (premium file shares) have no blob service: nothing to scan there.
-      for await (const a of client.storageAccounts.list()) if (a.name && a.kind !== 'FileStorage') out.push(plain<AzureStorageAccountProperties>(a));
+      for await (const a of client.storageAccounts.list({ abortSignal })) if (a.name && a.kind !== 'FileStorage') out.push(plain<AzureStorageAccountProperties>(a));
       return out;
     });
     if (!listed.ok) {
@@ -229,9 +231,9 @@ async function collectDataPlane(opts: AzureCollectOptions): Promise<AzureSnapsho
   const errors: CollectError[] = [];
   const properties: AzureStorageAccountProperties = { name: accountName, primaryEndpoints: { blob: `${accountUrl}/` } };
   const [info, service, containers] = await Promise.all([
-    attempt(CALLS.accountInfo, () => client.getAccountInfo()),
-    attempt(CALLS.serviceProperties, () => client.getProperties()),
-    attempt(CALLS.containersData, () => listContainersData(client, accountName, filter)),
+    attempt(opts.limits, CALLS.accountInfo, (abortSignal) => client.getAccountInfo({ abortSignal })),
+    attempt(opts.limits, CALLS.serviceProperties, (abortSignal) => client.getProperties({ abortSignal })),
+    attempt(opts.limits, CALLS.containersData, (abortSignal) => listContainersData(client, accountName, filter, abortSignal)),
   ]);
   for (const o of [info, service, containers]) if (!o.ok && isNoCredential(o.cause)) throw noCredentialError(o.cause);
   if (info.ok) {
@@ -249,9 +251,9 @@ async function collectDataPlane(opts: AzureCollectOptions): Promise<AzureSnapsho
   return { provider: 'azure', snapshotVersion: 1, collectedAt: new Date().toISOString(), mode: 'data-plane', accountUrl, dataPlaneAuth: auth, accounts: [account] };
 }
 
-async function listContainersData(client: BlobServiceClient, accountName: string, filter: BucketFilter): Promise<AzureContainerSnapshot[]> {
+async function listContainersData(client: BlobServiceClient, accountName: string, filter: BucketFilter, abortSignal: AbortSignal): Promise<AzureContainerSnapshot[]> {
   const out: AzureContainerSnapshot[] = [];
-  for await (const c of client.listContainers({ includeMetadata: true })) {
+  for await (const c of client.listContainers({ includeMetadata: true, abortSignal })) {
     if (c.deleted === true || !keepContainer(filter, accountName, c.name)) continue;
     const p = c.properties;
     out.push({

@@ -2,6 +2,7 @@
 // provider-neutral CLI (src/provider.ts).
 import { Option } from 'commander';
 import { UsageError } from '../../src/errors.js';
+import { callLimitsOf } from '../../src/call-limits.js';
 import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
 import type { ScanError } from '../../src/model.js';
 import type { AzureConnectionOptions } from './clients.js';
@@ -38,6 +39,11 @@ export function azureConnection(flags: Readonly<Record<string, unknown>>, env: N
   };
 }
 
+/** The connection with the scan's call limits (--call-timeout, the deadline) that scan() put beside the flags. */
+function limitedConnection(flags: Readonly<Record<string, unknown>>): AzureConnectionOptions {
+  return { ...azureConnection(flags), limits: callLimitsOf(flags) };
+}
+
 const GROUP = 'Azure options:';
 
 export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
@@ -52,7 +58,7 @@ export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
   validateSnapshot: validateAzureSnapshot,
   collect: (flags, common) =>
     collectAzure({
-      ...azureConnection(flags),
+      ...limitedConnection(flags),
       filter: common.buckets,
       concurrency: common.concurrency,
       ...(common.onResource ? { onAccount: common.onResource } : {}),
@@ -80,5 +86,5 @@ export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
     return { accounts: accounts.filter((a) => a.length > 0).sort(), errors };
   },
   probeTargets: (resource, flags) => azureProbeTargets(resource, str(flags.probeEndpoint)),
-  openReader: (flags, resource) => openAzureReader(azureConnection(flags), resource),
+  openReader: (flags, resource) => openAzureReader(limitedConnection(flags), resource),
 };

@@ -5,6 +5,7 @@ import type { ContainerClient } from '@azure/storage-blob';
 import type { ObjectInfo, ObjectPage, ObjectReader } from '../../src/data/object-reader.js';
 import type { Resource } from '../../src/model.js';
 import { armDataPlaneClient, dataPlaneClient, type AzureConnectionOptions } from './clients.js';
+import { within } from '../../src/call-limits.js';
 
 /** The container name of a resource named `<account>/<container>`. */
 export function containerNameOf(resource: Resource): string {
@@ -53,30 +54,38 @@ async function readBounded(body: NodeJS.ReadableStream | undefined, maxBytes: nu
 export function openAzureReader(connection: AzureConnectionOptions, resource: Resource): ObjectReader {
   const container = containerClientFor(connection, resource);
   return {
-    async list(opts): Promise<ObjectPage> {
-      const maxPageSize = Math.min(5000, Math.max(1, opts.max));
-      const settings = { maxPageSize, ...(opts.next ? { continuationToken: opts.next } : {}) };
-      const listOptions = { ...(opts.prefix ? { prefix: opts.prefix } : {}), ...(opts.signal ? { abortSignal: opts.signal } : {}) };
-      if (opts.delimiter) {
-        const page = (await container.listBlobsByHierarchy(opts.delimiter, listOptions).byPage(settings).next()).value;
-        if (!page) return { objects: [], prefixes: [] };
-        return {
-          objects: page.segment.blobItems.map(info),
-          prefixes: (page.segment.blobPrefixes ?? []).map((p: { name: string }) => p.name),
-          ...(page.continuationToken ? { next: page.continuationToken } : {}),
-        };
-      }
-      const page = (await container.listBlobsFlat(listOptions).byPage(settings).next()).value;
-      if (!page) return { objects: [], prefixes: [] };
-      return { objects: page.segment.blobItems.map(info), prefixes: [], ...(page.continuationToken ? { next: page.continuationToken } : {}) };
-    },
-    async read(key, opts): Promise<Uint8Array> {
-      if (opts.maxBytes <= 0) return new Uint8Array(0);
-      const res = await container.getBlobClient(key).download(0, opts.maxBytes, opts.signal ? { abortSignal: opts.signal } : {});
-      return readBounded(res.readableStreamBody, opts.maxBytes);
-    },
+    list: (opts) => within(connection.limits, (signal) => listPage(container, { ...opts, signal }), opts.signal),
+    read: (key, opts) =>
+      within(
+        connection.limits,
+        async (signal) => {
+          if (opts.maxBytes <= 0) return new Uint8Array(0);
+          const res = await container.getBlobClient(key).download(0, opts.maxBytes, { abortSignal: signal });
+          return readBounded(res.readableStreamBody, opts.maxBytes);
+        },
+        opts.signal,
+      ),
     close() {
       // The SDK keeps no connection that needs closing beyond Node's keep-alive agent.
     },
   };
+}
+
+/** One page of List Blobs (flat, or by hierarchy with a delimiter). */
+async function listPage(container: ContainerClient, opts: Parameters<ObjectReader['list']>[0]): Promise<ObjectPage> {
+  const maxPageSize = Math.min(5000, Math.max(1, opts.max));
+  const settings = { maxPageSize, ...(opts.next ? { continuationToken: opts.next } : {}) };
+  const listOptions = { ...(opts.prefix ? { prefix: opts.prefix } : {}), ...(opts.signal ? { abortSignal: opts.signal } : {}) };
+  if (opts.delimiter) {
+    const page = (await container.listBlobsByHierarchy(opts.delimiter, listOptions).byPage(settings).next()).value;
+    if (!page) return { objects: [], prefixes: [] };
+    return {
+      objects: page.segment.blobItems.map(info),
+      prefixes: (page.segment.blobPrefixes ?? []).map((p: { name: string }) => p.name),
+      ...(page.continuationToken ? { next: page.continuationToken } : {}),
+    };
+  }
+  const page = (await container.listBlobsFlat(listOptions).byPage(settings).next()).value;
+  if (!page) return { objects: [], prefixes: [] };
+  return { objects: page.segment.blobItems.map(info), prefixes: [], ...(page.continuationToken ? { next: page.continuationToken } : {}) };
 }

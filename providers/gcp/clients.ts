@@ -3,6 +3,7 @@
 // Resource Manager, the Org Policy API and IAM through the same credentials.
 import { Storage } from '@google-cloud/storage';
 import { AuthClient, GoogleAuth, type gaxios } from 'google-auth-library';
+import { callLimitsOf, DEFAULT_CALL_TIMEOUT_MS, within, type CallLimits } from '../../src/call-limits.js';
 
 /** The public Cloud Storage endpoint (also where --probe goes by default). */
 export const GCS_PUBLIC_ENDPOINT = 'https://storage.googleapis.com';
@@ -14,6 +15,8 @@ export interface GcpConnection {
   apiEndpoint?: string;
   /** A ready access token (GOOGLE_OAUTH_ACCESS_TOKEN), used as is, never refreshed; else ADC. */
   accessToken?: string;
+  /** --call-timeout and the scan's deadline (default: 30 s per call, no deadline). */
+  limits?: CallLimits;
 }
 
 /** Reads the environment the way the flags are documented: flag, else environment variable. */
@@ -24,6 +27,11 @@ export function connectionFrom(flags: Readonly<Record<string, unknown>>, env: No
   const apiEndpoint = str(flags.gcpApiEndpoint);
   const accessToken = str(env.GOOGLE_OAUTH_ACCESS_TOKEN);
   return { ...(gcsEndpoint ? { gcsEndpoint } : {}), ...(apiEndpoint ? { apiEndpoint } : {}), ...(accessToken ? { accessToken } : {}) };
+}
+
+/** connectionFrom() with the scan's call limits (--call-timeout, the deadline) that scan() put beside the flags. */
+export function limitedConnectionFrom(flags: Readonly<Record<string, unknown>>, env: NodeJS.ProcessEnv = process.env): GcpConnection {
+  return { ...connectionFrom(flags, env), limits: callLimitsOf(flags) };
 }
 
 /** An AuthClient that sends one fixed bearer token (GOOGLE_OAUTH_ACCESS_TOKEN; tests). Never refreshes, never asks the metadata server. */
@@ -72,6 +80,10 @@ export function createAuth(conn: GcpConnection): GcpAuth {
   };
 }
 
+function callTimeoutOf(conn: GcpConnection): number {
+  return conn.limits?.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+}
+
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
@@ -83,7 +95,9 @@ export function createStorage(auth: GcpAuth, projectId: string, conn: GcpConnect
     projectId,
     authClient: auth.forStorage,
     ...(endpoint ? { apiEndpoint: endpoint, useAuthWithCustomEndpoint: true } : {}),
-    retryOptions: { autoRetry: true, maxRetries: 4 },
+    // Each HTTP attempt, and all attempts of a call together, end within the call timeout.
+    timeout: callTimeoutOf(conn),
+    retryOptions: { autoRetry: true, maxRetries: 4, totalTimeout: Math.max(1, Math.ceil(callTimeoutOf(conn) / 1000)) },
   });
   // With STORAGE_EMULATOR_HOST set, the SDK would send JSON API calls to that host without /storage/v1 even when
   // an endpoint is given; kumoscan resolves the endpoint itself and always uses the documented path.
@@ -106,14 +120,17 @@ export function createRestApi(auth: GcpAuth, conn: GcpConnection): GcpRestApi {
     orgPolicy: base ?? 'https://orgpolicy.googleapis.com',
     iam: base ?? 'https://iam.googleapis.com',
     async get<T>(url: string): Promise<T> {
-      const res = await auth.request<T>({
-        url,
-        method: 'GET',
-        responseType: 'json',
-        timeout: 30_000,
-        retry: true,
-        retryConfig: { retry: 3, httpMethodsToRetry: ['GET'], statusCodesToRetry: [[429, 429], [500, 599]] },
-      });
+      const res = await within(conn.limits, (signal) =>
+        auth.request<T>({
+          url,
+          method: 'GET',
+          responseType: 'json',
+          timeout: callTimeoutOf(conn),
+          signal,
+          retry: true,
+          retryConfig: { retry: 3, httpMethodsToRetry: ['GET'], statusCodesToRetry: [[429, 429], [500, 599]] },
+        }),
+      );
       return res.data;
     },
   };

@@ -8,6 +8,7 @@ import type { CollectError } from '../../src/model.js';
 import { createAuth, createRestApi, createStorage, type GcpAuth, type GcpConnection, type GcpRestApi } from './clients.js';
 import { isMissingCredentials, toGcpCollectError } from './errors.js';
 import { isCustomRole } from './roles.js';
+import { within, type CallLimits } from '../../src/call-limits.js';
 import type { GcpMultiProjectSnapshot, GcpProjectSnapshot, GcpRole, GcpSnapshot, GcsAclEntry, GcsBucketResource, GcsBucketSnapshot, GcsIamPolicy } from './snapshot-types.js';
 import { maskTags } from '../../src/text/mask-text.js';
 
@@ -29,9 +30,10 @@ export interface GcpCollectOptions extends GcpConnection {
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: CollectError };
 
-async function attempt<T>(call: string, fn: () => Promise<T>, about?: string): Promise<Outcome<T>> {
+/** One call, bounded by `limits` when given (the Storage SDK's calls; the REST calls bound themselves). */
+async function attempt<T>(call: string, fn: () => Promise<T>, about?: string, limits?: CallLimits): Promise<Outcome<T>> {
   try {
-    return { ok: true, value: await fn() };
+    return { ok: true, value: limits ? await within(limits, fn) : await fn() };
   } catch (err) {
     return { ok: false, error: toGcpCollectError(call, err, about) };
   }
@@ -156,16 +158,16 @@ async function readCustomRoles(api: GcpRestApi, names: readonly string[], errors
 // ---------------------------------------------------------------------------------------------------------
 // Cloud Storage (the SDK)
 
-async function sampleObjectAcls(bucket: Bucket, max: number, errors: CollectError[]): Promise<Record<string, GcsAclEntry[]>> {
+async function sampleObjectAcls(bucket: Bucket, max: number, errors: CollectError[], limits?: CallLimits): Promise<Record<string, GcsAclEntry[]>> {
   const out: Record<string, GcsAclEntry[]> = {};
   if (max <= 0) return out;
-  const listed = await attempt('objects.list', () => bucket.getFiles({ maxResults: max, autoPaginate: false }));
+  const listed = await attempt('objects.list', () => bucket.getFiles({ maxResults: max, autoPaginate: false }), undefined, limits);
   if (!listed.ok) {
     errors.push(listed.error);
     return out;
   }
   for (const file of listed.value[0].slice(0, max)) {
-    const acl = await attempt('objectAccessControls.list', () => file.acl.get(), file.name);
+    const acl = await attempt('objectAccessControls.list', () => file.acl.get(), file.name, limits);
     if (!acl.ok) {
       // The same refusal would repeat for every object: record it once and stop sampling.
       errors.push(acl.error);
@@ -176,17 +178,17 @@ async function sampleObjectAcls(bucket: Bucket, max: number, errors: CollectErro
   return out;
 }
 
-async function collectBucket(storage: Storage, name: string, listed: GcsBucketResource | undefined, sample: number): Promise<GcsBucketSnapshot> {
+async function collectBucket(storage: Storage, name: string, listed: GcsBucketResource | undefined, sample: number, limits?: CallLimits): Promise<GcsBucketSnapshot> {
   const errors: CollectError[] = [];
   const bucket = storage.bucket(name);
   let metadata: GcsBucketResource = listed ?? { name };
   if (!listed) {
-    const got = await attempt('buckets.get', () => bucket.getMetadata({ projection: 'full' }));
+    const got = await attempt('buckets.get', () => bucket.getMetadata({ projection: 'full' }), undefined, limits);
     if (got.ok) metadata = got.value[0] as unknown as GcsBucketResource;
     else errors.push(got.error);
   }
   const snap: GcsBucketSnapshot = { metadata: metadata.labels ? { ...metadata, labels: maskTags(metadata.labels) } : metadata };
-  const policy = await attempt('buckets.getIamPolicy', () => bucket.iam.getPolicy({ requestedPolicyVersion: 3 }));
+  const policy = await attempt('buckets.getIamPolicy', () => bucket.iam.getPolicy({ requestedPolicyVersion: 3 }), undefined, limits);
   if (policy.ok) snap.iamPolicy = policy.value[0] as unknown as GcsIamPolicy;
   else errors.push(policy.error);
   const cfg = metadata.iamConfiguration;
@@ -194,14 +196,14 @@ async function collectBucket(storage: Storage, name: string, listed: GcsBucketRe
   const uniform = cfg?.uniformBucketLevelAccess?.enabled ?? cfg?.bucketPolicyOnly?.enabled ?? false;
   if (known && !uniform) {
     const [acl, defaultAcl] = await Promise.all([
-      attempt('bucketAccessControls.list', () => bucket.acl.get()),
-      attempt('defaultObjectAccessControls.list', () => bucket.acl.default.get()),
+      attempt('bucketAccessControls.list', () => bucket.acl.get(), undefined, limits),
+      attempt('defaultObjectAccessControls.list', () => bucket.acl.default.get(), undefined, limits),
     ]);
     if (acl.ok) snap.bucketAcl = itemsOf(acl.value[1]);
     else errors.push(acl.error);
     if (defaultAcl.ok) snap.defaultObjectAcl = itemsOf(defaultAcl.value[1]);
     else errors.push(defaultAcl.error);
-    snap.objectAcls = await sampleObjectAcls(bucket, sample, errors);
+    snap.objectAcls = await sampleObjectAcls(bucket, sample, errors, limits);
   }
   if (errors.length > 0) snap.errors = errors;
   return snap;
@@ -212,9 +214,9 @@ interface Listed {
   metadata?: GcsBucketResource;
 }
 
-async function listBuckets(storage: Storage, filter: BucketFilter, errors: CollectError[]): Promise<Listed[]> {
+async function listBuckets(storage: Storage, filter: BucketFilter, errors: CollectError[], limits?: CallLimits): Promise<Listed[]> {
   const query = { projection: 'full', autoPaginate: true };
-  const res = await attempt('buckets.list', () => storage.getBuckets(query));
+  const res = await attempt('buckets.list', () => storage.getBuckets(query), undefined, limits);
   if (!res.ok) {
     errors.push(res.error);
     // Without the listing, buckets named exactly on the command line can still be read.
@@ -251,13 +253,13 @@ async function collectProject(auth: GcpAuth, api: GcpRestApi, info: ProjectInfo,
   if (org.raw) snap.orgPolicy = org.raw;
 
   const storage = createStorage(auth, info.projectId, opts);
-  const listed = await listBuckets(storage, filter, errors);
+  const listed = await listBuckets(storage, filter, errors, opts.limits);
   const limit = pLimit(Math.max(1, opts.concurrency ?? 8));
   let done = 0;
   snap.buckets = await Promise.all(
     listed.map((b) =>
       limit(async () => {
-        const bucket = await collectBucket(storage, b.name, b.metadata, opts.objectAclSample ?? OBJECT_ACL_SAMPLE);
+        const bucket = await collectBucket(storage, b.name, b.metadata, opts.objectAclSample ?? OBJECT_ACL_SAMPLE, opts.limits);
         opts.onBucket?.(b.name, ++done, listed.length, bucket.errors?.length ?? 0);
         return bucket;
       }),

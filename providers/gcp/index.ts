@@ -3,7 +3,7 @@
 import { Option } from 'commander';
 import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
 import type { ScanError } from '../../src/model.js';
-import { connectionFrom } from './clients.js';
+import { connectionFrom, limitedConnectionFrom } from './clients.js';
 import { collectGcp } from './collect.js';
 import { normalizeGcp } from './normalize.js';
 import { gcsProbeTargets } from './probe.js';
@@ -34,7 +34,7 @@ export const gcpAdapter: ProviderAdapter<GcpSnapshot> = {
   validateSnapshot: validateGcpSnapshot,
   collect: (flags, common) =>
     collectGcp({
-      ...connectionFrom(flags),
+      ...limitedConnectionFrom(flags),
       projects: strings(flags.project),
       domains: strings(flags.gcpDomain),
       filter: common.buckets,
@@ -56,5 +56,5 @@ export const gcpAdapter: ProviderAdapter<GcpSnapshot> = {
     return { accounts: projects.map((p) => p.projectId), errors };
   },
   probeTargets: (resource, flags) => gcsProbeTargets(resource, str(flags.probeEndpoint) ?? connectionFrom(flags).gcsEndpoint),
-  openReader: (flags, resource) => openGcsReader(connectionFrom(flags), resource.account, resource.name),
+  openReader: (flags, resource) => openGcsReader(limitedConnectionFrom(flags), resource.account, resource.name),
 };

@@ -2,6 +2,7 @@
 // Storage SDK — read-only, bounded.
 import type { ObjectInfo, ObjectPage, ObjectReader } from '../../src/data/object-reader.js';
 import { createAuth, createStorage, type GcpAuth, type GcpConnection } from './clients.js';
+import { within } from '../../src/call-limits.js';
 
 interface GcsObjectResource {
   name?: string;
@@ -33,13 +34,18 @@ export function openGcsReader(conn: GcpConnection, projectId: string, bucketName
   return {
     async list(opts): Promise<ObjectPage> {
       opts.signal?.throwIfAborted();
-      const [files, nextQuery, raw] = await bucket.getFiles({
-        autoPaginate: false,
-        maxResults: Math.min(1000, Math.max(1, opts.max)),
-        ...(opts.prefix ? { prefix: opts.prefix } : {}),
-        ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
-        ...(opts.next ? { pageToken: opts.next } : {}),
-      });
+      const [files, nextQuery, raw] = await within(
+        conn.limits,
+        () =>
+          bucket.getFiles({
+            autoPaginate: false,
+            maxResults: Math.min(1000, Math.max(1, opts.max)),
+            ...(opts.prefix ? { prefix: opts.prefix } : {}),
+            ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+            ...(opts.next ? { pageToken: opts.next } : {}),
+          }),
+        opts.signal,
+      );
       const objects: ObjectInfo[] = files.map((f) => {
         const md = f.metadata as GcsObjectResource;
         return {
@@ -65,12 +71,15 @@ export function openGcsReader(conn: GcpConnection, projectId: string, bucketName
       const onAbort = (): void => {
         stream.destroy(new Error('aborted'));
       };
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      try {
-        return await readBounded(stream, opts.maxBytes);
-      } finally {
-        opts.signal?.removeEventListener('abort', onAbort);
-      }
+      // The stream is destroyed when the call times out, the scan deadline passes or the caller aborts.
+      return within(
+        conn.limits,
+        (signal) => {
+          signal.addEventListener('abort', onAbort, { once: true });
+          return readBounded(stream, opts.maxBytes);
+        },
+        opts.signal,
+      );
     },
     close() {
       // The SDK keeps no connection of its own beyond the shared agent; nothing to free.

@@ -9,7 +9,8 @@ import { DUTIES } from './duties.js';
 import { deadlinesFor, earliestDeadlines, tokyoDate } from './deadlines.js';
 import { entrustmentSignals } from './entrustment.js';
 import { buildPpcDraft } from './ppc-draft.js';
-import { assessReportability, exposureKind } from './reportability.js';
+import { assessReportability, exposureKind, unknownReportability } from './reportability.js';
+import { SAMPLE_LIST_CALL, SAMPLE_READ_CALL } from '../../src/data/sample.js';
 import { storageLocation } from './regions.js';
 import { joinI18n } from './labels.js';
 import { groupBy } from '../../src/group-by.js';
@@ -84,7 +85,34 @@ export const RESULT_NAMES: Readonly<Record<ReportabilityResult, I18n>> = {
   'exempt-candidate': { ja: '除外の候補（exempt-candidate）: 暗号化の方式と鍵の管理を確認してください', en: 'exemption candidate: confirm the encryption and key management' },
 };
 
+/**
+ * Why the personal-data status of a resource is unknown: sampling was tried but its listing or some reads failed
+ * (recorded errors), and what could be read held no personal data. Null when the status is known (found, or
+ * everything planned was read, or no sampling was tried).
+ */
+export function personalDataUnknown(r: Resource): I18n | null {
+  if (r.data?.personalData === true) return null;
+  const failed = r.errors.filter((e) => e.call === SAMPLE_LIST_CALL || e.call === SAMPLE_READ_CALL);
+  if (failed.length === 0) return null;
+  const codes = [...new Set(failed.map((e) => e.code))].join(', ');
+  return failed.some((e) => e.call === SAMPLE_LIST_CALL)
+    ? { ja: `サンプルを取得できなかった（${codes}）`, en: `the sample could not be taken (${codes})` }
+    : { ja: `サンプルの一部又は全部のオブジェクトを読み取れなかった（${codes}）`, en: `some or all sampled objects could not be read (${codes})` };
+}
+
+function unknownNote(why: I18n, rep: Reportability | null): I18n {
+  const tail: I18n = rep
+    ? { ja: `誰でもアクセスできるため、漏えい等報告の要否は否定できません（${RESULT_NAMES[rep.result].ja}）。`, en: `Anyone can reach it, so breach reportability cannot be ruled out (${RESULT_NAMES[rep.result].en}).` }
+    : { ja: '', en: '' };
+  return {
+    ja: `個人データの有無は不明です: ${why.ja}ため、「個人データなし」とは判定していません。${tail.ja}失敗した読み取りを解消して再スキャンしてください。`,
+    en: `Personal-data status unknown: ${why.en}, so it is not judged free of personal data. ${tail.en}${tail.en ? ' ' : ''}Resolve the failed reads and scan again.`,
+  };
+}
+
 function noteFor(r: Resource, exposed: boolean | null, rep: Reportability | null): I18n {
+  const unknown = personalDataUnknown(r);
+  if (unknown) return unknownNote(unknown, rep);
   if (!r.data) return NOT_SAMPLED;
   if (!r.data.personalData) return NO_PERSONAL_DATA;
   if (rep !== null) {
@@ -184,7 +212,8 @@ export function assess(resources: readonly Resource[], findings: readonly Findin
   const perResource = resources.map((r): ResourceAssessment => {
     const own = byResource.get(r.id) ?? [];
     const exposed = exposedToAnyone(r);
-    const rep = assessReportability(r, { clientSideEncrypted: opts.clientSideEncrypted?.has(r.id) === true });
+    const unknown = personalDataUnknown(r);
+    const rep = unknown ? unknownReportability(r, unknown) : assessReportability(r, { clientSideEncrypted: opts.clientSideEncrypted?.has(r.id) === true });
     const signals = personalDataMark(r) !== null ? entrustmentSignals(r, entrustees) : [];
     const dutyRefs = dutyCitations(own, addedDuties(r, rep, signals));
     const reportable = isReportable(rep);
@@ -194,7 +223,7 @@ export function assess(resources: readonly Resource[], findings: readonly Findin
       duties: dutyRefs.map((d) => d.id),
       dutyRefs,
       findingIds: own.map((f) => f.id),
-      personalData: r.data ? r.data.personalData : null,
+      personalData: unknown ? null : r.data ? r.data.personalData : null,
       reportability: rep,
       deadlines: reportable ? deadlinesFor(discoveredAt, rep) : null,
       ppcDraft: reportable ? buildPpcDraft(r, rep, { scannedAt: opts.scannedAt, discoveredAt, findings: own, entrustment: signals }) : null,

@@ -306,3 +306,41 @@ export function assessReportability(r: Pick<Resource, 'exposure' | 'logging' | '
     exemption: exemption(r, kind, clientSide, data.sampled.objects === 0 && data.declared !== undefined),
   };
 }
+
+/**
+ * The estimate for a resource anyone can read (or list) whose personal-data status is unknown: sampling was
+ * tried and the listing or reads failed (`why`), and nothing was found in what could be read. Nothing can be
+ * ruled out: categories 1, 2 and 4 are null (cannot be ruled out), category 3 as usual, so the result is `review`.
+ * The My Number Act flag stays false (nothing was found) with a reason that says it could not be checked. Null
+ * when anyone's reach is not established.
+ */
+export function unknownReportability(r: Pick<Resource, 'exposure' | 'logging' | 'encryption'>, why: I18n): Reportability | null {
+  const kind = exposureKind(r);
+  if (kind === undefined) return null;
+  const cannot = (n: 1 | 2 | 4, what: I18n): CategoryEstimate => ({
+    category: n,
+    applies: null,
+    reason: {
+      ja: `否定できません: ${why.ja}ため、${what.ja}を確認できませんでした。読み取れなかったオブジェクトを確認してください。`,
+      en: `Cannot be ruled out: ${why.en}, so ${what.en} could not be checked. Check the objects that could not be read.`,
+    },
+  });
+  const categories = [
+    cannot(1, { ja: '要配慮個人情報の有無', en: 'whether it holds 要配慮個人情報 (special care-required personal information)' }),
+    cannot(2, { ja: 'クレジットカード番号等の有無', en: 'whether it holds credit card numbers or the like' }),
+    category3(r.logging, kind),
+    cannot(4, { ja: '本人の数', en: 'the number of persons' }),
+  ];
+  return {
+    result: resultOf(categories, false),
+    categories,
+    myNumberAct: {
+      applies: false,
+      reason: {
+        ja: `個人番号（マイナンバー）の有無を確認できませんでした（${why.ja}）。誰でも閲覧できる状態で個人番号が含まれていれば、件数にかかわらず番号法第29条の4に基づく報告の対象です。`,
+        en: `Whether it holds My Numbers (個人番号) could not be checked (${why.en}). If it does, anyone being able to view them makes it reportable under My Number Act Art. 29-4 whatever the count.`,
+      },
+    },
+    exemption: exemption(r, kind, false, true),
+  };
+}

@@ -216,7 +216,8 @@ export function resourceViews(report: Report): ResourceView[] {
     const findings = findingsOf.get(r.id) ?? [];
     const reportability = member(entry, 'reportability', isReportability);
     const entrustment = member(entry, 'entrustment', isSignals) ?? signalsOf.get(r.id) ?? [];
-    const personalData = isObj(entry) && (entry.personalData === true || entry.personalData === false) ? entry.personalData : r.data ? r.data.personalData : null;
+    // The assessment's word wins, null (unknown: the sample could not be read) included; the profile only without one.
+    const personalData = isObj(entry) && 'personalData' in entry ? (entry.personalData === true || entry.personalData === false ? entry.personalData : null) : r.data ? r.data.personalData : null;
     return {
       report,
       resource: r,

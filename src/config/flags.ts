@@ -13,6 +13,8 @@ export const COMMON_FLAGS: readonly Mapping[] = [
   [['scan', 'outDir'], 'outDir'],
   [['scan', 'lang'], 'lang'],
   [['scan', 'concurrency'], 'concurrency'],
+  [['scan', 'callTimeout'], 'callTimeout'],
+  [['scan', 'scanTimeout'], 'scanTimeout'],
   [['sampling', 'mode'], 'sample'],
   [['sampling', 'objectsPerBucket'], 'sampleObjects'],
   [['sampling', 'bytesPerObject'], 'sampleBytes'],

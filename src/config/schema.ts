@@ -6,6 +6,7 @@ import { SEVERITIES } from '../model.js';
 import { parseIsoDate } from '../../reports/appi/deadlines.js';
 import type { DetectorId } from '../data/types.js';
 import { parseSize } from './size.js';
+import { parseDuration } from '../call-limits.js';
 import { FORMATS } from '../../reports/render/formats.js';
 
 export const CONFIG_VERSION = 1;
@@ -47,6 +48,15 @@ const size = z.union([z.number(), z.string()]).transform((v, ctx) => {
     return z.NEVER;
   }
   return n;
+});
+/** A duration (30s, 10m, 2h, 500ms, or a number of seconds), in milliseconds after parsing. */
+const duration = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const ms = parseDuration(v);
+  if (ms === null) {
+    ctx.addIssue({ code: 'custom', message: 'must be a duration such as 30s, 10m or 2h' });
+    return z.NEVER;
+  }
+  return ms;
 });
 const count = (max: number) => z.int({ error: `must be a whole number from 1 to ${max}` }).min(1, `must be a whole number from 1 to ${max}`).max(max, `must be a whole number from 1 to ${max}`);
 
@@ -112,6 +122,10 @@ export const configSchema = z.strictObject({
       outDir: text.optional(),
       lang: z.enum(['ja', 'en']).optional(),
       concurrency: count(256).optional(),
+      /** --call-timeout: one remote call, retries included. */
+      callTimeout: duration.optional(),
+      /** --scan-timeout: the deadline of the whole scan. */
+      scanTimeout: duration.optional(),
     })
     .optional(),
   sampling: z

@@ -3,6 +3,7 @@
 import type { ObjectInfo, ObjectReader } from './object-reader.js';
 import { planSample, type SampleLimits } from './sample-plan.js';
 import type { DataProfile, FileProfile } from './types.js';
+import { ScanDeadlineError, TIMEOUT_CODE } from '../call-limits.js';
 
 /** How sampled bytes become profiles (src/data/decode + src/data/detect), injected so sampling stays testable. */
 export interface Classifiers {
@@ -27,13 +28,40 @@ export class ByteBudget {
   }
 }
 
+/** The code of a failure: the provider's (AccessDenied …), a timeout, or the network's (ECONNRESET …). */
+function errorCode(err: object): string {
+  const e = err as { name?: string; Code?: string; code?: unknown };
+  if (e.Code) return e.Code;
+  if (e.name === 'TimeoutError') return typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) ? e.code : TIMEOUT_CODE;
+  if (e.name && e.name !== 'Error' && e.name !== 'AbortError') return e.name;
+  if (typeof e.code === 'string' && e.code.length > 0) return e.code;
+  return e.name ?? 'Error';
+}
+
 function errorText(err: unknown): string {
   if (typeof err === 'object' && err !== null) {
-    const e = err as { name?: string; Code?: string; message?: string };
-    return `${e.Code ?? e.name ?? 'Error'}: ${(e.message ?? '').split('\n')[0]?.slice(0, 200) ?? ''}`;
+    const message = (err as { message?: string }).message ?? '';
+    return `${errorCode(err)}: ${message.split('\n')[0]?.slice(0, 200) ?? ''}`;
   }
   return String(err);
 }
+
+/** The skip reason of an object whose read failed: `read failed (CODE: message)`; readFailureCode() reads it back. */
+const READ_FAILED = 'read failed (';
+
+/** The error code of a skip reason written for a failed read, or undefined for a deliberate skip (archive, budget). */
+export function readFailureCode(reason: string): string | undefined {
+  if (!reason.startsWith(READ_FAILED)) return undefined;
+  const code = /^[^:)]+/.exec(reason.slice(READ_FAILED.length))?.[0];
+  return code && code.length > 0 ? code : 'Error';
+}
+
+/** The recorded-error calls of sampling: the listing (or the whole resource), and object reads. */
+export const SAMPLE_LIST_CALL = 'SampleObjects';
+export const SAMPLE_READ_CALL = 'SampleRead';
+
+/** The outcome's error of a resource left unsampled because the scan deadline had passed. */
+export const NOT_SAMPLED_DEADLINE = 'not sampled: the scan deadline (--scan-timeout) passed';
 
 /** Lists up to limits.listLimit objects; the count is the basis of the persons estimate. */
 async function listObjects(reader: ObjectReader, limits: SampleLimits): Promise<{ objects: ObjectInfo[]; complete: boolean }> {
@@ -53,7 +81,13 @@ export interface SampleOutcome {
   error?: string;
 }
 
-export async function sampleResource(reader: ObjectReader, limits: SampleLimits, budget: ByteBudget, classifiers: Classifiers, declared?: number): Promise<SampleOutcome> {
+/**
+ * Lists, plans and reads one resource's sample. A read that fails (refused, timed out, reset) is kept in the
+ * profile's skipped list as `read failed (CODE: …)`: attachSample() turns those into recorded errors. Once
+ * `scanDeadline` is aborted no further object is read (each is skipped as failed with code ScanTimeout).
+ */
+export async function sampleResource(reader: ObjectReader, limits: SampleLimits, budget: ByteBudget, classifiers: Classifiers, declared?: number, scanDeadline?: AbortSignal): Promise<SampleOutcome> {
+  if (scanDeadline?.aborted) return { profile: null, error: NOT_SAMPLED_DEADLINE };
   let listing: { objects: ObjectInfo[]; complete: boolean };
   try {
     listing = await listObjects(reader, limits);
@@ -68,6 +102,10 @@ export async function sampleResource(reader: ObjectReader, limits: SampleLimits,
       files.push(classifiers.classifyName(o.key));
       continue;
     }
+    if (scanDeadline?.aborted) {
+      skipped.push({ key: o.key, reason: `${READ_FAILED}${errorText(new ScanDeadlineError())})` });
+      continue;
+    }
     const want = Math.min(limits.bytesPerObject, o.size);
     const granted = budget.take(want);
     if (granted <= 0) {
@@ -76,10 +114,11 @@ export async function sampleResource(reader: ObjectReader, limits: SampleLimits,
     }
     const deadline = Date.now() + limits.msPerObject;
     try {
-      const bytes = await reader.read(o.key, { maxBytes: granted, signal: AbortSignal.timeout(limits.msPerObject) });
+      const signal = scanDeadline ? AbortSignal.any([AbortSignal.timeout(limits.msPerObject), scanDeadline]) : AbortSignal.timeout(limits.msPerObject);
+      const bytes = await reader.read(o.key, { maxBytes: granted, signal });
       files.push(await classifiers.classifyBytes(bytes, { key: o.key, size: o.size, truncated: bytes.length < o.size, deadline }));
     } catch (err) {
-      skipped.push({ key: o.key, reason: `read failed (${errorText(err)})` });
+      skipped.push({ key: o.key, reason: `${READ_FAILED}${errorText(err)})` });
     }
   }
   const profile = classifiers.profile(files, {

@@ -4,7 +4,8 @@
 import pLimit from 'p-limit';
 import { classifyBytes } from './decode/classify.js';
 import { classifyFileName, PersonLedger, profileResource } from './detect/index.js';
-import { ByteBudget, sampleResource, type Classifiers, type SampleOutcome } from './sample.js';
+import { ByteBudget, NOT_SAMPLED_DEADLINE, readFailureCode, SAMPLE_LIST_CALL, SAMPLE_READ_CALL, sampleResource, type Classifiers, type SampleOutcome } from './sample.js';
+import { SCAN_TIMEOUT_CODE } from '../call-limits.js';
 import { DEFAULT_SAMPLE_LIMITS, type SampleLimits } from './sample-plan.js';
 import type { DataProfile } from './types.js';
 import type { CollectError, Resource } from '../model.js';
@@ -18,8 +19,10 @@ export interface SampleRequest {
   /** Declared persons per resource name (--declare BUCKET=COUNT). */
   declared?: Record<string, number>;
   concurrency?: number;
-  /** Progress: called after each resource is sampled (counts only). */
-  onSampled?: (done: number, total: number) => void;
+  /** Progress: called after each resource is sampled (its name and counts). */
+  onSampled?: (done: number, total: number, name?: string) => void;
+  /** The scan's deadline: once aborted, no resource is started and no further object read. */
+  deadline?: AbortSignal;
 }
 
 /** exposed: whatever anyone can read or list, or might (an unverified verdict is not a reason to skip). */
@@ -56,13 +59,18 @@ export async function sampleResources(
   await Promise.all(
     chosen.map((r) =>
       limit(async () => {
+        if (req.deadline?.aborted) {
+          out[r.id] = { profile: null, error: NOT_SAMPLED_DEADLINE };
+          req.onSampled?.(++done, chosen.length, r.name);
+          return;
+        }
         const reader = open(flags, r);
         try {
-          out[r.id] = await sampleResource(reader, limits, budget, realClassifiers(), req.declared?.[r.name]);
+          out[r.id] = await sampleResource(reader, limits, budget, realClassifiers(), req.declared?.[r.name], req.deadline);
         } finally {
           reader.close();
         }
-        req.onSampled?.(++done, chosen.length);
+        req.onSampled?.(++done, chosen.length, r.name);
       }),
     ),
   );
@@ -75,9 +83,33 @@ export function withDeclared(profile: DataProfile, declared: number | undefined)
   return { ...profile, persons: { ...profile.persons, declared, over1000: declared > 1000 } };
 }
 
-/** Pure: attaches a sample outcome to its resource; a sample that could not be taken is a recorded error. */
+/**
+ * The errors a sample outcome records: the resource could not be sampled at all (listing failed, or the scan
+ * deadline passed first), and objects whose read failed — one error per failure code, with counts, never a key.
+ */
+export function sampleErrors(outcome: SampleOutcome): CollectError[] {
+  const errors: CollectError[] = [];
+  if (outcome.error) errors.push({ call: SAMPLE_LIST_CALL, code: outcome.error === NOT_SAMPLED_DEADLINE ? SCAN_TIMEOUT_CODE : 'SampleFailed', message: outcome.error });
+  const skipped = outcome.profile?.sampled.skipped ?? [];
+  const failed = new Map<string, { count: number; reason: string }>();
+  for (const s of skipped) {
+    const code = readFailureCode(s.reason);
+    if (code === undefined) continue;
+    const f = failed.get(code);
+    if (f) f.count++;
+    else failed.set(code, { count: 1, reason: s.reason });
+  }
+  const planned = (outcome.profile?.sampled.objects ?? 0) + [...failed.values()].reduce((a, f) => a + f.count, 0);
+  for (const [code, f] of failed) {
+    errors.push({ call: SAMPLE_READ_CALL, code, message: `${f.count} of ${planned} sampled object(s) could not be read: ${f.reason}` });
+  }
+  return errors;
+}
+
+/** Pure: attaches a sample outcome to its resource; what could not be sampled or read is a recorded error. */
 export function attachSample(r: Resource, outcome: SampleOutcome | undefined, declared: number | undefined): Resource {
   if (!outcome) return r;
-  const errors: CollectError[] = outcome.error ? [...r.errors, { call: 'SampleObjects', code: 'SampleFailed', message: outcome.error }] : r.errors;
+  const failed = sampleErrors(outcome);
+  const errors: CollectError[] = failed.length > 0 ? [...r.errors, ...failed] : r.errors;
   return { ...r, errors, ...(outcome.profile ? { data: withDeclared(outcome.profile, declared) } : {}) };
 }

@@ -46,6 +46,9 @@ export interface ScanLogging {
   run(body: () => Promise<number>): Promise<number>;
 }
 
+/** How long the collect.start line (and scan.start) may wait for the next event. */
+export const COLLECT_LINE_DELAY_MS = 1000;
+
 export function scanLogger(flags: LoggingFlags, stream: LogStream, now: () => Date = () => new Date()): ScanLogging {
   const logger = new Logger(
     stream,
@@ -60,13 +63,31 @@ export function scanLogger(flags: LoggingFlags, stream: LogStream, now: () => Da
   const startedAt = now();
   const started = startedAt.getTime();
   // scan.start waits for the next event (with its own time): a scan that stops on a usage error before reading
-  // anything leaves only the usual one-line error in text mode.
+  // anything leaves only the usual one-line error in text mode. collect.start waits too, but at most
+  // COLLECT_LINE_DELAY_MS: an error found at once (bad flags, no credentials) still leaves one line, while a scan
+  // that runs long or hangs on its first calls shows that it started.
   let pending: ScanEvent | undefined;
+  let collecting: { event: ScanEvent; at: Date } | undefined;
+  let timer: NodeJS.Timeout | undefined;
   const flush = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
     if (pending) logger.emit(pending, startedAt);
     pending = undefined;
+    if (collecting) logger.emit(collecting.event, collecting.at);
+    collecting = undefined;
+  };
+  const drop = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
   };
   const events: ScanEventSink = (event) => {
+    if (event.event === 'collect.start') {
+      collecting = { event, at: now() };
+      timer = setTimeout(flush, COLLECT_LINE_DELAY_MS);
+      timer.unref();
+      return;
+    }
     flush();
     logger.emit(event);
   };
@@ -116,7 +137,10 @@ export function scanLogger(flags: LoggingFlags, stream: LogStream, now: () => Da
         return await body();
       } catch (err) {
         logger.close();
-        if (logger.mode !== 'json') throw err;
+        if (logger.mode !== 'json') {
+          drop();
+          throw err;
+        }
         flush();
         const exitCode = err instanceof UsageError ? EXIT.USAGE : EXIT.INCOMPLETE;
         const message = err instanceof Error ? err.message : String(err);

@@ -22,6 +22,12 @@ export interface ScanStartEvent {
   formats: string[];
 }
 
+/** Collection from the cloud begins (live scans): the first remote call is about to be made. */
+export interface CollectStartEvent {
+  event: 'collect.start';
+  provider: string;
+}
+
 /** Accounts / projects / subscriptions and resources found (after collection or snapshot reading). */
 export interface ScopeFoundEvent {
   event: 'scope.found';
@@ -120,6 +126,7 @@ export interface FatalEvent {
 
 export type ScanEvent =
   | ScanStartEvent
+  | CollectStartEvent
   | ScopeFoundEvent
   | ResourceDoneEvent
   | ErrorRecordedEvent

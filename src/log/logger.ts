@@ -76,6 +76,8 @@ export function describe(e: ScanEvent): string {
   switch (e.event) {
     case 'scan.start':
       return e.source === 'snapshot' ? 'evaluating a saved snapshot' : `scanning ${e.provider ?? ''}`.trim();
+    case 'collect.start':
+      return `collecting ${e.provider}`;
     case 'scope.found':
       return `${e.accounts.length} account(s), ${e.resources} resource(s)`;
     case 'resource.done':

@@ -114,7 +114,11 @@ describe('kumoscan scan azure: flags', () => {
     // managed identity endpoint is probed: nothing leaves 127.0.0.1.
     const res = await runCli(['scan', 'azure', '--arm-endpoint', 'https://127.0.0.1:9'], { AZURE_TOKEN_CREDENTIALS: 'dev' });
     assert.equal(res.code, 2, res.stderr);
-    assert.match(res.stderr, /^kumoscan: no Azure credentials found .*az login/);
+    // The credential chain tries the developer tools for some seconds: the start lines show meanwhile (a scan that
+    // takes long is visible in the log), then the one error line.
+    const lines = res.stderr.trimEnd().split('\n');
+    assert.match(lines.at(-1) ?? '', /^kumoscan: no Azure credentials found .*az login/);
+    assert.deepEqual(lines.slice(0, -1).map((l) => l.split(/\s+/)[2]), lines.length === 3 ? ['scan.start', 'collect.start'] : []);
     assert.doesNotMatch(res.stderr, /\n\s+at /);
   });
 
