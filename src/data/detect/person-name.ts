@@ -101,7 +101,7 @@ export function findNameCell(text: string, kind: NameField, out: Found[]): void 
 /** Person words that, followed by 名 or 氏名, label a name (従業員名, 被保険者氏名, 受診者氏名 …). */
 const PERSON_ROLE = '従業員|社員|職員|被保険者|被扶養者|扶養者|契約者|申込者|申請者|届出人|申告者|患者|受給者|加入者|利用者|受診者|本人|代表者|保護者|世帯主';
 const LABELLED = new RegExp(
-  `(氏名|お名前|名前|姓名|フリガナ|ふりがな|受診者|(?:${PERSON_ROLE})(?:氏名|名)|(?<![A-Za-z])(?:[Ff]ull ?[Nn]ame|[Nn]ame|NAME))(?: ?\\((?:カナ|かな|漢字|フリガナ)\\))?( ?[:=] ?|[ \\t]+)([^\\n\\r\\t,、。;|:()<>"]{1,40})`,
+  `(氏名|お名前|名前|姓名|フリガナ|ふりがな|受診者|(?:${PERSON_ROLE})(?:氏名|名)|(?<![A-Za-z])(?:[Ff]ull ?[Nn]ame|[Nn]ame|NAME))(?: ?\\((?:カナ|かな|漢字|フリガナ)\\))?( ?[:=] ?|[ \\t\\u3000]+)([^\\n\\r\\t,、。;|:()<>"]{1,40})`,
   'g',
 );
 /** Where a labelled value stops: the next label on the same line, an honorific, two spaces. */

@@ -38,7 +38,7 @@ export const CODE_LINES = 3;
  * `PRODUCT_CODE_A = `, `static final long X = `, `const limit: number = `, `x := `, `'key' => `. Not a label
  * followed by ':' (`個人番号: `, `Phone: `), which letters and forms use.
  */
-const ASSIGNMENT = /^[ \t]*(?:[A-Za-z_$][\w$]*[ \t]+){0,4}[A-Za-z_$][\w$.]*(?:\[[^\]\n]{0,20}\])?[ \t]*(?::[ \t]*[\w.<>[\], |?]{1,40})?[ \t]*(?:=|:=|=>|<-)[ \t]*[(\["'{]?[ \t]*$/;
+const ASSIGNMENT = /^[ \t]*(?:[A-Za-z_$][\w$]*[ \t]+){0,4}(?:[A-Za-z_$][\w$.]*|'[\w.-]{1,40}'|"[\w.-]{1,40}")(?:\[[^\]\n]{0,20}\])?[ \t]*(?::[ \t]*[\w.<>[\], |?]{1,40})?[ \t]*(?:=|:=|=>|<-)[ \t]*[(\["'{]?[ \t]*$/;
 const LINE_REACH = 160;
 
 export function onAssignmentLine(text: string, start: number): boolean {
