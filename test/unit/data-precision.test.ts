@@ -227,6 +227,7 @@ describe('headerless kanji name columns with mixed spacing', () => {
     ['田中 大輔', '総務部', '2016/04/01'],
     ['渡辺健', '開発部', '2015/04/01'],
     ['勅使河原武', '開発部', '2014/04/01'],
+    ['阿部 充', '総務部', '2013/04/01'],
   ];
 
   test('names with a space, a full-width space or none are one name column', () => {

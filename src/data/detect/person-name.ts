@@ -140,7 +140,7 @@ export function findLabelledNames(text: string, out: Found[]): void {
 function nameShapedValue(value: string, kana: boolean): boolean {
   if (value.length < 2 || value.length > 21 || NOT_A_NAME.has(value)) return false;
   if (kana) return KANA_NAME.test(value);
-  if (KANJI_NAME.test(value)) return !NOT_FAMILY.test(value.split(/[ \u3000]/)[0] ?? '');
+  if (KANJI_NAME.test(value)) return !notFamily(value);
   return value.length <= MAX_UNSPACED && UNSPACED_NAME.test(value) && !NOT_UNSPACED.test(value) && commonSurnameAt(value) > 0;
 }
 
@@ -153,6 +153,12 @@ const UNSPACED_NAME = /^[\u3005\u30f6\u4e00-\u9fff]{1,3}[\u3005\u30f6\u4e00-\u9f
 /** Last characters that make an unspaced value a place, an organisation or a thing rather than a name (千葉県, 森林). */
 const NOT_UNSPACED = /(株式会社|有限会社|合同会社|法人|銀行|金庫|組合|信金|農協|協会|大学|高校|[都道府県市区町村郡部課室店社局院校科会所館園駅線係班組寺港橋川山島谷沢田野原林森丁目号棟階口側前後内外中上下東西南北料品物業類費税額金式性病症剤類])$/;
 const MAX_UNSPACED = 6;
+
+/** The first word of a spaced value names an organisation or a place (営業部 山田), unless it is a family name (阿部 充). */
+function notFamily(value: string): boolean {
+  const family = value.split(/[ \u3000]/)[0] ?? '';
+  return NOT_FAMILY.test(family) && commonSurnameAt(value) !== family.length;
+}
 const ALL_KANJI = /^[\u3005\u30f6\u4e00-\u9fff]+$/;
 
 /**
@@ -180,7 +186,7 @@ export function findNameShaped(text: string, out: Found[]): void {
   if (value.length < 3) return;
   const kana = KANA_NAME.test(value);
   if (!kana && !KANJI_NAME.test(value)) return;
-  if (!kana && NOT_FAMILY.test(value.split(/[ \u3000]/)[0] ?? '')) return;
+  if (!kana && notFamily(value)) return;
   const start = text.indexOf(value);
   out.push({ type: 'person_name', start, end: start + value.length, canonical: value.replace(/\s+/g, ''), masked: maskName(value), rule: 'column', ...(kana ? { kana: true } : {}) });
 }
