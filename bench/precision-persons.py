@@ -65,10 +65,14 @@ def generate(out, seed):
     for k in range(3):
         n = 25
         rows = []
+        distinct = set()
         for i in range(n):
             sep = rng.choice([' ', '\u3000', '', ''])
-            rows.append(','.join([spaced_name(fake, sep), rng.choice(['営業部', '総務部', '開発部', '人事部']), recent(fake)]))
-        write(f'names-headerless-{k}.csv', '\n'.join(rows) + '\n', person_name=n, persons=n, birth_date=0, my_number=0)
+            name = spaced_name(fake, sep)
+            distinct.add(name.replace(' ', '').replace('\u3000', ''))
+            rows.append(','.join([name, rng.choice(['営業部', '総務部', '開発部', '人事部']), recent(fake)]))
+        # a name alone keys a row: faker's repeated names are one person each
+        write(f'names-headerless-{k}.csv', '\n'.join(rows) + '\n', person_name=n, persons=len(distinct), birth_date=0, my_number=0)
 
     for k in range(3):
         n = rng.randint(4, 9)
