@@ -1,7 +1,9 @@
 // person_name: header-based (PERSONAL-DATA.md). A name is found only where something says it is a name:
 // - a column header / JSON key naming a person's name (氏名, 名前, フリガナ, 姓, 名, name, full_name,
 //   last_name, 契約者名, 社員名 …) over a name-like value;
-// - in free text, an inline label (氏名：, お名前:, Name:) followed by a name-like value on the same line.
+// - in free text, an inline label (氏名：, お名前:, Name:, 受診者, 従業員名, 被保険者氏名 …) followed by a name on the
+//   same line (after spaces only, a value shaped like a name);
+// - in a table column without a name header, cells shaped like names (findNameShaped): the column rule decides.
 // Names in running text without a label are not detected (no language model): 山田様 in a letter is missed.
 // Not a person's name: 会社名, 銀行名, 支店名, 商品名, ファイル名, user_name, company_name, file_name …
 import type { Found } from './found.js';
