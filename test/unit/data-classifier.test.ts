@@ -139,13 +139,32 @@ describe('columns without a header', () => {
 });
 
 describe('classifyFileName', () => {
-  test('an ID-document image: detection, class by document kind, one person', () => {
+  test('an ID-document image: detection, class by document kind, no person by its name alone', () => {
     const p = classifyFileName('hr/emp-001/マイナンバーカード.jpg');
     assert.equal(p.format, 'image');
     assert.deepEqual(p.detections, [{ type: 'id_document_image', confidence: 'high', count: 1, masked: ['マイナンバーカード'] }]);
     assert.deepEqual(p.classes, ['specific_personal_information']);
-    assert.equal(p.persons.distinct, 1);
+    assert.equal(p.persons.distinct, 0);
+    assert.equal(p.persons.basis, 'no person identifier found');
     assert.deepEqual(classifyFileName('health/2024_健康診断.pdf').classes, ['sensitive']);
+  });
+
+  test('ID-card images named in a bucket of employees add no person to the ledger (1,500 stay 1,500)', () => {
+    const ledger = new PersonLedger();
+    const rows = Array.from({ length: 20 }, (_, i) => [myNumber(i + 1)]);
+    classify(table(['マイナンバー'], rows), { ledger });
+    for (const key of ['id-cards/E100000_mynumber_card.jpg', 'id-cards/E100001_mynumber_card.jpg', 'id-cards/E100002_mynumber_card.jpg']) {
+      assert.equal(classifyFileName(key, { ledger }).persons.distinct, 0);
+    }
+    assert.equal(ledger.size, 20);
+  });
+
+  test('a PDF named as an ID document counts the persons its text identifies, not one more', () => {
+    const c = new Classifier({ path: 'scans/マイナンバーカード.pdf', encoding: 'utf-8', format: 'pdf' });
+    c.push({ text: `個人番号 ${myNumber(7)}` });
+    const p = c.finish();
+    assert.equal(p.persons.distinct, 1);
+    assert.equal(p.persons.basis, 'free text: 1 distinct my_number');
   });
 
   test('other images and binaries: nothing', () => {

@@ -85,7 +85,26 @@ function iso(y: number, m: number, d: number): string {
 }
 
 const AFTER_BIRTH = /^\s?(生まれ|生)/;
-const AFTER_OTHER = /^\s?(に|の)?\s?(実施|受診|入社|退社|退職|入学|卒業|発行|交付|登録|作成|更新|注文|受付|締切|締め|開催|付け|付|から|まで|以降|以前|現在|時点|頃|予定|有効|期限|支払|振込|納品|発送)/;
+const AFTER_OTHER = /^\s?(に|の)?\s?(実施|受診|入社|退社|退職|入学|卒業|発行|交付|登録|作成|更新|注文|受付|締切|締め|開催|付け|付|から|まで|以降|以前|現在|時点|頃|予定|有効|期限|支払|振込|納品|発送|提出|記入|申請|届出|契約)/;
+
+/** A label that names a birth date (checked first: 生年月日 ends in 日 too). */
+const BIRTH_LABEL = /生年月日|誕生日|生まれ|birth|(?<![a-z])dob(?![a-z])/i;
+/**
+ * A label naming a date of an event that is not a birth (提出日, 作成年月日, 記入日, 入社日, 発行日, 交付日, 受診日,
+ * 有効期限, 届出年月日 …): an event word followed by 日 / 年月日 / 日付, or a word of validity and deadlines.
+ */
+const OTHER_DATE_LABEL = /(提出|作成|記入|記載|入社|退社|退職|入職|離職|入学|卒業|発行|交付|受診|健診|検診|受付|申請|申込|届出|契約|更新|登録|変更|異動|採用|雇入|取得|喪失|支給|支払|振込|締切|締め|納品|発送|出荷|注文|実施|検査|診察|処理|承認|決裁|開始|終了|満了|完了|予約|来院|来店|利用|購入|請求|出力|印刷|転入|転出|入居|退去|着任|就任|認定|交付年|発効|施行|調査|測定|回答|記録|面談|面接|撮影|確認|受領|返却|貸出|搬入)(?:年月日|日付|日)|有効期限|有効期間|使用期限|期限|期日|締切日|(?<![a-z])(?:issued?|expir(?:y|es|ation)|valid|created|updated|submitted|modified|hired?|joined)(?![a-z])/i;
+
+/**
+ * What a date's label says when no vocabulary word of context.ts does (labelTarget returned null): 'birth_date'
+ * for 生年月日 …, 'other' for a label naming another dated event (提出日 2024年4月1日), null otherwise. Decides
+ * like labelTarget: 'other' blocks the window for that date, so a 生年月日 elsewhere on the form does not raise it.
+ */
+export function dateLabelTarget(label: string): 'birth_date' | 'other' | null {
+  if (label === '') return null;
+  if (BIRTH_LABEL.test(label)) return 'birth_date';
+  return OTHER_DATE_LABEL.test(label) ? 'other' : null;
+}
 
 /**
  * What the words right after a date say about it: 生まれ → a birth date; 実施, 入社, 現在, 付, まで … → another date

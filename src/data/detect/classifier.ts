@@ -24,7 +24,7 @@
 import type { Confidence, Detection, DetectorId, FileProfile, Segment } from '../types.js';
 import { classesOf, DETECTOR_ORDER } from './appi-classes.js';
 import { findBankAccounts } from './bank-account.js';
-import { DATE_COMPACT, DATE_ERA_LETTER, DATE_KANJI, DATE_SEPARATED, dateSuffixTarget, findBirthDates, GROWN_UP_YEARS } from './birth-date.js';
+import { DATE_COMPACT, DATE_ERA_LETTER, DATE_KANJI, DATE_SEPARATED, dateLabelTarget, dateSuffixTarget, findBirthDates, GROWN_UP_YEARS } from './birth-date.js';
 import { ContextWindow, contextKindOf, findKeywords, inlineLabel, keywordPrefixTail, kindBit, kindIndex, labelTarget, type ContextKind, type KeywordHit, type LabelTarget } from './context.js';
 import { findCorporateNumbers } from './corporate-number.js';
 import { findCreditCards } from './credit-card.js';
@@ -32,7 +32,7 @@ import { findDriversLicenses } from './drivers-license.js';
 import { findEmails } from './email.js';
 import type { Found, Rule } from './found.js';
 import { idDocumentOf, isImagePath, extensionOf } from './id-document.js';
-import { newSalt, saltedHash, saltedHashHex, saltHexOf } from './mask.js';
+import { newSalt, saltedHashHex, saltHexOf } from './mask.js';
 import { findMyNumbers } from './my-number.js';
 import { normalizeText, STABLE_TEXT } from './normalize.js';
 import { caseless, FIRST, foldAscii, gram2, gram3, GRAMS, SENSITIVE_BITS, SINGLE, WINDOW_BITS } from './prefilter.js';
@@ -43,6 +43,8 @@ import { findLabelledNames, findNameCell, findNameShaped, nameField, type NameFi
 import { findPhones } from './phone.js';
 import { findAddressCell, findPostalAddresses, findPostalDigitsCell } from './postal-address.js';
 import { findResidenceCards } from './residence-card.js';
+import { BLOCK_HASHED, PersonBlocks } from './person-blocks.js';
+import { CODE_LINES, codeLines, isSourcePath, onAssignmentLine } from './source-code.js';
 import { findSensitiveCell, findSensitiveWords, sensitiveField, type SensitiveType } from './sensitive.js';
 
 export { profileResource, estimatePersons, type ResourceContext } from './resource-profile.js';
@@ -176,6 +178,7 @@ const IS_CONTAINER = table(CONTAINERS);
 const IS_HASHED = table(HASHED);
 const IS_PERSON_CONTEXT = table(PERSON_CONTEXT);
 const IS_FREE_TEXT_ID = table(new Set(FREE_TEXT_IDENTIFIERS));
+const IS_BLOCK_HASHED = table(new Set(BLOCK_HASHED));
 /** The window kinds a value of each type wants (bits). */
 const WANT = TYPES.map((t) => {
   const kind = contextKindOf(t);
@@ -239,6 +242,10 @@ class Group {
   readonly alts: Cand[] = [];
   /** A person identifier (gives 'person' context to sensitive keywords). */
   person = false;
+  /** Free text read as source code (source-code.ts): the window raises nothing, only a label or field does. */
+  code = false;
+  /** Free text (no field, no row): its identifiers may belong to the person block of a labelled name. */
+  free = false;
   constructor(
     readonly segment: number,
     readonly start: number,
@@ -510,9 +517,23 @@ const NO_KEYWORDS: readonly KeywordHit[] = [];
 /** Longest value span considered when looking for keywords inside values (longer cells are rare and short-circuit). */
 const MAX_SPAN_SCAN = 4096;
 
-/** What the label before a value names; for a date, the words after it when no label does (dateSuffixTarget). */
-function altLabel(f: Found, groupLabel: LabelTarget | null, text: string): LabelTarget | null {
-  return f.type === 'birth_date' && groupLabel === null ? dateSuffixTarget(text, f.end) : groupLabel;
+/**
+ * What the label before a value names; for a date, when no vocabulary word does, what the label says of dates
+ * (dateLabelTarget: 提出日, 作成年月日 …), else the words after it (dateSuffixTarget).
+ */
+function altLabel(f: Found, groupLabel: LabelTarget | null, dateLabel: LabelTarget | null, text: string): LabelTarget | null {
+  return f.type === 'birth_date' && groupLabel === null ? (dateLabel ?? dateSuffixTarget(text, f.end)) : groupLabel;
+}
+
+/** Does the span of found[i] (the same start and end) have an alternative of `type`? */
+function spanHas(found: readonly Found[], i: number, type: DetectorId): boolean {
+  const first = found[i] as Found;
+  for (let j = i; j < found.length; j++) {
+    const x = found[j] as Found;
+    if (x.start !== first.start || x.end !== first.end) break;
+    if (x.type === type) return true;
+  }
+  return false;
 }
 
 /** A field or a label names the value's type (then the value is that type, high, and nothing else). */
@@ -583,6 +604,14 @@ export class Classifier {
   private readonly dateCols: string[] = [];
   private readonly dateYears: number[] = [];
   private dates = 0;
+  /** The file's name says it is program source (source-code.ts). */
+  private readonly sourceFile: boolean;
+  /** Lines shaped like code seen in free text so far (counted up to CODE_LINES). */
+  private codeLineCount = 0;
+  /** A labelled name was found in free text: its block's identifiers are hashed (BLOCK_HASHED). */
+  private freeNames = false;
+  /** Persons of free text: a labelled name and the identifiers after it (person-blocks.ts). */
+  private readonly blocks: PersonBlocks;
   private readonly lastFields: ({ field: string; info: FieldInfo } | undefined)[] = new Array<{ field: string; info: FieldInfo } | undefined>(16).fill(undefined);
 
   constructor(opts: ClassifierOptions) {
@@ -593,7 +622,9 @@ export class Classifier {
     this.maxExamples = opts.maxExamples ?? 3;
     this.budget = new HashBudget(opts.hashCap ?? DEFAULT_HASH_CAP);
     this.persons = new KeySet(this.budget);
+    this.blocks = new PersonBlocks(this.salt, this.budget);
     this.now = opts.now ?? new Date();
+    this.sourceFile = isSourcePath(opts.path);
   }
 
   push(segment: Segment): void {
@@ -639,8 +670,10 @@ export class Classifier {
       if (stats !== null && !shape.empty) stats.cells++;
     }
     const freeText = rowId === undefined && fieldName === undefined;
+    if (freeText && !this.sourceFile && this.codeLineCount < CODE_LINES && shape.letters >= 4) this.codeLineCount += codeLines(text, CODE_LINES - this.codeLineCount);
 
     const found = this.detect(text, field, row !== null, shape);
+    if (freeText && !this.freeNames) for (const f of found) if (f.type === 'person_name') this.freeNames = true;
     if (found.length > 1) sortByPosition(found);
 
     // Keywords, with the tail of the previous free-text segment when it may begin a keyword. A keyword inside
@@ -691,25 +724,35 @@ export class Classifier {
       let g: Group | null = null;
       const fieldTarget = field?.target ?? null;
       let siblingNamed = false;
+      let dateLabel: LabelTarget | null = null;
       let dated = false;
       for (let i = 0; i < found.length; i++) {
         const f = found[i] as Found;
         if (g === null || g.start !== f.start || g.end !== f.end) {
           if (g !== null && row !== null) this.noteKey(row, g);
           let label: LabelTarget | null = null;
-          if (f.rule !== 'header' && f.rule !== 'person') label = labelTarget(inlineLabel(text, f.start, floor));
+          dateLabel = null;
+          if (f.rule !== 'header' && f.rule !== 'person') {
+            const labelText = inlineLabel(text, f.start, floor);
+            label = labelTarget(labelText);
+            if (label === null && labelText !== '' && spanHas(found, i, 'birth_date')) dateLabel = dateLabelTarget(labelText);
+          }
           g = new Group(index, f.start, f.end, label, row, col);
+          if (freeText) {
+            g.free = true;
+            if (this.sourceFile || onAssignmentLine(text, f.start)) g.code = true;
+          }
           this.groups[ngroups++] = g;
           // A span that a field or label names is that type only (decide): its other alternatives need no hash.
           siblingNamed = false;
           for (let j = i; j < found.length; j++) {
             const x = found[j] as Found;
             if (x.start !== f.start || x.end !== f.end) break;
-            if (x.rule === 'header' || (x.rule !== 'person' && isNamed(x, altLabel(x, label, text), fieldTarget))) siblingNamed = true;
+            if (x.rule === 'header' || (x.rule !== 'person' && isNamed(x, altLabel(x, label, dateLabel, text), fieldTarget))) siblingNamed = true;
           }
         }
         if (f.rule !== 'person' && f.end > floor) floor = f.end;
-        const a = this.alt(f, fieldTarget, text, g.label, row, siblingNamed);
+        const a = this.alt(f, fieldTarget, text, g.label, dateLabel, row, siblingNamed, g.code);
         g.alts.push(a);
         if (IS_PERSON_CONTEXT[a.ti] === true && a.rule !== 'context' && a.rule !== 'named') g.person = true;
         if (IS_COLUMN_TYPE[a.ti] === true && !a.blocked && a.rule !== 'header' && a.rule !== 'person' && a.rule !== 'named') {
@@ -797,11 +840,9 @@ export class Classifier {
     }
     const detections = this.detections();
     const classes = classesOf(detections, doc?.appi);
-    let persons = this.personsCount();
-    if (doc && persons.distinct === 0) {
-      persons = { distinct: 1, basis: `one identity document (${doc.label}, by file name)` };
-      this.opts.ledger?.add(`F${saltedHash(this.salt, 'file', this.opts.path)}`);
-    }
+    // A file name proves that a document is there, not whose: an ID image read by name only is no person by
+    // itself (what its content identifies, through the detectors, is).
+    const persons = this.personsCount();
     this.profile = {
       path: this.opts.path,
       encoding: this.opts.encoding,
@@ -834,8 +875,12 @@ export class Classifier {
     const f = normalizeText(field);
     const name = nameField(f);
     const sensitive = sensitiveField(f);
-    // camelCase keys (phoneNumber, myNumber) read as words
-    const target = labelTarget(f.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
+    // camelCase keys (phoneNumber, myNumber) read as words; a field naming another dated event (提出日, 記入日 …)
+    // names no type of its own but is not a birth date's (dateLabelTarget)
+    const words = f.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+    let target = labelTarget(words) ?? (dateLabelTarget(words) === 'other' ? 'other' : null);
+    // 'name' in bank_name, company_name, file_name …: nameField said it is not a person's name
+    if (target === 'person_name' && name === null) target = null;
     const info: FieldInfo = { col: `f:${field}`, name, sensitive, target: name !== null ? 'person_name' : target ?? (sensitive !== null ? 'other' : null) };
     if (this.fields.size < MAX_FIELDS_CACHED) this.fields.set(field, info);
     return info;
@@ -894,8 +939,8 @@ export class Classifier {
       if (forms !== 0) findBirthDates(text, out, this.now, forms);
     }
     if (field?.name) findNameCell(text, field.name, out);
-    else if ((shape.nonAscii || shape.letters > 0) && shape.colon) findLabelledNames(text, out);
-    if (tabular && shape.nonAscii && shape.space && !field?.name && !out.some((f) => f.type === 'person_name')) findNameShaped(text, out);
+    else if ((shape.nonAscii && (shape.colon || shape.space || text.includes('\t'))) || (shape.letters > 0 && shape.colon)) findLabelledNames(text, out);
+    if (tabular && shape.nonAscii && (shape.space || text.length <= 8) && !field?.name && !out.some((f) => f.type === 'person_name')) findNameShaped(text, out);
     if (field?.sensitive) findSensitiveCell(text, field.sensitive, out);
     if (field?.target === 'postal_address' && !out.some((f) => f.type === 'postal_address')) findAddressCell(text, out);
     if (tabular && d === 7 && !out.some((f) => f.type === 'postal_address')) findPostalDigitsCell(text, out);
@@ -966,17 +1011,17 @@ export class Classifier {
     });
   }
 
-  private alt(f: Found, fieldTarget: LabelTarget | null, text: string, groupLabel: LabelTarget | null, row: RowState | null, siblingNamed: boolean): Cand {
+  private alt(f: Found, fieldTarget: LabelTarget | null, text: string, groupLabel: LabelTarget | null, dateLabel: LabelTarget | null, row: RowState | null, siblingNamed: boolean, code: boolean): Cand {
     const ti = typeIndex(f.type);
     let label: LabelTarget | null = null;
     let named = f.rule === 'header';
     if (f.rule !== 'header' && f.rule !== 'person') {
-      label = altLabel(f, groupLabel, text);
+      label = altLabel(f, groupLabel, dateLabel, text);
       named = isNamed(f, label, fieldTarget);
     }
     // The salted hash serves person keys (rows) and distinct free-text identifiers only: not computed when it
     // cannot serve either (see noteKey), nor for an alternative its span's name rules out.
-    const hashed = IS_HASHED[ti] === true && (named || !siblingNamed) && (row === null ? IS_FREE_TEXT_ID[ti] === true : row.keyed === KEY_OPEN || (row.keyed === KEY_EMAIL && ti === MY_NUMBER));
+    const hashed = IS_HASHED[ti] === true && (named || !siblingNamed) && (row === null ? IS_FREE_TEXT_ID[ti] === true || (this.freeNames && IS_BLOCK_HASHED[ti] === true) : row.keyed === KEY_OPEN || (row.keyed === KEY_EMAIL && ti === MY_NUMBER));
     const hash = hashed ? saltedHashHex(this.saltHex, f.type, f.canonical) : '';
     const kana = f.kana === true;
     const weak = f.weak === true;
@@ -984,16 +1029,19 @@ export class Classifier {
     const print = IS_SECONDARY[ti] === true && ti !== BIRTH_DATE && row !== null && colMode === COL_HIT ? this.fingerprint(f.type, f.canonical) : 0;
     if (f.rule === 'header') return new Cand(f.type, ti, f.rule, f.masked, hash, kana, true, false, 0, colMode, print);
     if (f.rule === 'person') return new Cand(f.type, ti, f.rule, f.masked, hash, kana, false, false, PERSON_BIT, colMode, print);
-    // An e-mail address is one whatever the label says; other shapes under a label naming another type are not raised by the window.
-    const blocked = !named && f.type !== 'email' && ((label !== null && label !== f.type) || (fieldTarget !== null && fieldTarget !== f.type));
+    // An e-mail address is one whatever the label says; other shapes under a label naming another type are not raised
+    // by the window; in source code, nothing is (only a label naming the type raises a value).
+    const blocked = !named && (code || (f.type !== 'email' && ((label !== null && label !== f.type) || (fieldTarget !== null && fieldTarget !== f.type))));
     return new Cand(f.type, ti, f.rule, f.masked, hash, kana, named, blocked, WANT[ti] ?? 0, colMode, print);
   }
 
   /** Decides a span once no keyword can reach it any more. */
   private decide(g: Group, got: number): void {
     let anyNamed = false;
+    // free text that has turned out to be source code (CODE_LINES code-shaped lines so far): the window raises nothing
+    const codeText = this.codeLineCount >= CODE_LINES && g.row === null && g.col === undefined;
     for (const a of g.alts) {
-      const windowed = (got & a.want) !== 0;
+      const windowed = (got & a.want) !== 0 && !(codeText && a.rule !== 'person');
       const ctx = a.named || (windowed && !a.blocked);
       let confidence: Confidence | null;
       switch (a.rule) {
@@ -1034,7 +1082,7 @@ export class Classifier {
         if (g.row.hits.length < MAX_HITS_PER_ROW) g.row.hits.push(a);
         else this.emit(a, false);
       } else {
-        this.emit(a, true);
+        this.emit(a, true, g.free);
       }
     }
     if (g.row !== null) {
@@ -1232,7 +1280,7 @@ export class Classifier {
     }
   }
 
-  private emit(h: Cand, freeText: boolean): void {
+  private emit(h: Cand, freeText: boolean, free = false): void {
     const aggs = h.confidence === 'high' ? this.aggHigh : this.aggLow;
     let a = aggs[h.ti] ?? null;
     if (a === null) {
@@ -1242,6 +1290,7 @@ export class Classifier {
     a.count++;
     if (a.masked.size < this.maxExamples) a.masked.add(h.masked);
     if (h.segment >= 0) this.opts.onDetection?.({ type: h.type, confidence: h.confidence, segment: h.segment, start: h.start, end: h.end });
+    if (free && h.confidence === 'high' && this.blocks.take(h)) return;
     if (freeText && h.confidence === 'high' && IS_FREE_TEXT_ID[h.ti] === true) {
       let s = this.freeText.get(h.type);
       if (s === undefined) {
@@ -1271,6 +1320,15 @@ export class Classifier {
     for (const type of FREE_TEXT_IDENTIFIERS) {
       const set = this.freeText.get(type);
       if (set !== undefined && (best === null || set.size > best.set.size)) best = { type, set };
+    }
+    // Free text with labelled names: the persons of its blocks, or the distinct values of the best kind outside
+    // them when those are more (never both: a letterhead's phone number is no second person).
+    const blocks = this.blocks.finish();
+    if (blocks.size > 0 && blocks.size >= (best?.set.size ?? 0)) {
+      distinct += blocks.size;
+      parts.push(`free text: ${blocks.size} labelled person(s) de-duplicated by ${blocks.basisText()}`);
+      for (const [a, b] of blocks.bits()) this.opts.ledger?.addBits(a, b);
+      best = null;
     }
     if (best !== null && best.set.size > 0) {
       distinct += best.set.size;

@@ -4,7 +4,8 @@
 //   pension_insurance > phone > name > credit_card > bank_account.
 // Free text has no records: there the count is the number of distinct values of the identifier kind that
 // has the most distinct values (decided: the persons an e-mail thread exposes are at least as many as its
-// distinct addresses even when it also quotes one My Number). Only salted hashes are kept, in capped sets.
+// distinct addresses even when it also quotes one My Number); free text with labelled names counts its person
+// blocks instead when they are more (person-blocks.ts). Only salted hashes are kept, in capped sets.
 import type { Confidence, DetectorId } from '../types.js';
 import { newSalt, saltedHash } from './mask.js';
 
