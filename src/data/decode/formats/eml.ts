@@ -53,7 +53,8 @@ export const emlFormat: FormatSpec = {
   id: 'eml',
   title: 'e-mail (.eml, MIME): headers, text/HTML body, attachments as members',
   extensions: ['eml'],
-  byExtension: true,
+  // A .eml needs only to start with a header line (a hand-written message without transport headers).
+  byExtension: (head) => HEADER_LINE.test(head.toString('latin1', 0, 200)),
   magic: looksLikeMail,
   nesting: 'container',
   depthLimited: true,

@@ -26,7 +26,8 @@ export const FORMATS: readonly FormatSpec[] = [gzipFormat, zipFormat, pdfFormat,
 /** The format of a stream from its first bytes and its name (the text fallback when nothing else matches). */
 export function recognize(sniff: Sniff): FormatSpec {
   for (const f of FORMATS) {
-    if ((f.byExtension === true && f.extensions.includes(sniff.ext)) || f.magic?.(sniff.head) === true) return f;
+    const byName = f.byExtension !== undefined && f.byExtension !== false && f.extensions.includes(sniff.ext);
+    if ((byName && (f.byExtension === true || (f.byExtension as (h: Buffer) => boolean)(sniff.head))) || f.magic?.(sniff.head) === true) return f;
   }
   return textFormat;
 }

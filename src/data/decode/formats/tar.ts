@@ -1,7 +1,6 @@
 // tar archives (POSIX ustar, GNU, pax, v7) read with tar-stream, member by member through the registry: a .tar, a
 // .tgz / .tar.gz (gzip recognizes the tar after inflating). Limits: entries (--max-entries), bytes read and
 // decompressed (the gzip around it), depth, time. A corrupt or cut archive keeps what was read.
-import { once } from 'node:events';
 import type { Segment } from '../../types.js';
 import { encodingOf, memberBatches, type Member } from './members.js';
 import type { Env, FormatSpec } from './types.js';
@@ -20,12 +19,27 @@ export function isTar(head: Buffer): boolean {
 
 type Extract = import('tar-stream').Extract;
 
+const CUT = 'tar archive is corrupt or cut; decoded up to there';
+
+/** Resolves when the extractor wants more input, or is closed. */
+function drained(extract: Extract): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      extract.off('drain', done);
+      extract.off('close', done);
+      resolve();
+    };
+    extract.on('drain', done);
+    extract.on('close', done);
+  });
+}
+
 /** Writes the source into the extractor with backpressure; ends it, or destroys it on a read error. */
 async function pump(source: AsyncIterable<Buffer>, extract: Extract, stop: () => boolean): Promise<void> {
   try {
     for await (const chunk of source) {
       if (stop()) break;
-      if (!extract.write(chunk)) await Promise.race([once(extract, 'drain'), once(extract, 'close')]);
+      if (!extract.write(chunk)) await drained(extract);
     }
     // A limit that stopped the input ends the archive here (no "unexpected end" error).
     if (stop()) extract.destroy(new Error('stopped'));
@@ -56,7 +70,14 @@ async function* tarMembers(source: AsyncIterable<Buffer>, env: Env): AsyncGenera
         // Never return() the entry's iterator: destroying an entry destroys the whole extractor.
         const data = (async function* (): AsyncGenerator<Buffer> {
           for (;;) {
-            const r = await it.next();
+            let r: IteratorResult<unknown>;
+            try {
+              r = await it.next();
+            } catch {
+              // The archive ends inside this member (a prefix, a cut file): the member is cut, not unreadable.
+              ctx.cut(CUT);
+              return;
+            }
             if (r.done === true) return;
             yield r.value as Buffer;
           }
@@ -67,7 +88,7 @@ async function* tarMembers(source: AsyncIterable<Buffer>, env: Env): AsyncGenera
       while (!ctx.stopped && (await it.next()).done !== true);
     }
   } catch {
-    if (!ctx.stopped) ctx.cut(count === 0 ? 'tar archive is corrupt: not decoded' : 'tar archive is corrupt or cut; decoded up to there');
+    if (!ctx.stopped) ctx.cut(count === 0 ? 'tar archive is corrupt: not decoded' : CUT);
   } finally {
     done = true;
     extract.destroy();

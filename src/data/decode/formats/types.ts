@@ -53,8 +53,11 @@ export interface FormatSpec {
   title: string;
   /** Extensions that usually name it (lower case, no dot). Informative unless `byExtension`. */
   extensions: readonly string[];
-  /** A name with one of `extensions` selects this format whatever the first bytes (text formats such as .eml). */
-  byExtension?: boolean;
+  /**
+   * A name with one of `extensions` selects this format without its magic (text formats such as .eml): always
+   * (`true`), or when this looser check of the first bytes passes.
+   */
+  byExtension?: boolean | ((head: Buffer) => boolean);
   /** Recognizes the format from its first bytes (magic numbers, a header's checksum, a header block). */
   magic?(head: Buffer): boolean;
   /** leaf: no nested objects; wrapper: one inner stream (gzip); container: members (zip, tar, e-mail attachments). */
