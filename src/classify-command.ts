@@ -119,15 +119,17 @@ Examples:
   # read at most 8 MiB of each file, 10 s per file
   $ kumoscan classify ./export --max-bytes 8MiB --time-limit 10
 
-Formats: CSV/TSV, JSON/JSONL, text/log, XML/HTML, XLSX, DOCX, PPTX, PDF text layer, zip and gzip (then the
-inner format); UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP, UTF-16, ISO-2022-JP are detected.
-Images and unknown binaries are classified by file name only.
+Formats: CSV/TSV, JSON/JSONL, text/log, XML/HTML, XLSX, DOCX, PPTX, PDF text layer, zip, tar and gzip (then
+the inner format), e-mail (.eml, attachments included); UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP,
+UTF-16, ISO-2022-JP are detected. Images and unknown binaries are classified by file name only (inside
+archives too); legacy .xls/.doc are not decoded (partly read).
 
 Exit codes:
   0  classified (no personal data, or --fail-on-personal not given)
   1  --fail-on-personal and personal data found in some file
   2  usage error (a path that does not exist, a bad flag)
-  3  some files could not be read (see their notes); the others were classified
+  3  some files could not be read or were partly read (a limit, containers nested too deep, a member
+     not decoded: see their notes); the others were classified. 1 wins over 3.
 `;
 
 export function registerClassifyCommand(program: Command, setExit: (code: number) => void, write: (text: string) => void): void {
