@@ -121,6 +121,15 @@ describe('tar', () => {
     assert.ok(e.stats.notes.some((n) => /decompressed size limit of 4 MiB/.test(n)), e.stats.notes.join('|'));
   });
 
+  test('the time limit stops between members (fake clock)', async () => {
+    let t = 0;
+    const many = Array.from({ length: 50 }, (_, i) => ({ name: `f${i}.txt`, data: `line ${i}\n` }));
+    const d = await decodeAll(await tar(many), { name: 'slow.tar', limits: { timeBudgetMs: 10_000 }, now: () => (t += 500) });
+    assert.equal(d.stats.truncated, true);
+    assert.ok(d.stats.notes.includes('time limit of 10 s per object reached (--time-limit); stopped reading'), d.stats.notes.join('|'));
+    assert.ok(d.segments.length < 50);
+  });
+
   test('the read limit, and a cut archive: complete members are kept, with a note', async () => {
     const t = await tar([{ name: 'a.txt', data: 'mail a@example.com\n' }, { name: 'b.txt', data: 'x'.repeat(5000) }]);
     const cut = await decodeAll(t.subarray(0, 2048), { name: 'x.tar', partial: true });
@@ -222,6 +231,18 @@ describe('e-mail (.eml, MIME)', () => {
     assert.ok(all.includes('mail e@example.com'), all);
     assert.ok(all.includes('inner mail d@example.com'), all);
     assert.deepEqual(d.stats.members, ['a.zip', 'a.zip/e.txt', 'fwd.eml']);
+  });
+
+  test('a message over 32 MiB is parsed only up to 32 MiB (bounded before parsing), partly read', async () => {
+    const filler = `${'本文のつづき。'.repeat(10)}\n`.repeat(200_000);
+    const big = mime(['From: a@example.com', 'Subject: big', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64'], base64Lines(Buffer.from(filler)));
+    assert.ok(big.length > 34 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const d = await decodeAll(big, { name: 'big.eml' });
+    assert.equal(d.stats.truncated, true);
+    assert.ok(d.stats.notes.includes('e-mail larger than 32 MiB; only the first 32 MiB were decoded'), d.stats.notes.join('|'));
+    assert.ok(d.segments.length > 100);
+    assert.ok(process.memoryUsage().rss - before < 600 * 1024 * 1024, `rss grew by ${Math.round((process.memoryUsage().rss - before) / 1048576)} MiB`);
   });
 
   test('an .eml with only From/To/Subject is a message; an .eml that is not a message at all is text', async () => {
