@@ -376,6 +376,19 @@ describe('legacy Office (OLE) and other files not decoded', () => {
     assert.equal((await decodeAll(Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4]), { name: 'b.7z' })).stats.truncated, true);
   });
 
+  test('encrypted zip entries and unknown compression methods are named, the archive partly read', async () => {
+    const archive = zip([{ name: 'secret.csv', data: 'a,b\n' }, { name: 'bz.csv', data: 'c,d\n' }, { name: 'ok.txt', data: 'mail a@example.com\n' }]);
+    const central = archive.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const second = archive.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), central + 4);
+    archive.writeUInt16LE(1, 6); // local header of secret.csv: encrypted
+    archive.writeUInt16LE(1, central + 8);
+    archive.writeUInt16LE(12, second + 10); // bz.csv: method 12 (bzip2) in the central directory
+    const d = await decodeAll(archive, { name: 'x.zip' });
+    assert.equal(d.stats.truncated, true);
+    assert.deepEqual(brief(d.segments), ['mail a@example.com\n']);
+    assert.deepEqual(d.stats.notes, ['secret.csv: encrypted zip entry: not decoded', 'bz.csv: zip entry with compression method 12: not decoded (only stored and deflate are read)']);
+  });
+
   test('many members not decoded: 20 are named, the rest counted', async () => {
     const archive = zip(Array.from({ length: 25 }, (_, i) => ({ name: `f${i}.xls`, data: OLE })));
     const d = await decodeAll(archive, { name: 'x.zip' });
