@@ -122,15 +122,17 @@ Examples:
   # read at most 8 MiB of each file, 10 s per file
   $ kumoscan classify ./export --max-bytes 8MiB --time-limit 10
 
-Formats: CSV/TSV, JSON/JSONL, text/log, XML/HTML, XLSX, DOCX, PPTX, PDF text layer, zip and gzip (then the
-inner format); UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP, UTF-16, ISO-2022-JP are detected.
-Images and unknown binaries are classified by file name only.
+Formats: CSV/TSV, JSON/JSONL, text/log, XML/HTML, XLSX, DOCX, PPTX, PDF text layer, zip, tar and gzip (then
+the inner format), e-mail (.eml, attachments included); UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP,
+UTF-16, ISO-2022-JP are detected. Images and unknown binaries are classified by file name only (inside
+archives too); legacy .xls/.doc are not decoded (partly read).
 
 Exit codes:
   0  classified (no personal data, or --fail-on-personal not given)
   1  --fail-on-personal and personal data found in some file
   2  usage error (a path that does not exist, a bad flag)
-  3  some files could not be read (see their notes); the others were classified
+  3  some files could not be read or were partly read (a limit, containers nested too deep, a member
+     not decoded: see their notes); the others were classified. 1 wins over 3.
 `;
 
 export function registerClassifyCommand(program: Command, setExit: (code: number) => void, write: (text: string) => void): void {
@@ -196,7 +198,7 @@ export function isPersonal(p: FileProfile): boolean {
   return p.classes.some((c) => c !== 'not_personal');
 }
 
-function totalOf(files: readonly FileProfile[], unreadable: number, ledger: PersonLedger): ClassifyTotal {
+function totalOf(files: readonly FileProfile[], unreadable: number, ledger: PersonLedger, notRead: ReadonlySet<FileProfile>): ClassifyTotal {
   const det = new Map<string, { type: DetectorId; confidence: Confidence; count: number; files: number }>();
   const classes = new Set<AppiClass>();
   for (const f of files) {
@@ -218,7 +220,8 @@ function totalOf(files: readonly FileProfile[], unreadable: number, ledger: Pers
     files: files.length,
     bytesRead: files.reduce((n, f) => n + f.bytesRead, 0),
     personalDataFiles: files.filter(isPersonal).length,
-    truncatedFiles: files.filter((f) => f.truncated).length,
+    // Read in part: a limit, a container too deep, content not decoded (files not read at all are not counted here).
+    truncatedFiles: files.filter((f) => f.truncated && !notRead.has(f)).length,
     unreadableFiles: unreadable,
     // Strongest type first; within a type high before low.
     detections: [...det.values()].sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || (a.confidence === b.confidence ? 0 : a.confidence === 'high' ? -1 : 1)),
@@ -238,24 +241,32 @@ export async function classifyPaths(paths: readonly string[], limits: Partial<De
   const opts: ClassifyOptions = { limits, maxExamples, ledger, salt: ledger.salt };
   const files: (FileProfile & { personalData: boolean })[] = [];
   let unreadable = 0;
+  const notRead = new Set<FileProfile>();
   const seen = new Set<string>();
   for (const root of paths) {
     for await (const t of walk(root, seen)) {
       let profile: FileProfile;
+      let read = true;
       if (t.skip) {
+        read = false;
         if (t.skip.code !== 'ENOTREG') unreadable++;
         profile = new Classifier({ path: t.path, encoding: 'unknown', format: 'unknown', salt: ledger.salt }).finish({ bytesRead: 0, truncated: true, notes: [t.skip.note] });
       } else {
         const r = await classifyFileDetailed(t.path, opts);
-        if (r.error !== undefined) unreadable++;
+        if (r.error !== undefined) {
+          unreadable++;
+          read = false;
+        }
         profile = r.profile;
       }
       // A file name can hold a personal value (a My Number, an e-mail): masked like object keys in every output.
-      files.push({ ...profile, path: maskText(profile.path), notes: profile.notes.map(maskText), personalData: isPersonal(profile) });
+      const file = { ...profile, path: maskText(profile.path), notes: profile.notes.map(maskText), personalData: isPersonal(profile) };
+      files.push(file);
+      if (!read) notRead.add(file);
     }
   }
   const resolved = { ...DEFAULT_LIMITS, ...limits };
-  return { tool: { name: 'kumoscan', version: VERSION }, limits: resolved, files, total: totalOf(files, unreadable, ledger) };
+  return { tool: { name: 'kumoscan', version: VERSION }, limits: resolved, files, total: totalOf(files, unreadable, ledger, notRead) };
 }
 
 function pad(s: string, width: number): string {
@@ -328,7 +339,16 @@ async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: 
   const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderClassifyTable(report, flags.lang);
   if (flags.out) await writeFileAtomic(flags.out, text);
   else write(text);
-  if (flags.failOnPersonal && report.total.personalDataFiles > 0) return EXIT.FINDINGS;
-  if (report.total.unreadableFiles > 0) return EXIT.INCOMPLETE;
+  return classifyExitCode(report, flags.failOnPersonal);
+}
+
+/**
+ * 1 when --fail-on-personal and personal data was found (certain, even if something else was not read); else 3
+ * when a file was unreadable or partly read (a limit, a container too deep, content not decoded: what it holds is
+ * unknown, so "clean" cannot be said); else 0. Devices, FIFOs and sockets skipped on purpose do not count.
+ */
+export function classifyExitCode(report: ClassifyReport, failOnPersonal: boolean): number {
+  if (failOnPersonal && report.total.personalDataFiles > 0) return EXIT.FINDINGS;
+  if (report.total.unreadableFiles > 0 || report.total.truncatedFiles > 0) return EXIT.INCOMPLETE;
   return EXIT.OK;
 }

@@ -264,9 +264,9 @@ describe('kumoscan classify', () => {
     assert.deepEqual(report(res.stdout).files.map((f) => f.notes), [['not a regular file (device, FIFO or socket): not read']]);
   });
 
-  test('limits as flags: --max-bytes cuts and says so', async () => {
+  test('limits as flags: --max-bytes cuts and says so (partly read: exit 3)', async () => {
     const res = await runCli(['classify', join(small, 'employees.csv'), '--format', 'json', '--max-bytes', '64']);
-    assert.equal(res.code, 0, res.stderr);
+    assert.equal(res.code, 3, res.stderr);
     const f = report(res.stdout).files[0];
     assert.equal(f?.bytesRead, 64);
     assert.equal(f?.truncated, true);

@@ -54,7 +54,7 @@ export async function classifyDecoded(d: DecodedStream, path: string, opts: Clas
     await d.close();
   }
   const st = d.stats();
-  const profile = c.finish({ bytesRead: st.bytesRead, truncated: st.truncated, notes: st.notes });
+  const profile = c.finish({ bytesRead: st.bytesRead, truncated: st.truncated, notes: st.notes, documents: st.members });
   // The encoding may have been settled after the head (a pure-ASCII start).
   return { ...profile, encoding: st.encoding, format: st.format };
 }

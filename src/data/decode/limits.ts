@@ -58,6 +58,11 @@ export function formatBytes(n: number): string {
   return i === 0 ? `${n} B` : `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`;
 }
 
+/** Member paths remembered per object for the file-name rule. */
+const MAX_MEMBERS = 10_000;
+/** Members named in the notes of one object (the rest are counted). */
+const MAX_NAMED_UNREAD = 20;
+
 /**
  * Per-object state shared by every stage of one decode: counters, the stop flag and the notes. Notes are fixed
  * sentences with numbers and limit names, never content.
@@ -72,6 +77,14 @@ export class DecodeContext {
   /** Decoding must stop now (a limit tripped). */
   stopped = false;
   readonly notes: string[] = [];
+  /**
+   * Paths of the members read or skipped inside this object (archive entries, mail attachments): the file-name
+   * rule for ID documents applies to them. Never printed (member names are the user's data).
+   */
+  readonly members: string[] = [];
+  /** Members not decoded beyond those named in the notes. */
+  unnamedUnread = 0;
+  private namedUnread = 0;
   private readonly now: () => number;
   private readonly deadline: number;
 
@@ -85,6 +98,33 @@ export class DecodeContext {
 
   note(text: string): void {
     if (!this.notes.includes(text) && this.notes.length < 50) this.notes.push(text);
+  }
+
+  /** Remembers a member's path (at most MAX_MEMBERS). */
+  addMember(path: string): void {
+    if (this.members.length < MAX_MEMBERS) this.members.push(path);
+  }
+
+  /**
+   * A member (or the object itself when `label` is empty) whose content was not decoded: the note names it with the
+   * reason. `partly`: its content is unknown, so the object counts as partly read (truncated). Only the first
+   * MAX_NAMED_UNREAD members are named (the notes stay short); the others are counted.
+   */
+  notDecoded(label: string, reason: string, partly: boolean): void {
+    if (partly) this.truncated = true;
+    if (label === '') return this.note(reason);
+    if (this.namedUnread >= MAX_NAMED_UNREAD) {
+      this.unnamedUnread++;
+      return;
+    }
+    this.namedUnread++;
+    this.note(`${label}: ${reason}`);
+  }
+
+  /** The end of the time allowed for this object (ms since the epoch; Infinity without a limit). */
+  deadlineAt(): number {
+    const budget = this.limits.timeBudgetMs;
+    return Math.min(this.deadline, budget > 0 ? this.startedAt + budget : Infinity);
   }
 
   /** Marks the object truncated (input cut, not necessarily a stop). */

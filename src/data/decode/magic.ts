@@ -5,7 +5,7 @@ export type Magic =
   | { kind: 'gzip' }
   | { kind: 'zip' }
   | { kind: 'pdf' }
-  | { kind: 'image'; type: 'jpeg' | 'png' | 'gif' | 'heic' | 'tiff' | 'bmp' | 'webp' }
+  | { kind: 'image'; type: ImageType }
   | { kind: 'binary'; type: string };
 
 function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean {
@@ -22,33 +22,65 @@ function ascii(head: Uint8Array, at: number, len: number): string {
 
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1', 'avif']);
 
+export type ImageType = 'jpeg' | 'png' | 'gif' | 'heic' | 'tiff' | 'bmp' | 'webp';
+
+export function isGzip(head: Uint8Array): boolean {
+  return startsWith(head, [0x1f, 0x8b, 0x08]);
+}
+
+export function isZip(head: Uint8Array): boolean {
+  return startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]);
+}
+
+export function isPdf(head: Uint8Array): boolean {
+  // %PDF- may follow a little garbage (allowed in the first 1024 bytes).
+  const pdfAt = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 1024)).indexOf('%PDF-');
+  return pdfAt === 0 || (pdfAt > 0 && pdfAt < 1024 && ascii(head, 0, pdfAt).trim() === '');
+}
+
+/** OLE2 compound file (legacy .xls, .doc, .ppt, .msg). */
+export function isOle(head: Uint8Array): boolean {
+  return startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
+/** The picture format of the first bytes, or null. */
+export function imageType(head: Uint8Array): ImageType | null {
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') return 'gif';
+  if (ascii(head, 4, 4) === 'ftyp' && HEIF_BRANDS.has(ascii(head, 8, 4))) return 'heic';
+  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  // BMP: "BM", file size, two reserved zero words.
+  if (ascii(head, 0, 2) === 'BM' && head.length >= 14 && head[6] === 0 && head[7] === 0 && head[8] === 0 && head[9] === 0) return 'bmp';
+  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WEBP') return 'webp';
+  return null;
+}
+
+/** Other binary formats kumoscan does not decode (archives it cannot open, databases, media, executables), or null. */
+export function binaryType(head: Uint8Array): string | null {
+  if (ascii(head, 4, 4) === 'ftyp') return 'iso-media';
+  if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
+  if (ascii(head, 0, 4) === 'Rar!') return 'rar';
+  if (startsWith(head, [0x42, 0x5a, 0x68])) return 'bzip2';
+  if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) return 'xz';
+  if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) return 'zstd';
+  if (startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) return 'elf';
+  if (ascii(head, 0, 2) === 'MZ' && head.length >= 64) return 'exe';
+  if (ascii(head, 0, 4) === 'PAR1') return 'parquet';
+  if (ascii(head, 0, 16) === 'SQLite format 3\u0000') return 'sqlite';
+  return null;
+}
+
 /** Recognizes a container or a binary format; null for anything that may be text. */
 export function sniffMagic(head: Uint8Array): Magic | null {
-  if (startsWith(head, [0x1f, 0x8b, 0x08])) return { kind: 'gzip' };
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' };
-  // %PDF- may follow a little garbage (allowed in the first 1024 bytes).
-  const pdfAt = Buffer.from(head.subarray(0, 1024)).indexOf('%PDF-');
-  if (pdfAt === 0 || (pdfAt > 0 && pdfAt < 1024 && ascii(head, 0, pdfAt).trim() === '')) return { kind: 'pdf' };
-  if (startsWith(head, [0xff, 0xd8, 0xff])) return { kind: 'image', type: 'jpeg' };
-  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: 'image', type: 'png' };
-  if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') return { kind: 'image', type: 'gif' };
-  if (ascii(head, 4, 4) === 'ftyp' && HEIF_BRANDS.has(ascii(head, 8, 4))) return { kind: 'image', type: 'heic' };
-  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return { kind: 'image', type: 'tiff' };
-  // BMP: "BM", file size, two reserved zero words.
-  if (ascii(head, 0, 2) === 'BM' && head.length >= 14 && head[6] === 0 && head[7] === 0 && head[8] === 0 && head[9] === 0) return { kind: 'image', type: 'bmp' };
-  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WEBP') return { kind: 'image', type: 'webp' };
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'binary', type: 'ole2' };
-  if (ascii(head, 4, 4) === 'ftyp') return { kind: 'binary', type: 'iso-media' };
-  if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return { kind: 'binary', type: '7z' };
-  if (ascii(head, 0, 4) === 'Rar!') return { kind: 'binary', type: 'rar' };
-  if (startsWith(head, [0x42, 0x5a, 0x68])) return { kind: 'binary', type: 'bzip2' };
-  if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) return { kind: 'binary', type: 'xz' };
-  if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) return { kind: 'binary', type: 'zstd' };
-  if (startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) return { kind: 'binary', type: 'elf' };
-  if (ascii(head, 0, 2) === 'MZ' && head.length >= 64) return { kind: 'binary', type: 'exe' };
-  if (ascii(head, 0, 4) === 'PAR1') return { kind: 'binary', type: 'parquet' };
-  if (ascii(head, 0, 16) === 'SQLite format 3\u0000') return { kind: 'binary', type: 'sqlite' };
-  return null;
+  if (isGzip(head)) return { kind: 'gzip' };
+  if (isZip(head)) return { kind: 'zip' };
+  if (isPdf(head)) return { kind: 'pdf' };
+  const image = imageType(head);
+  if (image !== null) return { kind: 'image', type: image };
+  if (isOle(head)) return { kind: 'binary', type: 'ole2' };
+  const binary = binaryType(head);
+  return binary !== null ? { kind: 'binary', type: binary } : null;
 }
 
 const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'jpe', 'png', 'gif', 'heic', 'heif', 'tif', 'tiff', 'bmp', 'webp', 'avif']);

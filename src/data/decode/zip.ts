@@ -5,9 +5,10 @@
 //    file order, including entries whose sizes only follow the data (bit 3; the deflate stream's own end
 //    tells where they stop).
 // Limits: entries per archive, bytes read, decompressed bytes and ratio per entry, encrypted entries skipped.
-// Notes never name an entry: member names are the user's data (a file called after a person).
+// Notes name an entry only when it is not decoded (masked as object keys are: member names are the user's data).
 import { formatBytes, type DecodeContext } from './limits.js';
 import { CHUNK, type RandomAccess } from './byte-source.js';
+import { memberLabel } from './formats/common.js';
 import { inflateChunks } from './inflate.js';
 
 export interface ZipEntry {
@@ -149,13 +150,14 @@ export interface ZipPlan {
   wants(name: string): boolean;
 }
 
+/** An entry that cannot be read (encrypted, an unknown method): named in a note, the object is partly read. */
 function unsupported(entry: { name: string; method: number; flags: number }, ctx: DecodeContext): boolean {
   if ((entry.flags & 1) !== 0) {
-    ctx.note('encrypted zip entries were skipped');
+    ctx.notDecoded(memberLabel(entry.name), 'encrypted zip entry: not decoded', true);
     return true;
   }
   if (entry.method !== 0 && entry.method !== 8) {
-    ctx.note(`zip entries with compression method ${entry.method} were skipped (only stored and deflate are read)`);
+    ctx.notDecoded(memberLabel(entry.name), `zip entry with compression method ${entry.method}: not decoded (only stored and deflate are read)`, true);
     return true;
   }
   return false;
@@ -190,7 +192,7 @@ export async function* entriesByDirectory(ra: RandomAccess, entries: readonly Zi
     if (!e || unsupported(e, ctx)) continue;
     const lh = await ra.read(e.localOffset, 30);
     if (lh.length < 30 || lh.readUInt32LE(0) !== SIG_LOCAL) {
-      ctx.note('a zip entry whose local header was not found was skipped');
+      ctx.notDecoded(memberLabel(name), 'zip entry whose local header was not found: not decoded', true);
       continue;
     }
     const dataStart = e.localOffset + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28);

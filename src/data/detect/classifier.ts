@@ -31,8 +31,8 @@ import { findCreditCards } from './credit-card.js';
 import { findDriversLicenses } from './drivers-license.js';
 import { findEmails } from './email.js';
 import type { Found, Rule } from './found.js';
-import { idDocumentOf, isImagePath, extensionOf } from './id-document.js';
-import { newSalt, saltedHashHex, saltHexOf } from './mask.js';
+import { idDocumentsOf, isImagePath, extensionOf } from './id-document.js';
+import { newSalt, saltedHash, saltedHashHex, saltHexOf } from './mask.js';
 import { findMyNumbers } from './my-number.js';
 import { normalizeText, STABLE_TEXT } from './normalize.js';
 import { caseless, FIRST, foldAscii, gram2, gram3, GRAMS, SENSITIVE_BITS, SINGLE, WINDOW_BITS } from './prefilter.js';
@@ -823,7 +823,8 @@ export class Classifier {
     }
   }
 
-  finish(extra?: { bytesRead: number; truncated: boolean; notes: string[] }): FileProfile {
+  /** `documents`: paths of the files inside this one (archive members, attachments); the file-name rule applies to them. */
+  finish(extra?: { bytesRead: number; truncated: boolean; notes: string[]; documents?: readonly string[] }): FileProfile {
     if (this.profile !== null) return this.profile;
     {
       this.done = true;
@@ -831,9 +832,10 @@ export class Classifier {
       this.closeRow();
       this.endWarmup();
     }
-    const doc = idDocumentOf(this.opts.path);
-    if (doc) {
-      const h = new Cand('id_document_image', typeIndex('id_document_image'), 'header', doc.label, '', false, true, false, 0, COL_NONE, 0);
+    const named = idDocumentsOf([this.opts.path, ...(extra?.documents ?? [])]);
+    const doc = named[0] ?? null;
+    for (const d of named) {
+      const h = new Cand('id_document_image', typeIndex('id_document_image'), 'header', d.label, '', false, true, false, 0, COL_NONE, 0);
       h.confidence = 'high';
       h.segment = -1;
       this.emit(h, false);

@@ -47,3 +47,14 @@ export function idDocumentOf(path: string): { kind: IdDocumentKind; label: strin
   if (ext !== 'pdf' && /(?<![a-z])licen[cs]e(?![a-z])/.test(p)) return { kind: 'drivers_license', label: '運転免許証', appi: 'personal' };
   return null;
 }
+
+/** The ID documents named by several paths (a file and the members inside it), the strongest APPI class first. */
+export function idDocumentsOf(paths: readonly string[]): { kind: IdDocumentKind; label: string; appi: AppiClass }[] {
+  const rank: readonly AppiClass[] = ['specific_personal_information', 'sensitive', 'financial', 'personal', 'not_personal'];
+  const out: { kind: IdDocumentKind; label: string; appi: AppiClass }[] = [];
+  for (const p of paths) {
+    const d = idDocumentOf(p);
+    if (d !== null) out.push(d);
+  }
+  return out.sort((a, b) => rank.indexOf(a.appi) - rank.indexOf(b.appi));
+}
