@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the third-party writers of the real-documents bench corpus:
-# - Debian packages (when missing): LibreOffice Writer + Calc headless (office → PDF exports) and CJK fonts;
+# - Debian packages (when missing): LibreOffice Writer + Calc headless (office → PDF exports; Draw for the
+#   page images of the "scanned" forms) and CJK fonts;
 # - a bench-only Python venv, bench/.venv-corpus (git-ignored), with pinned faker, openpyxl, python-docx,
 #   reportlab, fpdf2 and Pillow.
 # Not part of `npm test`. Usage: bash bench/real-documents/setup.sh   (as root, or with sudo on PATH)
@@ -9,7 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bench="$(dirname "$here")"
 venv="$bench/.venv-corpus"
 
-debs=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-ipafont-gothic fonts-ipaexfont fonts-noto-cjk)
+debs=(libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-draw-nogui fonts-ipafont-gothic fonts-ipaexfont fonts-noto-cjk)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
