@@ -28,6 +28,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -41,7 +42,7 @@ from faker import Faker
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 DETECTORS = ("my_number", "credit_card", "person_name", "birth_date", "phone", "email", "postal_address",
-             "bank_account", "drivers_license")
+             "bank_account", "drivers_license", "residence_card")
 
 # ---------------------------------------------------------------------------------------------------------
 # Fonts (Debian packages fonts-ipaexfont, fonts-ipafont-gothic, fonts-noto-cjk)
@@ -156,6 +157,9 @@ def spaced(n: str) -> str:
 # ---------------------------------------------------------------------------------------------------------
 # Persons
 
+# faker ja_JP also writes numbers no Japanese line has (36-0837-7835, 00-1878-5150): only these shapes are kept.
+PHONE_SHAPE = re.compile(r"^(?:0[789]0-[0-9]{4}-[0-9]{4}|0[1-9]-[0-9]{4}-[0-9]{4}|0[1-9][0-9]-[0-9]{3}-[0-9]{4}|0[1-9][0-9]{2}-[0-9]{2}-[0-9]{4})$")
+
 BANKS = ["みずほ銀行", "三井住友銀行", "りそな銀行", "横浜銀行", "千葉銀行", "静岡銀行", "京都銀行", "福岡銀行",
          "北海道銀行", "城南信用金庫", "ゆうちょ銀行", "常陽銀行"]
 BRANCH_SUFFIX = ["支店", "支店", "営業部", "出張所"]
@@ -223,7 +227,7 @@ class People:
         while True:
             p = self.fake.phone_number()
             digits = p.replace("-", "")
-            if p.startswith("0") and len(digits) in (10, 11) and p not in self.used:
+            if PHONE_SHAPE.match(p) and p not in self.used:
                 self.used.add(p)
                 return p
 
@@ -444,6 +448,15 @@ class Corpus:
         w.writerows(rows)
         self.path(rel).write_bytes(buf.getvalue().encode(enc))
         self.record(rel, kind, f"python csv ({enc})", truth)
+
+    def employee_csv_gzip(self, index: int) -> None:
+        staff = self.staff(self.rng.randint(12, 30))
+        header, rows, truth = self.employee_rows(staff, self.HEADER_VARIANTS[index % 3], "slash", "plain", False)
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows([header] + rows)
+        rel = f"backup/db/employees_{index:02d}.csv.gz"
+        self.path(rel).write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), mtime=0))
+        self.record(rel, "employee_master_csv_gzip", "python csv + gzip", truth)
 
     def employee_xlsx(self, index: int, to_pdf: bool) -> None:
         import openpyxl
@@ -765,8 +778,9 @@ class Corpus:
         r = self.rng
         W, H = 1012, 638
         face = {"my_number_front": (236, 242, 248), "my_number_back": (240, 244, 250), "drivers_license": (226, 238, 226),
-                "health_insurance": (250, 250, 244), "cash_card": (214, 228, 246), "resident_record": (252, 252, 250)}[kind]
-        if kind == "resident_record":
+                "health_insurance": (250, 250, 244), "cash_card": (214, 228, 246), "resident_record": (252, 252, 250),
+                "notification_card": (246, 236, 240), "residence_card": (232, 240, 236), "health_check_sheet": (252, 252, 252)}[kind]
+        if kind in ("resident_record", "health_check_sheet"):
             W, H = 1240, 1754  # an A4 sheet
         img = Image.new("RGB", (W, H), face)
         d = ImageDraw.Draw(img)
@@ -867,6 +881,50 @@ class Corpus:
             truth.decoy("birth_date", p.hired.isoformat(), "住民となった年月日")
             truth.add("person_name", p.name)  # 世帯主
             truth.person_row(p, address=True, my_number=True)
+        elif kind == "notification_card":
+            text(40, 28, "通知カード", 44)
+            text(40, 110, "個人番号", 28)
+            text(220, 100, spaced(p.my_number), 48)
+            text(40, 200, f"氏名　{p.name}", 38)
+            text(40, 270, f"住所　{p.address[:20]}", 30)
+            if len(p.address) > 20:
+                text(130, 312, p.address[20:40], 30)
+            text(40, 380, f"{fmt_date(p.birth, 'wareki')}生　{p.sex}", 32)
+            text(40, 540, f"{self.fake.city()}長", 30)
+            truth.person_row(p, address=True, my_number=True)
+        elif kind == "residence_card":
+            number = "".join(r.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(2)) + f"{r.randint(0, 99999999):08d}" + "".join(r.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(2))
+            text(40, 24, "在留カード", 44)
+            text(560, 30, f"番号 {number}", 32, "gothic")
+            text(40, 100, f"氏名　{p.roman}", 36, "gothic")
+            born = p.birth
+            text(40, 170, f"生年月日 {born.year}年{born.month:02d}月{born.day:02d}日　性別 {'M. 男' if p.sex == '男' else 'F. 女'}　国籍・地域 ベトナム", 26)
+            text(40, 230, f"住居地　{p.address[:24]}", 28)
+            text(40, 300, "在留資格　技術・人文知識・国際業務", 28)
+            until = dt.date(2027, r.randint(1, 12), r.randint(1, 28))
+            text(40, 370, f"在留期間（満了日）　3年（{until.year}年{until.month:02d}月{until.day:02d}日）", 28)
+            truth.decoy("birth_date", until.isoformat(), "在留期間満了日")
+            text(40, 450, "就労制限の有無　在留資格に基づく就労活動のみ可", 26)
+            photo(740, 110)
+            truth.add("residence_card", number)
+            truth.add("person_name", p.roman)
+            truth.person_row(p, name=False, address=True)
+        elif kind == "health_check_sheet":
+            text(420, 80, "健康診断個人票", 56)
+            exam = dt.date(2024, r.randint(4, 9), r.randint(1, 28))
+            rows = [("受診者氏名", p.name), ("生年月日", fmt_date(p.birth, "kanji")), ("性別", p.sex), ("受診日", fmt_date(exam, "kanji")),
+                    ("身長", f"{r.randint(150, 185)}.{r.randint(0, 9)} cm"), ("体重", f"{r.randint(45, 95)}.{r.randint(0, 9)} kg"),
+                    ("血圧", f"{r.randint(100, 170)}/{r.randint(60, 105)} mmHg"), ("既往歴", r.choice(["高血圧", "糖尿病", "なし", "喘息"])),
+                    ("総合判定", r.choice(["A 異常なし", "C 要経過観察", "D 要精密検査"])), ("医師の意見", r.choice(["特記事項なし", "要再検査", "就業上の配慮を要する"]))]
+            y = 240
+            for k, v in rows:
+                d.rectangle((90, y - 14, 1150, y + 80), outline=ink, width=2)
+                text(110, y, k, 36)
+                text(520, y, v, 40)
+                y += 120
+            truth.decoy("birth_date", exam.isoformat(), "受診日")
+            truth.person_row(p)
+            truth.classes.add("sensitive")
         truth.images += 1
         return img
 
@@ -891,7 +949,7 @@ class Corpus:
         if kind == "drivers_license" and p.licence is None:
             p.licence = licence_number(self.rng, p.birth)
         truth = Truth()
-        truth.classes.add("specific_personal_information" if kind in ("my_number_back", "resident_record") else "personal")
+        truth.classes.add("specific_personal_information" if kind in ("my_number_back", "resident_record", "notification_card") else "personal")
         img = self.photograph(self.card_image(kind, p, truth), scan=fmt == "png")
         rel = f"uploads/{self.hexname(32)}/{self.hexname(16)}.{fmt}"
         if fmt == "jpg":
@@ -963,7 +1021,7 @@ class Corpus:
         truth.person_row(sender, birth=False, phone=True, email=True)
         msg = email.mime.multipart.MIMEMultipart()
         msg["Subject"] = email.header.Header("社員名簿の送付", "iso-2022-jp")
-        msg["From"] = email.utils.formataddr((str(email.header.Header(sender.name, "iso-2022-jp")), sender.email))
+        msg["From"] = f"{email.header.Header(sender.name, 'iso-2022-jp').encode()} <{sender.email}>"
         msg["To"] = "jinji@example.co.jp"
         msg["Date"] = email.utils.format_datetime(dt.datetime(2024, 4, 1, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=9))))
         msg["Message-ID"] = f"<{self.hexname(16)}@example.co.jp>"
@@ -1031,6 +1089,8 @@ class Corpus:
             self.employee_csv("utf-8", i)
         for i in range(n(6)):
             self.employee_csv("cp932", i)
+        for i in range(n(4)):
+            self.employee_csv_gzip(i)
         for i in range(n(6)):
             self.employee_xlsx(i, to_pdf=False)
         for i in range(n(4)):
@@ -1050,7 +1110,8 @@ class Corpus:
         for i in range(n(4)):
             self.source_code(i)
         for kind, count in [("my_number_front", 12), ("my_number_back", 12), ("drivers_license", 12),
-                            ("health_insurance", 10), ("cash_card", 10), ("resident_record", 6)]:
+                            ("health_insurance", 10), ("cash_card", 10), ("resident_record", 6), ("notification_card", 6),
+                            ("residence_card", 6), ("health_check_sheet", 6)]:
             for i in range(n(count)):
                 self.card_photo(kind, i)
         for kind in ("my_number_back", "drivers_license"):
