@@ -349,6 +349,18 @@ function printScore(title: string, m: Manifest, s: Score, out: string[]): void {
     out.push(`| ${k.kind} | ${k.files} | ${k.silentlyEmpty} | ${k.personsOk}/${k.files} | ${k.personsFound} / ${k.personsExpected} | ${mnCell} | ${k.failures.length === 0 ? 'yes' : `no: ${k.failures.join('; ')}`} |`);
   }
   out.push('', `File kinds passing: ${passing} of ${s.kinds.length}.`, '');
+  out.push('Per file kind × detector at high confidence: found / expected, +false positives; persons found / expected (sum over files):', '');
+  out.push(`| kind | ${m.detectors.join(' | ')} | persons |`);
+  out.push(`|---|${m.detectors.map(() => '---:|').join('')}---:|`);
+  for (const k of s.kinds) {
+    const cells = m.detectors.map((type) => {
+      const h = k.perDetector.get(type)?.high;
+      if (!h || (h.expected === 0 && h.detected === 0)) return '—';
+      return `${h.tp}/${h.expected}${h.fp > 0 ? ` +${h.fp}` : ''}`;
+    });
+    out.push(`| ${k.kind} | ${cells.join(' | ')} | ${k.personsFound}/${k.personsExpected} |`);
+  }
+  out.push('');
   out.push('Per file kind and detector (tp / expected, detections; P and R at high confidence, R at any confidence):', '');
   out.push('| kind | detector | expected | high | tp | P high | R high | any | R any |');
   out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
@@ -429,7 +441,10 @@ function main(argv: string[]): void {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const corpus = resolve(dir, 'corpus');
   const help = spawnSync(process.execPath, [cli, 'classify', '--help'], { encoding: 'utf8', timeout: 60_000 });
-  const hasOcr = /--ocr\b/.test(help.stdout ?? '');
+  const helpText = help.stdout ?? '';
+  const hasOcr = /--(?:no-)?ocr\b/.test(helpText);
+  // `--ocr <mode>` (the issue's `--ocr off`) or a boolean `--no-ocr`.
+  const ocrOff = /--ocr[ =]<[^>]+>/.test(helpText) || !/--no-ocr\b/.test(helpText) ? ['--ocr', 'off'] : ['--no-ocr'];
   const images = manifest.files.reduce((n, f) => n + f.images, 0);
   const out: string[] = [];
   out.push(`# kumoscan classify on documents from third-party writers`, '');
@@ -441,7 +456,7 @@ function main(argv: string[]): void {
   try {
     const main = runClassify('main', corpus, extra, tmp);
     const runList = [main];
-    if (hasOcr && runs === 'both') runList.push(runClassify('ocr-off', corpus, [...extra, '--ocr', 'off'], tmp));
+    if (hasOcr && runs === 'both') runList.push(runClassify('ocr-off', corpus, [...extra, ...ocrOff], tmp));
     for (const r of runList) {
       out.push(`Run "${r.label}" (classify ${['--format json --examples 20', ...r.args].join(' ')}): exit ${String(r.exitCode)}, wall ${(r.wallMs / 1000).toFixed(1)} s, CPU ${r.cpuMs === null ? '?' : (r.cpuMs / 1000).toFixed(1)} s, peak RSS ${r.maxRssMiB === null ? '?' : r.maxRssMiB.toFixed(0)} MiB${r.error ? `; ${r.error}` : ''}.`);
     }

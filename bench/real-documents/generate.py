@@ -686,7 +686,9 @@ class Corpus:
                     pdf.cell(40, 9, k, border=1)
                     pdf.cell(120, 9, v, border=1, new_x="LMARGIN", new_y="NEXT")
                 truth.person_row(p, kana=True)
-        truth.decoy("birth_date", exam.isoformat(), "受診日")
+                truth.decoy("birth_date", exam.isoformat(), "受診日")  # on every sheet
+        if not per_page:
+            truth.decoy("birth_date", exam.isoformat(), "受診日")
         rel = self.rng.choice([f"hr/health/健診結果_{2024}_{index:02d}.pdf", f"uploads/{self.hexname()}/{self.hexname(8)}.pdf"])
         pdf.output(str(self.path(rel)))
         import fpdf as fpdf_module
