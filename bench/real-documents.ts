@@ -13,8 +13,11 @@
 // a false positive for sure. Per file: tp = min(expected, detections − sure false positives); detections beyond
 // the expected and the optional values (an e-mail header, an unlabelled romanized name) are false positives.
 //
-// Usage: node dist/bench/real-documents.js OUT_DIR [--json results.json] [--runs main|both] [--explain] [-- extra classify flags]
-//   OUT_DIR: what generate.py wrote (manifest.json and corpus/). Always exits 0: it is a bench.
+// Usage: node dist/bench/real-documents.js OUT_DIR [--json results.json] [--runs main|both] [--ocr-budget default] [--explain] [-- extra classify flags]
+//   OUT_DIR: what generate.py wrote (manifest.json and corpus/). --runs main: skip the run without OCR.
+//   --ocr-budget default: keep classify's per-run OCR limits (by default the bench lifts --ocr-max-images and
+//   --ocr-time-limit, when the build has them, above what the corpus needs). KUMOSCAN_BENCH_CLI=/other/bin/kumoscan.js
+//   measures another build. Always exits 0: it is a bench.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,7 +89,8 @@ interface Tally {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
-const cli = join(repoRoot, 'bin', 'kumoscan.js');
+/** The CLI measured: this tree's, or another build's bin/kumoscan.js (KUMOSCAN_BENCH_CLI) to compare two trees. */
+const cli = resolve(process.env.KUMOSCAN_BENCH_CLI ?? join(repoRoot, 'bin', 'kumoscan.js'));
 
 const DIGIT_TYPES = new Set(['my_number', 'credit_card', 'phone', 'bank_account', 'drivers_license']);
 
@@ -253,6 +257,8 @@ interface Score {
   overall: Map<string, { high: Tally; any: Tally; decoyHits: number }>;
   decoys: Map<string, { count: number; hits: number }>;
   silentlyEmptyFiles: { path: string; kind: string }[];
+  /** Files with no detection and no note, whether or not personal data was expected. */
+  emptyWithoutNote: number;
   personsDistinct: number;
 }
 
@@ -273,6 +279,7 @@ function score(m: Manifest, corpus: string, report: ClassifyJson): Score {
   const overall = new Map<string, { high: Tally; any: Tally; decoyHits: number }>();
   const decoys = new Map<string, { count: number; hits: number }>();
   const silentlyEmptyFiles: { path: string; kind: string }[] = [];
+  let emptyWithoutNote = 0;
   for (const f of m.files) {
     const p = profiles.get(f.path);
     let k = kinds.get(f.kind);
@@ -283,6 +290,7 @@ function score(m: Manifest, corpus: string, report: ClassifyJson): Score {
     k.files++;
     if (p === undefined) k.notRead++;
     const expectsSomething = Object.values(f.expected).some((v) => v.length > 0);
+    if (p !== undefined && p.detections.length === 0 && p.notes.length === 0) emptyWithoutNote++;
     if (p !== undefined && p.detections.length === 0 && p.notes.length === 0 && expectsSomething) {
       k.silentlyEmpty++;
       silentlyEmptyFiles.push({ path: f.path, kind: f.kind });
@@ -333,7 +341,7 @@ function score(m: Manifest, corpus: string, report: ClassifyJson): Score {
     if (k.silentlyEmpty > 0) k.failures.push(`${k.silentlyEmpty} silently empty`);
     if (k.notRead > 0) k.failures.push(`${k.notRead} not in the report`);
   }
-  return { kinds: [...kinds.values()].sort((a, b) => (a.kind < b.kind ? -1 : 1)), overall, decoys, silentlyEmptyFiles, personsDistinct: report.total.persons.distinct };
+  return { kinds: [...kinds.values()].sort((a, b) => (a.kind < b.kind ? -1 : 1)), overall, decoys, silentlyEmptyFiles, emptyWithoutNote, personsDistinct: report.total.persons.distinct };
 }
 
 function printScore(title: string, m: Manifest, s: Score, out: string[]): void {
@@ -387,6 +395,7 @@ function printScore(title: string, m: Manifest, s: Score, out: string[]): void {
   out.push('|---|---:|---:|');
   for (const [what, d] of [...s.decoys].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out.push(`| ${what} | ${d.count} | ${d.hits} |`);
   const empty = s.silentlyEmptyFiles.length;
+  if (s.emptyWithoutNote > empty) out.push('', `Files with no detection and no note at all (decoy-only files included): ${s.emptyWithoutNote}.`);
   out.push('', `Files silently empty (personal data expected, no detection and no note): ${empty} of ${m.files.length}${empty > 0 ? ` — by kind: ${summarize(s.silentlyEmptyFiles.map((f) => f.kind))}` : ''}.`);
   out.push(`Persons across the corpus (de-duplicated by kumoscan across files): ${s.personsDistinct}; distinct persons in the ground truth: ${m.personsDistinct}.`, '');
 }
@@ -423,6 +432,7 @@ function toJson(s: Score): unknown {
     overall: obj(s.overall),
     decoys: obj(s.decoys),
     silentlyEmptyFiles: s.silentlyEmptyFiles,
+    emptyWithoutNote: s.emptyWithoutNote,
     personsDistinct: s.personsDistinct,
   };
 }
@@ -431,11 +441,12 @@ function main(argv: string[]): void {
   const dashes = argv.indexOf('--');
   const own = dashes >= 0 ? argv.slice(0, dashes) : argv;
   const extra = dashes >= 0 ? argv.slice(dashes + 1) : [];
-  const dir = own.find((a, i) => !a.startsWith('--') && !(own[i - 1] ?? '').startsWith('--'));
+  const valued = new Set(['--json', '--runs', '--ocr-budget']);
+  const dir = own.find((a, i) => !a.startsWith('--') && !valued.has(own[i - 1] ?? ''));
   const jsonOut = own.includes('--json') ? own[own.indexOf('--json') + 1] : undefined;
   const runs = own.includes('--runs') ? own[own.indexOf('--runs') + 1] : 'both';
   if (dir === undefined) {
-    console.log('usage: node dist/bench/real-documents.js OUT_DIR [--json results.json] [--runs main|both] [--explain] [-- extra classify flags]');
+    console.log('usage: node dist/bench/real-documents.js OUT_DIR [--json results.json] [--runs main|both] [--ocr-budget default] [--explain] [-- extra classify flags]');
     return;
   }
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -454,7 +465,16 @@ function main(argv: string[]): void {
   const tmp = mkdtempSync(join(tmpdir(), 'kumoscan-real-docs-'));
   const results: Record<string, unknown> = { writers: manifest.writers, hasOcr, images };
   try {
-    const main = runClassify('main', corpus, extra, tmp);
+    // The bench measures what the detectors find, not the run's OCR budget: unless told otherwise it lifts the
+    // per-run picture count and time limits (when the build has them) above what the corpus needs.
+    const budget: string[] = [];
+    if (own.includes('--ocr-budget') && own[own.indexOf('--ocr-budget') + 1] === 'default') {
+      // keep classify's defaults
+    } else {
+      if (/--ocr-max-images\b/.test(helpText) && !extra.includes('--ocr-max-images')) budget.push('--ocr-max-images', String(Math.max(1000, images * 2)));
+      if (/--ocr-time-limit\b/.test(helpText) && !extra.includes('--ocr-time-limit')) budget.push('--ocr-time-limit', '3600');
+    }
+    const main = runClassify('main', corpus, [...budget, ...extra], tmp);
     const runList = [main];
     if (hasOcr && runs === 'both') runList.push(runClassify('ocr-off', corpus, [...extra, ...ocrOff], tmp));
     for (const r of runList) {
@@ -471,6 +491,9 @@ function main(argv: string[]): void {
     for (const r of runList) {
       results[r.label] = { exitCode: r.exitCode, wallMs: r.wallMs, cpuMs: r.cpuMs, maxRssMiB: r.maxRssMiB, error: r.error };
       if (r.report === null) continue;
+      // Whatever OCR statistics the build reports in its total (none before the OCR work).
+      const ocrTotal = (r.report.total as unknown as Record<string, unknown>).ocr;
+      if (ocrTotal !== undefined) out.push(`OCR statistics of run "${r.label}" as the report gives them: ${JSON.stringify(ocrTotal)}`, '');
       const s = score(manifest, corpus, r.report);
       printScore(r.label === 'main' ? 'Default flags' : `With ${r.args.join(' ')}`, manifest, s, out);
       (results[r.label] as Record<string, unknown>).score = toJson(s);

@@ -490,7 +490,7 @@ class Corpus:
         for col_cells in ws.iter_cols(min_row=3):
             letter = col_cells[0].column_letter
             width = max(len(str(c.value or "")) for c in col_cells) * 1.9 + 2
-            ws.column_dimensions[letter].width = min(48, width)
+            ws.column_dimensions[letter].width = min(72, width)  # no cell text clipped in the print
             for c in col_cells[1:]:
                 if isinstance(c.value, dt.date):
                     c.number_format = "yyyy/mm/dd"
