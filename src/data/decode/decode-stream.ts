@@ -91,6 +91,9 @@ interface Env {
   depth: number;
   /** Random access to the same bytes (zip central directory), when available. */
   random?: () => Promise<RandomAccess>;
+  /** OCR of pictures (image-only PDF pages) and the object's deadline, from DecodeOptions. */
+  imageText?: ImageTextReader;
+  deadline?: number;
 }
 
 async function* none(): AsyncGenerator<Segment[]> {}
@@ -175,7 +178,7 @@ async function decodeSource(source: AsyncIterable<Buffer>, name: string, env: En
     case 'pdf': {
       const buf = await collect(p.stream, bufferCap(ctx), ctx, 'PDF');
       async function* batches(): AsyncGenerator<Segment[]> {
-        const segs = pdfSegments(buf, ctx, env.partial());
+        const segs = await pdfSegments(buf, ctx, env.partial(), { name, ...(env.imageText ? { imageText: env.imageText } : {}), ...(env.deadline !== undefined ? { deadline: env.deadline } : {}) });
         for (let i = 0; i < segs.length; i += 256) yield segs.slice(i, i + 256);
       }
       return { encoding: () => 'binary', format: () => 'pdf', decoded: true, batches: batches(), close: () => Promise.resolve() };
@@ -233,7 +236,7 @@ function zipMembers(ra: RandomAccess, directory: ZipEntry[] | null, env: Env): I
       const entries = directory !== null ? entriesByDirectory(ra, directory, plan, ctx) : entriesByLocalHeaders(ra, plan, ctx);
       let rowBase = 0;
       for await (const { name, data } of entries) {
-        const member = await decodeSource(data, name, { ctx, partial: env.partial, depth: env.depth + 1 });
+        const member = await decodeSource(data, name, { ctx, partial: env.partial, depth: env.depth + 1, imageText: env.imageText, deadline: env.deadline });
         if (!member.decoded) {
           await member.close();
           continue;
@@ -275,6 +278,8 @@ async function build(source: AsyncIterable<Buffer>, opts: DecodeOptions, ctx: De
     partial: () => sampled() || ctx.truncated,
     depth: 0,
     ...(random ? { random } : {}),
+    ...(opts.imageText ? { imageText: opts.imageText } : {}),
+    ...(opts.deadline !== undefined ? { deadline: opts.deadline } : {}),
   });
   let finished = false;
   const finish = (): void => {
