@@ -132,6 +132,42 @@ describe('PDF reading order from positions', () => {
   });
 });
 
+describe('PDF tables without wide gaps (a spreadsheet printed by LibreOffice Calc)', () => {
+  // Positions as Calc exports a CSV: columns at 57.7, 95, 146.9, 218.9 and 298.6, cells 0.7–1 em apart, the
+  // header 社員番号 wider than its column (it runs into 氏名), names whose second word starts at the same x.
+  const t = (text: string, x: number, y: number): PositionedText => ({ text, x, y, width: [...text].reduce((w, c) => w + (c.charCodeAt(0) < 128 ? (/[0-9]/.test(c) ? 5.56 : c === ' ' ? 2.78 : 6.1) : 10), 0), size: 10 });
+  const ROWS = [
+    ['E1001', '高橋 太郎', 'タカハシ タロウ', '5260 1815 9084', '1965/07/14'],
+    ['E1002', '加藤 翔', 'カトウ ショウ', '3186 0913 9099', '1963/04/02'],
+    ['E1003', '山田 花子', 'ヤマダ ハナコ', '2462 8194 8210', '1972/06/04'],
+    ['E1004', '中村 由美', 'ナカムラ ユミ', '1909 3786 5795', '1979/04/26'],
+  ];
+  const X = [57.7, 95, 146.9, 218.9, 298.6];
+
+  test('columns from where cells begin: header → fields, the overflowing header split, names and numbers whole', () => {
+    const items: PositionedText[] = [t('employees', 273.5, 774.6)];
+    ['社員番号', '氏名', 'フリガナ', 'マイナンバー', '生年月日'].forEach((h, j) => items.push(t(h, X[j] as number, 755.1)));
+    ROWS.forEach((r, i) =>
+      r.forEach((cell, j) => {
+        // Names as two items (the space drawn as a gap), My Numbers as three (LibreOffice positions each group).
+        let x = X[j] as number;
+        for (const word of cell.split(' ')) {
+          items.push(t(word, x, 741.5 - i * 13.6));
+          x += t(word, 0, 0).width + (j === 1 ? 10 : 2.78);
+        }
+      }),
+    );
+    const blocks = pageBlocks(items);
+    assert.deepEqual(blocks[0], { kind: 'line', text: 'employees' });
+    const table = blocks[1];
+    assert.equal(table?.kind, 'table');
+    if (table?.kind !== 'table') return;
+    assert.equal(table.header, true);
+    assert.deepEqual(table.rows, [['社員番号', '氏名', 'フリガナ', 'マイナンバー', '生年月日'], ...ROWS]);
+    assert.equal(blocks.length, 2);
+  });
+});
+
 describe('PDF image-only pages', () => {
   const scan = (): PdfPage => {
     const pixels = Buffer.alloc(200 * 100 * 3, 0xff);

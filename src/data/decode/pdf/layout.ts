@@ -49,6 +49,10 @@ const SPACE_GAP = 0.15;
 const CELL_GAP = 1.0;
 /** Rows of a table are at most this × the font size apart. */
 const ROW_PITCH = 3.0;
+/** Items of a column begin within this many points of each other. */
+const ANCHOR_TOLERANCE = 1.5;
+/** Median gap (em) before the items at a column start: more than kerning (glyphs placed one by one on a grid). */
+const ANCHOR_GAP = SPACE_GAP;
 /** Rows (header included) before aligned lines count as a table. */
 const MIN_TABLE_ROWS = 3;
 
@@ -56,10 +60,17 @@ function isSpace(s: string): boolean {
   return /^[\s\u3000]*$/.test(s);
 }
 
+/** Items of one baseline, left to right. */
+export interface RawLine {
+  y: number;
+  size: number;
+  items: PositionedText[];
+}
+
 /** Groups items into lines (top to bottom), each item list sorted left to right. */
-export function groupLines(items: readonly PositionedText[]): PositionedText[][] {
+export function groupLines(items: readonly PositionedText[]): RawLine[] {
   const sorted = items.filter((i) => !isSpace(i.text)).sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: { y: number; size: number; items: PositionedText[] }[] = [];
+  const lines: RawLine[] = [];
   for (const it of sorted) {
     const last = lines[lines.length - 1];
     if (last && Math.abs(last.y - it.y) <= SAME_LINE * Math.max(last.size, it.size)) {
@@ -71,21 +82,73 @@ export function groupLines(items: readonly PositionedText[]): PositionedText[][]
       }
     } else lines.push({ y: it.y, size: it.size || 1, items: [it] });
   }
-  return lines.map((l) => l.items.sort((a, b) => a.x - b.x));
+  for (const l of lines) l.items.sort((a, b) => a.x - b.x);
+  return lines;
 }
 
-/** A line's cells: items closer than CELL_GAP joined (with a space where the gap is wider than SPACE_GAP). */
-export function lineCells(items: readonly PositionedText[]): Line {
+/** x ranges where cells of a column begin (left-aligned columns of a spreadsheet or a table). */
+type Anchors = readonly Interval[];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : (s[(s.length - 1) >> 1] as number);
+}
+
+/**
+ * Column starts of a region of consecutive lines: x positions where items begin on at least half of its lines,
+ * after a gap (median over those lines) of at least ANCHOR_GAP em, and after text that does not end at the same
+ * x on every line. Spreadsheet columns are often narrower than CELL_GAP apart, and a header that overflows its
+ * cell touches the next one; words inside a cell (the digit groups of a My Number drawn one by one, the given
+ * names after two-character surnames) follow text of the same extent on every line and make no column.
+ */
+export function regionAnchors(region: readonly RawLine[]): Anchors {
+  const starts: { x: number; line: number; gap: number; em: number; prevEnd: number }[] = [];
+  region.forEach((l, i) => {
+    l.items.forEach((it, k) => {
+      const prev = l.items[k - 1];
+      if (prev) starts.push({ x: it.x, line: i, gap: it.x - (prev.x + prev.width), em: Math.max(it.size, prev.size, 1), prevEnd: prev.x + prev.width });
+    });
+  });
+  starts.sort((a, b) => a.x - b.x);
+  const anchors: Interval[] = [];
+  let group: typeof starts = [];
+  const close = (): void => {
+    const lines = new Set(group.map((g) => g.line)).size;
+    const ends = group.map((g) => g.prevEnd);
+    // What comes before a column differs from row to row (its header at least); the second word of names that
+    // all have a two-character surname comes after the same extent on every line.
+    const varied = Math.max(...ends) - Math.min(...ends) > ANCHOR_TOLERANCE;
+    if (group.length > 0 && lines >= Math.max(2, Math.ceil(region.length / 2)) && varied && median(group.map((g) => g.gap / g.em)) >= ANCHOR_GAP) {
+      anchors.push({ x0: (group[0] as (typeof starts)[number]).x, x1: (group[group.length - 1] as (typeof starts)[number]).x });
+    }
+    group = [];
+  };
+  for (const st of starts) {
+    const last = group[group.length - 1];
+    if (last && st.x - last.x > ANCHOR_TOLERANCE) close();
+    group.push(st);
+  }
+  close();
+  return anchors;
+}
+
+function atAnchor(x: number, anchors: Anchors): boolean {
+  return anchors.some((a) => x >= a.x0 - ANCHOR_TOLERANCE && x <= a.x1 + ANCHOR_TOLERANCE);
+}
+
+/**
+ * A line's cells: items closer than CELL_GAP joined (with a space where the gap is wider than SPACE_GAP), unless
+ * an item begins at a column anchor of its region.
+ */
+export function lineCells(line: RawLine, anchors: Anchors = []): Line {
   const cells: Cell[] = [];
-  let size = 0;
   let cur: Cell | null = null;
   let prev: PositionedText | null = null;
-  for (const it of items) {
-    size = Math.max(size, it.size);
+  for (const it of line.items) {
     const em = Math.max(it.size, prev?.size ?? 0, 1);
     const gap = prev === null ? Infinity : it.x - (prev.x + prev.width);
     const text = it.text;
-    if (cur === null || gap > CELL_GAP * em) {
+    if (cur === null || gap > CELL_GAP * em || atAnchor(it.x, anchors)) {
       cur = { text: text.trim(), x0: it.x, x1: it.x + Math.max(it.width, 0) };
       cells.push(cur);
     } else {
@@ -95,7 +158,42 @@ export function lineCells(items: readonly PositionedText[]): Line {
     }
     prev = it;
   }
-  return { y: items[0]?.y ?? 0, size: size || 1, cells: cells.filter((c) => c.text !== '') };
+  // Text that overflows its cell (a header wider than its column) ends where the next cell begins.
+  for (let k = 0; k + 1 < cells.length; k++) {
+    const c = cells[k] as Cell;
+    c.x1 = Math.max(c.x0 + 0.01, Math.min(c.x1, (cells[k + 1] as Cell).x0 - 0.01));
+  }
+  return { y: line.y, size: line.size, cells: cells.filter((c) => c.text !== '') };
+}
+
+/**
+ * Lines → cells: runs of close lines with several items each get the column anchors they share. The first run
+ * of a page also gets the starts of the columns of `carry` (the table the previous page ended with).
+ */
+function linesWithCells(lines: readonly RawLine[], carry: readonly Interval[] | null): Line[] {
+  const out: Line[] = [];
+  let region: RawLine[] = [];
+  let first = true;
+  const close = (): void => {
+    if (region.length === 0) return;
+    const anchors = [...(region.length >= MIN_TABLE_ROWS ? regionAnchors(region) : []), ...(first && carry ? carry.slice(1).map((c) => ({ x0: c.x0, x1: c.x0 })) : [])];
+    first = false;
+    for (const l of region) out.push(lineCells(l, anchors));
+    region = [];
+  };
+  for (const l of lines) {
+    const prev = region[region.length - 1];
+    if (l.items.length < 2 || (prev !== undefined && prev.y - l.y > ROW_PITCH * Math.max(prev.size, l.size))) {
+      close();
+      if (l.items.length < 2) {
+        out.push(lineCells(l));
+        continue;
+      }
+    }
+    region.push(l);
+  }
+  close();
+  return out;
 }
 
 function overlaps(a: Interval, b: Interval): boolean {
@@ -172,9 +270,8 @@ function runBlocks(run: readonly Line[], carry: readonly Interval[] | null): Blo
       break;
     }
   }
-  const body = head >= 0 ? rows.slice(head + 1) : rows;
   // Without a header a two-column grid is most often label → value: text keeps each label before its value.
-  if (isForm(body) || (head < 0 && cols.length < 3)) return asText(run);
+  if (isForm(head >= 0 ? rows.slice(head) : rows) || (head < 0 && cols.length < 3)) return asText(run);
   if (head > 0) {
     const tail = run.slice(head);
     const tcols = columnsOf(tail);
@@ -186,7 +283,7 @@ function runBlocks(run: readonly Line[], carry: readonly Interval[] | null): Blo
 
 /** Blocks of one page, top to bottom. `carry`: the columns of a table the previous page ended with (see runBlocks). */
 export function pageBlocks(items: readonly PositionedText[], carry: readonly Interval[] | null = null): Block[] {
-  const lines = groupLines(items).map(lineCells).filter((l) => l.cells.length > 0);
+  const lines = linesWithCells(groupLines(items), carry).filter((l) => l.cells.length > 0);
   const blocks: Block[] = [];
   let run: Line[] = [];
   const close = (): void => {
