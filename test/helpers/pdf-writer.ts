@@ -106,7 +106,6 @@ export function writePdf(pages: readonly PdfPage[], opts: PdfWriterOptions = {})
   const late = opts.treeLast === true;
   const catalog = late ? 0 : add('');
   let pagesObj = late ? 0 : add('');
-  if (late) pagesObj = pages.reduce((n, p) => n + 2 + (p.images?.length ?? 0) + (p.annotations?.length ?? 0), 10); // reserved: written last
   const helv = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   // Japanese with ToUnicode: glyph ids 1, 2, … for each distinct character of the document.
   const chars = [...new Set(pages.flatMap((p) => (p.runs ?? []).flatMap((r) => (r.font === 'jp' ? [...r.text] : []))))];
@@ -121,6 +120,8 @@ export function writePdf(pages: readonly PdfPage[], opts: PdfWriterOptions = {})
   const japan1 = add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /MS-Mincho /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> /FontDescriptor ${descriptor('MS-Mincho')} 0 R /DW 1000 >>`);
   const sjis = add(`<< /Type /Font /Subtype /Type0 /BaseFont /MS-Mincho /Encoding /90ms-RKSJ-H /DescendantFonts [${japan1} 0 R] >>`);
   const opaque = add(`<< /Type /Font /Subtype /Type0 /BaseFont /Opaque /Encoding /Identity-H /DescendantFonts [${identityCid('Opaque')} 0 R] >>`);
+  // With treeLast the page tree's number is reserved after every page's objects (it is written last).
+  if (late) pagesObj = pages.reduce((n, p) => n + 2 + (p.images?.length ?? 0) + (p.annotations?.length ?? 0), objs.length + 1);
   const fonts = `/Font << /F1 ${helv} 0 R /F2 ${jp} 0 R /F3 ${sjis} 0 R /F4 ${opaque} 0 R >>`;
   const pageNums: number[] = [];
   pages.forEach((p) => {

@@ -70,6 +70,16 @@ describe('PDF text through pdf.js', () => {
   });
 });
 
+describe('PDF cut before its page tree', () => {
+  test('page tree and catalog written last (as LibreOffice does): the pages that arrived are read', async () => {
+    const file = writePdf([{ runs: [{ x: 72, y: 700, text: 'page one' }] }, { runs: [{ x: 72, y: 700, text: 'ページ 2', font: 'jp' }] }], { treeLast: true });
+    assert.deepEqual(lines((await decodeAll(file, { name: 'x.pdf' })).segments), ['page one', 'ページ 2']);
+    const d = await decodeAll(file.subarray(0, file.lastIndexOf('/Type /Pages') + 5), { name: 'x.pdf', partial: true });
+    assert.deepEqual(lines(d.segments), ['page one', 'ページ 2']);
+    assert.equal(d.stats.truncated, true);
+  });
+});
+
 describe('PDF reading order from positions', () => {
   test('LibreOffice-like: `6998 8420 6360` drawn as three operators is one line, next to its label', async () => {
     const page: PdfPage = {
