@@ -77,6 +77,10 @@ describe('PDF cut before its page tree', () => {
     const d = await decodeAll(file.subarray(0, file.lastIndexOf('/Type /Pages') + 5), { name: 'x.pdf', partial: true });
     assert.deepEqual(lines(d.segments), ['page one', 'ページ 2']);
     assert.equal(d.stats.truncated, true);
+    // Cut before the first page object: nothing to read, and the profile says so.
+    const early = await decodeAll(file.subarray(0, file.indexOf('/Type /Page ')), { name: 'x.pdf', partial: true });
+    assert.deepEqual(early.segments, []);
+    assert.ok(early.stats.notes.includes('PDF cut before its page objects (a sample or --max-bytes): its text was not read'), early.stats.notes.join('|'));
   });
 });
 

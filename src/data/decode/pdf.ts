@@ -187,13 +187,18 @@ type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 /**
  * Segments of a PDF: its text layer in reading order, tables as rows, form values; OCR of image-only pages.
  * `partial`: `buf` is the first bytes of the file. The object the cut falls in is not parsed (./pdf/cut-file.ts),
- * so no half value is read and nothing more is dropped.
+ * so no half value is read and nothing more is dropped; a prefix without any page object is noted.
  */
-export async function pdfSegments(buf: Buffer, ctx: DecodeContext, _partial: boolean, opts: PdfOptions = {}): Promise<Segment[]> {
+export async function pdfSegments(buf: Buffer, ctx: DecodeContext, partial: boolean, opts: PdfOptions = {}): Promise<Segment[]> {
   const out: Segment[] = [];
   // A byte limit may have stopped the context already: the prefix is still read. A bomb stops it here.
   const scan = guardStreams(buf, ctx, MAX_IMAGE_PIXELS);
   if (scan.stop) return out;
+  const repaired = withTrailer(buf);
+  if (repaired.how === 'no-pages' && (partial || ctx.truncated)) {
+    ctx.cut('PDF cut before its page objects (a sample or --max-bytes): its text was not read');
+    return out;
+  }
   let lib: PdfJs;
   try {
     lib = await pdfjs();
@@ -202,7 +207,7 @@ export async function pdfSegments(buf: Buffer, ctx: DecodeContext, _partial: boo
     return out;
   }
   // pdf.js takes the bytes over: a copy keeps the caller's buffer intact.
-  const task = lib.getDocument(documentParams(new Uint8Array(withTrailer(buf)), MAX_IMAGE_PIXELS));
+  const task = lib.getDocument(documentParams(new Uint8Array(repaired.data), MAX_IMAGE_PIXELS));
   try {
     const doc = await within(task.promise, ctx.msLeft());
     if (doc === TIMEOUT) {

@@ -9,12 +9,18 @@ function hasTrailer(buf: Buffer): boolean {
   return buf.lastIndexOf('startxref') >= Math.max(0, buf.length - 4096);
 }
 
+export interface Repaired {
+  data: Buffer;
+  /** whole: nothing to do; trailer / tree: what was appended; no-pages: cut before any page object. */
+  how: 'whole' | 'trailer' | 'tree' | 'no-pages';
+}
+
 /** The buffer with a trailer (and, when needed, a page tree and a catalog) appended when it has none. */
-export function withTrailer(whole: Buffer): Buffer {
-  if (hasTrailer(whole)) return whole;
+export function withTrailer(whole: Buffer): Repaired {
+  if (hasTrailer(whole)) return { data: whole, how: 'whole' };
   // The object cut in the middle is left out (pdf.js would read the trailer as part of it).
   const complete = whole.lastIndexOf('endobj');
-  if (complete < 0) return whole;
+  if (complete < 0) return { data: whole, how: 'no-pages' };
   const buf = whole.subarray(0, complete + 6);
   const s = buf.toString('latin1');
   let catalog: string | null = null;
@@ -32,13 +38,17 @@ export function withTrailer(whole: Buffer): Buffer {
     else if (type[1] === 'Page') pages.push(`${num} ${m[2]} R`);
   }
   let tail: string;
-  if (catalog !== null) tail = `\ntrailer\n<< /Root ${catalog} /Size ${maxNum + 1} >>\n%%EOF\n`;
-  else if (pages.length > 0) {
+  let how: Repaired['how'];
+  if (catalog !== null && pages.length > 0) {
+    tail = `\ntrailer\n<< /Root ${catalog} /Size ${maxNum + 1} >>\n%%EOF\n`;
+    how = 'trailer';
+  } else if (pages.length > 0) {
+    how = 'tree';
     const tree = maxNum + 1;
     const root = maxNum + 2;
     tail =
       `\n${tree} 0 obj\n<< /Type /Pages /Kids [${pages.join(' ')}] /Count ${pages.length} >>\nendobj\n` +
       `${root} 0 obj\n<< /Type /Catalog /Pages ${tree} 0 R >>\nendobj\ntrailer\n<< /Root ${root} 0 R /Size ${root + 1} >>\n%%EOF\n`;
-  } else return whole;
-  return Buffer.concat([buf, Buffer.from(tail, 'latin1')]);
+  } else return { data: whole, how: 'no-pages' };
+  return { data: Buffer.concat([buf, Buffer.from(tail, 'latin1')]), how };
 }
