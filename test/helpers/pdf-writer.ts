@@ -30,6 +30,8 @@ export interface PdfImage {
   channels: 1 | 3;
   /** width × height × channels bytes, rows top to bottom; a solid grey when absent. */
   pixels?: Buffer;
+  /** A JPEG file (DCTDecode, as scanners write them) instead of pixels; width and height must be its own. */
+  jpeg?: Buffer;
 }
 
 export interface PdfPage {
@@ -140,8 +142,10 @@ export function writePdf(pages: readonly PdfPage[], opts: PdfWriterOptions = {})
     }
     const xobjects: string[] = [];
     (p.images ?? []).forEach((im, k) => {
-      const pixels = im.pixels ?? Buffer.alloc(im.width * im.height * im.channels, 0x80);
-      const obj = add(stream(`/Type /XObject /Subtype /Image /Width ${im.width} /Height ${im.height} /ColorSpace /${im.channels === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8`, pixels, true));
+      const dict = `/Type /XObject /Subtype /Image /Width ${im.width} /Height ${im.height} /ColorSpace /${im.channels === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8`;
+      const obj = im.jpeg
+        ? add(stream(`${dict} /Filter /DCTDecode`, im.jpeg, false))
+        : add(stream(dict, im.pixels ?? Buffer.alloc(im.width * im.height * im.channels, 0x80), true));
       xobjects.push(`/Im${k} ${obj} 0 R`);
       ops.push(`q ${im.w} 0 0 ${im.h} ${im.x} ${im.y} cm /Im${k} Do Q`);
     });

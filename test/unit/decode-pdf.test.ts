@@ -3,6 +3,7 @@
 // positions, Japanese CID fonts decode (ToUnicode, or the predefined CMaps read from node_modules), image-only
 // pages are noted or handed to an OCR reader, and broken, cyclic, encrypted, huge and bomb PDFs give notes.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { classifyBytes } from '../../src/data/decode/classify.js';
 import type { ImageInput, ImageText, ImageTextReader, ImageTextRequest } from '../../src/data/decode/image-text.js';
@@ -11,6 +12,7 @@ import { pdfSegments } from '../../src/data/decode/pdf.js';
 import { pageBlocks, type PositionedText } from '../../src/data/decode/pdf/layout.js';
 import { toRawImage } from '../../src/data/decode/pdf/page-images.js';
 import type { FileProfile, Segment } from '../../src/data/types.js';
+import { packagePath } from '../../src/package-info.js';
 import { decodeAll, inPieces } from '../helpers/decode.js';
 import { pdf } from '../helpers/office-fixtures.js';
 import { tableRuns, writePdf, type PdfPage, type PdfTextRun } from '../helpers/pdf-writer.js';
@@ -217,6 +219,31 @@ describe('PDF image-only pages', () => {
     assert.ok(d.stats.notes.includes('OCR budget reached'));
     assert.ok(!d.stats.notes.some((n) => /OCR off/.test(n)));
     assert.equal(d.stats.truncated, true);
+  });
+
+  test('a JPEG scan (DCTDecode, progressive) is decoded by pdf.js in-process into RGB pixels', async () => {
+    // test/fixtures/scan-page.jpg: an A4 page at 96 dpi (794 × 1123, progressive JPEG written by LibreOffice)
+    // holding one 120 × 80 orange (200, 100, 50) rectangle on white.
+    const jpeg = readFileSync(packagePath('test', 'fixtures', 'scan-page.jpg'));
+    const seen: { width: number; height: number; channels: number; orange: number }[] = [];
+    const reader: ImageTextReader = {
+      read(image: ImageInput): Promise<ImageText> {
+        if (image.kind === 'raw') {
+          let orange = 0;
+          for (let i = 0; i + 2 < image.data.length; i += image.channels) {
+            if (Math.abs((image.data[i] as number) - 200) < 12 && Math.abs((image.data[i + 1] as number) - 100) < 12 && Math.abs((image.data[i + 2] as number) - 50) < 12) orange++;
+          }
+          seen.push({ width: image.width, height: image.height, channels: image.channels, orange });
+        }
+        return Promise.resolve({ segments: [], confidence: null, documentKind: null, notes: [], incomplete: false });
+      },
+    };
+    const d = await decodeAll(writePdf([{ images: [{ x: 0, y: 0, w: 612, h: 792, width: 794, height: 1123, channels: 3, jpeg }] }]), { name: 'scan.pdf', imageText: reader });
+    assert.equal(seen.length, 1);
+    const s0 = seen[0]!;
+    assert.deepEqual([s0.width, s0.height, s0.channels], [794, 1123, 3]);
+    assert.ok(s0.orange > 9000 && s0.orange < 25000, `orange pixels: ${s0.orange}`);
+    assert.deepEqual(d.stats.notes, []);
   });
 
   test('1-bit images unpack to gray bytes', () => {
