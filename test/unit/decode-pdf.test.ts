@@ -246,6 +246,14 @@ describe('PDF image-only pages', () => {
     assert.deepEqual(d.stats.notes, []);
   });
 
+  test('a reader that throws: a note, the rest of the PDF still read', async () => {
+    const reader: ImageTextReader = { read: () => Promise.reject(new RangeError('boom')) };
+    const d = await decodeAll(writePdf([scan(), { runs: [{ x: 72, y: 700, text: 'page two' }] }]), { name: 'scan.pdf', imageText: reader });
+    assert.deepEqual(lines(d.segments), ['page two']);
+    assert.ok(d.stats.notes.includes('OCR of an image-only PDF page failed (RangeError)'), d.stats.notes.join('|'));
+    assert.equal(d.stats.truncated, true);
+  });
+
   test('1-bit images unpack to gray bytes', () => {
     const raw = toRawImage({ width: 10, height: 2, kind: 1, data: Uint8Array.of(0b10100000, 0b01000000, 0xff, 0xc0) });
     assert.ok(raw);

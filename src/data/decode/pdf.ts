@@ -5,8 +5,8 @@
 // between pages and raced within one, images above MAX_IMAGE_PIXELS never decoded. Whatever pdf.js rejects
 // (encrypted with a password, broken, cyclic page trees) is a note, never a throw.
 import type { Segment } from '../types.js';
-import type { ImageTextReader, RawImage } from './image-text.js';
-import type { DecodeContext } from './limits.js';
+import type { ImageText, ImageTextReader, RawImage } from './image-text.js';
+import { errorCode, type DecodeContext } from './limits.js';
 import { pageBlocks, sameColumns, type Block, type Interval, type PositionedText } from './pdf/layout.js';
 import { pageImages, type PdfPage } from './pdf/page-images.js';
 import { documentParams, pdfjs, type PdfJs } from './pdf/pdfjs.js';
@@ -174,7 +174,13 @@ async function readImages(images: readonly RawImage[], page: number, reader: Ima
     const left = ctx.msLeft();
     if (left <= 0) break;
     const end = Math.min(opts.deadline ?? Infinity, Date.now() + left);
-    const r = await reader.read(image, { name: `${opts.name ?? 'pdf'}#page ${page}`, deadline: end });
+    let r: ImageText;
+    try {
+      r = await reader.read(image, { name: `${opts.name ?? 'pdf'}#page ${page}`, deadline: end });
+    } catch (err) {
+      ctx.cut(`OCR of an image-only PDF page failed (${errorCode(err)})`);
+      continue;
+    }
     out.push(...r.segments);
     for (const n of r.notes) (r.incomplete ? ctx.cut(n) : ctx.note(n));
     if (r.incomplete && r.notes.length === 0) ctx.cut('an image of a PDF page was not fully read (OCR)');
@@ -216,9 +222,10 @@ export async function pdfSegments(buf: Buffer, ctx: DecodeContext, partial: bool
     }
     await readPages(lib, doc, ctx, opts, out, scan.oversizedImages);
   } catch (err) {
-    const name = (err as { name?: unknown } | null)?.name;
+    // pdf.js errors are named (PasswordException, InvalidPDFException, FormatError …); their messages are not shown.
+    const name = errorCode(err);
     if (name === 'PasswordException') ctx.note('encrypted PDF: the text layer was not extracted');
-    else ctx.cut(`PDF could not be read (${typeof name === 'string' ? name : 'error'}); not decoded`);
+    else ctx.cut(`PDF could not be read (${name}); not decoded`);
   } finally {
     task.destroy().catch(() => undefined);
   }
