@@ -1,7 +1,8 @@
 // Builds container fixtures in memory for the decoder tests: a minimal zip writer (node:zlib deflateRaw, local
 // headers, optional data descriptors, central directory), XLSX and DOCX on top of it, and small PDFs with
-// Flate-compressed content streams and the font kinds the decoder handles.
-import { deflateRawSync, deflateSync } from 'node:zlib';
+// each text run drawn at its own position (./pdf-writer.ts).
+import { deflateRawSync } from 'node:zlib';
+import { writePdf, type PdfTextRun } from './pdf-writer.js';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -186,61 +187,14 @@ export type PdfRun =
   /** Identity-H without ToUnicode: cannot be decoded. */
   | { opaque: string };
 
-function hex(b: Buffer): string {
-  return b.toString('hex').toUpperCase();
-}
-
-/**
- * A PDF with one page per entry; content streams are Flate-compressed unless `uncompressed`. `objectStream` puts
- * the page and font dictionaries into a compressed object stream (PDF 1.5).
- */
+/** A PDF with one page per entry, one run per line (see ./pdf-writer.ts); content streams Flate-compressed unless `uncompressed`. */
 export function pdf(pages: readonly (readonly PdfRun[])[], opts: { uncompressed?: boolean } = {}): Buffer {
-  const objs: (string | Buffer)[] = [];
-  const add = (o: string | Buffer): number => {
-    objs.push(o);
-    return objs.length;
+  const run = (r: PdfRun, i: number): PdfTextRun => {
+    const at = { x: 72, y: 700 - i * 20, size: 12 };
+    if ('simple' in r) return { ...at, text: r.simple };
+    if ('cid' in r) return { ...at, text: r.cid, font: 'jp' };
+    if ('rksj' in r) return { ...at, text: new TextDecoder('shift_jis').decode(r.rksj), font: 'sjis' };
+    return { ...at, text: r.opaque, font: 'opaque' };
   };
-  const stream = (dict: string, data: Buffer, compress: boolean): Buffer => {
-    const body = compress ? deflateSync(data) : data;
-    return Buffer.concat([Buffer.from(`<< ${dict} ${compress ? '/Filter /FlateDecode ' : ''}/Length ${body.length} >>\nstream\n`, 'latin1'), body, Buffer.from('\nendstream', 'latin1')]);
-  };
-  const catalog = add('');
-  const pagesObj = add('');
-  const helv = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
-  const rksj = add('<< /Type /Font /Subtype /Type0 /BaseFont /MS-Mincho /Encoding /90ms-RKSJ-H /DescendantFonts [] >>');
-  // CID font with ToUnicode: glyph ids assigned per distinct character over the whole document.
-  const chars = [...new Set(pages.flatMap((p) => p.flatMap((r) => ('cid' in r ? [...r.cid] : []))))];
-  const cidOf = new Map(chars.map((c, i) => [c, i + 1]));
-  const bf = chars.map((c, i) => `<${(i + 1).toString(16).padStart(4, '0').toUpperCase()}> <${hex(Buffer.from(c, 'utf16le').swap16())}>`).join('\n');
-  const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def 1 begincodespacerange <0000> <FFFF> endcodespacerange ${chars.length} beginbfchar\n${bf}\nendbfchar endcmap CMapName currentdict /CMap defineresource pop end end`;
-  const toUnicode = add(stream('', Buffer.from(cmap, 'latin1'), !opts.uncompressed));
-  const cidFont = add(`<< /Type /Font /Subtype /Type0 /BaseFont /IPAexGothic /Encoding /Identity-H /DescendantFonts [] /ToUnicode ${toUnicode} 0 R >>`);
-  const opaque = add('<< /Type /Font /Subtype /Type0 /BaseFont /Opaque /Encoding /Identity-H /DescendantFonts [] >>');
-  const pageNums: number[] = [];
-  for (const runs of pages) {
-    const ops = runs.map((r, i) => {
-      const y = 700 - i * 20;
-      if ('simple' in r) return `BT /F1 12 Tf 72 ${y} Td (${r.simple.replace(/([()\\])/g, '\\$1')}) Tj ET`;
-      if ('rksj' in r) return `BT /F2 12 Tf 72 ${y} Td <${hex(r.rksj)}> Tj ET`;
-      if ('cid' in r) return `BT /F3 12 Tf 72 ${y} Td [<${[...r.cid].map((c) => (cidOf.get(c) ?? 0).toString(16).padStart(4, '0')).join('')}>] TJ ET`;
-      return `BT /F4 12 Tf 72 ${y} Td <${[...r.opaque].map((_, k) => (k + 1).toString(16).padStart(4, '0')).join('')}> Tj ET`;
-    });
-    const content = add(stream('', Buffer.from(ops.join('\n'), 'latin1'), !opts.uncompressed));
-    const page = add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${helv} 0 R /F2 ${rksj} 0 R /F3 ${cidFont} 0 R /F4 ${opaque} 0 R >> >> /Contents ${content} 0 R >>`);
-    pageNums.push(page);
-  }
-  objs[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
-  objs[pagesObj - 1] = `<< /Type /Pages /Kids [${pageNums.map((n) => `${n} 0 R`).join(' ')}] /Count ${pageNums.length} >>`;
-  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  const offsets: number[] = [];
-  let pos = parts[0]!.length;
-  objs.forEach((o, i) => {
-    offsets.push(pos);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof o === 'string' ? Buffer.from(o, 'latin1') : o, Buffer.from('\nendobj\n', 'latin1')]);
-    parts.push(b);
-    pos += b.length;
-  });
-  const xref = `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${pos}\n%%EOF\n`;
-  parts.push(Buffer.from(xref, 'latin1'));
-  return Buffer.concat(parts);
+  return writePdf(pages.map((runs) => ({ runs: runs.map(run) })), { compress: !opts.uncompressed });
 }

@@ -1,11 +1,11 @@
-// XLSX, DOCX, PPTX-less zips, PDF and gzip: containers built in the test (own zip writer, Flate streams),
+// XLSX, DOCX, PPTX-less zips and gzip (PDF: decode-pdf.test.ts): containers built in the test (own zip writer, Flate streams),
 // decoded to exact Segments — including a prefix of an XLSX (no central directory) and data descriptors.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { excelSerialToDate } from '../../src/data/decode/ooxml.js';
 import { brief, decodeAll, inPieces } from '../helpers/decode.js';
-import { docx, pdf, xlsx, zip } from '../helpers/office-fixtures.js';
+import { docx, xlsx, zip } from '../helpers/office-fixtures.js';
 
 const EMPLOYEES = [
   ['氏名', 'マイナンバー', '生年月日', 'メール', '備考'],
@@ -165,36 +165,5 @@ describe('gzip', () => {
     assert.ok(d.segments.length > 0);
     assert.equal(d.stats.truncated, true);
     assert.ok(d.stats.notes.some((n) => /gzip data is corrupt or cut/.test(n)));
-  });
-});
-
-describe('PDF', () => {
-  const SJIS_YAMADA = Buffer.from([0x8e, 0x52, 0x93, 0x63, 0x20, 0x91, 0xbe, 0x98, 0x59]); // 山田 太郎
-
-  test('Flate content streams: a simple font, a CID font with ToUnicode, a 90ms-RKSJ-H font', async () => {
-    const file = pdf([[{ simple: 'My Number: 1234 5678 9018' }, { cid: '氏名 山田 太郎' }], [{ rksj: SJIS_YAMADA }, { simple: '(c) 2025' }]]);
-    assert.equal(new TextDecoder('shift_jis').decode(SJIS_YAMADA), '山田 太郎');
-    const d = await decodeAll(file, { name: 'scan.pdf' });
-    assert.equal(d.format, 'pdf');
-    assert.deepEqual(d.segments.map((s) => s.text.split('\n').filter(Boolean)), [['My Number: 1234 5678 9018', '氏名 山田 太郎', '山田 太郎', '(c) 2025']]);
-    assert.deepEqual(d.stats.notes, []);
-  });
-
-  test('uncompressed content streams, in small pieces', async () => {
-    const d = await decodeAll(inPieces(pdf([[{ simple: 'TEL 03-1234-5678' }]], { uncompressed: true }), 100), { name: 'x.pdf' });
-    assert.deepEqual(d.segments.map((s) => s.text.trim()), ['TEL 03-1234-5678']);
-  });
-
-  test('Identity-H without ToUnicode is reported, not guessed', async () => {
-    const d = await decodeAll(pdf([[{ opaque: '秘密' }, { simple: 'visible' }]]), { name: 'x.pdf' });
-    assert.deepEqual(d.segments.map((s) => s.text.trim()), ['visible']);
-    assert.ok(d.stats.notes.some((n) => /1 text strings use fonts without a ToUnicode map/.test(n)));
-  });
-
-  test('a cut PDF (a prefix) still yields the text before the cut', async () => {
-    const file = pdf([[{ simple: 'first page text' }], [{ simple: 'second page text' }]]);
-    const d = await decodeAll(file.subarray(0, Math.floor(file.length * 0.6)), { name: 'x.pdf', partial: true });
-    assert.ok(d.segments.map((s) => s.text).join(' ').includes('first page text'));
-    assert.equal(d.stats.truncated, true);
   });
 });

@@ -156,6 +156,13 @@ export class DecodeContext {
     return false;
   }
 
+  /** Milliseconds left under the time budget and the deadline (Infinity without either), by this context's clock. */
+  msLeft(): number {
+    const t = this.now();
+    const budget = this.limits.timeBudgetMs > 0 ? this.startedAt + this.limits.timeBudgetMs - t : Infinity;
+    return Math.min(budget, this.deadline - t);
+  }
+
   /** Room left under maxDecompressedBytes (Infinity without a limit). */
   decompressedRoom(): number {
     const max = this.limits.maxDecompressedBytes;

@@ -14,11 +14,12 @@ export const pdfFormat: FormatSpec = {
   magic: isPdf,
   nesting: 'leaf',
   depthLimited: true,
-  async open(input, _sniff, env) {
+  async open(input, sniff, env) {
     const { ctx } = env;
     const buf = await collect(input.stream, bufferCap(ctx), ctx, 'PDF');
     async function* batches(): AsyncGenerator<Segment[]> {
-      yield* inBatches(pdfSegments(buf, ctx, env.partial()));
+      // Image-only pages go to the OCR reader when there is one (else a note says they were not read).
+      yield* inBatches(await pdfSegments(buf, ctx, env.partial(), { name: sniff.name, deadline: ctx.deadlineAt(), ...(env.imageText ? { imageText: env.imageText } : {}) }));
     }
     return { encoding: () => 'binary', format: () => 'pdf', decoded: true, batches: batches(), close: () => Promise.resolve() };
   },
