@@ -18,22 +18,16 @@ export interface PageText {
 
 /**
  * Dates printed next to a word saying they are not a birth date (交付 issued, 資格取得 insured since, 受診 examined,
- * 発行, …まで有効 valid until): reported under the field 日付 (a date that is not a birth date, for the detectors),
- * so that a birth date elsewhere on the card does not lend them its context.
+ * 発行, …まで有効 valid until) are left out of the segments (they are not personal data by themselves), so that a
+ * birth date elsewhere on the card does not lend them its context.
  */
 const OTHER_DATE_WORD = /交付|取得|受診|発行|有効|まで/;
 const OTHER_DATE = /(?:大正|昭和|平成|令和)(?:元|[0-9]{1,2})年[0-9]{1,2}月[0-9]{1,2}日|(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日|(?:19|20)[0-9]{2}[./-][0-9]{1,2}[./-][0-9]{1,2}/g;
-export const OTHER_DATE_FIELD = '日付';
 
-/** The dates of a line that says they are not birth dates, and the line without them. */
-function otherDates(line: string): { dates: string[]; rest: string } {
-  if (line.includes('生年月日') || !OTHER_DATE_WORD.test(line)) return { dates: [], rest: line };
-  const dates: string[] = [];
-  const rest = line.replace(OTHER_DATE, (d) => {
-    dates.push(d);
-    return ' ';
-  });
-  return { dates, rest: rest.replace(/ {2,}/g, ' ').trim() };
+/** The line without its dates when it says they are not birth dates. */
+function withoutOtherDates(line: string): string {
+  if (line.includes('生年月日') || !OTHER_DATE_WORD.test(line)) return line;
+  return line.replace(OTHER_DATE, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** A line less the characters fields took from it, when something is left but labels and punctuation. */
@@ -61,8 +55,7 @@ export function pageSegments(lines: readonly OcrLine[], row: number): PageText {
   for (let i = 0; i < folded.length; i++) {
     const taken = fields.filter((f) => f.line === i);
     if (taken.length === 0 && conf(i) < MIN_LINE_CONFIDENCE) continue;
-    const { dates, rest } = otherDates(remainder(compactText(folded[i] as string), taken));
-    for (const d of dates) segments.push({ text: d, field: OTHER_DATE_FIELD, ocr: ocr(i) });
+    const rest = withoutOtherDates(remainder(compactText(folded[i] as string), taken));
     if (!/[0-9A-Za-z\u3040-\u30ff\u3400-\u9fff]/.test(rest)) continue;
     segments.push({ text: rest, ocr: ocr(i) });
   }

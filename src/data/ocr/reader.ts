@@ -29,9 +29,20 @@ export const DEFAULT_OCR_LIMITS: OcrLimits = {
 /** Formats the engine's Leptonica decodes (test/unit/ocr-real.test.ts reads one file of each). */
 const READABLE = new Set(['jpg', 'png', 'tiff', 'webp', 'bmp', 'gif']);
 
+/** ISO-BMFF brands of HEIC/HEIF/AVIF pictures (image-size may not find their size). */
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1', 'avif', 'avis']);
+
+function isHeif(b: Uint8Array): boolean {
+  if (b.length < 12) return false;
+  const s = Buffer.from(b.buffer, b.byteOffset, 12).toString('latin1');
+  return s.slice(4, 8) === 'ftyp' && HEIF_BRANDS.has(s.slice(8, 12));
+}
+
 function skipped(note: string): ImageText {
   return { segments: [], confidence: null, documentKind: null, notes: [note], incomplete: true };
 }
+
+const HEIF_NOTE = 'HEIC/HEIF image: not decoded (no HEIC decoder is installed); classified by file name only';
 
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}`;
 
@@ -75,13 +86,14 @@ export class OcrImageTextReader implements ImageTextReader {
       if (!(pixels > 0)) return skipped('an image with no pixels: not read by OCR');
     } else {
       let size: { width?: number; height?: number; type?: string };
+      if (isHeif(image.bytes)) return skipped(HEIF_NOTE);
       try {
         size = imageSize(image.bytes);
       } catch {
         return skipped('image format not recognized (or the file is cut): not read by OCR');
       }
       const type = size.type ?? 'unknown';
-      if (type === 'heif') return skipped('HEIC/HEIF image: not decoded (no HEIC decoder is installed); classified by file name only');
+      if (type === 'heif') return skipped(HEIF_NOTE);
       if (!READABLE.has(type)) return skipped(`${type} image: a format OCR does not read; classified by file name only`);
       pixels = (size.width ?? 0) * (size.height ?? 0);
     }

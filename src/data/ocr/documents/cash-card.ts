@@ -14,5 +14,5 @@ export const cashCard: DocumentKind = {
     { re: /普通|当座/, weight: 1 },
   ],
   threshold: 4,
-  fields: ['bank_account'],
+  fields: ['bank_account', 'name'],
 };
