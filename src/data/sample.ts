@@ -1,7 +1,7 @@
 // sample: read a bounded sample of a resource's objects through its provider's ObjectReader and classify it.
 // The bytes live only in memory, inside one call; what comes out is a DataProfile (counts, masked examples).
 import type { ObjectInfo, ObjectReader } from './object-reader.js';
-import { planSample, type SampleLimits } from './sample-plan.js';
+import { planSample, type PlanOptions, type SampleLimits } from './sample-plan.js';
 import type { DataProfile, FileProfile } from './types.js';
 
 /** How sampled bytes become profiles (src/data/decode + src/data/detect), injected so sampling stays testable. */
@@ -53,22 +53,23 @@ export interface SampleOutcome {
   error?: string;
 }
 
-export async function sampleResource(reader: ObjectReader, limits: SampleLimits, budget: ByteBudget, classifiers: Classifiers, declared?: number): Promise<SampleOutcome> {
+/** `plan`: with OCR on, `{ readImages: true }` reads pictures whole (src/data/sample-plan.ts). */
+export async function sampleResource(reader: ObjectReader, limits: SampleLimits, budget: ByteBudget, classifiers: Classifiers, declared?: number, plan: PlanOptions = {}): Promise<SampleOutcome> {
   let listing: { objects: ObjectInfo[]; complete: boolean };
   try {
     listing = await listObjects(reader, limits);
   } catch (err) {
     return { profile: null, error: `listing failed (${errorText(err)})` };
   }
-  const plan = planSample(listing.objects, limits.objectsPerResource);
-  const skipped = [...plan.skipped];
+  const planned = planSample(listing.objects, limits.objectsPerResource, plan);
+  const skipped = [...planned.skipped];
   const files: FileProfile[] = [];
-  for (const o of plan.objects) {
+  for (const o of planned.objects) {
     if (o.how === 'name') {
       files.push(classifiers.classifyName(o.key));
       continue;
     }
-    const want = Math.min(limits.bytesPerObject, o.size);
+    const want = o.whole === true ? o.size : Math.min(limits.bytesPerObject, o.size);
     const granted = budget.take(want);
     if (granted <= 0) {
       skipped.push({ key: o.key, reason: 'scan byte budget spent' });

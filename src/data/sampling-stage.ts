@@ -3,6 +3,8 @@
 // only the DataProfile. Also the pure step that attaches profiles (and declared counts) to resources.
 import pLimit from 'p-limit';
 import { classifyBytes } from './decode/classify.js';
+import type { ImageTextReader } from './decode/image-text.js';
+import { OcrService, type OcrSettings } from './ocr/index.js';
 import { classifyFileName, PersonLedger, profileResource } from './detect/index.js';
 import { ByteBudget, sampleResource, type Classifiers, type SampleOutcome } from './sample.js';
 import { DEFAULT_SAMPLE_LIMITS, type SampleLimits } from './sample-plan.js';
@@ -18,6 +20,8 @@ export interface SampleRequest {
   /** Declared persons per resource name (--declare BUCKET=COUNT). */
   declared?: Record<string, number>;
   concurrency?: number;
+  /** OCR of sampled pictures (--ocr, --ocr-max-images, --ocr-time-limit): one budget per resource. Default on. */
+  ocr?: OcrSettings;
   /** Progress: called after each resource is sampled (counts only). */
   onSampled?: (done: number, total: number) => void;
 }
@@ -29,11 +33,14 @@ export function shouldSample(r: Resource, mode: SampleMode): boolean {
   return r.exposure.read !== false || r.exposure.list !== false;
 }
 
-/** Decoding + detection, with one person ledger per resource: persons de-duplicated across its objects. */
-export function realClassifiers(): Classifiers {
+/**
+ * Decoding + detection, with one person ledger per resource: persons de-duplicated across its objects. `imageText`:
+ * the resource's OCR reader (its own budget), handed to the decoder for pictures.
+ */
+export function realClassifiers(imageText?: ImageTextReader): Classifiers {
   const ledger = new PersonLedger();
   return {
-    classifyBytes: (bytes, meta) => classifyBytes(bytes, { name: meta.key, size: meta.size, partial: meta.truncated, deadline: meta.deadline, ledger }),
+    classifyBytes: (bytes, meta) => classifyBytes(bytes, { name: meta.key, size: meta.size, partial: meta.truncated, deadline: meta.deadline, ledger, ...(imageText ? { imageText } : {}) }),
     classifyName: (key) => classifyFileName(key, { ledger }),
     profile: (files, ctx) => profileResource(files, { ...ctx, ledger }),
   };
@@ -53,19 +60,26 @@ export async function sampleResources(
   const limit = pLimit(Math.max(1, req.concurrency ?? 4));
   const chosen = resources.filter((r) => shouldSample(r, req.mode));
   let done = 0;
-  await Promise.all(
-    chosen.map((r) =>
-      limit(async () => {
-        const reader = open(flags, r);
-        try {
-          out[r.id] = await sampleResource(reader, limits, budget, realClassifiers(), req.declared?.[r.name]);
-        } finally {
-          reader.close();
-        }
-        req.onSampled?.(++done, chosen.length);
-      }),
-    ),
-  );
+  // One OCR engine for the run (workers start on the first picture), one budget per resource; closed at the end.
+  const ocr = new OcrService(req.ocr ?? {});
+  try {
+    await Promise.all(
+      chosen.map((r) =>
+        limit(async () => {
+          const reader = open(flags, r);
+          const imageText = ocr.reader();
+          try {
+            out[r.id] = await sampleResource(reader, limits, budget, realClassifiers(imageText), req.declared?.[r.name], { readImages: imageText !== undefined });
+          } finally {
+            reader.close();
+          }
+          req.onSampled?.(++done, chosen.length);
+        }),
+      ),
+    );
+  } finally {
+    await ocr.close();
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@ import type { ImageInput, ImageText, ImageTextReader, ImageTextRequest } from '.
 import { OcrTimeout, type OcrEngine } from './engine.js';
 import { pageSegments } from './page-segments.js';
 import { encodeBmp } from './raw-image.js';
+import { tiffSize } from './tiff-size.js';
 
 export interface OcrLimits {
   /** Images read per reader (resource or run); further images are not read (0: none at all). */
@@ -88,7 +89,8 @@ export class OcrImageTextReader implements ImageTextReader {
       let size: { width?: number; height?: number; type?: string };
       if (isHeif(image.bytes)) return skipped(HEIF_NOTE);
       try {
-        size = imageSize(image.bytes);
+        const tiff = tiffSize(image.bytes);
+        size = tiff !== null ? { ...tiff, type: 'tiff' } : imageSize(image.bytes);
       } catch {
         return skipped('image format not recognized (or the file is cut): not read by OCR');
       }
