@@ -13,6 +13,8 @@ import { PersonLedger } from './data/detect/persons.js';
 import type { AppiClass, Confidence, DetectorId, FileProfile } from './data/types.js';
 import { EXIT, UsageError } from './errors.js';
 import { VERSION } from './package-info.js';
+import { OcrService, type OcrSettings } from './data/ocr/index.js';
+import { ocrOptions } from './ocr-flags.js';
 
 interface ClassifyFlags {
   format: 'table' | 'json';
@@ -25,6 +27,10 @@ interface ClassifyFlags {
   maxEntries: number;
   timeLimit: number;
   examples: number;
+  ocr: 'on' | 'off';
+  ocrMaxImages: number;
+  /** Milliseconds. */
+  ocrTimeLimit: number;
 }
 
 export interface ClassifyTotal {
@@ -145,6 +151,9 @@ export function registerClassifyCommand(program: Command, setExit: (code: number
     .option('--max-entries <n>', 'zip entries looked at per file', intRange(1, 1_000_000), DEFAULT_LIMITS.maxZipEntries)
     .option('--time-limit <seconds>', 'time per file (0 = no limit)', nonNegative, DEFAULT_LIMITS.timeBudgetMs / 1000)
     .option('--examples <n>', 'masked examples per detector and confidence', intRange(0, 20), 3)
+    .addOption(ocrOptions.ocr())
+    .addOption(ocrOptions.maxImages('in the run'))
+    .addOption(ocrOptions.timeLimit('for the run'))
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: ClassifyFlags) => {
       setExit(await runClassify(paths, flags, write));
@@ -230,9 +239,20 @@ function totalOf(files: readonly FileProfile[], unreadable: number, ledger: Pers
   };
 }
 
-export async function classifyPaths(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number): Promise<ClassifyReport> {
+/** `ocr`: OCR of pictures (default on), one budget for the whole run; the engine is closed before this returns. */
+export async function classifyPaths(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number, ocr: OcrSettings = {}): Promise<ClassifyReport> {
+  const service = new OcrService(ocr);
+  try {
+    return await classifyWith(paths, limits, maxExamples, service);
+  } finally {
+    await service.close();
+  }
+}
+
+async function classifyWith(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number, service: OcrService): Promise<ClassifyReport> {
   const ledger = new PersonLedger();
-  const opts: ClassifyOptions = { limits, maxExamples, ledger, salt: ledger.salt };
+  const imageText = service.reader();
+  const opts: ClassifyOptions = { limits, maxExamples, ledger, salt: ledger.salt, ...(imageText ? { imageText } : {}) };
   const files: (FileProfile & { personalData: boolean })[] = [];
   let unreadable = 0;
   const seen = new Set<string>();
@@ -318,7 +338,7 @@ async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: 
     maxZipEntries: flags.maxEntries,
     timeBudgetMs: Math.round(flags.timeLimit * 1000),
   };
-  const report = await classifyPaths(paths, limits, flags.examples);
+  const report = await classifyPaths(paths, limits, flags.examples, { enabled: flags.ocr !== 'off', maxImages: flags.ocrMaxImages, timeLimitMs: flags.ocrTimeLimit });
   const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderClassifyTable(report, flags.lang);
   if (flags.out) {
     try {

@@ -6,6 +6,7 @@ import { SEVERITIES } from '../model.js';
 import { parseIsoDate } from '../../reports/appi/deadlines.js';
 import type { DetectorId } from '../data/types.js';
 import { parseSize } from './size.js';
+import { DURATION_HELP, parseDuration } from './duration.js';
 import { FORMATS } from '../../reports/render/formats.js';
 
 export const CONFIG_VERSION = 1;
@@ -44,6 +45,14 @@ const size = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = parseSize(v);
   if (n === null) {
     ctx.addIssue({ code: 'custom', message: 'must be a size such as 1048576, 512KiB, 1MiB or 2GiB' });
+    return z.NEVER;
+  }
+  return n;
+});
+const duration = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = parseDuration(v);
+  if (n === null) {
+    ctx.addIssue({ code: 'custom', message: DURATION_HELP });
     return z.NEVER;
   }
   return n;
@@ -121,6 +130,9 @@ export const configSchema = z.strictObject({
       bytesPerObject: size.optional(),
       totalBytes: size.optional(),
       timeoutSeconds: count(256).optional(),
+      ocr: z.union([z.enum(['on', 'off']), z.boolean().transform((b) => (b ? 'on' : 'off'))]).optional(),
+      ocrMaxImages: z.int({ error: 'must be a whole number from 0 to 100000' }).min(0, 'must be a whole number from 0 to 100000').max(100_000, 'must be a whole number from 0 to 100000').optional(),
+      ocrTimeLimit: duration.optional(),
     })
     .optional(),
   thresholds: z
