@@ -125,9 +125,13 @@ Examples:
   # read at most 8 MiB of each file, 10 s per file
   $ kumoscan classify ./export --max-bytes 8MiB --time-limit 10
 
+  # scans of ID cards: at most 200 pictures and 5 minutes of OCR in the run
+  $ kumoscan classify ./uploads --ocr-max-images 200 --ocr-time-limit 5m
+
 Formats: CSV/TSV, JSON/JSONL, text/log, XML/HTML, XLSX, DOCX, PPTX, PDF text layer, zip and gzip (then the
 inner format); UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP, UTF-16, ISO-2022-JP are detected.
-Images and unknown binaries are classified by file name only.
+Pictures (JPEG, PNG, TIFF, WebP, BMP, GIF) are read by OCR, offline (--ocr off: by file name only); HEIC and
+unknown binaries are classified by file name only.
 
 Exit codes:
   0  classified (no personal data, or --fail-on-personal not given)
