@@ -4,7 +4,7 @@
 // person and shares the person keys of tabular records (src/data/detect/persons.ts); otherwise the fields carry no
 // row (a name alone is not a person). The other lines are free text. Every segment carries its OCR confidence.
 import type { Segment } from '../types.js';
-import { FIELD_LABEL, identifies, recognizeDocument, type FieldValue } from './documents/index.js';
+import { DATE, FIELD_LABEL, identifies, recognizeDocument, type FieldValue } from './documents/index.js';
 import type { OcrLine } from './engine.js';
 import { compactText, foldOcrText } from './normalize.js';
 
@@ -22,7 +22,7 @@ export interface PageText {
  * birth date elsewhere on the card does not lend them its context.
  */
 const OTHER_DATE_WORD = /交付|取得|受診|発行|有効|まで/;
-const OTHER_DATE = /(?:大正|昭和|平成|令和)(?:元|[0-9]{1,2})年[0-9]{1,2}月[0-9]{1,2}日|(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日|(?:19|20)[0-9]{2}[./-][0-9]{1,2}[./-][0-9]{1,2}/g;
+const OTHER_DATE = new RegExp(DATE, 'g');
 
 /** The line without its dates when it says they are not birth dates. */
 function withoutOtherDates(line: string): string {

@@ -36,7 +36,8 @@ export function identifies(fields: readonly FieldValue[]): boolean {
 }
 
 const MY_NUMBER = /(?<![0-9])([0-9]{4}) ?([0-9]{4}) ?([0-9]{4})(?![0-9])/g;
-const DATE = '(?:(?:大正|昭和|平成|令和)(?:元|[0-9]{1,2})年[0-9]{1,2}月[0-9]{1,2}日|(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日|(?:19|20)[0-9]{2}[./-][0-9]{1,2}[./-][0-9]{1,2})';
+/** A printed date: 和暦 (昭和60年4月1日), 西暦 with 年月日, or 1985/04/01 (compacted text). */
+export const DATE = '(?:(?:大正|昭和|平成|令和)(?:元|[0-9]{1,2})年[0-9]{1,2}月[0-9]{1,2}日|(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日|(?:19|20)[0-9]{2}[./-][0-9]{1,2}[./-][0-9]{1,2})';
 const BIRTH_LABELLED = new RegExp(`生年月日[:：]?(${DATE})`);
 const BIRTH_SUFFIXED = new RegExp(`(${DATE})生`);
 const LICENCE_PRINTED = /第([0-9]{12})号/;

@@ -12,7 +12,7 @@ import { notificationCard } from './notification-card.js';
 import { residenceCard } from './residence-card.js';
 
 export type { DocumentKind } from './kind.js';
-export { FIELD_LABEL, identifies, readFields, type FieldId, type FieldValue } from './fields.js';
+export { DATE, FIELD_LABEL, identifies, readFields, type FieldId, type FieldValue } from './fields.js';
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [notificationCard, myNumberCardFront, myNumberCardBack, driversLicense, residenceCard, healthInsuranceCard, healthCheck, cashCard];
 
