@@ -84,16 +84,8 @@ export async function within<T>(limits: CallLimits | undefined, fn: (signal: Abo
   }
 }
 
-const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** 500ms, 30s, 10m, 2h, or a plain number of seconds -> milliseconds; null when not a duration (or not positive). */
-export function parseDuration(value: string | number): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.round(value * 1000) : null;
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(value.trim());
-  if (!m) return null;
-  const ms = Math.round(Number(m[1]) * (UNITS[(m[2] ?? 's').toLowerCase()] ?? 1000));
-  return ms > 0 && Number.isFinite(ms) ? ms : null;
-}
+/** 500ms, 30s, 10m, 2h, 1m30s or a plain number of seconds -> milliseconds (one parser for flags and the config file). */
+export { parseDuration } from './config/duration.js';
 
 /** 30000 -> "30s", 600000 -> "10m", 1500 -> "1500ms". */
 export function formatDuration(ms: number): string {

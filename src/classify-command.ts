@@ -16,6 +16,8 @@ import { checkOutputFile } from './io/output-paths.js';
 import { VERSION } from './package-info.js';
 import { maskText } from './text/mask-text.js';
 import { escapeLines } from './text/sanitize.js';
+import { OcrService, type OcrSettings } from './data/ocr/index.js';
+import { ocrOptions } from './ocr-flags.js';
 
 interface ClassifyFlags {
   format: 'table' | 'json';
@@ -28,6 +30,10 @@ interface ClassifyFlags {
   maxEntries: number;
   timeLimit: number;
   examples: number;
+  ocr: 'on' | 'off';
+  ocrMaxImages: number;
+  /** Milliseconds. */
+  ocrTimeLimit: number;
 }
 
 export interface ClassifyTotal {
@@ -122,10 +128,14 @@ Examples:
   # read at most 8 MiB of each file, 10 s per file
   $ kumoscan classify ./export --max-bytes 8MiB --time-limit 10
 
-Formats: CSV/TSV, JSON/JSONL, text/log, XML/HTML, XLSX, DOCX, PPTX, PDF text layer, zip, tar and gzip (then
-the inner format), e-mail (.eml, attachments included); UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP,
-UTF-16, ISO-2022-JP are detected. Images and unknown binaries are classified by file name only (inside
-archives too); legacy .xls/.doc are not decoded (partly read).
+  # scans of ID cards: at most 200 pictures and 5 minutes of OCR in the run
+  $ kumoscan classify ./uploads --ocr-max-images 200 --ocr-time-limit 5m
+
+Formats: CSV/TSV, JSON/JSONL, text/log, XML/HTML, XLSX, DOCX, PPTX, PDF (text, tables, form fields), zip, tar
+and gzip (then the inner format), e-mail (.eml, attachments included); UTF-8 (with or without BOM),
+Shift_JIS/CP932, EUC-JP, UTF-16, ISO-2022-JP are detected. Pictures (JPEG, PNG, TIFF, WebP, BMP, GIF) and
+image-only PDF pages are read by OCR, offline (--ocr off: by file name only, inside archives too); HEIC and
+unknown binaries are classified by file name only; legacy .xls/.doc are not decoded (partly read).
 
 Exit codes:
   0  classified (no personal data, or --fail-on-personal not given)
@@ -150,6 +160,9 @@ export function registerClassifyCommand(program: Command, setExit: (code: number
     .option('--max-entries <n>', 'zip entries looked at per file', intRange(1, 1_000_000), DEFAULT_LIMITS.maxZipEntries)
     .option('--time-limit <seconds>', 'time per file (0 = no limit)', nonNegative, DEFAULT_LIMITS.timeBudgetMs / 1000)
     .option('--examples <n>', 'masked examples per detector and confidence', intRange(0, 20), 3)
+    .addOption(ocrOptions.ocr())
+    .addOption(ocrOptions.maxImages('in the run'))
+    .addOption(ocrOptions.timeLimit('for the run'))
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: ClassifyFlags) => {
       setExit(await runClassify(paths, flags, write));
@@ -236,9 +249,20 @@ function totalOf(files: readonly FileProfile[], unreadable: number, ledger: Pers
   };
 }
 
-export async function classifyPaths(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number): Promise<ClassifyReport> {
+/** `ocr`: OCR of pictures (default on), one budget for the whole run; the engine is closed before this returns. */
+export async function classifyPaths(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number, ocr: OcrSettings = {}): Promise<ClassifyReport> {
+  const service = new OcrService(ocr);
+  try {
+    return await classifyWith(paths, limits, maxExamples, service);
+  } finally {
+    await service.close();
+  }
+}
+
+async function classifyWith(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number, service: OcrService): Promise<ClassifyReport> {
   const ledger = new PersonLedger();
-  const opts: ClassifyOptions = { limits, maxExamples, ledger, salt: ledger.salt };
+  const imageText = service.reader();
+  const opts: ClassifyOptions = { limits, maxExamples, ledger, salt: ledger.salt, ...(imageText ? { imageText } : {}) };
   const files: (FileProfile & { personalData: boolean })[] = [];
   let unreadable = 0;
   const notRead = new Set<FileProfile>();
@@ -335,7 +359,7 @@ async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: 
     maxZipEntries: flags.maxEntries,
     timeBudgetMs: Math.round(flags.timeLimit * 1000),
   };
-  const report = await classifyPaths(paths, limits, flags.examples);
+  const report = await classifyPaths(paths, limits, flags.examples, { enabled: flags.ocr !== 'off', maxImages: flags.ocrMaxImages, timeLimitMs: flags.ocrTimeLimit });
   const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderClassifyTable(report, flags.lang);
   if (flags.out) await writeFileAtomic(flags.out, text);
   else write(text);

@@ -8,6 +8,7 @@ import { scan, type FailOn } from './scan.js';
 import { splitGlobs } from './bucket-filter.js';
 import { DEFAULT_SAMPLE_LIMITS } from './data/sample-plan.js';
 import { DEFAULT_CALL_TIMEOUT_MS, parseDuration } from './call-limits.js';
+import { ocrOptions } from './ocr-flags.js';
 import type { SampleMode } from './data/sampling-stage.js';
 import { adapterFor, providerIds } from './provider-registry.js';
 import { registerClassifyCommand } from './classify-command.js';
@@ -55,6 +56,10 @@ interface ScanFlags {
   /** --call-timeout / --scan-timeout, in milliseconds. */
   callTimeout: number;
   scanTimeout?: number;
+  ocr: 'on' | 'off';
+  ocrMaxImages: number;
+  /** Milliseconds. */
+  ocrTimeLimit: number;
   declare: Record<string, number>;
   discoveredAt?: string;
   entrustee: Entrustee[];
@@ -194,6 +199,9 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--sample-bytes <size>', 'bytes read per object (a range GET; e.g. 1MiB)').argParser(byteSize).default(DEFAULT_SAMPLE_LIMITS.bytesPerObject).helpGroup('Personal-data sampling:'))
     .addOption(new Option('--sample-total <size>', 'bytes read in the whole scan (e.g. 64MiB)').argParser(byteSize).default(DEFAULT_SAMPLE_LIMITS.bytesPerScan).helpGroup('Personal-data sampling:'))
     .addOption(new Option('--sample-timeout <seconds>', 'time per object read').argParser(positiveInt).default(DEFAULT_SAMPLE_LIMITS.msPerObject / 1000).helpGroup('Personal-data sampling:'))
+    .addOption(ocrOptions.ocr().helpGroup('Personal-data sampling:'))
+    .addOption(ocrOptions.maxImages('per bucket').helpGroup('Personal-data sampling:'))
+    .addOption(ocrOptions.timeLimit('per bucket').helpGroup('Personal-data sampling:'))
     .addOption(new Option('--declare <bucket=count>', 'declared number of persons in a bucket, overriding the estimate (repeatable; kumoscan.yml `inventory:` also declares categories and bucket patterns)').argParser(declaration).default({}).helpGroup('Personal-data sampling:'))
     .addOption(new Option('--discovered-at <date>', 'the day the business knew of an exposure (知った日, YYYY-MM-DD) for the breach-report deadlines (default: the scan date in Asia/Tokyo)').argParser(isoDate).helpGroup('APPI assessment:'))
     .addOption(new Option('--entrustee <id=name:contract>', 'a known entrustee (委託先) with its contract reference; ID is an account id, principal id or domain (repeatable; also kumoscan.yml `entrustees:`)').argParser(entrusteeOption).default([]).helpGroup('APPI assessment:'))
@@ -291,6 +299,7 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
       limits: { objectsPerResource: flags.sampleObjects, bytesPerObject: flags.sampleBytes, bytesPerScan: flags.sampleTotal, msPerObject: flags.sampleTimeout * 1000 },
       declared: flags.declare,
       concurrency: Math.min(4, flags.concurrency),
+      ocr: { enabled: flags.ocr !== 'off', maxImages: flags.ocrMaxImages, timeLimitMs: flags.ocrTimeLimit },
     },
     flags,
     ...(flags.discoveredAt !== undefined ? { discoveredAt: flags.discoveredAt } : {}),

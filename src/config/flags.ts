@@ -20,6 +20,9 @@ export const COMMON_FLAGS: readonly Mapping[] = [
   [['sampling', 'bytesPerObject'], 'sampleBytes'],
   [['sampling', 'totalBytes'], 'sampleTotal'],
   [['sampling', 'timeoutSeconds'], 'sampleTimeout'],
+  [['sampling', 'ocr'], 'ocr'],
+  [['sampling', 'ocrMaxImages'], 'ocrMaxImages'],
+  [['sampling', 'ocrTimeLimit'], 'ocrTimeLimit'],
   [['thresholds', 'maxReaders'], 'maxReaders'],
 ];
 

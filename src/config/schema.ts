@@ -6,7 +6,7 @@ import { SEVERITIES } from '../model.js';
 import { parseIsoDate } from '../../reports/appi/deadlines.js';
 import type { DetectorId } from '../data/types.js';
 import { parseSize } from './size.js';
-import { parseDuration } from '../call-limits.js';
+import { DURATION_HELP, parseDuration } from './duration.js';
 import { FORMATS } from '../../reports/render/formats.js';
 
 export const CONFIG_VERSION = 1;
@@ -49,14 +49,14 @@ const size = z.union([z.number(), z.string()]).transform((v, ctx) => {
   }
   return n;
 });
-/** A duration (30s, 10m, 2h, 500ms, or a number of seconds), in milliseconds after parsing. */
+/** A duration (30s, 10m, 2h, 1m30s, 500ms, or a number of seconds), in milliseconds after parsing. */
 const duration = z.union([z.number(), z.string()]).transform((v, ctx) => {
-  const ms = parseDuration(v);
-  if (ms === null) {
-    ctx.addIssue({ code: 'custom', message: 'must be a duration such as 30s, 10m or 2h' });
+  const n = parseDuration(v);
+  if (n === null) {
+    ctx.addIssue({ code: 'custom', message: DURATION_HELP });
     return z.NEVER;
   }
-  return ms;
+  return n;
 });
 const count = (max: number) => z.int({ error: `must be a whole number from 1 to ${max}` }).min(1, `must be a whole number from 1 to ${max}`).max(max, `must be a whole number from 1 to ${max}`);
 
@@ -135,6 +135,9 @@ export const configSchema = z.strictObject({
       bytesPerObject: size.optional(),
       totalBytes: size.optional(),
       timeoutSeconds: count(256).optional(),
+      ocr: z.union([z.enum(['on', 'off']), z.boolean().transform((b) => (b ? 'on' : 'off'))]).optional(),
+      ocrMaxImages: z.int({ error: 'must be a whole number from 0 to 100000' }).min(0, 'must be a whole number from 0 to 100000').max(100_000, 'must be a whole number from 0 to 100000').optional(),
+      ocrTimeLimit: duration.optional(),
     })
     .optional(),
   thresholds: z

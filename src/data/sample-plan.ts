@@ -38,11 +38,29 @@ export function nameOnly(key: string): boolean {
   return NAME_ONLY.test(key);
 }
 
+/** Pictures OCR reads (src/data/ocr): with OCR on they are read whole, up to PlanOptions.maxImageBytes. */
+const OCR_IMAGE = /\.(jpe?g|jfif|png|gif|bmp|tiff?|webp)$/i;
+
+export function isOcrImage(key: string): boolean {
+  return OCR_IMAGE.test(key);
+}
+
+/** Largest picture read for OCR (a bigger one is classified by name). */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+export interface PlanOptions {
+  /** OCR is on: pictures are read whole (not by name). */
+  readImages?: boolean;
+  maxImageBytes?: number;
+}
+
 export interface PlannedObject {
   key: string;
   size: number;
   /** read: range GET; name: classify by file name only. */
   how: 'read' | 'name';
+  /** Read the whole object, not the first bytes per object (a picture for OCR). */
+  whole?: boolean;
 }
 
 export interface SamplePlan {
@@ -59,7 +77,12 @@ function topPrefix(key: string): string {
  * Round-robin over top-level prefixes (folders), newest first within each, so a bucket with `exports/` and
  * `id-cards/` is sampled in both even when one holds thousands of objects. Ties broken by key for determinism.
  */
-export function planSample(listing: readonly ObjectInfo[], max: number): SamplePlan {
+export function planSample(listing: readonly ObjectInfo[], max: number, opts: PlanOptions = {}): SamplePlan {
+  const maxImage = opts.maxImageBytes ?? MAX_IMAGE_BYTES;
+  const plan = (o: ObjectInfo): PlannedObject => {
+    if (opts.readImages === true && isOcrImage(o.key) && o.size <= maxImage) return { key: o.key, size: o.size, how: 'read', whole: true };
+    return { key: o.key, size: o.size, how: nameOnly(o.key) ? 'name' : 'read' };
+  };
   const skipped: SamplePlan['skipped'] = [];
   const groups = new Map<string, ObjectInfo[]>();
   for (const o of listing) {
@@ -85,7 +108,7 @@ export function planSample(listing: readonly ObjectInfo[], max: number): SampleP
       const o = groups.get(p)?.[round];
       if (!o) continue;
       any = true;
-      picked.push({ key: o.key, size: o.size, how: nameOnly(o.key) ? 'name' : 'read' });
+      picked.push(plan(o));
       if (picked.length >= max) break;
     }
     if (!any) break;

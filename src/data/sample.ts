@@ -1,7 +1,7 @@
 // sample: read a bounded sample of a resource's objects through its provider's ObjectReader and classify it.
 // The bytes live only in memory, inside one call; what comes out is a DataProfile (counts, masked examples).
 import type { ObjectInfo, ObjectReader } from './object-reader.js';
-import { planSample, type SampleLimits } from './sample-plan.js';
+import { planSample, type PlanOptions, type SampleLimits } from './sample-plan.js';
 import type { DataProfile, FileProfile } from './types.js';
 import { ScanDeadlineError, TIMEOUT_CODE } from '../call-limits.js';
 
@@ -85,8 +85,9 @@ export interface SampleOutcome {
  * Lists, plans and reads one resource's sample. A read that fails (refused, timed out, reset) is kept in the
  * profile's skipped list as `read failed (CODE: …)`: attachSample() turns those into recorded errors. Once
  * `scanDeadline` is aborted no further object is read (each is skipped as failed with code ScanTimeout).
+ * `plan`: with OCR on, `{ readImages: true }` reads pictures whole (src/data/sample-plan.ts).
  */
-export async function sampleResource(reader: ObjectReader, limits: SampleLimits, budget: ByteBudget, classifiers: Classifiers, declared?: number, scanDeadline?: AbortSignal): Promise<SampleOutcome> {
+export async function sampleResource(reader: ObjectReader, limits: SampleLimits, budget: ByteBudget, classifiers: Classifiers, declared?: number, scanDeadline?: AbortSignal, plan: PlanOptions = {}): Promise<SampleOutcome> {
   if (scanDeadline?.aborted) return { profile: null, error: NOT_SAMPLED_DEADLINE };
   let listing: { objects: ObjectInfo[]; complete: boolean };
   try {
@@ -94,10 +95,10 @@ export async function sampleResource(reader: ObjectReader, limits: SampleLimits,
   } catch (err) {
     return { profile: null, error: `listing failed (${errorText(err)})` };
   }
-  const plan = planSample(listing.objects, limits.objectsPerResource);
-  const skipped = [...plan.skipped];
+  const planned = planSample(listing.objects, limits.objectsPerResource, plan);
+  const skipped = [...planned.skipped];
   const files: FileProfile[] = [];
-  for (const o of plan.objects) {
+  for (const o of planned.objects) {
     if (o.how === 'name') {
       files.push(classifiers.classifyName(o.key));
       continue;
@@ -106,7 +107,7 @@ export async function sampleResource(reader: ObjectReader, limits: SampleLimits,
       skipped.push({ key: o.key, reason: `${READ_FAILED}${errorText(new ScanDeadlineError())})` });
       continue;
     }
-    const want = Math.min(limits.bytesPerObject, o.size);
+    const want = o.whole === true ? o.size : Math.min(limits.bytesPerObject, o.size);
     const granted = budget.take(want);
     if (granted <= 0) {
       skipped.push({ key: o.key, reason: 'scan byte budget spent' });

@@ -3,6 +3,8 @@
 // only the DataProfile. Also the pure step that attaches profiles (and declared counts) to resources.
 import pLimit from 'p-limit';
 import { classifyBytes } from './decode/classify.js';
+import type { ImageTextReader } from './decode/image-text.js';
+import { OcrService, type OcrSettings } from './ocr/index.js';
 import { classifyFileName, PersonLedger, profileResource } from './detect/index.js';
 import { ByteBudget, NOT_SAMPLED_DEADLINE, readFailureCode, SAMPLE_LIST_CALL, SAMPLE_READ_CALL, sampleResource, type Classifiers, type SampleOutcome } from './sample.js';
 import { SCAN_TIMEOUT_CODE } from '../call-limits.js';
@@ -19,6 +21,8 @@ export interface SampleRequest {
   /** Declared persons per resource name (--declare BUCKET=COUNT). */
   declared?: Record<string, number>;
   concurrency?: number;
+  /** OCR of sampled pictures (--ocr, --ocr-max-images, --ocr-time-limit): one budget per resource. Default on. */
+  ocr?: OcrSettings;
   /** Progress: called after each resource is sampled (its name and counts). */
   onSampled?: (done: number, total: number, name?: string) => void;
   /** The scan's deadline: once aborted, no resource is started and no further object read. */
@@ -32,11 +36,14 @@ export function shouldSample(r: Resource, mode: SampleMode): boolean {
   return r.exposure.read !== false || r.exposure.list !== false;
 }
 
-/** Decoding + detection, with one person ledger per resource: persons de-duplicated across its objects. */
-export function realClassifiers(): Classifiers {
+/**
+ * Decoding + detection, with one person ledger per resource: persons de-duplicated across its objects. `imageText`:
+ * the resource's OCR reader (its own budget), handed to the decoder for pictures.
+ */
+export function realClassifiers(imageText?: ImageTextReader): Classifiers {
   const ledger = new PersonLedger();
   return {
-    classifyBytes: (bytes, meta) => classifyBytes(bytes, { name: meta.key, size: meta.size, partial: meta.truncated, deadline: meta.deadline, ledger }),
+    classifyBytes: (bytes, meta) => classifyBytes(bytes, { name: meta.key, size: meta.size, partial: meta.truncated, deadline: meta.deadline, ledger, ...(imageText ? { imageText } : {}) }),
     classifyName: (key) => classifyFileName(key, { ledger }),
     profile: (files, ctx) => profileResource(files, { ...ctx, ledger }),
   };
@@ -56,24 +63,31 @@ export async function sampleResources(
   const limit = pLimit(Math.max(1, req.concurrency ?? 4));
   const chosen = resources.filter((r) => shouldSample(r, req.mode));
   let done = 0;
-  await Promise.all(
-    chosen.map((r) =>
-      limit(async () => {
-        if (req.deadline?.aborted) {
-          out[r.id] = { profile: null, error: NOT_SAMPLED_DEADLINE };
+  // One OCR engine for the run (workers start on the first picture), one budget per resource; closed at the end.
+  const ocr = new OcrService(req.ocr ?? {});
+  try {
+    await Promise.all(
+      chosen.map((r) =>
+        limit(async () => {
+          if (req.deadline?.aborted) {
+            out[r.id] = { profile: null, error: NOT_SAMPLED_DEADLINE };
+            req.onSampled?.(++done, chosen.length, r.name);
+            return;
+          }
+          const reader = open(flags, r);
+          const imageText = ocr.reader();
+          try {
+            out[r.id] = await sampleResource(reader, limits, budget, realClassifiers(imageText), req.declared?.[r.name], req.deadline, { readImages: imageText !== undefined });
+          } finally {
+            reader.close();
+          }
           req.onSampled?.(++done, chosen.length, r.name);
-          return;
-        }
-        const reader = open(flags, r);
-        try {
-          out[r.id] = await sampleResource(reader, limits, budget, realClassifiers(), req.declared?.[r.name], req.deadline);
-        } finally {
-          reader.close();
-        }
-        req.onSampled?.(++done, chosen.length, r.name);
-      }),
-    ),
-  );
+        }),
+      ),
+    );
+  } finally {
+    await ocr.close();
+  }
   return out;
 }
 

@@ -15,6 +15,11 @@ export interface Segment {
    * of one column when there is no header (a column of valid My Numbers is context).
    */
   column?: number;
+  /**
+   * Text read by OCR (src/data/ocr): the confidence 0–100 of the line it comes from, and the document kind the
+   * page was recognized as (its label and APPI class, for the id_document_image detection).
+   */
+  ocr?: { confidence: number; document?: { kind: string; label: string; appi: AppiClass } };
 }
 
 export type DetectorId =
@@ -46,6 +51,8 @@ export interface Detection {
   count: number;
   /** At most a few masked examples (`****-****-9018`, `t***@example.com`); never a raw value. */
   masked: string[];
+  /** Found in text read by OCR: the lowest OCR confidence (0–100) of the lines it was found in. */
+  ocrConfidence?: number;
 }
 
 export interface PersonsCount {

@@ -21,7 +21,7 @@
 // keyword vocabularies — so that each detector runs only on text it can match; values are hashed only when the
 // hash can still serve a person key; person keys are kept as 64-bit numbers. None of this changes a result
 // (bench/classify-profiles.ts and the profiles test compare every detection with a recording).
-import type { Confidence, Detection, DetectorId, FileProfile, Segment } from '../types.js';
+import type { AppiClass, Confidence, Detection, DetectorId, FileProfile, Segment } from '../types.js';
 import { classesOf, DETECTOR_ORDER } from './appi-classes.js';
 import { findBankAccounts } from './bank-account.js';
 import { DATE_COMPACT, DATE_ERA_LETTER, DATE_KANJI, DATE_SEPARATED, dateLabelTarget, dateSuffixTarget, findBirthDates, GROWN_UP_YEARS } from './birth-date.js';
@@ -271,7 +271,12 @@ interface ColumnStats {
 interface Aggregate {
   count: number;
   masked: Set<string>;
+  /** Lowest OCR confidence of the segments it was found in (OCR'd text only). */
+  ocr?: number;
 }
+
+/** OCR'd segments remembered (their confidence, by segment index) for the detections found in them. */
+const MAX_OCR_SEGMENTS = 65_536;
 
 /** What kinds of characters a text holds (one pass), to skip detectors that cannot match. */
 class TextShape {
@@ -612,6 +617,9 @@ export class Classifier {
   private freeNames = false;
   /** Persons of free text: a labelled name and the identifiers after it (person-blocks.ts). */
   private readonly blocks: PersonBlocks;
+  /** OCR confidence of OCR'd segments by index, and the document kind OCR recognized (Segment.ocr). */
+  private readonly ocrConfidence = new Map<number, number>();
+  private ocrDocument: { label: string; appi: AppiClass } | null = null;
   private readonly lastFields: ({ field: string; info: FieldInfo } | undefined)[] = new Array<{ field: string; info: FieldInfo } | undefined>(16).fill(undefined);
 
   constructor(opts: ClassifierOptions) {
@@ -630,6 +638,7 @@ export class Classifier {
   push(segment: Segment): void {
     if (this.done) throw new Error('Classifier.push after finish');
     const index = this.segments++;
+    if (segment.ocr !== undefined) this.noteOcr(index, segment.ocr);
     // (segments come from several decoders in several shapes: each property is read once)
     const raw = segment.text;
     const fieldName = segment.field;
@@ -832,9 +841,11 @@ export class Classifier {
       this.closeRow();
       this.endWarmup();
     }
+    // The document kinds: by the file's (and its members') names, else as OCR recognized it from the printed labels.
     const named = idDocumentsOf([this.opts.path, ...(extra?.documents ?? [])]);
-    const doc = named[0] ?? null;
-    for (const d of named) {
+    const docs = named.length > 0 ? named : this.ocrDocument ? [this.ocrDocument] : [];
+    const doc = docs[0] ?? null;
+    for (const d of docs) {
       const h = new Cand('id_document_image', typeIndex('id_document_image'), 'header', d.label, '', false, true, false, 0, COL_NONE, 0);
       h.confidence = 'high';
       h.segment = -1;
@@ -1282,6 +1293,11 @@ export class Classifier {
     }
   }
 
+  private noteOcr(index: number, ocr: NonNullable<Segment['ocr']>): void {
+    if (this.ocrConfidence.size < MAX_OCR_SEGMENTS) this.ocrConfidence.set(index, ocr.confidence);
+    if (ocr.document !== undefined && this.ocrDocument === null) this.ocrDocument = { label: ocr.document.label, appi: ocr.document.appi };
+  }
+
   private emit(h: Cand, freeText: boolean, free = false): void {
     const aggs = h.confidence === 'high' ? this.aggHigh : this.aggLow;
     let a = aggs[h.ti] ?? null;
@@ -1290,6 +1306,10 @@ export class Classifier {
       aggs[h.ti] = a;
     }
     a.count++;
+    if (this.ocrConfidence.size > 0 && h.segment >= 0) {
+      const c = this.ocrConfidence.get(h.segment);
+      if (c !== undefined) a.ocr = a.ocr === undefined ? c : Math.min(a.ocr, c);
+    }
     if (a.masked.size < this.maxExamples) a.masked.add(h.masked);
     if (h.segment >= 0) this.opts.onDetection?.({ type: h.type, confidence: h.confidence, segment: h.segment, start: h.start, end: h.end });
     if (free && h.confidence === 'high' && this.blocks.take(h)) return;
@@ -1308,7 +1328,7 @@ export class Classifier {
     for (const type of DETECTOR_ORDER) {
       for (const confidence of ['high', 'low'] as const) {
         const a = (confidence === 'high' ? this.aggHigh : this.aggLow)[typeIndex(type)];
-        if (a) out.push({ type, confidence, count: a.count, masked: [...a.masked] });
+        if (a) out.push({ type, confidence, count: a.count, masked: [...a.masked], ...(a.ocr !== undefined ? { ocrConfidence: a.ocr } : {}) });
       }
     }
     return out;

@@ -72,6 +72,7 @@ function mergeDetections(files: readonly FileProfile[]): (Detection & { objects:
       m.count += d.count;
       m.objects++;
       for (const x of d.masked) if (m.masked.length < MASKED_PER_DETECTION && !m.masked.includes(x)) m.masked.push(x);
+      if (d.ocrConfidence !== undefined) m.ocrConfidence = m.ocrConfidence === undefined ? d.ocrConfidence : Math.min(m.ocrConfidence, d.ocrConfidence);
     }
   }
   const rank = (t: DetectorId): number => DETECTOR_ORDER.indexOf(t);

@@ -1,0 +1,188 @@
+// The OCR engine: tesseract.js workers (worker threads) reading Japanese with the trained data of the
+// `@tesseract.js-data/jpn` package from node_modules. Never a download, never a cache file: `langPath` is the
+// package's folder, `cacheMethod: 'none'`, images are passed as bytes (never as a path or URL). tesseract.js is
+// imported lazily, on the first image, so commands without images never load it. A small pool (one worker a core,
+// at most 2 by default), created on demand; a worker that overruns an image's time is terminated and replaced.
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** One recognized line: its text as the engine gave it (not normalized) and its confidence 0–100. */
+export interface OcrLine {
+  text: string;
+  confidence: number;
+}
+
+export interface OcrResult {
+  lines: OcrLine[];
+  /** Mean confidence 0–100 of the page. */
+  confidence: number;
+}
+
+/** What the reader needs of an engine (tests use stand-ins). */
+export interface OcrEngine {
+  /** Recognizes one image (bytes of a format Leptonica decodes); rejects with OcrTimeout after `timeoutMs`. */
+  recognize(image: Uint8Array, timeoutMs: number): Promise<OcrResult>;
+  /** Terminates every worker (the process can exit). */
+  close(): Promise<void>;
+}
+
+export class OcrTimeout extends Error {
+  constructor(ms: number) {
+    super(`OCR took longer than ${ms} ms`);
+    this.name = 'OcrTimeout';
+  }
+}
+
+/**
+ * The trained-data variant: `4.0.0_best_int` (tessdata_best converted to integers, 2 MB) reads the card fixtures
+ * better and faster than `4.0.0` (16 MB, which returns digits as circled numbers and misses labels): see
+ * docs/benchmarks.md, "OCR".
+ */
+export const JPN_DATA_VARIANT = '4.0.0_best_int';
+
+/** The folder of the trained data inside the installed `@tesseract.js-data/jpn` package. */
+export function trainedDataPath(variant: string = JPN_DATA_VARIANT): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@tesseract.js-data/jpn/package.json')), variant);
+}
+
+export interface EngineOptions {
+  /** Workers at most (default: one per core, at most 2). */
+  workers?: number;
+  /** Trained-data variant folder of @tesseract.js-data/jpn (default JPN_DATA_VARIANT). */
+  variant?: string;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
+
+/** The options given to tesseract.js: local trained data, no cache, no logger (exported for the no-network test). */
+export function workerOptions(variant: string = JPN_DATA_VARIANT): { langPath: string; cacheMethod: 'none'; gzip: true } {
+  return { langPath: trainedDataPath(variant), cacheMethod: 'none', gzip: true };
+}
+
+type TesseractModule = typeof import('tesseract.js');
+type TWorker = Awaited<ReturnType<TesseractModule['createWorker']>>;
+
+interface Slot {
+  worker: TWorker;
+  busy: boolean;
+}
+
+/** A pool of tesseract.js workers, created lazily. */
+export class TesseractEngine implements OcrEngine {
+  private readonly max: number;
+  private readonly variant: string;
+  private readonly slots: Slot[] = [];
+  private starting = 0;
+  private readonly waiting: (() => void)[] = [];
+  private closed = false;
+  private module: Promise<TesseractModule> | null = null;
+
+  constructor(opts: EngineOptions = {}) {
+    this.max = Math.max(1, opts.workers ?? defaultWorkers());
+    this.variant = opts.variant ?? JPN_DATA_VARIANT;
+  }
+
+  /** Workers alive now (tests: 0 before the first image and after close). */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  private async load(): Promise<TesseractModule> {
+    this.module ??= import('tesseract.js').then((m) => ((m as { default?: TesseractModule }).default ?? m) as TesseractModule);
+    return this.module;
+  }
+
+  private async spawn(): Promise<Slot> {
+    const t = await this.load();
+    const worker = await t.createWorker('jpn', t.OEM.LSTM_ONLY, workerOptions(this.variant));
+    // A resolution guess is printed on stderr without it (photos carry no dpi).
+    await worker.setParameters({ user_defined_dpi: '300' });
+    return { worker, busy: true };
+  }
+
+  /** A free worker (a new one while the pool has room), or wait for one. */
+  private async acquire(): Promise<Slot> {
+    for (;;) {
+      if (this.closed) throw new Error('OCR engine closed');
+      const free = this.slots.find((s) => !s.busy);
+      if (free) {
+        free.busy = true;
+        return free;
+      }
+      if (this.slots.length + this.starting < this.max) {
+        this.starting++;
+        try {
+          const slot = await this.spawn();
+          if (this.closed) {
+            await slot.worker.terminate().catch(() => undefined);
+            throw new Error('OCR engine closed');
+          }
+          this.slots.push(slot);
+          return slot;
+        } finally {
+          this.starting--;
+        }
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private release(slot: Slot): void {
+    slot.busy = false;
+    this.waiting.shift()?.();
+  }
+
+  private async drop(slot: Slot): Promise<void> {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    await slot.worker.terminate().catch(() => undefined);
+    this.waiting.shift()?.();
+  }
+
+  async recognize(image: Uint8Array, timeoutMs: number): Promise<OcrResult> {
+    const slot = await this.acquire();
+    let timer: NodeJS.Timeout | undefined;
+    const overrun = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new OcrTimeout(timeoutMs)), Math.max(1, timeoutMs));
+    });
+    try {
+      const buf = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+      const r = await Promise.race([slot.worker.recognize(buf, {}, { text: true, blocks: true }), overrun]);
+      this.release(slot);
+      return resultOf(r.data);
+    } catch (err) {
+      // A timed-out or failed worker may be in any state: replaced by a fresh one on the next image.
+      await this.drop(slot);
+      throw err instanceof Error ? err : new Error(String(err));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.slots.splice(0);
+    for (const w of this.waiting.splice(0)) w();
+    await Promise.all(slots.map((s) => s.worker.terminate().catch(() => undefined)));
+  }
+}
+
+interface PageLike {
+  confidence: number;
+  text: string;
+  blocks: { paragraphs: { lines: { text: string; confidence: number }[] }[] }[] | null;
+}
+
+function resultOf(page: PageLike): OcrResult {
+  const lines: OcrLine[] = [];
+  if (page.blocks) {
+    for (const b of page.blocks) for (const p of b.paragraphs) for (const l of p.lines) if (l.text.trim() !== '') lines.push({ text: l.text.replace(/\n+$/, ''), confidence: l.confidence });
+  } else {
+    for (const t of page.text.split('\n')) if (t.trim() !== '') lines.push({ text: t, confidence: page.confidence });
+  }
+  return { lines, confidence: page.confidence };
+}

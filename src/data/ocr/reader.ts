@@ -1,0 +1,126 @@
+// The ImageTextReader of src/data/decode/image-text.ts on the OCR engine: one reader per resource sampled (or per
+// `kumoscan classify` run) carries that budget — images read (--ocr-max-images) and OCR time (--ocr-time-limit) —
+// and bounds each image: its pixels (dimensions read from the header first, with image-size) and its time (the
+// worker is terminated and replaced when it overruns). Notes are fixed sentences, never content.
+import { imageSize } from 'image-size';
+import type { ImageInput, ImageText, ImageTextReader, ImageTextRequest } from '../decode/image-text.js';
+import { OcrTimeout, type OcrEngine } from './engine.js';
+import { pageSegments } from './page-segments.js';
+import { encodeBmp } from './raw-image.js';
+import { tiffSize } from './tiff-size.js';
+
+export interface OcrLimits {
+  /** Images read per reader (resource or run); further images are not read (0: none at all). */
+  maxImages: number;
+  /** OCR time per reader (ms), summed over its images. */
+  timeLimitMs: number;
+  /** Pixels per image; larger images are not read. */
+  maxPixels: number;
+  /** Time per image (ms): the worker is terminated and replaced when it overruns. */
+  imageTimeoutMs: number;
+}
+
+export const DEFAULT_OCR_LIMITS: OcrLimits = {
+  maxImages: 50,
+  timeLimitMs: 120_000,
+  maxPixels: 40_000_000,
+  imageTimeoutMs: 20_000,
+};
+
+/** Formats the engine's Leptonica decodes (test/unit/ocr-real.test.ts reads one file of each). */
+const READABLE = new Set(['jpg', 'png', 'tiff', 'webp', 'bmp', 'gif']);
+
+/** ISO-BMFF brands of HEIC/HEIF/AVIF pictures (image-size may not find their size). */
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1', 'avif', 'avis']);
+
+function isHeif(b: Uint8Array): boolean {
+  if (b.length < 12) return false;
+  const s = Buffer.from(b.buffer, b.byteOffset, 12).toString('latin1');
+  return s.slice(4, 8) === 'ftyp' && HEIF_BRANDS.has(s.slice(8, 12));
+}
+
+function skipped(note: string): ImageText {
+  return { segments: [], confidence: null, documentKind: null, notes: [note], incomplete: true };
+}
+
+const HEIF_NOTE = 'HEIC/HEIF image: not decoded (no HEIC decoder is installed); classified by file name only';
+
+const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}`;
+
+export class OcrImageTextReader implements ImageTextReader {
+  private read_ = 0;
+  private notRead = 0;
+  private spentMs = 0;
+  private rows = 0;
+
+  constructor(
+    private readonly engine: () => OcrEngine,
+    readonly limits: OcrLimits = DEFAULT_OCR_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Images read, images not read because the budget was spent, OCR time spent (ms). */
+  get stats(): { read: number; notRead: number; spentMs: number } {
+    return { read: this.read_, notRead: this.notRead, spentMs: this.spentMs };
+  }
+
+  private budgetSpent(): ImageText | null {
+    const { maxImages, timeLimitMs } = this.limits;
+    if (this.read_ >= maxImages) {
+      this.notRead++;
+      return skipped(`OCR limit of ${maxImages} images reached (--ocr-max-images): ${this.notRead} image${this.notRead === 1 ? '' : 's'} not read so far`);
+    }
+    if (this.spentMs >= timeLimitMs) {
+      this.notRead++;
+      return skipped(`OCR time limit of ${seconds(timeLimitMs)} s spent (--ocr-time-limit): ${this.notRead} image${this.notRead === 1 ? '' : 's'} not read so far`);
+    }
+    return null;
+  }
+
+  async read(image: ImageInput, req: ImageTextRequest): Promise<ImageText> {
+    const spent = this.budgetSpent();
+    if (spent) return spent;
+    let bytes: Uint8Array;
+    let pixels: number;
+    if (image.kind === 'raw') {
+      pixels = image.width * image.height;
+      if (!(pixels > 0)) return skipped('an image with no pixels: not read by OCR');
+    } else {
+      let size: { width?: number; height?: number; type?: string };
+      if (isHeif(image.bytes)) return skipped(HEIF_NOTE);
+      try {
+        const tiff = tiffSize(image.bytes);
+        size = tiff !== null ? { ...tiff, type: 'tiff' } : imageSize(image.bytes);
+      } catch {
+        return skipped('image format not recognized (or the file is cut): not read by OCR');
+      }
+      const type = size.type ?? 'unknown';
+      if (type === 'heif') return skipped(HEIF_NOTE);
+      if (!READABLE.has(type)) return skipped(`${type} image: a format OCR does not read; classified by file name only`);
+      pixels = (size.width ?? 0) * (size.height ?? 0);
+    }
+    if (pixels > this.limits.maxPixels) {
+      return skipped(`image of ${Math.round(pixels / 1e5) / 10} megapixels is above the OCR limit of ${Math.round(this.limits.maxPixels / 1e5) / 10}: not read`);
+    }
+    const start = this.now();
+    const timeout = Math.min(this.limits.imageTimeoutMs, this.limits.timeLimitMs - this.spentMs, req.deadline - start);
+    if (timeout <= 0) return skipped('no time left for OCR of this image (the time per object ran out): not read');
+    try {
+      bytes = image.kind === 'raw' ? encodeBmp(image) : image.bytes;
+    } catch {
+      return skipped('image pixels inconsistent with its dimensions: not read by OCR');
+    }
+    this.read_++;
+    const row = this.rows++;
+    try {
+      const result = await this.engine().recognize(bytes, timeout);
+      const page = pageSegments(result.lines, row);
+      return { segments: page.segments, confidence: Math.round(result.confidence), documentKind: page.documentKind, notes: [], incomplete: false };
+    } catch (err) {
+      if (err instanceof OcrTimeout) return skipped(`OCR of an image took longer than ${seconds(timeout)} s: stopped, not read`);
+      return skipped('OCR could not decode an image (corrupt or unsupported data): not read');
+    } finally {
+      this.spentMs += Math.max(0, this.now() - start);
+    }
+  }
+}
