@@ -260,7 +260,10 @@ async function readPages(lib: PdfJs, doc: PdfDocument, ctx: DecodeContext, opts:
       page = p;
     } catch {
       failed++;
-      if (++failedInRow >= MAX_FAILED_PAGES) break;
+      if (++failedInRow >= MAX_FAILED_PAGES) {
+        if (n < last) ctx.cut(`PDF: ${MAX_FAILED_PAGES} pages in a row could not be opened; the other ${last - n} were not tried`);
+        break;
+      }
       continue;
     }
     failedInRow = 0;
