@@ -27,7 +27,7 @@ describe('durations', () => {
   test('kumoscan.yml: scan.callTimeout and scan.scanTimeout become the flags, in milliseconds', () => {
     const c = parseConfig('version: 1\nscan:\n  callTimeout: 45s\n  scanTimeout: 2h\n', 'k.yml');
     assert.deepEqual(configFlagValues(c, 'aws'), { callTimeout: 45_000, scanTimeout: 7_200_000 });
-    assert.throws(() => parseConfig('version: 1\nscan: { callTimeout: soon }\n', 'k.yml'), /k\.yml: scan\.callTimeout: must be a duration such as 30s, 10m or 2h/);
+    assert.throws(() => parseConfig('version: 1\nscan: { callTimeout: soon }\n', 'k.yml'), /k\.yml: scan\.callTimeout: must be a duration such as 90 \(seconds\), 90s, 2m, 1m30s or 500ms/);
   });
 
   test('the limits scan() puts beside the provider flags, and the default', () => {
