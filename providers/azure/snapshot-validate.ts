@@ -1,7 +1,8 @@
 // Structural validation of an Azure raw snapshot (docs/snapshot.md, "Azure"). Semantics are normalize's job.
 import { z } from 'zod';
 import { expect, expectShape, expectUniqueNames, isObject, validateErrors } from '../../src/validate.js';
-import type { AzureSnapshot } from './snapshot-types.js';
+import type { AzureAccountSnapshot, AzureSnapshot } from './snapshot-types.js';
+import { accountIdOf } from './normalize.js';
 
 const PUBLIC_ACCESS = new Set(['container', 'blob', 'Container', 'Blob', 'None']);
 const OPTIONAL_FLAGS = ['allowBlobPublicAccess', 'allowSharedKeyAccess', 'enableHttpsTrafficOnly', 'allowCrossTenantReplication'];
@@ -101,6 +102,7 @@ export function validateAzureSnapshot(doc: Record<string, unknown>): AzureSnapsh
   });
   expect(Array.isArray(doc.accounts), 'accounts', 'must be an array');
   doc.accounts.forEach((a: unknown, i: number) => validateAccount(a, `accounts[${i}]`));
-  expectUniqueNames(doc.accounts.map((a: { properties: { name?: unknown } }, i: number) => ({ name: a.properties.name, where: `accounts[${i}].properties.name` })), 'each storage account may appear once');
+  // An account is its ARM id (one name can appear under two subscriptions of a test cloud; the id tells them apart).
+  expectUniqueNames(doc.accounts.map((a: AzureAccountSnapshot, i: number) => ({ name: accountIdOf(doc as unknown as AzureSnapshot, a), where: `accounts[${i}]` })), 'each storage account may appear once');
   return doc as unknown as AzureSnapshot;
 }

@@ -50,7 +50,7 @@ describe('a snapshot naming a resource twice is refused', () => {
     refused(write('az1.json', twiceContainer), /accounts\[0\]\.containers\[\d+\]\.name ".+" repeats accounts\[0\]\.containers\[0\]\.name/);
     const twiceAccount = structuredClone(doc);
     twiceAccount.accounts.push(structuredClone(twiceAccount.accounts[0]) as { containers: unknown[] });
-    refused(write('az2.json', twiceAccount), /accounts\[\d+\]\.properties\.name ".+" repeats accounts\[0\]\.properties\.name/);
+    refused(write('az2.json', twiceAccount), /accounts\[\d+\] ".+storageAccounts\/.+" repeats accounts\[0\]/);
   });
 
   test('the CLI exits 2 with one line naming the duplicate', async () => {
