@@ -262,7 +262,7 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
   const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
   if (baseline && provider !== undefined && baseline.scope.provider !== provider) throw new UsageError(`${flags.baseline} is a "${baseline.scope.provider}" report and this scan is "${provider}": compare reports of the same provider`);
   log.start(provider, flags);
-  const outcome = await scan({
+  const outcome = await offlineErrorsAreUsage(flags.input, () => scan({
     ...(provider !== undefined ? { provider } : {}),
     ...(flags.input ? { input: flags.input } : {}),
     ...(flags.saveSnapshot ? { saveSnapshot: flags.saveSnapshot } : {}),
@@ -282,12 +282,26 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
     ...(config ? { policy: config.policy, configFile: config.file } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
     events: log.events,
-  });
+  }));
   log.clear();
   const report = baseline && flags.baseline !== undefined ? applyBaseline(outcome.report, baseline, { file: flags.baseline }) : outcome.report;
   const written = await emitReports([report], flags.format, { lang: flags.lang, ...outputs }, write);
   log.end(outcome, flags.format, written);
   return outcome.exitCode;
+}
+
+/**
+ * A saved snapshot passed validation but still broke the evaluation: the cause is its shape (a live scan's own
+ * snapshot never does this), so it is exit 2 naming the file, not exit 3 with no report. KUMOSCAN_DEBUG shows where.
+ */
+export async function offlineErrorsAreUsage<T>(input: string | undefined, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    if (input === undefined || err instanceof UsageError || !(err instanceof Error)) throw err;
+    if (process.env.KUMOSCAN_DEBUG) process.stderr.write(`${redact(err.stack ?? '')}\n`);
+    throw new UsageError(`${input}: this snapshot cannot be evaluated (${err.name}: ${err.message.split('\n')[0] ?? ''}); check its shape against docs/snapshot.md`);
+  }
 }
 
 /** Runs the CLI with argv (as process.argv) and returns the exit code; never throws. */
