@@ -148,8 +148,9 @@ Examples:
 Exit codes:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
-  2  usage or configuration error
+  2  usage or configuration error (also: a malformed, special or too large input file, an unwritable output path)
   3  scan incomplete (some calls failed; see "errors" in the report)
+  130, 143  cancelled by SIGINT / SIGTERM (no file is left half-written)
 `;
 
 function buildProgram(setExit: (code: number) => void, write: (text: string) => void): Command {
