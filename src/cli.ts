@@ -165,8 +165,9 @@ Examples:
 Exit codes:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
-  2  usage or configuration error
+  2  usage or configuration error (also: a malformed, special or too large input file, an unwritable output path)
   3  scan incomplete (some calls failed; see "errors" in the report)
+  130, 143  cancelled by SIGINT / SIGTERM (no file is left half-written)
 `;
 
 function buildProgram(setExit: (code: number) => void, write: (text: string) => void): Command {
@@ -286,7 +287,7 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
   const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
   if (baseline && provider !== undefined && baseline.scope.provider !== provider) throw new UsageError(`${flags.baseline} is a "${baseline.scope.provider}" report and this scan is "${provider}": compare reports of the same provider`);
   log.start(provider, flags);
-  const outcome = await scan({
+  const outcome = await offlineErrorsAreUsage(flags.input, () => scan({
     ...(provider !== undefined ? { provider } : {}),
     ...(flags.input ? { input: flags.input } : {}),
     ...(flags.saveSnapshot ? { saveSnapshot: flags.saveSnapshot } : {}),
@@ -309,12 +310,26 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
     callTimeoutMs: flags.callTimeout,
     ...(flags.scanTimeout !== undefined ? { scanTimeoutMs: flags.scanTimeout } : {}),
     events: log.events,
-  });
+  }));
   log.clear();
   const report = baseline && flags.baseline !== undefined ? applyBaseline(outcome.report, baseline, { file: flags.baseline }) : outcome.report;
   const written = await emitReports([report], flags.format, { lang: flags.lang, ...outputs }, write);
   log.end(outcome, flags.format, written);
   return outcome.exitCode;
+}
+
+/**
+ * A saved snapshot passed validation but still broke the evaluation: the cause is its shape (a live scan's own
+ * snapshot never does this), so it is exit 2 naming the file, not exit 3 with no report. KUMOSCAN_DEBUG shows where.
+ */
+export async function offlineErrorsAreUsage<T>(input: string | undefined, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    if (input === undefined || err instanceof UsageError || !(err instanceof Error)) throw err;
+    if (process.env.KUMOSCAN_DEBUG) process.stderr.write(`${redact(err.stack ?? '')}\n`);
+    throw new UsageError(`${input}: this snapshot cannot be evaluated (${err.name}: ${err.message.split('\n')[0] ?? ''}); check its shape against docs/snapshot.md`);
+  }
 }
 
 /** Runs the CLI with argv (as process.argv) and returns the exit code; never throws. */

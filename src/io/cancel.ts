@@ -9,7 +9,7 @@ export type CancelLang = 'ja' | 'en';
 const EXIT_FOR: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: 130, SIGTERM: 143 };
 
 export function cancelMessage(signal: 'SIGINT' | 'SIGTERM', lang: CancelLang): string {
-  return lang === 'ja' ? `kumoscan: 中断しました（${signal}）。途中のファイルは削除し、以前のファイルはそのままです。\n` : `kumoscan: cancelled (${signal}); files being written were removed, earlier files are unchanged\n`;
+  return lang === 'ja' ? `kumoscan: 中断しました（${signal}）。書きかけのファイルは削除しました（書き終えていないファイルは以前のままです）。\n` : `kumoscan: cancelled (${signal}); no file was left half-written (files not yet written keep their previous content)\n`;
 }
 
 /** Installs the handlers; returns a function that removes them again. */

@@ -55,7 +55,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined, ms = 60_000)
 
 describe('SIGTERM / SIGINT during a live scan (a call held open)', () => {
   for (const [signal, code, lang, message] of [
-    ['SIGTERM', 143, 'en', /^kumoscan: cancelled \(SIGTERM\); files being written were removed, earlier files are unchanged\n$/],
+    ['SIGTERM', 143, 'en', /^kumoscan: cancelled \(SIGTERM\); no file was left half-written \(files not yet written keep their previous content\)\n$/],
     ['SIGINT', 130, 'ja', /^kumoscan: 中断しました（SIGINT）。/],
   ] as const) {
     test(`${signal}: "cancelled" in ${lang}, exit ${code}, previous report and snapshot intact`, async () => {

@@ -77,6 +77,25 @@ describe('size limits from the stat, before reading', () => {
   });
 });
 
+describe('output paths of every command are checked before the work', () => {
+  test('merge, diff, report, classify --out into a missing folder: exit 2, one line, nothing read', async () => {
+    if (!existsSync(report)) writeFileSync(report, (await runCli(['scan', '--input', EXAMPLE, '--format', 'json', '--fail-on', 'none'])).stdout);
+    const missing = join(dir, 'missing-folder', 'out.json');
+    for (const args of [
+      ['merge', report, '--out', missing],
+      ['diff', report, report, '--out', missing],
+      ['report', report, '--out', missing],
+      // The input does not exist either: the output is checked first.
+      ['classify', join(dir, 'no-such-input.csv'), '--out', missing],
+      ['scan', '--input', join(dir, 'no-such-snapshot.json'), '--out', missing],
+    ]) {
+      const res = await runCli(args);
+      assert.equal(res.code, 2, `${args[0]}: ${res.stderr}`);
+      assert.equal(res.stderr, `kumoscan: --out ${missing}: the folder ${join(dir, 'missing-folder')} does not exist (create it first)\n`, args[0]);
+    }
+  });
+});
+
 describe('writeFileAtomic', () => {
   test('replaces the file whole, keeps its permissions, leaves no temporary file', async () => {
     const sub = mkdtempSync(join(dir, 'atomic-'));

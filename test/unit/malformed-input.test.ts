@@ -15,6 +15,7 @@ import { parseReport } from '../../reports/render/load.js';
 import { FORMATS, renderFormat } from '../../reports/render/formats.js';
 import { packagePath } from '../../src/package-info.js';
 import { runCli } from '../helpers/cli.js';
+import { offlineErrorsAreUsage } from '../../src/cli.js';
 
 const enc = (o: unknown): string => encodeURIComponent(JSON.stringify(o));
 const PROFILE = {
@@ -311,5 +312,18 @@ describe('the malformed inputs of issue 13 (exit 2, the file and the field)', ()
       assert.match(res.stderr, /^kumoscan: \S+report-(array|deep)\.json/);
       assert.doesNotMatch(res.stderr, /\n.+/, 'one line');
     }
+  });
+});
+
+describe('the safety net of scan --input', () => {
+  test('an evaluation error on a saved snapshot is a usage error naming the file; a live scan keeps its error', async () => {
+    const boom = (): Promise<never> => Promise.reject(new TypeError('x.map is not a function'));
+    await assert.rejects(
+      offlineErrorsAreUsage('snap.json', boom),
+      (e: unknown) => e instanceof UsageError && e.message === 'snap.json: this snapshot cannot be evaluated (TypeError: x.map is not a function); check its shape against docs/snapshot.md',
+    );
+    await assert.rejects(offlineErrorsAreUsage(undefined, boom), (e: unknown) => e instanceof TypeError);
+    const usage = new UsageError('snap.json: buckets must be an array');
+    await assert.rejects(offlineErrorsAreUsage('snap.json', () => Promise.reject(usage)), (e: unknown) => e === usage);
   });
 });
