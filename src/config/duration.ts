@@ -6,7 +6,7 @@ const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h
 /** Milliseconds (at least 1), or null when `value` is not a duration. */
 export function parseDuration(value: number | string): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.max(1, Math.round(value * 1000)) : null;
-  const s = value.trim().toLowerCase().replace(/\s+/g, '');
+  const s = value.trim().toLowerCase();
   if (/^\d+(?:\.\d+)?$/.test(s)) return parseDuration(Number(s));
   if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(s)) return null;
   let ms = 0;
