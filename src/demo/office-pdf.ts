@@ -1,5 +1,6 @@
 // A small PDF writer for the demo, laid out the way office suites (LibreOffice, Word, Excel) export documents: every
-// run of text is its own `BT /F Tf 1 0 0 1 x y Tm … Tj ET` at an absolute position, in no particular order, so a
+// run of text is its own `BT /F Tf 1 0 0 1 x y Tm … Tj ET` at an absolute position, in the order given (the caller
+// need not write them line by line: src/demo/register-pdf.ts writes them column by column), so a
 // reader that joins text operators line by line gets nothing useful; the lines and the table columns exist only
 // in the positions. Latin text uses the standard Helvetica (WinAnsi); Japanese text a Type0 font with the
 // Identity-H encoding and a ToUnicode CMap (one CID per distinct character), without embedded glyphs — enough for
