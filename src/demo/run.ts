@@ -2,8 +2,9 @@
 //  1. A throwaway certificate, Azurite (the installed package) on 127.0.0.1 over HTTPS, and a local stand-in for Azure
 //     Resource Manager that describes the storage account (the settings only ARM knows: anonymous access allowed,
 //     TLS, network rules, logging, versioning …) and hands out tokens as a managed identity endpoint would.
-//  2. The scenario: a container at public access level "container" with an employee export of 1,500 persons beside a
-//     private, healthy container.
+//  2. The scenario: a container at public access level "container" with an employee export of 1,500 persons, a photo
+//     of one employee's My Number card under an opaque upload name and an office-style PDF register of 30 of them,
+//     beside a private, healthy container.
 //  3. The real CLI scans it live — `kumoscan scan azure --arm-endpoint … --probe` with sampling large enough to read
 //     every row — as a child process that trusts the certificate (NODE_EXTRA_CA_CERTS) and gets tokens from the
 //     stand-in; the SDKs talk to Azurite and the stand-in exactly as they would to Azure.
@@ -109,10 +110,10 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     say('starting Azurite (local Azure Blob Storage emulator) on 127.0.0.1 …');
     const cert = makeLocalCert({ dir: work, commonName: 'kumoscan demo 127.0.0.1' });
     azurite = await startAzurite({ cert, account: DEMO_ACCOUNT, workDir: work });
-    say('creating the HR-system scenario: a public container with 1,500 employees, beside a private one …');
+    say('creating the HR-system scenario: a public container with 1,500 employees, a card photo and a PDF register, beside a private one …');
     await seedDemoAccount(azurite.origin, azurite.account, azurite.key, cert.cert);
     arm = await startArmStandIn(cert, demoArmState(azurite.blobEndpoint));
-    say('scanning it live: kumoscan scan azure --probe (sampling every row) …');
+    say('scanning it live: kumoscan scan azure --probe (sampling every row, OCR of the photo) …');
     const azureJson = join(outDir, DEMO_FILES.azure);
     const scan = await runKumoscan(
       ['scan', 'azure', '--arm-endpoint', arm.endpoint, '--probe', '--sample-bytes', SAMPLE_BYTES, '--fail-on', 'none', '--quiet', '--format', 'json', '--out', azureJson, '--save-snapshot', join(outDir, DEMO_FILES.azureSnapshot)],

@@ -1,14 +1,19 @@
 // The demo's Azure HR-system scenario (the 2024 incident): a storage account that allows anonymous blob access, with
-// the HR system's container at public access level "container" — an employee export of about 1,500 persons (names,
-// addresses, dates of birth, My Numbers, health-check results) and scans of My Number cards — beside a private,
-// healthy payroll container (immutability policy, no public level). Created in Azurite with the real
-// @azure/storage-blob through a local plain-HTTP forwarder (set-up only: the scanner never writes), and described to
-// the ARM stand-in in ARM's documented StorageAccount / BlobServiceProperties / ListContainerItem JSON.
+// the HR system's container at public access level "container" beside a private, healthy payroll container
+// (immutability policy, no public level). The public container holds what the HR system stored: an employee export of
+// 1,500 persons (names, addresses, dates of birth, My Numbers, health-check results), a photo of one employee's My
+// Number card uploaded under an opaque name (read by OCR), and a My Number register exported to PDF the way office
+// suites do it (text runs placed by position) — the photo and the PDF show employees of the export, so the persons
+// stay 1,500. Created in Azurite with the real @azure/storage-blob through a local plain-HTTP forwarder (set-up only:
+// the scanner never writes), and described to the ARM stand-in in ARM's documented StorageAccount /
+// BlobServiceProperties / ListContainerItem JSON.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import type { ArmJson, ArmState, ArmStorageAccount } from './arm.js';
+import { demoCardPhoto, DEMO_CARD_BLOB } from './card-photo.js';
 import { employeeExport, type EmployeeExport } from './employees.js';
+import { demoRegisterPdf, DEMO_REGISTER_BLOB } from './register-pdf.js';
 
 export const DEMO_TENANT = '7d3e9c1b-4a2f-4e8d-b6c5-0f1e2d3c4b5a';
 export const DEMO_SUBSCRIPTION = '5f1c3a2e-0d9b-4c6e-9a51-2b7d6e0f1a23';
@@ -75,13 +80,10 @@ export async function seedDemoAccount(azuriteOrigin: string, account: string, ke
       for (const [name, body, type] of blobs) await c.getBlockBlobClient(name).uploadData(body, { blobHTTPHeaders: { blobContentType: type } });
     };
     const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
-    // A stand-in for an image: the scanner judges images by their names and never downloads them.
-    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
     await put(DEMO_PUBLIC, 'container', [
       [DEMO_EMPLOYEES_BLOB, demoEmployees().bytes, 'text/csv; charset=utf-8'],
-      ['id-cards/E100000_mynumber_card.jpg', jpeg, 'image/jpeg'],
-      ['id-cards/E100001_mynumber_card.jpg', jpeg, 'image/jpeg'],
-      ['id-cards/E100002_mynumber_card.jpg', jpeg, 'image/jpeg'],
+      [DEMO_REGISTER_BLOB, demoRegisterPdf(), 'application/pdf'],
+      [DEMO_CARD_BLOB, demoCardPhoto(), 'image/jpeg'],
     ]);
     await put(DEMO_PRIVATE, undefined, [['payroll/2024-11.csv', enc('社員番号,支給額\r\nE100000,300000\r\n'), 'text/csv; charset=utf-8']]);
   } finally {

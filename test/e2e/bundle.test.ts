@@ -100,7 +100,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the production bundle', () => {
   test('holds the compiled CLI, the schema and the examples, and no tests, benchmarks or dev dependencies', () => {
-    for (const p of ['bin/kumoscan.js', 'dist/src/cli.js', 'dist/providers/aws/collect.js', 'dist/checks', 'dist/reports/render/json.js', 'reports/report.schema.json', 'examples/aws-hr-system.snapshot.json', 'package.json', 'package-lock.json', 'node_modules/@aws-sdk/client-s3', 'node_modules/azurite']) {
+    for (const p of ['bin/kumoscan.js', 'dist/src/cli.js', 'dist/providers/aws/collect.js', 'dist/checks', 'dist/reports/render/json.js', 'reports/report.schema.json', 'examples/aws-hr-system.snapshot.json', 'examples/demo/my-number-card-back.jpg', 'package.json', 'package-lock.json', 'node_modules/@aws-sdk/client-s3', 'node_modules/azurite']) {
       assert.ok(existsSync(join(bundle, p)), p);
     }
     assert.deepEqual(readdirSync(join(bundle, 'dist')).sort(), ['checks', 'providers', 'reports', 'src']);

@@ -1,6 +1,7 @@
 // `kumoscan demo` end to end, as a user runs it on a fresh clone: Azurite and the ARM stand-in on 127.0.0.1, the
 // live scan with --probe and sampling, the AWS and GCS example snapshots, the combined HTML and the JSON reports.
-// Asserts the files, the numbers in them, the APPI estimate of the demo container, and that no raw value leaks.
+// Asserts the files, the numbers in them, the APPI estimate of the demo container, that the card photo (OCR) and the
+// office-style PDF are found while the persons stay 1,500, and that no raw value leaks.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,9 +9,12 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Report } from '../../reports/render/json.js';
 import { DEMO_FILES, defaultOutDir } from '../../src/demo/run.js';
+import { DEMO_CARD_BLOB, demoCardFields } from '../../src/demo/card-photo.js';
+import { DEMO_REGISTER_BLOB, DEMO_REGISTER_ROWS } from '../../src/demo/register-pdf.js';
 import { DEMO_PERSONS, DEMO_PRIVATE, DEMO_PUBLIC, demoContainerId, demoEmployees } from '../../src/demo/scenario.js';
 import { isValidMyNumber } from '../../src/data/detect/check-digits.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { assertNoRawValue, rawNeedles } from '../helpers/raw-values.js';
 import { assertValidReport } from '../helpers/schema.js';
 
 const dir = join(mkdtempSync(join(tmpdir(), 'kumoscan-demo-e2e-')), 'out');
@@ -78,11 +82,28 @@ describe('kumoscan demo', () => {
   test('sampling read every person: My Numbers and health data, lower bound over 1,000', () => {
     const data = azure.resources.find((r) => r.id === demoContainerId(DEMO_PUBLIC))?.data;
     assert.ok(data?.personalData);
-    assert.equal(data.detections.find((d) => d.type === 'my_number' && d.confidence === 'high')?.count, DEMO_PERSONS);
+    // every row of the CSV, every row of the PDF register and the card photo
+    assert.equal(data.detections.find((d) => d.type === 'my_number' && d.confidence === 'high')?.count, DEMO_PERSONS + DEMO_REGISTER_ROWS + 1);
     assert.ok(data.detections.some((d) => d.type === 'sensitive_health' && d.confidence === 'high'));
     assert.ok(data.persons.estimate.low >= DEMO_PERSONS, JSON.stringify(data.persons));
     assert.equal(data.persons.over1000, true);
     assert.ok(data.classes.includes('specific_personal_information') && data.classes.includes('sensitive'));
+  });
+
+  test('the card photo under an opaque name (OCR) and the office-style PDF are found, and their persons are the export’s: 1,500 exactly', () => {
+    const data = azure.resources.find((r) => r.id === demoContainerId(DEMO_PUBLIC))?.data;
+    assert.ok(data);
+    assert.deepEqual([data.sampled.objects, data.objectsListed, data.sampled.skipped.length], [3, 3, 0]);
+    const example = (key: string): string[] | undefined => data.examples.find((e) => e.key === key)?.types;
+    assert.deepEqual(example(DEMO_CARD_BLOB), ['my_number', 'id_document_image', 'person_name', 'birth_date']);
+    assert.deepEqual(example(DEMO_REGISTER_BLOB), ['my_number', 'person_name', 'birth_date']);
+    const ocrMyNumber = data.detections.find((d) => d.type === 'my_number' && d.confidence === 'high');
+    assert.equal(ocrMyNumber?.objects, 3);
+    assert.ok((ocrMyNumber?.ocrConfidence ?? 0) > 0, 'the My Number of the photo carries its OCR confidence');
+    assert.deepEqual(data.detections.find((d) => d.type === 'id_document_image'), { type: 'id_document_image', confidence: 'high', count: 1, masked: ['マイナンバーカード'], objects: 1 });
+    assert.equal(data.persons.sampled, DEMO_PERSONS);
+    assert.deepEqual([data.persons.estimate.low, data.persons.estimate.high], [DEMO_PERSONS, DEMO_PERSONS]);
+    assert.equal(azure.errors.length, 0);
   });
 
   test('the assessment: a likely-reportable leak, categories 1 and 4, the My Number Act, both deadlines', () => {
@@ -124,11 +145,11 @@ describe('kumoscan demo', () => {
     assert.ok(gcp.resources.some((r) => r.name === 'kumo-hr-health-checks' && r.data?.personalData === true));
   });
 
-  test('no raw value of the employee export in any file written', () => {
-    const raw = demoEmployees().rawValues;
-    for (const f of Object.values(DEMO_FILES)) {
-      const text = readFileSync(join(dir, f), 'utf8');
-      for (const v of raw) assert.equal(text.includes(v), false, `${f} holds ${v}`);
-    }
+  test('no raw value of the employee export, the PDF or the card photo in any file written or in what was printed', () => {
+    const card = demoCardFields();
+    const raw = [...new Set([...demoEmployees().rawValues, card.myNumber, card.name, card.birth])];
+    const needles = rawNeedles(raw);
+    for (const f of Object.values(DEMO_FILES)) assertNoRawValue(readFileSync(join(dir, f), 'utf8'), raw, f, needles);
+    assertNoRawValue(res.stdout + res.stderr, raw, 'the terminal output', needles);
   });
 });
