@@ -56,10 +56,10 @@ describe('start-up: commands that call no cloud load no cloud SDK', () => {
     { args: () => ['scan', '--help'], code: 0, stdout: /--profile <name>[\s\S]*--subscription <id>[\s\S]*--project <id>/ },
     { args: () => ['checks'], code: 0, stdout: /public-read/ },
     { args: () => ['report', shard0, '--format', 'json'], code: 0, stdout: /"findings"/ },
-    { args: () => ['report', shard0, '--format', 'table'], code: 0, stdout: /public-read/ },
+    { args: () => ['report', shard0, '--format', 'table'], code: 0, stdout: /hr-system-locked/ },
     { args: () => ['diff', shard0, shard1, '--format', 'json'], code: 1, stdout: /"resolved"/ },
     { args: () => ['merge', shard0, shard1, '--format', 'json', '--fail-on', 'none'], code: 3, stdout: /"findings"/ },
-    { args: () => ['scan', '--input', example, '--fail-on', 'none', '-q'], code: 3, stdout: /hr-system-exports/ },
+    { args: () => ['scan', '--input', example, '--fail-on', 'none', '-q'], code: 3, stdout: /hr-system-employees/ },
     { args: () => ['scan', '--input', example, '--format', 'html', '--fail-on', 'none', '-q'], code: 3, stdout: /<html/ },
   ];
   for (const c of offline) {
