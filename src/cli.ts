@@ -219,12 +219,13 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .command('report')
     .description('re-render saved JSON reports (kumoscan scan --format json) as HTML, SARIF, Markdown, CSV, a table or JSON')
     .argument('<scan.json...>', 'one or more JSON reports (html, sarif, md and csv combine several into one file)')
-    .addOption(new Option('--format <formats>', FORMAT_HELP).argParser(formatList).default(['html'], 'html'))
+    .addOption(new Option('--format <formats>', FORMAT_HELP).argParser(formatList).default(['html'], 'html; table when standard output is a terminal'))
     .option('--out <file>', 'write the report to a file instead of standard output')
     .option('--out-dir <dir>', 'write each format into DIR as kumoscan-report.<ext>')
     .addOption(langOption('language of the table, Markdown and SARIF messages (the HTML report has a switch)'))
     .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones')
-    .action(async (files: string[], flags: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string }) => {
+    .action(async (files: string[], given: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string }, cmd: Command) => {
+      const flags = { ...given, format: reportFormats(given, files.length, cmd.getOptionValueSource('format') === 'default', process.stdout.isTTY === true) };
       const [{ checkOutputs, emitReports }, { readReportFile }, { applyBaseline }] = await Promise.all([import('../reports/render/output.js'), import('../reports/render/load.js'), import('../reports/baseline.js')]);
       checkOutputs(files.length, flags.format, flags);
       const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
@@ -248,6 +249,16 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
       write(flags.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : renderChecksTable(rows, flags.lang));
     });
   return program;
+}
+
+/**
+ * `kumoscan report` without --format: HTML, except on a terminal (no --out, --out-dir), where a page of HTML is
+ * unreadable: the table for one report, and for several (the table shows one) a usage error saying what to give.
+ */
+export function reportFormats(flags: { format: Format[]; out?: string; outDir?: string }, reportCount: number, defaulted: boolean, toTerminal: boolean): Format[] {
+  if (!defaulted || !toTerminal || flags.out !== undefined || flags.outDir !== undefined) return flags.format;
+  if (reportCount > 1) throw new UsageError('several reports on a terminal: write them as one HTML file with --out report.html, or give --format md');
+  return ['table'];
 }
 
 async function runScan(argProvider: string | undefined, cliFlags: ScanFlags, write: (text: string) => void, explicit: (flag: string) => boolean = () => true): Promise<number> {
