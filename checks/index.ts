@@ -194,7 +194,7 @@ function toFinding(check: CheckMeta, draft: FindingDraft, resourceId: string, pr
     severity: draft.severity ?? check.severity,
     resourceId,
     provider,
-    title: { ...check.title },
+    title: { ...(draft.title ?? check.title) },
     detail: draft.detail,
     duties: [...check.duties],
     evidence: draft.evidence,

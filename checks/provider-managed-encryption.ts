@@ -83,6 +83,7 @@ export const providerManagedEncryption: Check = {
       return [
         {
           severity: 'high',
+          title: { ja: '保存データが暗号化されていない', en: 'Data at rest is not encrypted' },
           evidence: [settingEvidence('encryption.atRest', atRest, 'data at rest is not encrypted')],
           detail: {
             ja:

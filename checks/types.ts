@@ -22,6 +22,8 @@ export interface FindingDraft {
   evidence: Evidence[];
   /** Overrides the check's severity for this finding (e.g. a lower severity when conditional). */
   severity?: Severity;
+  /** Overrides the check's title when the finding is another case than the one the title names (its severity too, then). */
+  title?: I18n;
   /** Distinguishes several findings of one check on one resource. */
   suffix?: string;
   /** Account checks: the finding's resource (an IAM user or role ARN); the account's id (`aws:<account>`) when omitted. */

@@ -1,12 +1,12 @@
 // `kumoscan classify PATH...`: decode and classify local files (directories recursively) before they are
 // uploaded — per file and in total: detected types, confidence, counts, persons, APPI classes and masked
-// examples. Never a raw value: the Classifier keeps only masked examples and salted hashes.
+// examples. Never a raw value: the Classifier keeps only masked examples and salted hashes. The command's flags and
+// help are in ./classify-cli.ts, which imports this module when the command runs.
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
 import { displayWidth, type Lang } from '../reports/render/table.js';
 import { classifyFileDetailed, type ClassifyOptions } from './data/decode/classify.js';
-import { DEFAULT_LIMITS, errorCode, formatBytes, MiB, type DecodeLimits } from './data/decode/limits.js';
+import { DEFAULT_LIMITS, errorCode, formatBytes, type DecodeLimits } from './data/decode/limits.js';
 import { Classifier } from './data/detect/classifier.js';
 import { PersonLedger } from './data/detect/persons.js';
 import type { AppiClass, Confidence, DetectorId, FileProfile } from './data/types.js';
@@ -17,9 +17,8 @@ import { VERSION } from './package-info.js';
 import { maskText } from './text/mask-text.js';
 import { escapeLines } from './text/sanitize.js';
 import { OcrService, type OcrSettings } from './data/ocr/index.js';
-import { ocrOptions } from './ocr-flags.js';
 
-interface ClassifyFlags {
+export interface ClassifyFlags {
   format: 'table' | 'json';
   lang: Lang;
   out?: string;
@@ -61,35 +60,6 @@ const TYPE_ORDER: readonly DetectorId[] = [
   'bank_account', 'person_name', 'birth_date', 'postal_address', 'phone', 'email', 'corporate_number',
 ];
 
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: MiB, mb: MiB, mib: MiB, g: 1024 * MiB, gb: 1024 * MiB, gib: 1024 * MiB };
-
-/** `64MiB`, `512k`, `1G`, `1048576`; 0 means no limit. */
-export function parseSize(value: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
-  const unit = SIZE_UNITS[(m?.[2] ?? '?').toLowerCase()];
-  if (!m || unit === undefined) throw new InvalidArgumentError('must be a size such as 64MiB, 512KiB, 1GiB or a number of bytes (0 = no limit)');
-  return Math.floor(Number(m[1]) * unit);
-}
-
-function nonNegative(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number ≥ 0 (0 = no limit)');
-  return n;
-}
-
-function intRange(min: number, max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`must be an integer from ${min} to ${max}`);
-    return n;
-  };
-}
-
-function defaultLang(): Lang {
-  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return env.startsWith('ja') ? 'ja' : 'en';
-}
-
 const TYPE_NAMES: Record<DetectorId, { ja: string; en: string }> = {
   my_number: { ja: '個人番号（マイナンバー）', en: 'My Number' },
   corporate_number: { ja: '法人番号', en: 'corporate number' },
@@ -116,58 +86,6 @@ const CLASS_NAMES: Record<AppiClass, { ja: string; en: string }> = {
   personal: { ja: '個人情報', en: 'personal information' },
   not_personal: { ja: '個人情報なし（法人番号のみ）', en: 'not personal (corporate numbers only)' },
 };
-
-const EXAMPLES = `
-Examples:
-  # an export before it is uploaded
-  $ kumoscan classify employees.csv
-
-  # a whole folder (recursively, hidden files included), JSON into a file, exit 1 when personal data is found
-  $ kumoscan classify ./export --format json --out classify.json --fail-on-personal
-
-  # read at most 8 MiB of each file, 10 s per file
-  $ kumoscan classify ./export --max-bytes 8MiB --time-limit 10
-
-  # scans of ID cards: at most 200 pictures and 5 minutes of OCR in the run
-  $ kumoscan classify ./uploads --ocr-max-images 200 --ocr-time-limit 5m
-
-Formats: CSV/TSV, JSON/JSONL, text/log, XML/HTML, XLSX, DOCX, PPTX, PDF (text, tables, form fields), zip, tar
-and gzip (then the inner format), e-mail (.eml, attachments included); UTF-8 (with or without BOM),
-Shift_JIS/CP932, EUC-JP, UTF-16, ISO-2022-JP are detected. Pictures (JPEG, PNG, TIFF, WebP, BMP, GIF) and
-image-only PDF pages are read by OCR, offline (--ocr off: by file name only, inside archives too); HEIC and
-unknown binaries are classified by file name only; legacy .xls/.doc are not decoded (partly read).
-
-Exit codes:
-  0  classified (no personal data, or --fail-on-personal not given)
-  1  --fail-on-personal and personal data found in some file
-  2  usage error (a path that does not exist, a bad flag)
-  3  some files could not be read or were partly read (a limit, containers nested too deep, a member
-     not decoded: see their notes); the others were classified. 1 wins over 3.
-`;
-
-export function registerClassifyCommand(program: Command, setExit: (code: number) => void, write: (text: string) => void): void {
-  program
-    .command('classify')
-    .description('find personal data in local files (an export before it is uploaded): types, counts, persons, APPI classes')
-    .argument('<paths...>', 'files or directories (recursively)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the table').choices(['ja', 'en']).default(defaultLang()))
-    .option('--out <file>', 'write the result to a file instead of standard output')
-    .option('--fail-on-personal', 'exit 1 when personal data is found', false)
-    .option('--max-bytes <size>', 'bytes read per file (0 = no limit)', parseSize, DEFAULT_LIMITS.maxBytes)
-    .option('--max-decompressed <size>', 'bytes decompressed per file: gzip, zip entries, PDF streams (0 = no limit)', parseSize, DEFAULT_LIMITS.maxDecompressedBytes)
-    .option('--max-ratio <n>', 'compression ratio above which a stream is a bomb (0 = no limit)', nonNegative, DEFAULT_LIMITS.maxRatio)
-    .option('--max-entries <n>', 'zip entries looked at per file', intRange(1, 1_000_000), DEFAULT_LIMITS.maxZipEntries)
-    .option('--time-limit <seconds>', 'time per file (0 = no limit)', nonNegative, DEFAULT_LIMITS.timeBudgetMs / 1000)
-    .option('--examples <n>', 'masked examples per detector and confidence', intRange(0, 20), 3)
-    .addOption(ocrOptions.ocr())
-    .addOption(ocrOptions.maxImages('in the run'))
-    .addOption(ocrOptions.timeLimit('for the run'))
-    .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], flags: ClassifyFlags) => {
-      setExit(await runClassify(paths, flags, write));
-    });
-}
 
 interface Target {
   path: string;
@@ -342,7 +260,7 @@ export function renderClassifyTable(report: ClassifyReport, lang: Lang): string 
   return escapeLines(out).join('\n') + '\n';
 }
 
-async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: string) => void): Promise<number> {
+export async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: string) => void): Promise<number> {
   if (flags.out) checkOutputFile(flags.out, '--out');
   for (const p of paths) {
     try {

@@ -1,28 +1,24 @@
 // The kumoscan command line (commander). Parses flags, runs the scan, writes the report, returns the exit code.
+// Only what parsing and help need is imported up front; what a command runs is imported when it runs (with the
+// cloud SDKs behind the adapters' collect()), so --version, --help and the offline commands start fast.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../reports/render/table.js';
 import { EXIT, UsageError } from './errors.js';
 import { SEVERITIES } from './model.js';
 import { VERSION } from './package-info.js';
-import { scan, type FailOn } from './scan.js';
-import { splitGlobs } from './bucket-filter.js';
+import type { FailOn } from './scan.js';
 import { DEFAULT_SAMPLE_LIMITS } from './data/sample-plan.js';
 import { DEFAULT_CALL_TIMEOUT_MS, parseDuration } from './call-limits.js';
 import { ocrOptions } from './ocr-flags.js';
 import type { SampleMode } from './data/sampling-stage.js';
-import { adapterFor, providerIds } from './provider-registry.js';
-import { registerClassifyCommand } from './classify-command.js';
+import { providerIds, providerInfo } from './provider-registry.js';
+import { registerClassifyCommand } from './classify-cli.js';
 import { registerDemoCommand } from './demo/command.js';
 import { registerDiffCommand } from './diff-command.js';
 import { registerMergeCommand } from './merge-command.js';
 import { parseShard, type Shard } from './shard.js';
-import { applyBaseline } from '../reports/baseline.js';
-import { resolveConfig } from './config/resolve.js';
 import type { Format } from '../reports/render/formats.js';
-import { readReportFile } from '../reports/render/load.js';
-import { FORMAT_HELP, checkOutputs, emitReports, formatList } from '../reports/render/output.js';
-import { ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS } from '../checks/index.js';
-import { listChecks, renderChecksTable } from '../reports/render/checks-list.js';
+import { FORMAT_HELP, formatList } from '../reports/render/format-option.js';
 import { parseEntrustee } from '../reports/appi/entrustment.js';
 import { parseIsoDate } from '../reports/appi/deadlines.js';
 import type { Entrustee } from '../reports/appi/types.js';
@@ -32,6 +28,8 @@ import { escapeControls } from './text/sanitize.js';
 import { installCancelHandlers } from './io/cancel.js';
 import { checkOutputFile } from './io/output-paths.js';
 import { guardStandardStreams } from './io/closed-pipe.js';
+import { defaultLang, langOption } from './lang-option.js';
+import { locateConfig } from './config/locate.js';
 
 interface ScanFlags {
   buckets: string[];
@@ -129,11 +127,6 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function defaultLang(): Lang {
-  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return env.startsWith('ja') ? 'ja' : 'en';
-}
-
 const SCAN_EXAMPLES = `
 Examples:
   # scan every bucket of the account behind the default credential chain
@@ -192,7 +185,7 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
     .option('--save-snapshot <file>', 'also write the raw snapshot (the API answers) to a file')
     .option('--input <snapshot>', 'evaluate a saved snapshot offline instead of calling the cloud')
-    .addOption(new Option('--lang <lang>', 'language of the table').choices(['ja', 'en']).default(defaultLang()))
+    .addOption(langOption('language of the table'))
     .option('--probe', 'confirm public verdicts from outside: anonymous GET of the listing and one object')
     .option('--probe-endpoint <url>', 'send probes to this endpoint instead of the provider\'s public one (S3-compatible stores, tests)')
     .addOption(new Option('--sample <mode>', 'read a bounded sample of objects to find personal data: exposed (readable or listable by anyone, or unverified), all, none').choices(['exposed', 'all', 'none']).default('exposed').helpGroup('Personal-data sampling:'))
@@ -220,18 +213,20 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
       const source = (flag: string): string | undefined => cmd.getOptionValueSource(flag);
       setExit(await runScan(provider, flags, write, (flag) => source(flag) !== undefined && source(flag) !== 'default'));
     });
-  for (const id of providerIds()) for (const option of adapterFor(id)?.options() ?? []) scanCommand.addOption(option);
+  for (const id of providerIds()) for (const option of providerInfo(id)?.options() ?? []) scanCommand.addOption(option);
   registerClassifyCommand(program, setExit, write);
   program
     .command('report')
     .description('re-render saved JSON reports (kumoscan scan --format json) as HTML, SARIF, Markdown, CSV, a table or JSON')
     .argument('<scan.json...>', 'one or more JSON reports (html, sarif, md and csv combine several into one file)')
-    .addOption(new Option('--format <formats>', FORMAT_HELP).argParser(formatList).default(['html'], 'html'))
+    .addOption(new Option('--format <formats>', FORMAT_HELP).argParser(formatList).default(['html'], 'html; table when standard output is a terminal'))
     .option('--out <file>', 'write the report to a file instead of standard output')
     .option('--out-dir <dir>', 'write each format into DIR as kumoscan-report.<ext>')
-    .addOption(new Option('--lang <lang>', 'language of the table, Markdown and SARIF messages (the HTML report has a switch)').choices(['ja', 'en']).default(defaultLang()))
+    .addOption(langOption('language of the table, Markdown and SARIF messages (the HTML report has a switch)'))
     .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones')
-    .action(async (files: string[], flags: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string }) => {
+    .action(async (files: string[], given: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string }, cmd: Command) => {
+      const flags = { ...given, format: reportFormats(given, files.length, cmd.getOptionValueSource('format') === 'default', process.stdout.isTTY === true) };
+      const [{ checkOutputs, emitReports }, { readReportFile }, { applyBaseline }] = await Promise.all([import('../reports/render/output.js'), import('../reports/render/load.js'), import('../reports/baseline.js')]);
       checkOutputs(files.length, flags.format, flags);
       const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
       const loaded = files.map(readReportFile);
@@ -247,12 +242,23 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .command('checks')
     .description('list every check with its severity, providers and the APPI duties it cites')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the table').choices(['ja', 'en']).default(defaultLang()))
-    .action((flags: { format: 'json' | 'table'; lang: Lang }) => {
+    .addOption(langOption('language of the table'))
+    .action(async (flags: { format: 'json' | 'table'; lang: Lang }) => {
+      const [{ ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS }, { listChecks, renderChecksTable }] = await Promise.all([import('../checks/index.js'), import('../reports/render/checks-list.js')]);
       const rows = listChecks(CHECKS, ACCOUNT_CHECKS, POLICY_CHECKS);
       write(flags.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : renderChecksTable(rows, flags.lang));
     });
   return program;
+}
+
+/**
+ * `kumoscan report` without --format: HTML, except on a terminal (no --out, --out-dir), where a page of HTML is
+ * unreadable: the table for one report, and for several (the table shows one) a usage error saying what to give.
+ */
+export function reportFormats(flags: { format: Format[]; out?: string; outDir?: string }, reportCount: number, defaulted: boolean, toTerminal: boolean): Format[] {
+  if (!defaulted || !toTerminal || flags.out !== undefined || flags.outDir !== undefined) return flags.format;
+  if (reportCount > 1) throw new UsageError('several reports on a terminal: write them as one HTML file with --out report.html, or give --format md');
+  return ['table'];
 }
 
 async function runScan(argProvider: string | undefined, cliFlags: ScanFlags, write: (text: string) => void, explicit: (flag: string) => boolean = () => true): Promise<number> {
@@ -261,13 +267,15 @@ async function runScan(argProvider: string | undefined, cliFlags: ScanFlags, wri
 }
 
 async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlags, write: (text: string) => void, explicit: (flag: string) => boolean, log: ReturnType<typeof scanLogger>): Promise<number> {
-  const config = resolveConfig(cliFlags.config, cliFlags, argProvider, cliFlags.input, explicit);
+  const [{ scan }, { checkOutputs, emitReports }, { applyBaseline }, { splitGlobs }] = await Promise.all([import('./scan.js'), import('../reports/render/output.js'), import('../reports/baseline.js'), import('./bucket-filter.js')]);
+  // The YAML parser and the schema load only when there is a configuration file; the report validator only with --baseline.
+  const config = locateConfig(cliFlags.config) === undefined ? undefined : (await import('./config/resolve.js')).resolveConfig(cliFlags.config, cliFlags, argProvider, cliFlags.input, explicit);
   const flags = config?.flags ?? cliFlags;
   const provider = argProvider ?? config?.provider;
   const entrustees = [...flags.entrustee, ...(config?.entrustees ?? [])];
   const supported = providerIds().join(', ');
   if (provider === undefined && !flags.input) throw new UsageError(`name a provider (kumoscan scan ${providerIds()[0]}) or give --input SNAPSHOT`);
-  if (provider !== undefined && !adapterFor(provider)) throw new UsageError(`unknown provider "${provider}" (supported: ${supported})`);
+  if (provider !== undefined && !providerInfo(provider)) throw new UsageError(`unknown provider "${provider}" (supported: ${supported})`);
   // With --shard, "{shard}" in --out / --out-dir is the shard index (runners that start kumoscan without a shell).
   const place = (path: string): string => (flags.shard ? path.split('{shard}').join(String(flags.shard.index)) : path);
   const outputs = { ...(flags.out ? { out: place(flags.out) } : {}), ...(flags.outDir !== undefined ? { outDir: place(flags.outDir) } : {}) };
@@ -284,7 +292,7 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
     }
   }
   // A bad baseline is a usage error before any cloud call.
-  const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
+  const baseline = flags.baseline !== undefined ? (await import('../reports/render/load.js')).readReportFile(flags.baseline) : undefined;
   if (baseline && provider !== undefined && baseline.scope.provider !== provider) throw new UsageError(`${flags.baseline} is a "${baseline.scope.provider}" report and this scan is "${provider}": compare reports of the same provider`);
   log.start(provider, flags);
   const outcome = await offlineErrorsAreUsage(flags.input, () => scan({

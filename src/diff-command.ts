@@ -1,12 +1,12 @@
 // `kumoscan diff A.json B.json`: findings new, resolved and unchanged from report A (before) to report B (after),
 // and severity changes. Exit 1 when B has new findings at or above --fail-on (default high), else 0; 2 on bad input.
+// What the diff runs is imported when it runs (src/cli.ts: fast start-up).
 import { Option, type Command } from 'commander';
-import { diffReports, newAtOrAbove, renderDiffJson, renderDiffMarkdown, renderDiffTable } from '../reports/diff.js';
-import { readReportFile } from '../reports/render/load.js';
 import type { Lang } from '../reports/render/table.js';
 import { EXIT } from './errors.js';
 import { writeFileAtomic } from './io/atomic-write.js';
 import { checkOutputFile } from './io/output-paths.js';
+import { langOption } from './lang-option.js';
 import { SEVERITIES, type Severity } from './model.js';
 
 interface DiffFlags {
@@ -14,11 +14,6 @@ interface DiffFlags {
   lang: Lang;
   out?: string;
   failOn: Severity | 'none';
-}
-
-function defaultLang(): Lang {
-  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return env.startsWith('ja') ? 'ja' : 'en';
 }
 
 const EXAMPLES = `
@@ -45,7 +40,7 @@ export function registerDiffCommand(program: Command, setExit: (code: number) =>
     .argument('<before.json>', 'the earlier report (kumoscan scan --format json)')
     .argument('<after.json>', 'the later report')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the table and Markdown').choices(['ja', 'en']).default(defaultLang()))
+    .addOption(langOption('language of the table and Markdown'))
     .option('--out <file>', 'write the diff to a file instead of standard output')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a NEW finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
     .addHelpText('after', EXAMPLES)
@@ -56,6 +51,7 @@ export function registerDiffCommand(program: Command, setExit: (code: number) =>
 
 export async function runDiff(before: string, after: string, flags: DiffFlags, write: (text: string) => void): Promise<number> {
   if (flags.out !== undefined) checkOutputFile(flags.out, '--out');
+  const [{ diffReports, newAtOrAbove, renderDiffJson, renderDiffMarkdown, renderDiffTable }, { readReportFile }] = await Promise.all([import('../reports/diff.js'), import('../reports/render/load.js')]);
   const diff = diffReports(readReportFile(before), readReportFile(after), { a: before, b: after });
   const text = flags.format === 'json' ? renderDiffJson(diff) : flags.format === 'md' ? renderDiffMarkdown(diff, flags.lang) : renderDiffTable(diff, flags.lang);
   if (flags.out !== undefined) await writeFileAtomic(flags.out, text);

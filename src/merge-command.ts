@@ -1,14 +1,13 @@
 // `kumoscan merge shard-*.json`: the JSON reports of `kumoscan scan --shard i/n` joined into the report of one run,
 // rendered in any format (as `kumoscan scan` renders), with scan's exit code.
+// What the merge runs is imported when it runs (src/cli.ts: fast start-up).
 import { Option, type Command } from 'commander';
-import { applyBaseline } from '../reports/baseline.js';
-import { mergeReports } from '../reports/merge.js';
 import type { Format } from '../reports/render/formats.js';
-import { readReportFile } from '../reports/render/load.js';
-import { FORMAT_HELP, checkOutputs, emitReports, formatList } from '../reports/render/output.js';
+import { FORMAT_HELP, formatList } from '../reports/render/format-option.js';
 import type { Lang } from '../reports/render/table.js';
+import { langOption } from './lang-option.js';
 import { SEVERITIES } from './model.js';
-import { exitCodeFor, type FailOn } from './scan.js';
+import type { FailOn } from './scan.js';
 
 interface MergeFlags {
   format: Format[];
@@ -18,11 +17,6 @@ interface MergeFlags {
   failOn: FailOn;
   allowPartial?: boolean;
   baseline?: string;
-}
-
-function defaultLang(): Lang {
-  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return env.startsWith('ja') ? 'ja' : 'en';
 }
 
 const EXAMPLES = `
@@ -49,7 +43,7 @@ export function registerMergeCommand(program: Command, setExit: (code: number) =
     .addOption(new Option('--format <formats>', FORMAT_HELP).argParser(formatList).default(['json'], 'json'))
     .option('--out <file>', 'write the report to a file instead of standard output')
     .option('--out-dir <dir>', 'write each format into DIR as kumoscan-report.<ext>')
-    .addOption(new Option('--lang <lang>', 'language of the table, Markdown and SARIF messages').choices(['ja', 'en']).default(defaultLang()))
+    .addOption(langOption('language of the table, Markdown and SARIF messages'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
     .option('--allow-partial', 'accept missing shards (the report is marked incomplete)')
     .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier report, and list the resolved ones')
@@ -60,6 +54,13 @@ export function registerMergeCommand(program: Command, setExit: (code: number) =
 }
 
 export async function runMerge(files: readonly string[], flags: MergeFlags, write: (text: string) => void): Promise<number> {
+  const [{ checkOutputs, emitReports }, { readReportFile }, { applyBaseline }, { mergeReports }, { exitCodeFor }] = await Promise.all([
+    import('../reports/render/output.js'),
+    import('../reports/render/load.js'),
+    import('../reports/baseline.js'),
+    import('../reports/merge.js'),
+    import('./scan.js'),
+  ]);
   checkOutputs(1, flags.format, flags);
   const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
   let report = mergeReports(files.map(readReportFile), { names: files, allowPartial: flags.allowPartial === true });

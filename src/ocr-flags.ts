@@ -2,7 +2,7 @@
 // the run): --ocr on|off, --ocr-max-images N, --ocr-time-limit DURATION.
 import { InvalidArgumentError, Option } from 'commander';
 import { DURATION_HELP, parseDuration } from './config/duration.js';
-import { DEFAULT_OCR_LIMITS } from './data/ocr/reader.js';
+import { DEFAULT_OCR_LIMITS } from './data/ocr/limits.js';
 
 function duration(value: string): number {
   const ms = parseDuration(value);

@@ -36,7 +36,7 @@ export function observedFrom(answer: ProbeAnswer | undefined): Tri {
 /** A key to probe: the newest non-archive object the authenticated reader lists first. */
 async function pickKey(adapter: ProviderAdapter<BaseSnapshot>, flags: Readonly<Record<string, unknown>>, resource: Resource): Promise<string | undefined> {
   if (!adapter.openReader) return undefined;
-  const reader = adapter.openReader(flags, resource);
+  const reader = await adapter.openReader(flags, resource);
   try {
     const page = await reader.list({ max: 50 });
     const usable = page.objects.filter((o: ObjectInfo) => !isArchived(o) && !o.key.endsWith('/'));

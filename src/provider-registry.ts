@@ -1,23 +1,22 @@
-// Every provider kumoscan can scan. Add a provider here, once its adapter exists (src/provider.ts).
-import { awsAdapter } from '../providers/aws/index.js';
-import { azureAdapter } from '../providers/azure/index.js';
-import { gcpAdapter } from '../providers/gcp/index.js';
+// Every provider kumoscan can scan, by what the CLI needs before anything runs: its word, name and `scan` options
+// (providers/<cloud>/options.ts, SDK-free, so `--help`, `--version` and the offline commands start fast). The
+// adapters themselves are listed in src/adapters.ts: add a provider to both.
+import { awsInfo } from '../providers/aws/options.js';
+import { azureInfo } from '../providers/azure/options.js';
+import { gcpInfo } from '../providers/gcp/options.js';
 import type { Provider } from './model.js';
-import type { BaseSnapshot, ProviderAdapter } from './provider.js';
+import type { ProviderInfo } from './provider.js';
 
-// The registry holds adapters of different snapshot types; each is only ever called with its own snapshots.
-type AnyAdapter = ProviderAdapter<BaseSnapshot>;
-
-export const ADAPTERS: Partial<Record<Provider, AnyAdapter>> = {
-  aws: awsAdapter as unknown as AnyAdapter,
-  azure: azureAdapter as unknown as AnyAdapter,
-  gcp: gcpAdapter as unknown as AnyAdapter,
+export const PROVIDERS: Readonly<Record<Provider, ProviderInfo>> = {
+  aws: awsInfo,
+  azure: azureInfo,
+  gcp: gcpInfo,
 };
 
-export function adapterFor(provider: string): AnyAdapter | undefined {
-  return Object.hasOwn(ADAPTERS, provider) ? ADAPTERS[provider as Provider] : undefined;
+export function providerInfo(provider: string): ProviderInfo | undefined {
+  return Object.hasOwn(PROVIDERS, provider) ? PROVIDERS[provider as Provider] : undefined;
 }
 
 export function providerIds(): Provider[] {
-  return Object.keys(ADAPTERS) as Provider[];
+  return Object.keys(PROVIDERS) as Provider[];
 }

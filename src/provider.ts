@@ -1,7 +1,8 @@
 // The contract every cloud provider implements. The CLI, the scan orchestration and the snapshot reader are
 // provider-neutral: they find the adapter by the provider word (`kumoscan scan aws`) or by a snapshot's
-// "provider" key, and call it. One adapter per cloud in providers/<cloud>/index.ts, listed in
-// src/provider-registry.ts.
+// "provider" key, and call it. One adapter per cloud in providers/<cloud>/index.ts, listed in src/adapters.ts; what
+// the CLI needs before anything runs (name, options) in providers/<cloud>/options.ts, listed in
+// src/provider-registry.ts. Neither loads a cloud SDK: collect() and openReader() import it when they run.
 import type { Option } from 'commander';
 import type { BucketFilter } from './bucket-filter.js';
 import type { IdentityPosture, ProbeResult, Provider, Resource, ScanError } from './model.js';
@@ -45,12 +46,17 @@ export interface ProbeTargets {
   object?: (key: string) => string;
 }
 
-export interface ProviderAdapter<S extends BaseSnapshot = BaseSnapshot> {
+/** What the CLI knows of a provider without loading its adapter (providers/<cloud>/options.ts): SDK-free. */
+export interface ProviderInfo {
   id: Provider;
   /** Human name, e.g. "AWS S3 (and S3-compatible stores)". */
   title: string;
   /** Provider-specific `kumoscan scan` options; their values reach collect() in `flags`. */
   options(): Option[];
+}
+
+/** A provider's adapter. Only collect() and openReader() load the cloud SDK (with a dynamic import, when called). */
+export interface ProviderAdapter<S extends BaseSnapshot = BaseSnapshot> extends ProviderInfo {
   /** Structural validation of a parsed snapshot document; throws UsageError naming the wrong path. */
   validateSnapshot(doc: Record<string, unknown>): S;
   /** Read-only collection from the cloud. `flags` holds the parsed values of options(), by camelCase name. */
@@ -66,5 +72,5 @@ export interface ProviderAdapter<S extends BaseSnapshot = BaseSnapshot> {
   /** Anonymous probe targets of a resource, when the provider supports --probe (flags: as for collect, incl. probeEndpoint). */
   probeTargets?(resource: Resource, flags: Readonly<Record<string, unknown>>): ProbeTargets | undefined;
   /** An authenticated, read-only object reader for sampling one resource (same flags as collect). */
-  openReader?(flags: Readonly<Record<string, unknown>>, resource: Resource): ObjectReader;
+  openReader?(flags: Readonly<Record<string, unknown>>, resource: Resource): Promise<ObjectReader>;
 }

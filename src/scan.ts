@@ -9,10 +9,11 @@ import { severityRank, type Severity } from './model.js';
 import { compareResources } from './resource-order.js';
 import { VERSION } from './package-info.js';
 import type { BaseSnapshot, ProviderAdapter } from './provider.js';
-import { adapterFor } from './provider-registry.js';
+import { adapterFor } from './adapters.js';
 import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.js';
 import { applyProbe, probeResources, shouldProbe } from './probe.js';
-import { attachSample, sampleResources, shouldSample, type SampleRequest } from './data/sampling-stage.js';
+import type { SampleRequest } from './data/sampling-stage.js';
+import { attachSample } from './data/sample-outcome.js';
 import type { Entrustee } from '../reports/appi/types.js';
 import { applyPolicyToFindings, applyPolicyToResources, type Policy } from '../reports/policy/apply.js';
 import type { ScanEventSink } from './log/events.js';
@@ -205,6 +206,8 @@ async function scanWithin(req: ScanRequest, deadline: AbortSignal | undefined): 
     }
     // Sampled after the probe: what an outsider was seen to reach is sampled even if the configuration said no.
     if (sampling && req.sample) {
+      // The decoders, detectors and OCR load only when a live scan samples.
+      const { sampleResources, shouldSample } = await import('./data/sampling-stage.js');
       const sample: SampleRequest = { ...req.sample, ...(deadline ? { deadline } : {}) };
       events?.({ event: 'sample.start', provider: snapshot.provider, resources: resources.filter((r) => shouldSample(r, sample.mode)).length });
       const provider = snapshot.provider;

@@ -5,7 +5,8 @@ import { writeFileAtomic } from './io/atomic-write.js';
 import { tooDeep, MAX_NESTING } from './io/json-depth.js';
 import { readRegularFile } from './io/read-file.js';
 import type { BaseSnapshot } from './provider.js';
-import { adapterFor, providerIds } from './provider-registry.js';
+import { adapterFor } from './adapters.js';
+import { providerIds } from './provider-registry.js';
 import { expect, expectShape, isObject } from './validate.js';
 import { probeResultShape, sampleOutcomeShape } from './snapshot-shapes.js';
 

@@ -1,26 +1,17 @@
 // The AWS S3 adapter: flags, collect, snapshot validation, normalize — wired for the provider-neutral CLI.
-import { InvalidArgumentError, Option } from 'commander';
+// SDK-free until it calls AWS: collect() and openReader() import the SDK-bound modules when they run.
 import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
 import { validateAwsSnapshot } from './snapshot-validate.js';
-import { collectAws } from './collect.js';
 import { awsIdentities, normalizeAws } from './normalize.js';
 import type { AwsScanSnapshot, AwsSnapshot } from './snapshot-types.js';
 import type { AwsConnectionOptions } from './clients.js';
 import { UsageError } from '../../src/errors.js';
-import { organizationOptions, withOrganizations } from './organization.js';
-import { collectAwsOrganization } from './organization-collect.js';
-import { memberReaderConnection } from './member-credentials.js';
+import { withOrganizations } from './organization.js';
+import { accountOptions, awsInfo, organizationOptions } from './options.js';
 import { s3ProbeTargets } from './probe.js';
-import { openS3Reader } from './reader.js';
 import { callLimitsOf } from '../../src/call-limits.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-
-function readerCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 100_000) throw new InvalidArgumentError('must be an integer from 0 to 100000');
-  return n;
-}
 
 /** The connection flags of `kumoscan scan aws`, as the SDK clients want them. */
 export function awsConnection(flags: Readonly<Record<string, unknown>>): AwsConnectionOptions {
@@ -39,22 +30,12 @@ export function awsConnection(flags: Readonly<Record<string, unknown>>): AwsConn
 
 /** One account: what `kumoscan scan aws` reads without --org-role. */
 export const awsAccountAdapter: ProviderAdapter<AwsSnapshot> = {
-  id: 'aws',
-  title: 'AWS S3 and S3-compatible stores',
-  options: () => [
-    new Option('--profile <name>', 'AWS shared config / SSO profile').helpGroup('AWS options:'),
-    new Option('--role-arn <arn>', 'assume this role (read-only audit role) before scanning').helpGroup('AWS options:'),
-    new Option('--region <region>', 'home region for account-level calls (buckets are read in their own regions)').helpGroup('AWS options:'),
-    new Option('--endpoint-url <url>', 'S3-compatible endpoint (MinIO, other providers, emulators); path-style addressing').helpGroup('AWS options:'),
-    new Option('--no-iam', 'do not read IAM (users, roles, policies, credential report): who can reach each bucket stays unknown').helpGroup('AWS options:'),
-    new Option('--max-readers <n>', 'a personal-data bucket readable by more IAM users and roles than this is a finding')
-      .argParser(readerCount)
-      .default(10)
-      .helpGroup('AWS options:'),
-  ],
+  id: awsInfo.id,
+  title: awsInfo.title,
+  options: accountOptions,
   validateSnapshot: validateAwsSnapshot,
-  collect: (flags, common) =>
-    collectAws({
+  collect: async (flags, common) =>
+    (await import('./collect.js')).collectAws({
       ...awsConnection(flags),
       filter: common.buckets,
       concurrency: common.concurrency,
@@ -69,7 +50,7 @@ export const awsAccountAdapter: ProviderAdapter<AwsSnapshot> = {
   }),
   identities: awsIdentities,
   probeTargets: (resource, flags) => s3ProbeTargets(resource, str(flags.probeEndpoint) ?? str(flags.endpointUrl)),
-  openReader: (flags, resource) => openS3Reader(awsConnection(flags), resource.name, resource.region),
+  openReader: async (flags, resource) => (await import('./reader.js')).openS3Reader(awsConnection(flags), resource.name, resource.region),
 };
 
 const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -77,7 +58,7 @@ const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is str
 /** The AWS adapter: one account, or every member account of an organization (--org-role). */
 export const awsAdapter: ProviderAdapter<AwsScanSnapshot> = withOrganizations(awsAccountAdapter, {
   options: organizationOptions(),
-  collect: (flags, common) => {
+  collect: async (flags, common) => {
     const orgRole = str(flags.orgRole);
     if (!orgRole) {
       for (const flag of ['accounts', 'excludeAccounts', 'externalId'] as const) {
@@ -86,6 +67,7 @@ export const awsAdapter: ProviderAdapter<AwsScanSnapshot> = withOrganizations(aw
       return awsAccountAdapter.collect(flags, common);
     }
     const externalId = str(flags.externalId);
+    const { collectAwsOrganization } = await import('./organization-collect.js');
     return collectAwsOrganization({
       ...awsConnection(flags),
       filter: common.buckets,
@@ -99,9 +81,10 @@ export const awsAdapter: ProviderAdapter<AwsScanSnapshot> = withOrganizations(aw
       ...(typeof flags.accountConcurrency === 'number' ? { accountConcurrency: flags.accountConcurrency } : {}),
     });
   },
-  openReader: (flags, resource) => {
+  openReader: async (flags, resource) => {
     const orgRole = str(flags.orgRole);
     const connection = awsConnection(flags);
+    const [{ openS3Reader }, { memberReaderConnection }] = await Promise.all([import('./reader.js'), import('./member-credentials.js')]);
     return openS3Reader(orgRole ? memberReaderConnection(connection, orgRole, resource.account, str(flags.externalId)) : connection, resource.name, resource.region);
   },
 });

@@ -1,7 +1,7 @@
 // AWS Organizations on top of the single-account adapter: an organization snapshot (--org-role) holds one
 // single-account snapshot per member, and every pure step (normalize, scope, identities, filterSnapshot) is the
 // single-account step applied to each member. A single-account snapshot goes straight through, unchanged.
-import { InvalidArgumentError, Option } from 'commander';
+import type { Option } from 'commander';
 import type { ScanError } from '../../src/model.js';
 import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
 import { isOrganizationSnapshot, type AwsOrganizationSnapshot, type AwsScanSnapshot, type AwsSnapshot } from './snapshot-types.js';
@@ -16,32 +16,6 @@ export function memberSnapshots(snapshot: AwsScanSnapshot): AwsSnapshot[] {
 export function organizationErrors(snapshot: AwsOrganizationSnapshot): ScanError[] {
   const orgScope = snapshot.organization.id ? `aws:organization:${snapshot.organization.id}` : 'aws:organization';
   return (snapshot.errors ?? []).map(({ accountId, ...e }) => ({ scope: accountId ? `aws:${accountId}` : orgScope, ...e }));
-}
-
-const GROUP = 'AWS Organizations:';
-
-/** Account ids: repeatable and comma-separated; each must be 12 digits. */
-export function accountIds(value: string, previous: string[] = []): string[] {
-  const ids = value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
-  for (const id of ids) if (!/^\d{12}$/.test(id)) throw new InvalidArgumentError(`"${id}" is not an AWS account id (12 digits)`);
-  return [...previous, ...ids];
-}
-
-/** --account-concurrency: 1 to 64. */
-export function accountConcurrency(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('must be an integer from 1 to 64');
-  return n;
-}
-
-export function organizationOptions(): Option[] {
-  return [
-    new Option('--org-role <name>', 'scan every ACTIVE account of the AWS Organization by assuming this role (name, not ARN) in each; run from the management or a delegated administrator account').helpGroup(GROUP),
-    new Option('--accounts <ids>', 'with --org-role: only these member accounts (repeatable, or comma-separated)').argParser(accountIds).helpGroup(GROUP),
-    new Option('--exclude-accounts <ids>', 'with --org-role: skip these member accounts (repeatable, or comma-separated)').argParser(accountIds).helpGroup(GROUP),
-    new Option('--external-id <id>', 'with --org-role: the sts:ExternalId the member role requires').helpGroup(GROUP),
-    new Option('--account-concurrency <n>', 'with --org-role: member accounts scanned at once (each with --concurrency buckets at once)').argParser(accountConcurrency).default(4).helpGroup(GROUP),
-  ];
 }
 
 /** Lifts the single-account adapter over organization snapshots. */

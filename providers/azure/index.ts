@@ -1,23 +1,18 @@
 // The Azure Blob Storage adapter: flags, collect, snapshot validation, normalize, probe and reader — wired for the
-// provider-neutral CLI (src/provider.ts).
-import { Option } from 'commander';
+// provider-neutral CLI (src/provider.ts). SDK-free until it calls Azure: collect() and openReader() import the
+// SDK-bound modules when they run.
 import { UsageError } from '../../src/errors.js';
 import { callLimitsOf } from '../../src/call-limits.js';
 import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
 import type { ScanError } from '../../src/model.js';
 import type { AzureConnectionOptions } from './clients.js';
-import { collectAzure } from './collect.js';
 import { accountIdOf, normalizeAzure } from './normalize.js';
 import { azureProbeTargets } from './probe.js';
-import { openAzureReader } from './reader.js';
 import type { AzureSnapshot } from './snapshot-types.js';
 import { validateAzureSnapshot } from './snapshot-validate.js';
+import { azureInfo } from './options.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-
-function repeat(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
 
 /**
  * The connection flags of `kumoscan scan azure`. Data-plane mode: --account-url, --connection-string, or
@@ -44,20 +39,11 @@ function limitedConnection(flags: Readonly<Record<string, unknown>>): AzureConne
   return { ...azureConnection(flags), limits: callLimitsOf(flags) };
 }
 
-const GROUP = 'Azure options:';
-
 export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
-  id: 'azure',
-  title: 'Azure Blob Storage',
-  options: () => [
-    new Option('--subscription <id>', 'scan this subscription (repeatable; every subscription the credential sees when omitted)').argParser(repeat).helpGroup(GROUP),
-    new Option('--account-url <url>', 'data-plane mode: scan one account by its blob endpoint (Microsoft Entra credential, or a SAS in the URL)').helpGroup(GROUP),
-    new Option('--connection-string <cs>', 'data-plane mode: scan one account with a connection string (prefer AZURE_STORAGE_CONNECTION_STRING: flags show up in process lists)').helpGroup(GROUP),
-    new Option('--arm-endpoint <url>', 'Azure Resource Manager endpoint of another cloud (Azure China, US Government) or a test server').helpGroup(GROUP),
-  ],
+  ...azureInfo,
   validateSnapshot: validateAzureSnapshot,
-  collect: (flags, common) =>
-    collectAzure({
+  collect: async (flags, common) =>
+    (await import('./collect.js')).collectAzure({
       ...limitedConnection(flags),
       filter: common.buckets,
       concurrency: common.concurrency,
@@ -86,5 +72,5 @@ export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
     return { accounts: accounts.filter((a) => a.length > 0).sort(), errors };
   },
   probeTargets: (resource, flags) => azureProbeTargets(resource, str(flags.probeEndpoint)),
-  openReader: (flags, resource) => openAzureReader(limitedConnection(flags), resource),
+  openReader: async (flags, resource) => (await import('./reader.js')).openAzureReader(limitedConnection(flags), resource),
 };

@@ -254,6 +254,12 @@ export function accountFacts(snapshot: AzureSnapshot, account: AzureAccountSnaps
   };
 }
 
+/** The container name of a resource named `<account>/<container>`. */
+export function containerNameOf(resource: Resource): string {
+  const i = resource.name.indexOf('/');
+  return i >= 0 ? resource.name.slice(i + 1) : resource.name;
+}
+
 /** The account's containers, in name order (the first is the primary). */
 export function sortedContainers(account: AzureAccountSnapshot): AzureAccountSnapshot['containers'] {
   return [...account.containers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -2,7 +2,7 @@
 // URL and the blob's URL; for $web with static website hosting on, the blob through the web endpoint.
 import type { Resource } from '../../src/model.js';
 import type { ProbeTargets } from '../../src/provider.js';
-import { containerNameOf } from './reader.js';
+import { containerNameOf } from './normalize.js';
 
 /** Encodes a blob name for a URL path, keeping its slashes. */
 export function encodeBlobPath(name: string): string {

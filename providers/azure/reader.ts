@@ -6,12 +6,7 @@ import type { ObjectInfo, ObjectPage, ObjectReader } from '../../src/data/object
 import type { Resource } from '../../src/model.js';
 import { armDataPlaneClient, dataPlaneClient, type AzureConnectionOptions } from './clients.js';
 import { within } from '../../src/call-limits.js';
-
-/** The container name of a resource named `<account>/<container>`. */
-export function containerNameOf(resource: Resource): string {
-  const i = resource.name.indexOf('/');
-  return i >= 0 ? resource.name.slice(i + 1) : resource.name;
-}
+import { containerNameOf } from './normalize.js';
 
 function containerClientFor(connection: AzureConnectionOptions, resource: Resource): ContainerClient {
   const container = containerNameOf(resource);

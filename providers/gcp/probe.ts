@@ -2,7 +2,7 @@
 // the XML API object URL, both on the public endpoint (or --probe-endpoint for tests and compatible stores).
 import type { Resource } from '../../src/model.js';
 import type { ProbeTargets } from '../../src/provider.js';
-import { GCS_PUBLIC_ENDPOINT } from './clients.js';
+import { GCS_PUBLIC_ENDPOINT } from './connection.js';
 
 /** Encodes an object name for a URL path, keeping its slashes (the XML API path form). */
 export function encodeObjectPath(name: string): string {

@@ -1,7 +1,8 @@
 // The GCS ObjectReader (src/data/object-reader.ts): objects.list and ranged objects.get (alt=media) through the
 // Storage SDK — read-only, bounded.
 import type { ObjectInfo, ObjectPage, ObjectReader } from '../../src/data/object-reader.js';
-import { createAuth, createStorage, type GcpAuth, type GcpConnection } from './clients.js';
+import { createAuth, createStorage, type GcpAuth } from './clients.js';
+import type { GcpConnection } from './connection.js';
 import { within } from '../../src/call-limits.js';
 
 interface GcsObjectResource {

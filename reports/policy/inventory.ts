@@ -4,7 +4,7 @@
 // were declared, not detected. Pure.
 import type { Resource } from '../../src/model.js';
 import type { DataProfile, DetectorId } from '../../src/data/types.js';
-import { withDeclared } from '../../src/data/sampling-stage.js';
+import { withDeclared } from '../../src/data/sample-outcome.js';
 import { matchesAny } from './glob.js';
 import type { ConfigWarning, InventoryDeclaration } from './types.js';
 

@@ -1,5 +1,5 @@
-// The report formats of `--format` (a comma-separated list), the file each one is written to with --out-dir, and
-// rendering one or more reports in one of them. Pure.
+// Rendering one or more reports in one of the formats of `--format` (their names, files and parsing are in
+// ./format-names.ts, which loads no renderer). Pure.
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson, type Report } from './json.js';
@@ -8,33 +8,9 @@ import { renderMarkdown } from './md.js';
 import { renderSarif } from './sarif.js';
 import { renderTable } from './table.js';
 import type { Lang } from './view.js';
+import type { Format } from './format-names.js';
 
-/** The two of the first version first (the wording of their errors stays the same). */
-export const FORMATS = ['json', 'table', 'html', 'sarif', 'md', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
-
-const EXTENSION: Record<Format, string> = { json: 'json', html: 'html', sarif: 'sarif', md: 'md', csv: 'csv', table: 'txt' };
-
-/** The file a format is written to in --out-dir: kumoscan-report.<ext>. */
-export function fileNameFor(format: Format, base = 'kumoscan-report'): string {
-  return `${base}.${EXTENSION[format]}`;
-}
-
-function isFormat(s: string): s is Format {
-  return (FORMATS as readonly string[]).includes(s);
-}
-
-/** "json,html" -> ['json', 'html'] (trimmed, de-duplicated, in the order given); an unknown name is an error message. */
-export function parseFormats(value: string): Format[] | string {
-  const names = value
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter((s) => s.length > 0);
-  if (names.length === 0) return `give at least one of ${FORMATS.join(', ')}`;
-  const unknown = names.filter((n) => !isFormat(n));
-  if (unknown.length > 0) return `unknown format${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}. Allowed choices are ${FORMATS.join(', ')} (comma-separated; several need --out-dir).`;
-  return [...new Set(names.filter(isFormat))];
-}
+export { FORMATS, combinesReports, fileNameFor, parseFormats, type Format } from './format-names.js';
 
 export interface RenderOptions {
   /** Language of the table, Markdown and SARIF messages; the HTML report starts in Japanese and has a switch. */
@@ -62,11 +38,6 @@ export function renderFormat(format: Format, reports: readonly Report[], opts: R
     case 'csv':
       return renderCsv(reports);
   }
-}
-
-/** Formats that can hold several reports in one file (one per provider, e.g. the demo's). */
-export function combinesReports(format: Format): boolean {
-  return format !== 'json' && format !== 'table';
 }
 
 /**

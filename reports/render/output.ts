@@ -1,22 +1,12 @@
 // Where rendered reports go: one format to standard output or --out FILE (as before), or any number of formats
 // into --out-dir DIR as kumoscan-report.<ext>. Shared by `kumoscan scan` and `kumoscan report`.
 import { join } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
 import { checkOutputFile, prepareOutputDir } from '../../src/io/output-paths.js';
 import type { Report } from './json.js';
 import { FORMATS, combinesReports, fileNameFor, parseFormats, renderFormatChunks, type Format } from './formats.js';
 import type { Lang } from './view.js';
-
-/** commander argParser for --format: a comma-separated list of formats. */
-export function formatList(value: string): Format[] {
-  const parsed = parseFormats(value);
-  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
-  return parsed;
-}
-
-export const FORMAT_HELP = `report format(s), comma-separated: ${FORMATS.join(', ')} (several need --out-dir)`;
 
 export interface EmitOptions {
   out?: string;

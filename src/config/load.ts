@@ -2,17 +2,13 @@
 // naming the file, the field and the problem (UsageError -> exit 2), e.g.
 //   kumoscan.yml: suppressions[0].expires: must be a date YYYY-MM-DD
 //   kumoscan.yml: line 4, column 1: YAML syntax error: Flow sequence in block collection must …
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { MAX_NESTING, tooDeep } from '../io/json-depth.js';
 import { MiB, readRegularFile } from '../io/read-file.js';
 import { configSchema, type Config } from './schema.js';
-
-/** The names looked for in the working directory when --config is not given, in this order. */
-export const DEFAULT_CONFIG_FILES = ['kumoscan.yml', 'kumoscan.yaml'] as const;
+import { locateConfig } from './locate.js';
 
 export interface LoadedConfig {
   /** The file as the user named it (or the default name found). */
@@ -143,10 +139,6 @@ export function loadConfigFile(file: string, label: string = file): Config {
 
 /** `--config FILE` when given, else ./kumoscan.yml or ./kumoscan.yaml in `cwd`; undefined when there is none. */
 export function findConfig(explicit: string | undefined, cwd: string = process.cwd()): LoadedConfig | undefined {
-  if (explicit !== undefined) return { file: explicit, config: loadConfigFile(explicit) };
-  for (const name of DEFAULT_CONFIG_FILES) {
-    const path = join(cwd, name);
-    if (existsSync(path)) return { file: name, config: loadConfigFile(path, name) };
-  }
-  return undefined;
+  const found = locateConfig(explicit, cwd);
+  return found && { file: found.file, config: loadConfigFile(found.path, found.file) };
 }

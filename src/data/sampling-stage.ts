@@ -1,16 +1,14 @@
 // The sample stage of a scan (DESIGN.md: collect -> snapshot -> normalize -> SAMPLE -> check): for the resources
 // an outsider can read (or all, or none), read a bounded sample through the provider's ObjectReader and keep
-// only the DataProfile. Also the pure step that attaches profiles (and declared counts) to resources.
+// only the DataProfile. The pure step that attaches profiles (and declared counts) to resources is ./sample-outcome.ts.
 import pLimit from 'p-limit';
 import { classifyBytes } from './decode/classify.js';
 import type { ImageTextReader } from './decode/image-text.js';
 import { OcrService, type OcrSettings } from './ocr/index.js';
 import { classifyFileName, PersonLedger, profileResource } from './detect/index.js';
-import { ByteBudget, NOT_SAMPLED_DEADLINE, readFailureCode, SAMPLE_LIST_CALL, SAMPLE_READ_CALL, sampleResource, type Classifiers, type SampleOutcome } from './sample.js';
-import { SCAN_TIMEOUT_CODE } from '../call-limits.js';
+import { ByteBudget, NOT_SAMPLED_DEADLINE, sampleResource, type Classifiers, type SampleOutcome } from './sample.js';
 import { DEFAULT_SAMPLE_LIMITS, type SampleLimits } from './sample-plan.js';
-import type { DataProfile } from './types.js';
-import type { CollectError, Resource } from '../model.js';
+import type { Resource } from '../model.js';
 import type { BaseSnapshot, ProviderAdapter } from '../provider.js';
 
 export type SampleMode = 'exposed' | 'all' | 'none';
@@ -74,7 +72,7 @@ export async function sampleResources(
             req.onSampled?.(++done, chosen.length, r.name);
             return;
           }
-          const reader = open(flags, r);
+          const reader = await open(flags, r);
           const imageText = ocr.reader();
           try {
             out[r.id] = await sampleResource(reader, limits, budget, realClassifiers(imageText), req.declared?.[r.name], req.deadline, { readImages: imageText !== undefined });
@@ -89,41 +87,4 @@ export async function sampleResources(
     await ocr.close();
   }
   return out;
-}
-
-/** A declared count (configuration / --declare) overrides the estimate for category 4, both ways. Pure. */
-export function withDeclared(profile: DataProfile, declared: number | undefined): DataProfile {
-  if (declared === undefined) return profile;
-  return { ...profile, persons: { ...profile.persons, declared, over1000: declared > 1000 } };
-}
-
-/**
- * The errors a sample outcome records: the resource could not be sampled at all (listing failed, or the scan
- * deadline passed first), and objects whose read failed — one error per failure code, with counts, never a key.
- */
-export function sampleErrors(outcome: SampleOutcome): CollectError[] {
-  const errors: CollectError[] = [];
-  if (outcome.error) errors.push({ call: SAMPLE_LIST_CALL, code: outcome.error === NOT_SAMPLED_DEADLINE ? SCAN_TIMEOUT_CODE : 'SampleFailed', message: outcome.error });
-  const skipped = outcome.profile?.sampled.skipped ?? [];
-  const failed = new Map<string, { count: number; reason: string }>();
-  for (const s of skipped) {
-    const code = readFailureCode(s.reason);
-    if (code === undefined) continue;
-    const f = failed.get(code);
-    if (f) f.count++;
-    else failed.set(code, { count: 1, reason: s.reason });
-  }
-  const planned = (outcome.profile?.sampled.objects ?? 0) + [...failed.values()].reduce((a, f) => a + f.count, 0);
-  for (const [code, f] of failed) {
-    errors.push({ call: SAMPLE_READ_CALL, code, message: `${f.count} of ${planned} sampled object(s) could not be read: ${f.reason}` });
-  }
-  return errors;
-}
-
-/** Pure: attaches a sample outcome to its resource; what could not be sampled or read is a recorded error. */
-export function attachSample(r: Resource, outcome: SampleOutcome | undefined, declared: number | undefined): Resource {
-  if (!outcome) return r;
-  const failed = sampleErrors(outcome);
-  const errors: CollectError[] = failed.length > 0 ? [...r.errors, ...failed] : r.errors;
-  return { ...r, errors, ...(outcome.profile ? { data: withDeclared(outcome.profile, declared) } : {}) };
 }

@@ -8,22 +8,32 @@ export type CancelLang = 'ja' | 'en';
 
 const EXIT_FOR: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: 130, SIGTERM: 143 };
 
+/** What must be undone on the terminal before "cancelled" is printed (a progress bar: src/log/cli-logging.ts). */
+const terminalCleanups = new Set<() => void>();
+
+/** Runs `cleanup` (e.g. erasing the progress bar) when a signal cancels the command; returns the removal. */
+export function onCancelClear(cleanup: () => void): () => void {
+  terminalCleanups.add(cleanup);
+  return () => terminalCleanups.delete(cleanup);
+}
+
 export function cancelMessage(signal: 'SIGINT' | 'SIGTERM', lang: CancelLang): string {
   return lang === 'ja' ? `kumoscan: 中断しました（${signal}）。書きかけのファイルは削除しました（書き終えていないファイルは以前のままです）。\n` : `kumoscan: cancelled (${signal}); no file was left half-written (files not yet written keep their previous content)\n`;
 }
 
 /** Installs the handlers; returns a function that removes them again. */
-export function installCancelHandlers(lang: () => CancelLang, stderr: NodeJS.WritableStream = process.stderr): () => void {
+export function installCancelHandlers(lang: () => CancelLang, stderr: { write(chunk: string): unknown } = process.stderr, exit: (code: number) => void = process.exit): () => void {
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const handler = (): void => {
       removePendingTempFiles();
       try {
-        // A progress bar may be on the line: start a new one.
-        stderr.write(`${(stderr as { isTTY?: boolean }).isTTY ? '\n' : ''}${cancelMessage(signal, lang())}`);
+        // A progress bar is erased, not left above the message.
+        for (const cleanup of terminalCleanups) cleanup();
+        stderr.write(cancelMessage(signal, lang()));
       } catch {
         // standard error closed: exit anyway
       }
-      process.exit(EXIT_FOR[signal]);
+      exit(EXIT_FOR[signal]);
     };
     process.on(signal, handler);
     return [signal, handler] as const;

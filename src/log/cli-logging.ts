@@ -8,6 +8,7 @@ import type { ScanOutcome } from '../scan.js';
 import type { ScanEvent, ScanEventSink } from './events.js';
 import { Logger, chooseLogMode, type LogFormat, type LogStream } from './logger.js';
 import { shortMessage } from './redact.js';
+import { onCancelClear } from '../io/cancel.js';
 
 export type { LogFormat } from './logger.js';
 
@@ -133,6 +134,8 @@ export function scanLogger(flags: LoggingFlags, stream: LogStream, now: () => Da
       logger.close();
     },
     async run(body) {
+      // Ctrl-C / SIGTERM erase the bar before "cancelled" (src/io/cancel.ts).
+      const forget = onCancelClear(() => logger.close());
       try {
         return await body();
       } catch (err) {
@@ -146,6 +149,8 @@ export function scanLogger(flags: LoggingFlags, stream: LogStream, now: () => Da
         const message = err instanceof Error ? err.message : String(err);
         logger.emit({ event: 'fatal', message: shortMessage(err instanceof UsageError ? message : `scan failed: ${message}`, 500), exitCode });
         throw new ReportedError(exitCode);
+      } finally {
+        forget();
       }
     },
   };

@@ -208,7 +208,7 @@ describe('member accounts at once (--account-concurrency)', () => {
   });
 
   test('--account-concurrency: 1 to 64, else a usage error', async () => {
-    const { accountConcurrency } = await import('../../providers/aws/organization.js');
+    const { accountConcurrency } = await import('../../providers/aws/options.js');
     assert.equal(accountConcurrency('8'), 8);
     for (const bad of ['0', '65', '2.5', 'x']) assert.throws(() => accountConcurrency(bad), /must be an integer from 1 to 64/);
   });

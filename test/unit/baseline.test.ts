@@ -19,7 +19,7 @@ import { UsageError } from '../../src/errors.js';
 import { packagePath } from '../../src/package-info.js';
 import { evaluateSnapshot, type EvaluateOptions } from '../../src/scan.js';
 import { compileBucketFilter } from '../../src/bucket-filter.js';
-import { adapterFor } from '../../src/provider-registry.js';
+import { adapterFor } from '../../src/adapters.js';
 import { readSnapshotFile } from '../../src/snapshot.js';
 import { shardOf } from '../../src/shard.js';
 import { runCli } from '../helpers/cli.js';

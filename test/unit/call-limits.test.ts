@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { CallTimeoutError, callLimitsOf, CALL_LIMITS_FLAG, DEFAULT_CALL_TIMEOUT_MS, formatDuration, parseDuration, ScanDeadlineError, scanDeadline, within } from '../../src/call-limits.js';
 import { limitCalls } from '../../providers/aws/clients.js';
 import { errorCode } from '../../providers/aws/errors.js';
-import { attachSample, sampleErrors } from '../../src/data/sampling-stage.js';
+import { attachSample, sampleErrors } from '../../src/data/sample-outcome.js';
 import { ByteBudget, NOT_SAMPLED_DEADLINE, readFailureCode, sampleResource, type Classifiers } from '../../src/data/sample.js';
 import type { ObjectReader } from '../../src/data/object-reader.js';
 import type { DataProfile, FileProfile } from '../../src/data/types.js';

@@ -320,12 +320,15 @@ describe('provider-managed-encryption', () => {
     assert.ok(f[0]!.detail.en.includes('2023-01-05'));
     assert.ok(f[0]!.detail.ja.includes('2023年1月5日'));
     assert.ok(f[0]!.detail.en.includes('customer-managed key'));
+    assert.deepEqual(f[0]!.title, { ja: '保存データが自社で管理する鍵で暗号化されていない', en: 'Data at rest is not encrypted with a customer-managed key' });
   });
   test('high, with a different detail, when not encrypted at all', () => {
     const f = run('provider-managed-encryption', bucket((r) => (r.encryption = { atRest: 'none' })));
     assert.deepEqual(brief(f), [[`provider-managed-encryption:${ID}`, 'high']]);
     assert.ok(f[0]!.detail.en.includes('not encrypted'));
     assert.ok(!f[0]!.detail.en.includes('2023-01-05'));
+    // The title says what the high finding is (not the low one's "not … with a customer-managed key").
+    assert.deepEqual(f[0]!.title, { ja: '保存データが暗号化されていない', en: 'Data at rest is not encrypted' });
   });
   test('passes on the baseline', () => assert.deepEqual(run('provider-managed-encryption', bucket()), []));
   test('null atRest: no finding, not-verified', () =>

@@ -9,7 +9,7 @@ import type { Resource } from '../../src/model.js';
 import { gcpAdapter } from '../../providers/gcp/index.js';
 import { normalizeGcp } from '../../providers/gcp/normalize.js';
 import { gcpErrorCode, toGcpCollectError } from '../../providers/gcp/errors.js';
-import { connectionFrom } from '../../providers/gcp/clients.js';
+import { connectionFrom } from '../../providers/gcp/connection.js';
 import type { GcpMultiProjectSnapshot, GcpSingleProjectSnapshot, GcsBucketSnapshot } from '../../providers/gcp/snapshot-types.js';
 
 function single(buckets: GcsBucketSnapshot[], edit?: (s: GcpSingleProjectSnapshot) => void): GcpSingleProjectSnapshot {

@@ -10,7 +10,8 @@ import { OcrService } from '../../src/data/ocr/index.js';
 import { foldOcrText } from '../../src/data/ocr/normalize.js';
 import { pageSegments } from '../../src/data/ocr/page-segments.js';
 import { encodeBmp } from '../../src/data/ocr/raw-image.js';
-import { OcrImageTextReader, DEFAULT_OCR_LIMITS } from '../../src/data/ocr/reader.js';
+import { OcrImageTextReader } from '../../src/data/ocr/reader.js';
+import { DEFAULT_OCR_LIMITS } from '../../src/data/ocr/limits.js';
 import type { FileProfile, Segment } from '../../src/data/types.js';
 
 const lines = (...texts: string[]): OcrLine[] => texts.map((text) => ({ text, confidence: 90 }));

@@ -11,7 +11,7 @@ import { runCli } from '../helpers/cli.js';
 import type { AwsSnapshot } from '../../providers/aws/snapshot-types.js';
 import type { AzureSnapshot } from '../../providers/azure/snapshot-types.js';
 import type { GcpSnapshot } from '../../providers/gcp/snapshot-types.js';
-import { adapterFor } from '../../src/provider-registry.js';
+import { adapterFor } from '../../src/adapters.js';
 import { readsIamInShard } from '../../providers/aws/collect.js';
 
 const EXAMPLES = ['aws', 'azure', 'gcp'].map((p) => packagePath('examples', `${p}-hr-system.snapshot.json`));

@@ -4,9 +4,11 @@
 // images by name only. Importing this module does not load tesseract.js (engine.ts imports it on first use).
 import type { ImageTextReader } from '../decode/image-text.js';
 import { TesseractEngine, type OcrEngine } from './engine.js';
-import { DEFAULT_OCR_LIMITS, OcrImageTextReader, type OcrLimits } from './reader.js';
+import { DEFAULT_OCR_LIMITS, type OcrLimits } from './limits.js';
+import { OcrImageTextReader } from './reader.js';
 
-export { DEFAULT_OCR_LIMITS, OcrImageTextReader, type OcrLimits } from './reader.js';
+export { DEFAULT_OCR_LIMITS, type OcrLimits } from './limits.js';
+export { OcrImageTextReader } from './reader.js';
 export { normalizeOcrText, foldOcrText, compactText } from './normalize.js';
 export { DOCUMENT_KINDS, recognizeDocument } from './documents/index.js';
 

@@ -8,24 +8,7 @@ import { OcrTimeout, type OcrEngine } from './engine.js';
 import { pageSegments } from './page-segments.js';
 import { encodeBmp } from './raw-image.js';
 import { tiffSize } from './tiff-size.js';
-
-export interface OcrLimits {
-  /** Images read per reader (resource or run); further images are not read (0: none at all). */
-  maxImages: number;
-  /** OCR time per reader (ms), summed over its images. */
-  timeLimitMs: number;
-  /** Pixels per image; larger images are not read. */
-  maxPixels: number;
-  /** Time per image (ms): the worker is terminated and replaced when it overruns. */
-  imageTimeoutMs: number;
-}
-
-export const DEFAULT_OCR_LIMITS: OcrLimits = {
-  maxImages: 50,
-  timeLimitMs: 120_000,
-  maxPixels: 40_000_000,
-  imageTimeoutMs: 20_000,
-};
+import { DEFAULT_OCR_LIMITS, type OcrLimits } from './limits.js';
 
 /** Formats the engine's Leptonica decodes (test/unit/ocr-real.test.ts reads one file of each). */
 const READABLE = new Set(['jpg', 'png', 'tiff', 'webp', 'bmp', 'gif']);

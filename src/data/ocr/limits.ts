@@ -1,0 +1,19 @@
+// The OCR budgets and their defaults (--ocr-max-images, --ocr-time-limit, and the per-image bounds). Kept apart from
+// the reader (./reader.ts, which loads image-size) so the command line shows the defaults without loading it.
+export interface OcrLimits {
+  /** Images read per reader (resource or run); further images are not read (0: none at all). */
+  maxImages: number;
+  /** OCR time per reader (ms), summed over its images. */
+  timeLimitMs: number;
+  /** Pixels per image; larger images are not read. */
+  maxPixels: number;
+  /** Time per image (ms): the worker is terminated and replaced when it overruns. */
+  imageTimeoutMs: number;
+}
+
+export const DEFAULT_OCR_LIMITS: OcrLimits = {
+  maxImages: 50,
+  timeLimitMs: 120_000,
+  maxPixels: 40_000_000,
+  imageTimeoutMs: 20_000,
+};
