@@ -65,7 +65,10 @@ function detailLines(findings: readonly ReportFinding[], subjectOf: (f: ReportFi
   for (const sev of SEVERITIES) {
     const group = findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;
-    out.push(`${HEADINGS[sev][lang]} (${num(group.length)})`, ...rows(group, subjectOf, lang), '');
+    out.push(`${HEADINGS[sev][lang]} (${num(group.length)})`);
+    // One push per row: a spread of 100,000 rows overflows the stack.
+    for (const row of rows(group, subjectOf, lang)) out.push(row);
+    out.push('');
   }
   return out;
 }
@@ -170,6 +173,11 @@ function filterLine(severities: readonly Severity[], hidden: number, lang: Lang)
     : `Severities shown: ${list} (--severity); ${num(hidden)} findings of other severities are not listed (the totals and the exit code count them).`;
 }
 
+/** Appends line by line: a spread of 100,000 lines overflows the stack. */
+function append(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
+}
+
 export function renderTable(report: Report, lang: Lang = 'en', opts: TableOptions = {}): string {
   const out: string[] = [];
   const ja = lang === 'ja';
@@ -183,12 +191,13 @@ export function renderTable(report: Report, lang: Lang = 'en', opts: TableOption
   out.push('');
   if (report.findings.length === 0) out.push(ja ? '指摘事項はありません。' : 'No findings.', '');
   else if (findings.length === 0) out.push(ja ? '表示する重要度の指摘はありません。' : 'No findings at the severities shown.', '');
-  else if (opts.details) out.push(...detailLines(findings, subjectOf, lang));
-  else out.push(...groupedLines(groups, findings.length, lang));
+  else append(out, opts.details ? detailLines(findings, subjectOf, lang) : groupedLines(groups, findings.length, lang));
   if (severities !== undefined && findings.length < report.findings.length) out.push(...hanging('', filterLine(severities, report.findings.length - findings.length, lang)), '');
   const resolved = (report.resolved ?? []).filter(shown);
   if (resolved.length > 0) {
-    out.push(ja ? `ベースラインから解消 (${num(resolved.length)})` : `Resolved since the baseline (${num(resolved.length)})`, ...rows(resolved, subjectOf, lang, 'resolved'), '');
+    out.push(ja ? `ベースラインから解消 (${num(resolved.length)})` : `Resolved since the baseline (${num(resolved.length)})`);
+    for (const row of rows(resolved, subjectOf, lang, 'resolved')) out.push(row);
+    out.push('');
   }
   const suppressed = suppressedOf([report]).filter((x) => shown(x.finding));
   if (suppressed.length > 0) {
@@ -203,8 +212,9 @@ export function renderTable(report: Report, lang: Lang = 'en', opts: TableOption
     out.push('');
   }
   const views = resourceViews(report).sort(compareViews);
-  out.push(...resourceLines(views, findings, shown, lang));
-  out.push(...assessmentBlock([report], lang, views), '');
+  append(out, resourceLines(views, findings, shown, lang));
+  append(out, assessmentBlock([report], lang, views));
+  out.push('');
   out.push(...hanging('', totalsLine(report, lang)));
   const s = report.summary;
   if (s.baseline) out.push(...hanging('', baselineLine(s.baseline)[lang]));
