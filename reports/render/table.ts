@@ -97,13 +97,13 @@ function groupedLines(groups: readonly CheckGroup[], findingCount: number, lang:
 
 function triCell(v: boolean | null, lang: Lang): string {
   if (v === null) return '?';
-  return v ? (lang === 'ja' ? 'はい' : 'yes') : lang === 'ja' ? 'いいえ' : 'no';
+  return v ? (lang === 'ja' ? '可' : 'yes') : lang === 'ja' ? '不可' : 'no';
 }
 
 function dataCell(v: ResourceView, lang: Lang): string {
   const ja = lang === 'ja';
-  if (v.personalData === true) return ja ? '個人データあり' : 'personal data';
-  if (v.personalData === false) return ja ? '検出なし' : 'none found';
+  if (v.personalData === true) return ja ? '個人データ' : 'personal data';
+  if (v.personalData === false) return ja ? 'なし' : 'none found';
   return v.resource?.data === undefined ? '—' : ja ? '不明' : 'unknown';
 }
 
@@ -111,7 +111,7 @@ function findingsCell(findings: readonly ReportFinding[], lang: Lang): string {
   if (findings.length === 0) return lang === 'ja' ? '指摘なし' : 'no findings';
   let worst: Severity = 'info';
   for (const f of findings) if (severityRank(f.severity) > severityRank(worst)) worst = f.severity;
-  return lang === 'ja' ? `指摘 ${num(findings.length)} 件（${HEADINGS[worst].ja}）` : `${num(findings.length)} finding${findings.length === 1 ? '' : 's'} (worst ${HEADINGS[worst].en})`;
+  return lang === 'ja' ? `指摘 ${num(findings.length)} 件（${HEADINGS[worst].ja}）` : `${num(findings.length)} finding${findings.length === 1 ? '' : 's'} (${HEADINGS[worst].en})`;
 }
 
 /**
@@ -121,7 +121,12 @@ function findingsCell(findings: readonly ReportFinding[], lang: Lang): string {
 function resourceLines(views: readonly ResourceView[], findings: readonly ReportFinding[], shown: (f: ReportFinding) => boolean, lang: Lang): string[] {
   const ja = lang === 'ja';
   const storage = views.filter((v) => v.resource !== null);
-  const out = [ja ? 'リソース（緊急度順。誰でも: 読取 / 一覧 / 書込、? は確認できず）' : 'Resources, most urgent first (anyone can: read / list / write; ? = not verified)'];
+  const out = hanging(
+    '',
+    ja
+      ? 'リソース（緊急度順）: 誰でも 読取/一覧/書込（? は確認できず）、個人データ、指摘（最も重いもの）'
+      : 'Resources, most urgent first: anyone can read/list/write (? = not verified), personal data, findings (worst)',
+  );
   const ownFindings = (v: ResourceView): ReportFinding[] => v.findings.filter((f) => shown(f) && accountOfFinding(f) === null);
   const accounts = groupBy(
     findings.filter((f) => accountOfFinding(f) !== null),
@@ -130,8 +135,8 @@ function resourceLines(views: readonly ResourceView[], findings: readonly Report
   const cells: string[][] = [
     ...storage.map((v) => {
       const errors = v.resource?.errors.length ?? 0;
-      const failed = errors ? (ja ? `、取得エラー ${num(errors)} 件` : `; ${num(errors)} failed call${errors === 1 ? '' : 's'}`) : '';
-      const exposure = `${triCell(v.resource?.exposure.read ?? null, lang)} / ${triCell(v.resource?.exposure.list ?? null, lang)} / ${triCell(v.resource?.exposure.write ?? null, lang)}`;
+      const failed = errors ? (ja ? `、エラー ${num(errors)} 件` : `; ${num(errors)} error${errors === 1 ? '' : 's'}`) : '';
+      const exposure = `${triCell(v.resource?.exposure.read ?? null, lang)}/${triCell(v.resource?.exposure.list ?? null, lang)}/${triCell(v.resource?.exposure.write ?? null, lang)}`;
       return [escapeControls(v.name), exposure, dataCell(v, lang), findingsCell(ownFindings(v), lang) + failed];
     }),
     ...[...accounts].map(([account, list]) => [escapeControls(accountLabel(account, lang)), '', '', findingsCell(list, lang)]),
