@@ -87,19 +87,27 @@ const VALUE: Record<Row, (v: ResourceView, lang: Lang) => string> = {
 
 const ROWS: readonly Row[] = ['estimate', 'categories', 'myNumberAct', 'persons', 'preliminary', 'final'];
 
-function countsLine(reports: readonly Report[], views: readonly ResourceView[], lang: Lang): string {
+/** Two sentences: what is exposed with personal data, then how many are reportable. */
+function countsLines(reports: readonly Report[], views: readonly ResourceView[], lang: Lang): [string, string] {
   const s = summarize(reports, views);
   const unsampled = views.filter((v) => v.resource !== null && v.exposed === true && v.personalData === null).length;
   if (lang === 'ja') {
-    return `リソース ${num(s.resources)}、誰でも読取・一覧可 ${num(s.exposed)}、うち個人データあり ${num(s.exposedPersonal)}${unsampled ? `、個人データ不明（未サンプル） ${num(unsampled)}` : ''}。報告対象の可能性が高い ${num(s.likely.length)}、要確認 ${num(s.review.length)}。`;
+    return [
+      `リソース ${num(s.resources)}、誰でも読取・一覧可 ${num(s.exposed)}、うち個人データあり ${num(s.exposedPersonal)}${unsampled ? `、個人データ不明（未サンプル） ${num(unsampled)}` : ''}。`,
+      `報告対象の可能性が高い ${num(s.likely.length)}、要確認 ${num(s.review.length)}。`,
+    ];
   }
-  return `${num(s.resources)} resources, ${num(s.exposed)} readable or listable by anyone, ${num(s.exposedPersonal)} of them with personal data${unsampled ? `, ${num(unsampled)} not sampled (personal data unknown)` : ''}. Likely reportable: ${num(s.likely.length)}; to review: ${num(s.review.length)}.`;
+  return [
+    `${num(s.resources)} resources, ${num(s.exposed)} readable or listable by anyone, ${num(s.exposedPersonal)} of them with personal data${unsampled ? `, ${num(unsampled)} not sampled (personal data unknown)` : ''}.`,
+    `Likely reportable: ${num(s.likely.length)}; to review: ${num(s.review.length)}.`,
+  ];
 }
 
 /** The block's lines (no trailing blank line); `views` when the caller already has them. */
 export function assessmentBlock(reports: readonly Report[], lang: Lang, views: readonly ResourceView[] = allViews(reports)): string[] {
   const ja = lang === 'ja';
-  const out: string[] = [ja ? '個人情報保護法の評価（個人情報保護委員会への漏えい等報告）' : 'APPI assessment (breach report to the PPC)', ...hanging('  ', countsLine(reports, views, lang))];
+  const out: string[] = [ja ? '個人情報保護法の評価（個人情報保護委員会への漏えい等報告）' : 'APPI assessment (breach report to the PPC)'];
+  for (const line of countsLines(reports, views, lang)) out.push(...hanging('  ', line));
   const reportable = reportableViews(views);
   if (reportable.length === 0) {
     out.push(ja ? '  報告対象と推定されたリソースはありません。' : '  No resource is estimated reportable.');
