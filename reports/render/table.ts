@@ -9,7 +9,7 @@ import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine } from './baseline-view.js';
 import { configWarningsOf, suppressedOf, suppressionLine } from './policy-view.js';
 import { escapeControls, escapeLines } from '../../src/text/sanitize.js';
-import { CONSOLE_WIDTH, displayWidth, hanging, pad, widest } from './columns.js';
+import { CONSOLE_WIDTH, displayWidth, hanging, pad, widest, wrap } from './columns.js';
 import { assessmentBlock } from './assessment-block.js';
 import { groupFindingsByCheck, nameList, type CheckGroup } from './findings-by-check.js';
 import { accountLabel, accountOfFinding, findingSubject, resourceNamer } from './short-name.js';
@@ -53,11 +53,25 @@ function rows(findings: readonly ReportFinding[], subjectOf: (f: ReportFinding) 
     return state ? `[${BASELINE_LABEL[state][lang]}]` : '';
   });
   const stateWidth = widest(states);
-  return cells.flatMap((c, i) => {
+  // Titles repeat across rows: each is wrapped once per column width (100,000 rows stay fast).
+  const wrapped = new Map<string, string[]>();
+  const wrapOnce = (title: string, width: number): string[] => {
+    const key = `${width}\u0000${title}`;
+    let lines = wrapped.get(key);
+    if (!lines) wrapped.set(key, (lines = wrap(title, width)));
+    return lines;
+  };
+  const out: string[] = [];
+  for (const [i, c] of cells.entries()) {
     const head = `  ${stateWidth ? `${pad(states[i] ?? '', stateWidth)}  ` : ''}${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  `;
-    // The title under its column while that leaves room for it, else on a line of its own.
-    return CONSOLE_WIDTH - displayWidth(head) >= MIN_TITLE_COLUMN ? hanging(head, c[2] ?? '') : [head.trimEnd(), ...hanging(' '.repeat(6), c[2] ?? '')];
-  });
+    const headWidth = displayWidth(head);
+    // The title under its column while that leaves room for it, else on lines of its own.
+    const [indent, first] = CONSOLE_WIDTH - headWidth >= MIN_TITLE_COLUMN ? [headWidth, head] : [6, null];
+    const lines = wrapOnce(c[2] ?? '', CONSOLE_WIDTH - indent);
+    if (first === null) out.push(head.trimEnd());
+    for (const [j, line] of lines.entries()) out.push((j === 0 && first !== null ? first : ' '.repeat(indent)) + line);
+  }
+  return out;
 }
 
 function detailLines(findings: readonly ReportFinding[], subjectOf: (f: ReportFinding) => string, lang: Lang): string[] {
@@ -216,7 +230,8 @@ export function renderTable(report: Report, lang: Lang = 'en', opts: TableOption
     for (const w of warnings) out.push(`  ${w.message[lang]}`);
     out.push('');
   }
-  const views = resourceViews(report).sort(compareViews);
+  // Storage resources only (the table and the assessment block show no others): 100,000 IAM subjects are not sorted.
+  const views = resourceViews(report).filter((v) => v.resource !== null).sort(compareViews);
   append(out, resourceLines(views, findings, shown, lang));
   append(out, assessmentBlock([report], lang, views));
   out.push('');
