@@ -32,3 +32,18 @@ export function compileBucketFilter(values: readonly string[], shard?: Shard): B
     ...shardPart,
   };
 }
+
+/**
+ * The one line (ja, en) when --buckets matched no bucket: an empty report would read as a clean result. null when
+ * no filter was given, something matched, the scan is incomplete (a failed listing is reported as such, exit 3),
+ * or the run is one shard of several (a shard may hold none of a few matching buckets).
+ */
+export function emptyFilterMessage(scope: { bucketFilter: readonly string[]; accounts: readonly string[] }, resources: number, complete: boolean, shard?: Shard): { ja: string; en: string } | null {
+  if (scope.bucketFilter.length === 0 || resources > 0 || !complete || (shard !== undefined && shard.count > 1)) return null;
+  const globs = scope.bucketFilter.map((g) => `'${g}'`).join(', ');
+  const where = scope.accounts.join(', ');
+  return {
+    ja: `--buckets ${globs} に一致するバケットがありません（${where}）。何も検査していないため、結果はありません。パターンを確認してください（バケット名、Azure ではコンテナー名か「アカウント/コンテナー」と照合します）。`,
+    en: `--buckets ${globs} matched no bucket (${where}): nothing was checked, so there is no result. Check the pattern (it is matched against bucket names; Azure: container or account/container).`,
+  };
+}

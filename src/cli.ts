@@ -2,9 +2,10 @@
 // Only what parsing and help need is imported up front; what a command runs is imported when it runs (with the
 // cloud SDKs behind the adapters' collect()), so --version, --help and the offline commands start fast.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { Lang } from '../reports/render/table.js';
+import type { Lang, TableOptions } from '../reports/render/table.js';
 import { EXIT, UsageError } from './errors.js';
-import { SEVERITIES } from './model.js';
+import { SEVERITIES, type Severity } from './model.js';
+import { parseSeverityList } from './severity-list.js';
 import { VERSION } from './package-info.js';
 import type { FailOn } from './scan.js';
 import { DEFAULT_SAMPLE_LIMITS } from './data/sample-plan.js';
@@ -41,6 +42,9 @@ interface ScanFlags {
   saveSnapshot?: string;
   input?: string;
   lang: Lang;
+  /** --severity: the severities the table shows; --details: every finding on its own line. */
+  severity?: Severity[];
+  details?: boolean;
   progress: boolean;
   logFormat: LogFormat;
   quiet?: boolean;
@@ -123,6 +127,16 @@ function entrusteeOption(value: string, previous: Entrustee[]): Entrustee[] {
   return [...previous, parsed];
 }
 
+/** --severity critical,high. */
+function severityList(value: string): Severity[] {
+  const parsed = parseSeverityList(value);
+  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+  return parsed;
+}
+
+const SEVERITY_HELP = 'severities the table shows, comma-separated (e.g. critical,high); the JSON keeps every finding and --fail-on alone sets the exit code';
+const DETAILS_HELP = 'the table lists every finding on its own line instead of one line per check';
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -186,6 +200,8 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .option('--save-snapshot <file>', 'also write the raw snapshot (the API answers) to a file')
     .option('--input <snapshot>', 'evaluate a saved snapshot offline instead of calling the cloud')
     .addOption(langOption('language of the table'))
+    .addOption(new Option('--severity <list>', SEVERITY_HELP).argParser(severityList))
+    .option('--details', DETAILS_HELP)
     .option('--probe', 'confirm public verdicts from outside: anonymous GET of the listing and one object')
     .option('--probe-endpoint <url>', 'send probes to this endpoint instead of the provider\'s public one (S3-compatible stores, tests)')
     .addOption(new Option('--sample <mode>', 'read a bounded sample of objects to find personal data: exposed (readable or listable by anyone, or unverified), all, none').choices(['exposed', 'all', 'none']).default('exposed').helpGroup('Personal-data sampling:'))
@@ -224,7 +240,9 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .option('--out-dir <dir>', 'write each format into DIR as kumoscan-report.<ext>')
     .addOption(langOption('language of the table, Markdown and SARIF messages (the HTML report has a switch)'))
     .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones')
-    .action(async (files: string[], given: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string }, cmd: Command) => {
+    .addOption(new Option('--severity <list>', SEVERITY_HELP).argParser(severityList))
+    .option('--details', DETAILS_HELP)
+    .action(async (files: string[], given: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string; severity?: Severity[]; details?: boolean }, cmd: Command) => {
       const flags = { ...given, format: reportFormats(given, files.length, cmd.getOptionValueSource('format') === 'default', process.stdout.isTTY === true) };
       const [{ checkOutputs, emitReports }, { readReportFile }, { applyBaseline }] = await Promise.all([import('../reports/render/output.js'), import('../reports/render/load.js'), import('../reports/baseline.js')]);
       checkOutputs(files.length, flags.format, flags);
@@ -233,7 +251,7 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
       // A baseline is one provider's report: it applies to the reports of that provider (an error when there is none).
       const mine = (r: (typeof loaded)[number]): boolean => baseline !== undefined && (r.scope.provider === baseline.scope.provider || !loaded.some((x) => x.scope.provider === baseline.scope.provider));
       const reports = loaded.map((r) => (baseline && mine(r) ? applyBaseline(r, baseline, { file: flags.baseline ?? '' }) : r));
-      await emitReports(reports, flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+      await emitReports(reports, flags.format, { lang: flags.lang, table: tableOptions(flags), ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
     });
   registerDemoCommand(program, setExit, write);
   registerDiffCommand(program, setExit, write);
@@ -267,7 +285,7 @@ async function runScan(argProvider: string | undefined, cliFlags: ScanFlags, wri
 }
 
 async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlags, write: (text: string) => void, explicit: (flag: string) => boolean, log: ReturnType<typeof scanLogger>): Promise<number> {
-  const [{ scan }, { checkOutputs, emitReports }, { applyBaseline }, { splitGlobs }] = await Promise.all([import('./scan.js'), import('../reports/render/output.js'), import('../reports/baseline.js'), import('./bucket-filter.js')]);
+  const [{ scan }, { checkOutputs, emitReports }, { applyBaseline }, { splitGlobs, emptyFilterMessage }] = await Promise.all([import('./scan.js'), import('../reports/render/output.js'), import('../reports/baseline.js'), import('./bucket-filter.js')]);
   // The YAML parser and the schema load only when there is a configuration file; the report validator only with --baseline.
   const config = locateConfig(cliFlags.config) === undefined ? undefined : (await import('./config/resolve.js')).resolveConfig(cliFlags.config, cliFlags, argProvider, cliFlags.input, explicit);
   const flags = config?.flags ?? cliFlags;
@@ -320,10 +338,17 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
     events: log.events,
   }));
   log.clear();
+  const nothingMatched = emptyFilterMessage(outcome.report.scope, outcome.report.resources.length, outcome.report.summary.complete, flags.shard);
+  if (nothingMatched) throw new UsageError(nothingMatched[flags.lang]);
   const report = baseline && flags.baseline !== undefined ? applyBaseline(outcome.report, baseline, { file: flags.baseline }) : outcome.report;
-  const written = await emitReports([report], flags.format, { lang: flags.lang, ...outputs }, write);
+  const written = await emitReports([report], flags.format, { lang: flags.lang, table: tableOptions(flags), ...outputs }, write);
   log.end(outcome, flags.format, written);
   return outcome.exitCode;
+}
+
+/** The table's --details and --severity. */
+function tableOptions(flags: { severity?: Severity[]; details?: boolean }): TableOptions {
+  return { ...(flags.details ? { details: true } : {}), ...(flags.severity ? { severities: flags.severity } : {}) };
 }
 
 /**

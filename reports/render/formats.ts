@@ -6,7 +6,7 @@ import { renderJson, type Report } from './json.js';
 import { jsonChunks } from './json-stream.js';
 import { renderMarkdown } from './md.js';
 import { renderSarif } from './sarif.js';
-import { renderTable } from './table.js';
+import { renderTable, type TableOptions } from './table.js';
 import type { Lang } from './view.js';
 import type { Format } from './format-names.js';
 
@@ -15,6 +15,8 @@ export { FORMATS, combinesReports, fileNameFor, parseFormats, type Format } from
 export interface RenderOptions {
   /** Language of the table, Markdown and SARIF messages; the HTML report starts in Japanese and has a switch. */
   lang: Lang;
+  /** The console table's --details and --severity. */
+  table?: TableOptions;
 }
 
 /** Renders reports in one format. JSON and the table take exactly one report. */
@@ -28,7 +30,7 @@ export function renderFormat(format: Format, reports: readonly Report[], opts: R
     case 'json':
       return renderJson(one());
     case 'table':
-      return renderTable(one(), opts.lang);
+      return renderTable(one(), opts.lang, opts.table);
     case 'html':
       return renderHtml(reports, { lang: 'ja' });
     case 'sarif':

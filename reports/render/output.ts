@@ -5,13 +5,16 @@ import { UsageError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
 import { checkOutputFile, prepareOutputDir } from '../../src/io/output-paths.js';
 import type { Report } from './json.js';
-import { FORMATS, combinesReports, fileNameFor, parseFormats, renderFormatChunks, type Format } from './formats.js';
+import { FORMATS, combinesReports, fileNameFor, parseFormats, renderFormatChunks, type Format, type RenderOptions } from './formats.js';
+import type { TableOptions } from './table.js';
 import type { Lang } from './view.js';
 
 export interface EmitOptions {
   out?: string;
   outDir?: string;
   lang: Lang;
+  /** The console table's --details and --severity. */
+  table?: TableOptions;
 }
 
 /**
@@ -29,12 +32,16 @@ export function checkOutputs(reportCount: number, formats: readonly Format[], op
   if (opts.outDir !== undefined) prepareOutputDir(opts.outDir);
 }
 
+function renderOptions(opts: EmitOptions): RenderOptions {
+  return { lang: opts.lang, ...(opts.table ? { table: opts.table } : {}) };
+}
+
 /** Renders `reports` in every format and writes them out (each file atomically); returns the files written ([] for standard output). */
 export async function emitReports(reports: readonly Report[], formats: readonly Format[], opts: EmitOptions, write: (text: string) => void): Promise<string[]> {
   checkOutputs(reports.length, formats, opts);
   if (opts.outDir === undefined) {
     const format = formats[0] ?? 'table';
-    const chunks = renderFormatChunks(format, reports, { lang: opts.lang });
+    const chunks = renderFormatChunks(format, reports, renderOptions(opts));
     if (opts.out !== undefined) await writeFileAtomic(opts.out, chunks);
     else for (const chunk of chunks) write(chunk);
     return opts.out !== undefined ? [opts.out] : [];
@@ -42,7 +49,7 @@ export async function emitReports(reports: readonly Report[], formats: readonly 
   const written: string[] = [];
   for (const format of formats) {
     const path = join(opts.outDir, fileNameFor(format));
-    await writeFileAtomic(path, renderFormatChunks(format, reports, { lang: opts.lang }));
+    await writeFileAtomic(path, renderFormatChunks(format, reports, renderOptions(opts)));
     written.push(path);
   }
   return written;

@@ -12,6 +12,8 @@ export const COMMON_FLAGS: readonly Mapping[] = [
   [['scan', 'formats'], 'format'],
   [['scan', 'outDir'], 'outDir'],
   [['scan', 'lang'], 'lang'],
+  [['scan', 'severity'], 'severity'],
+  [['scan', 'details'], 'details'],
   [['scan', 'concurrency'], 'concurrency'],
   [['scan', 'callTimeout'], 'callTimeout'],
   [['scan', 'scanTimeout'], 'scanTimeout'],

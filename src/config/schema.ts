@@ -2,7 +2,8 @@
 // (a typo such as `regoin:`) is an error, not silently ignored. Check ids are validated against the registry.
 import { z } from 'zod';
 import { ALL_CHECK_IDS } from '../../checks/index.js';
-import { SEVERITIES } from '../model.js';
+import { SEVERITIES, type Severity } from '../model.js';
+import { parseSeverityList } from '../severity-list.js';
 import { parseIsoDate } from '../../reports/appi/deadlines.js';
 import type { DetectorId } from '../data/types.js';
 import { parseSize } from './size.js';
@@ -58,6 +59,15 @@ const duration = z.union([z.number(), z.string()]).transform((v, ctx) => {
   }
   return n;
 });
+/** "critical,high" as a list of severities (most severe first). */
+function severityListOf(value: string, ctx: z.RefinementCtx): Severity[] {
+  const parsed = parseSeverityList(value);
+  if (typeof parsed === 'string') {
+    ctx.addIssue({ code: 'custom', message: parsed });
+    return z.NEVER;
+  }
+  return parsed;
+}
 const count = (max: number) => z.int({ error: `must be a whole number from 1 to ${max}` }).min(1, `must be a whole number from 1 to ${max}`).max(max, `must be a whole number from 1 to ${max}`);
 
 const awsScope = z.strictObject({
@@ -121,6 +131,10 @@ export const configSchema = z.strictObject({
       formats: z.array(z.enum(FORMATS)).min(1, 'must list at least one format').optional(),
       outDir: text.optional(),
       lang: z.enum(['ja', 'en']).optional(),
+      /** --severity: the severities the table shows (a list, or "critical,high"). */
+      severity: z.union([z.string().transform((v, ctx) => severityListOf(v, ctx)), z.array(severity).min(1, 'must list at least one severity').transform((list) => SEVERITIES.filter((s) => list.includes(s)))]).optional(),
+      /** --details: the table lists every finding. */
+      details: z.boolean({ error: 'must be true or false' }).optional(),
       concurrency: count(256).optional(),
       /** --call-timeout: one remote call, retries included. */
       callTimeout: duration.optional(),

@@ -20,7 +20,7 @@ import { readSnapshotFile } from '../snapshot.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { renderJson, type Report } from '../../reports/render/json.js';
 import { readReportFile } from '../../reports/render/load.js';
-import { allViews, deadlineLine, estimateLine, summarize } from '../../reports/render/view.js';
+import { assessmentBlock } from '../../reports/render/assessment-block.js';
 import { startArmStandIn, type ArmStandIn } from './arm.js';
 import { startAzurite, type RunningAzurite } from './azurite.js';
 import { makeLocalCert } from './cert.js';
@@ -142,8 +142,6 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
 
 /** What the demo prints when it is done: the numbers, the estimates and where the files are. */
 export function demoSummary(result: DemoResult, lang: 'ja' | 'en'): string {
-  const views = allViews(result.reports);
-  const s = summarize(result.reports, views);
   const ja = lang === 'ja';
   const lines = [
     ja ? 'kumoscan デモ — クラウドのアカウントは不要、通信はすべて 127.0.0.1 の中です。' : 'kumoscan demo — no cloud account; everything ran on 127.0.0.1.',
@@ -152,14 +150,9 @@ export function demoSummary(result: DemoResult, lang: 'ja' | 'en'): string {
       : '  Azure: the HR system in Azurite (a local emulator), scanned live through a local Azure Resource Manager stand-in, with --probe and sampling',
     ja ? `  AWS・Google Cloud: ${DEMO_EXAMPLES.aws}、${DEMO_EXAMPLES.gcp}（オフライン評価）` : `  AWS, Google Cloud: ${DEMO_EXAMPLES.aws}, ${DEMO_EXAMPLES.gcp} (evaluated offline)`,
     '',
-    ja
-      ? `リソース ${s.resources}、誰でも読取可 ${s.exposed}、うち個人データあり ${s.exposedPersonal}、報告対象の可能性が高い ${s.likely.length}`
-      : `${s.resources} resources, ${s.exposed} readable by anyone, ${s.exposedPersonal} of them with personal data, ${s.likely.length} likely reportable`,
+    // The same block as the end of the scan table (reports/render/assessment-block.ts).
+    ...assessmentBlock(result.reports, lang),
   ];
-  for (const v of [...s.likely, ...s.review, ...s.notEstimated]) {
-    lines.push(`  ${v.name} (${v.provider}): ${estimateLine(v.reportability, lang)}`);
-    if (v.deadlines) lines.push(`    ${deadlineLine(v.deadlines, lang)}`);
-  }
   lines.push('', ja ? `レポート（${(result.ms / 1000).toFixed(1)} 秒）:` : `Reports (${(result.ms / 1000).toFixed(1)} s):`);
   for (const f of result.files) lines.push(`  ${f}${f.endsWith('.html') ? (ja ? '   ← ブラウザーで開いてください' : '   ← open this one in a browser') : ''}`);
   lines.push(result.reports[0]?.assessment.notLegalAdvice[lang] ?? '');

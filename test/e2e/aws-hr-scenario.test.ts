@@ -129,13 +129,16 @@ describe('kumoscan scan aws against moto: the HR-system incident', () => {
     assert.equal(info.code, 1);
   });
 
-  test('the table groups findings by severity, most severe first', async () => {
+  test('the table groups findings by check, most severe first (--details: by severity, every finding)', async () => {
     const res = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', 'hr-system-*', '--lang', 'en', '--no-iam'], MOTO_ENV);
     assert.equal(res.code, 1);
-    const order = ['CRITICAL (1)', 'HIGH (1)', 'MEDIUM (', 'LOW (', 'INFO ('].map((h) => res.stdout.indexOf(h));
-    assert.ok(order.every((i) => i >= 0), res.stdout);
+    assert.match(res.stdout, /\n {2}CRITICAL {2}1 resource +Anyone can read objects in the bucket \(public-read\)\n {2}HIGH /);
+    assert.match(res.stdout, /\nCRITICAL {2}Anyone can read objects in the bucket \(public-read\):\s+hr-system-employees\n/);
+    const details = await runCli(['scan', 'aws', '--endpoint-url', moto.endpoint, '--buckets', 'hr-system-*', '--lang', 'en', '--no-iam', '--details'], MOTO_ENV);
+    const order = ['CRITICAL (1)', 'HIGH (1)', 'MEDIUM (', 'LOW (', 'INFO ('].map((h) => details.stdout.indexOf(h));
+    assert.ok(order.every((i) => i >= 0), details.stdout);
     assert.deepEqual([...order].sort((a, b) => a - b), order);
-    assert.match(res.stdout, /hr-system-employees\s+public-read/);
+    assert.match(details.stdout, /hr-system-employees\s+public-read/);
   });
 });
 
@@ -284,7 +287,35 @@ describe('kumoscan scan aws: personal data in the exposed bucket (sampling)', ()
     assert.deepEqual(hr?.ppcDraft?.map((i) => i.no), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
     assert.ok(hr?.duties.includes('APPI-26') && hr.duties.includes('MNA-29-4'));
     assert.deepEqual(report.assessment.reportable, [`arn:aws:s3:::${HR_PUBLIC}`]);
-    const table = await runCli(['scan', '--input', snapshotFile, '--lang', 'ja']);
+    // The table (the default output, what CI logs show) carries the same verdict: the assessment block.
+    const deadlines = hr?.deadlines;
+    assert.ok(deadlines);
+    assert.equal(data.persons.estimate.low, HR_EMPLOYEES.rows);
+    assert.equal(data.persons.estimate.high, HR_EMPLOYEES.rows);
+    const known = ['--discovered-at', deadlines.discoveredAt];
+    const flat = (s: string): string => s.replace(/\s+/g, ' ');
+    const en = await runCli(['scan', '--input', snapshotFile, '--lang', 'en', ...known]);
+    assert.equal(en.code, 1, en.stderr);
+    const rows = HR_EMPLOYEES.rows.toLocaleString('en-US');
+    assert.ok(
+      flat(en.stdout).includes(
+        `APPI assessment (breach report to the PPC) 2 resources, 1 readable or listable by anyone, 1 of them with personal data. Likely reportable: 1; to review: 0. ` +
+          `Deadlines count from ${deadlines.discoveredAt}, the day the exposure became known (--discovered-at). ` +
+          `${HR_PUBLIC} (AWS S3) Estimate likely reportable Rules Art. 7 No. 1 (sensitive data); cannot rule out No. 3 (wrongful purpose) ` +
+          `My Number Act applies (Art. 29-4): reportable at any number of persons Persons ${rows} (${rows} in the sample) ` +
+          `Preliminary (速報) ${deadlines.preliminary.from} to ${deadlines.preliminary.to} Final (確報) by ${deadlines.final.due} (60 days) Total: 2 resources,`,
+      ),
+      en.stdout,
+    );
+    const table = await runCli(['scan', '--input', snapshotFile, '--lang', 'ja', ...known]);
+    assert.ok(
+      flat(table.stdout).includes(
+        `${HR_PUBLIC}（AWS S3） 推定 報告対象の可能性が高い 規則第7条 該当 第1号（要配慮個人情報）／否定できない 第3号（不正の目的） ` +
+          `番号法 該当（第29条の4）: 人数にかかわらず報告対象 本人の数 ${rows}人（サンプル内 ${rows}人） ` +
+          `速報 ${deadlines.preliminary.from}〜${deadlines.preliminary.to} 確報 ${deadlines.final.due} まで（60日）`,
+      ),
+      table.stdout,
+    );
     const snapshot = readFileSync(snapshotFile, 'utf8');
     for (const raw of HR_EMPLOYEES.rawValues) {
       for (const [where, text] of [['json', res.stdout], ['stderr', res.stderr], ['snapshot', snapshot], ['table', table.stdout]] as const) {

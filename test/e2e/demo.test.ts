@@ -39,6 +39,12 @@ describe('kumoscan demo', () => {
     assert.deepEqual(readdirSync(dir).sort(), Object.values(DEMO_FILES).sort());
     for (const f of Object.values(DEMO_FILES)) assert.ok(res.stdout.includes(join(dir, f)), `printed: ${f}`);
     assert.match(res.stdout, /kumoscan-demo\.html {3}← open this one in a browser/);
+    // The assessment block, the same renderer as the end of the scan table.
+    assert.ok(res.stdout.includes('\nAPPI assessment (breach report to the PPC)\n'), res.stdout);
+    assert.match(res.stdout, /\n {2}kumohrdemo\/hr-system \(Azure Blob Storage\)\n {4}Estimate {12}likely reportable\n {4}Rules Art\. 7 {8}No\. 1 \(sensitive data\), No\. 4 \(over 1,000 persons\)/);
+    assert.match(res.stdout, /\n {4}My Number Act {7}applies \(Art\. 29-4\)/);
+    assert.match(res.stdout, /\n {4}Persons {13}1,500 /);
+    assert.match(res.stdout, /\n {4}Preliminary \(速報\) {2}\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\n {4}Final \(確報\) {8}by \d{4}-\d\d-\d\d \((30|60) days\)\n/);
     assert.match(res.stderr, /kumoscan demo: starting Azurite/);
     assert.ok(ms < 120_000, `took ${ms} ms`);
     for (const name of [DEMO_FILES.azure, DEMO_FILES.aws, DEMO_FILES.gcp]) assertValidReport(readJson(name));

@@ -135,16 +135,19 @@ describe('every format shows the baseline states', () => {
     assertValidReport(JSON.parse(JSON.stringify(report)));
   });
 
-  test('table: a state per row, the resolved list and the summary line (en and ja)', () => {
-    const en = renderTable(report, 'en');
-    assert.match(en, /\n {2}\[new\] {8}hr-system-new +public-list +Anyone can list/);
+  test('table: a state per row (--details), new counts per check, the resolved list and the summary line (en and ja)', () => {
+    const grouped = renderTable(report, 'en');
+    assert.match(grouped, /\n {2}HIGH +2 resources +Anyone can list the objects in the bucket \[1 new\]\s+\(public-list\)\n/);
+    assert.match(renderTable(report, 'ja'), /バケット内のオブジェクト一覧を誰でも取得できる［新規 1］\s*（public-list）/);
+    const en = renderTable(report, 'en', { details: true });
+    assert.match(en, /\n {2}\[new\] {8}hr-system-new +public-list\s+Anyone can list/);
     assert.match(en, /\n {2}\[unchanged\] {2}hr-system-employees +public-read/);
     assert.match(en, /Resolved since the baseline \(3\)\n {2}\[resolved\] {2}hr-system-locked +external-principal-read/);
-    assert.match(en, /Against the baseline prev\.json \(2026-11-22T00:00:00\.000Z\): 10 new, 16 unchanged, 3 resolved, 0 not covered/);
-    const ja = renderTable(report, 'ja');
+    assert.match(en.replace(/\s+/g, ' '), /Against the baseline prev\.json \(2026-11-22T00:00:00\.000Z\): 10 new, 16 unchanged, 3 resolved, 0 not covered/);
+    const ja = renderTable(report, 'ja', { details: true });
     assert.match(ja, /\[新規\] +hr-system-new/);
     assert.match(ja, /ベースラインから解消 \(3\)/);
-    assert.match(ja, /新規 10、継続 16、解消 3、対象外 0/);
+    assert.match(ja.replace(/\n */g, ''), /新規 10、継続 16、解消 3、対象外 0/);
   });
 
   test('md: a Baseline column and a resolved section', () => {

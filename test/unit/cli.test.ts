@@ -97,7 +97,7 @@ describe('kumoscan scan --input (offline)', () => {
     assert.equal(res.code, 1);
     assert.equal(res.stdout, '');
     const table = await runCli(['scan', '--input', EXAMPLE, '--lang', 'ja']);
-    assert.match(table.stdout, /緊急 \(1\)/);
+    assert.match(table.stdout, /\n {2}緊急 {2}1 件 +バケット内のオブジェクトを誰でも読み取れる（public-read）\n/);
     assert.match(table.stdout, /本評価は法的助言ではなく、判断材料です。/);
   });
 
