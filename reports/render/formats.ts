@@ -10,10 +10,15 @@ import { renderTable } from './table.js';
 import type { Lang } from './view.js';
 
 /** The two of the first version first (the wording of their errors stays the same). */
-export const FORMATS = ['json', 'table', 'html', 'sarif', 'md', 'csv'] as const;
+export const FORMATS = ['json', 'table', 'html', 'sarif', 'md', 'csv', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const EXTENSION: Record<Format, string> = { json: 'json', html: 'html', sarif: 'sarif', md: 'md', csv: 'csv', table: 'txt' };
+const EXTENSION: Record<Format, string> = { json: 'json', html: 'html', sarif: 'sarif', md: 'md', csv: 'csv', table: 'txt', pdf: 'pdf' };
+
+/** Formats written as a file printed from the rendered text (pdf: the HTML report printed by Chromium, reports/render/pdf.ts). */
+export function isPrinted(format: Format): boolean {
+  return format === 'pdf';
+}
 
 /** The file a format is written to in --out-dir: kumoscan-report.<ext>. */
 export function fileNameFor(format: Format, base = 'kumoscan-report'): string {
@@ -37,7 +42,7 @@ export function parseFormats(value: string): Format[] | string {
 }
 
 export interface RenderOptions {
-  /** Language of the table, Markdown and SARIF messages; the HTML report starts in Japanese and has a switch. */
+  /** Language of the table, Markdown and SARIF messages, and the one the HTML report starts in (it has a switch). */
   lang: Lang;
 }
 
@@ -54,7 +59,10 @@ export function renderFormat(format: Format, reports: readonly Report[], opts: R
     case 'table':
       return renderTable(one(), opts.lang);
     case 'html':
-      return renderHtml(reports, { lang: 'ja' });
+      return renderHtml(reports, { lang: opts.lang });
+    case 'pdf':
+      // The page the PDF is printed from (emitReports prints it); its print media is the summary.
+      return renderHtml(reports, { lang: opts.lang });
     case 'sarif':
       return renderSarif(reports, { lang: opts.lang });
     case 'md':

@@ -34,7 +34,7 @@ export interface HtmlOptions {
 }
 
 /** Cards (full detail) for at most this many resources, most urgent first; every resource is in the table. */
-export const CARD_LIMIT = 50;
+export const CARD_LIMIT = 25;
 
 /** An ISO time as Asia/Tokyo wall time: 2026-12-07 23:17 JST. */
 export function tokyoTime(iso: string): string {

@@ -7,6 +7,8 @@ import { esc, sevBadge, t, tt } from './text.js';
 
 /** Tables longer than this start closed (a closed <details> costs no layout: 1,700 failed calls stay one line). */
 export const FOLD_ROWS = 20;
+/** Failed calls listed at most (each is in the JSON report); a run where every bucket was denied lists thousands. */
+export const ERRORS_LISTED = 200;
 
 function foldIfLong(rows: number, table: string): string {
   if (rows <= FOLD_ROWS) return table;
@@ -28,9 +30,12 @@ export function resolvedPart(reports: readonly Report[]): string {
 }
 
 export function closingParts(reports: readonly Report[]): string {
-  const errors = reports.flatMap((r) => r.errors);
+  const allErrors = reports.flatMap((r) => r.errors);
+  const errors = allErrors.slice(0, ERRORS_LISTED);
+  const unlisted = allErrors.length - errors.length;
+  const unlistedNote = unlisted > 0 ? `<p class="small muted" id="errors-unlisted">${tt(`ほか ${unlisted.toLocaleString('en-US')} 件の失敗した呼び出しは JSON レポートにあります。`, `${unlisted.toLocaleString('en-US')} more failed calls are in the JSON report.`)}</p>` : '';
   const errorPart = errors.length
-    ? `<section id="errors"><h2>${tt(`失敗した呼び出し (${errors.length.toLocaleString('en-US')})`, `Failed calls (${errors.length.toLocaleString('en-US')})`)}</h2>${foldIfLong(errors.length, `<table class="grid"><thead><tr><th>${tt('対象', 'scope')}</th><th>${tt('呼び出し', 'call')}</th><th>${tt('コード', 'code')}</th><th>${tt('メッセージ', 'message')}</th></tr></thead><tbody>${errors.map((e) => `<tr><td><code>${esc(e.scope)}</code></td><td>${esc(e.call)}</td><td>${esc(e.code)}</td><td>${esc(e.message)}</td></tr>`).join('')}</tbody></table>`)}</section>`
+    ? `<section id="errors"><h2>${tt(`失敗した呼び出し (${allErrors.length.toLocaleString('en-US')})`, `Failed calls (${allErrors.length.toLocaleString('en-US')})`)}</h2>${foldIfLong(errors.length, `<table class="grid"><thead><tr><th>${tt('対象', 'scope')}</th><th>${tt('呼び出し', 'call')}</th><th>${tt('コード', 'code')}</th><th>${tt('メッセージ', 'message')}</th></tr></thead><tbody>${errors.map((e) => `<tr><td><code>${esc(e.scope)}</code></td><td>${esc(e.call)}</td><td>${esc(e.code)}</td><td>${esc(e.message)}</td></tr>`).join('')}</tbody></table>`)}${unlistedNote}</section>`
     : '';
   const suppressed = suppressedOf(reports);
   const suppressedPart = suppressed.length
