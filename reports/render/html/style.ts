@@ -97,7 +97,7 @@ figure.chart svg{display:block;max-width:100%;height:auto;font-size:13px;font-fa
 ul.passed{columns:2 18rem;font-size:.85rem;padding-left:1.2rem;margin:.2rem 0}
 .cover{display:none}
 @media (max-width:760px){.kpis{grid-template-columns:repeat(2,1fr)}main{padding:.8rem .8rem 2rem}.top{padding:.6rem .8rem}footer{padding:0 .8rem 1.5rem}
- dl.kv{grid-template-columns:minmax(0,1fr)}dl.kv dd{margin-bottom:.3rem}.card-body{padding:0 .5rem .6rem}table.grid{display:block;overflow-x:auto}}
+ figure.chart{overflow-x:auto}figure.chart svg{min-width:34rem}dl.kv{grid-template-columns:minmax(0,1fr)}dl.kv dd{margin-bottom:.3rem}.card-body{padding:0 .5rem .6rem}table.grid{display:block;overflow-x:auto}table.grid th,table.grid td{min-width:5.5rem}.top{flex-wrap:wrap}}
 @media print{
  html{background:#fff;font-size:10pt}
  .no-print,#filters,.lang{display:none!important}
