@@ -2,10 +2,15 @@
 // several reports. No renderer is loaded here (they are in ./formats.ts), so the command line parses --format
 // without loading them.
 /** The two of the first version first (the wording of their errors stays the same). */
-export const FORMATS = ['json', 'table', 'html', 'sarif', 'md', 'csv'] as const;
+export const FORMATS = ['json', 'table', 'html', 'sarif', 'md', 'csv', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const EXTENSION: Record<Format, string> = { json: 'json', html: 'html', sarif: 'sarif', md: 'md', csv: 'csv', table: 'txt' };
+const EXTENSION: Record<Format, string> = { json: 'json', html: 'html', sarif: 'sarif', md: 'md', csv: 'csv', table: 'txt', pdf: 'pdf' };
+
+/** Formats written as a file printed from the rendered text (pdf: the HTML report printed by Chromium, reports/render/pdf.ts). */
+export function isPrinted(format: Format): boolean {
+  return format === 'pdf';
+}
 
 /** The file a format is written to in --out-dir: kumoscan-report.<ext>. */
 export function fileNameFor(format: Format, base = 'kumoscan-report'): string {

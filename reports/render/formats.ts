@@ -10,10 +10,10 @@ import { renderTable, type TableOptions } from './table.js';
 import type { Lang } from './view.js';
 import type { Format } from './format-names.js';
 
-export { FORMATS, combinesReports, fileNameFor, parseFormats, type Format } from './format-names.js';
+export { FORMATS, combinesReports, fileNameFor, isPrinted, parseFormats, type Format } from './format-names.js';
 
 export interface RenderOptions {
-  /** Language of the table, Markdown and SARIF messages; the HTML report starts in Japanese and has a switch. */
+  /** Language of the table, Markdown and SARIF messages, and the one the HTML report starts in (it has a switch). */
   lang: Lang;
   /** The console table's --details and --severity. */
   table?: TableOptions;
@@ -32,7 +32,10 @@ export function renderFormat(format: Format, reports: readonly Report[], opts: R
     case 'table':
       return renderTable(one(), opts.lang, opts.table);
     case 'html':
-      return renderHtml(reports, { lang: 'ja' });
+      return renderHtml(reports, { lang: opts.lang });
+    case 'pdf':
+      // The page the PDF is printed from (emitReports prints it); its print media is the summary.
+      return renderHtml(reports, { lang: opts.lang });
     case 'sarif':
       return renderSarif(reports, { lang: opts.lang });
     case 'md':

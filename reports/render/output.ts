@@ -5,7 +5,8 @@ import { UsageError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
 import { checkOutputFile, prepareOutputDir } from '../../src/io/output-paths.js';
 import type { Report } from './json.js';
-import { FORMATS, combinesReports, fileNameFor, parseFormats, renderFormatChunks, type Format, type RenderOptions } from './formats.js';
+import { FORMATS, combinesReports, fileNameFor, isPrinted, parseFormats, renderFormat, renderFormatChunks, type Format, type RenderOptions } from './formats.js';
+import { findChromium, printPdf } from './pdf.js';
 import type { TableOptions } from './table.js';
 import type { Lang } from './view.js';
 
@@ -28,6 +29,10 @@ export function checkOutputs(reportCount: number, formats: readonly Format[], op
     const single = formats.filter((f) => !combinesReports(f));
     if (single.length > 0) throw new UsageError(`the ${single.join(' and ')} format${single.length > 1 ? 's render' : ' renders'} one report at a time; give one SCAN.json, or use html, sarif, md or csv to combine several`);
   }
+  if (formats.some(isPrinted)) {
+    if (opts.out === undefined && opts.outDir === undefined) throw new UsageError('the pdf format writes a file: give --out FILE.pdf or --out-dir DIR');
+    findChromium();
+  }
   if (opts.out !== undefined) checkOutputFile(opts.out, '--out');
   if (opts.outDir !== undefined) prepareOutputDir(opts.outDir);
 }
@@ -41,6 +46,10 @@ export async function emitReports(reports: readonly Report[], formats: readonly 
   checkOutputs(reports.length, formats, opts);
   if (opts.outDir === undefined) {
     const format = formats[0] ?? 'table';
+    if (isPrinted(format) && opts.out !== undefined) {
+      await writeFileAtomic(opts.out, await printed(format, reports, opts.lang));
+      return [opts.out];
+    }
     const chunks = renderFormatChunks(format, reports, renderOptions(opts));
     if (opts.out !== undefined) await writeFileAtomic(opts.out, chunks);
     else for (const chunk of chunks) write(chunk);
@@ -49,8 +58,13 @@ export async function emitReports(reports: readonly Report[], formats: readonly 
   const written: string[] = [];
   for (const format of formats) {
     const path = join(opts.outDir, fileNameFor(format));
-    await writeFileAtomic(path, renderFormatChunks(format, reports, renderOptions(opts)));
+    await writeFileAtomic(path, isPrinted(format) ? await printed(format, reports, opts.lang) : renderFormatChunks(format, reports, renderOptions(opts)));
     written.push(path);
   }
   return written;
+}
+
+/** A printed format's bytes: the rendered page through Chromium (playwright-core is loaded only then). */
+async function printed(format: Format, reports: readonly Report[], lang: Lang): Promise<Uint8Array> {
+  return printPdf(renderFormat(format, reports, { lang }));
 }

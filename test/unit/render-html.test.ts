@@ -78,8 +78,9 @@ describe('renderHtml', () => {
     const { report } = await profiledReport();
     const html = renderHtml(report);
     const views = allViews([report]);
-    assert.equal((html.match(/<article class="card/g) ?? []).length, views.length);
-    const card = /<article class="card" id="res-0"[\s\S]*?<\/article>/.exec(html)?.[0] ?? '';
+    assert.equal((html.match(/<details class="card"/g) ?? []).length, views.length);
+    const card = /<details class="card" id="res-0"[\s\S]*?<\/details>\n/.exec(html)?.[0] ?? '';
+    assert.ok(!/<details class="card"[^>]*\sopen/.test(html), 'every card starts closed');
     assert.ok(card.includes('data-provider="gcp"'));
     assert.ok(card.includes('data-max-sev="critical"'));
     assert.ok(card.includes('allUsers (anyone on the internet, anonymous) has roles/storage.objectViewer'), 'evidence');
@@ -93,14 +94,14 @@ describe('renderHtml', () => {
     assert.ok(card.includes('data-sev="critical" data-duties=" APPI-23 GL-10-6-1 GL-10-6-2 "'), 'filterable findings');
   });
 
-  test('filters by severity, provider and duty, a collapsed/expanded state, and print CSS that expands every card and hides controls', () => {
+  test('filters by severity, provider and duty; print CSS hides the controls and, unless every detail is asked for, the cards', () => {
     const html = renderHtml([exampleReport('aws'), exampleReport('gcp')]);
     assert.match(html, /<select id="f-sev">/);
     assert.match(html, /<select id="f-prov"><option value="" data-ja="すべてのクラウド" data-en="All providers">すべてのクラウド<\/option><option value="aws"/);
     assert.match(html, /<select id="f-duty">[\s\S]*<option value="APPI-25"/);
-    assert.match(html, /@media print\{[^]*\.no-print,#filters,\.toggle\{display:none!important\}/);
-    assert.match(html, /@media print\{[^]*\.card\.collapsed \.card-body\{display:block!important\}/);
-    assert.match(html, /<article class="card collapsed"/, 'low-risk cards start collapsed on screen');
+    assert.match(html, /@media print\{[^]*\.no-print,#filters,\.lang\{display:none!important\}/);
+    assert.match(html, /@media print\{[^]*html:not\(\.print-full\) #resources,/);
+    assert.match(html, /<button type="button" class="no-print" id="print-full">/);
   });
 
   test('a report without an estimate (an older kumoscan) says "not estimated" instead of failing', async () => {
