@@ -100,6 +100,15 @@ export const ACCOUNT_CHECKS: readonly AccountCheck[] = [
  */
 export const POLICY_CHECKS: readonly CheckMeta[] = [suppressionExpired];
 
+// Findings share their check's title, duties and remediation (toFinding): frozen, so that nothing can change them
+// through one finding.
+for (const check of [...CHECKS, ...ACCOUNT_CHECKS, ...POLICY_CHECKS]) {
+  Object.freeze(check.title);
+  Object.freeze(check.description);
+  Object.freeze(check.duties);
+  for (const text of Object.values(check.remediation)) Object.freeze(text);
+}
+
 /** Every check id: resource, account and policy checks. */
 export const ALL_CHECK_IDS: readonly string[] = [...CHECKS, ...ACCOUNT_CHECKS, ...POLICY_CHECKS].map((c) => c.id);
 
