@@ -233,7 +233,7 @@ describe('kumoscan scan azure (ARM + Azurite): the HR-system incident', () => {
     assert.deepEqual(account.containers.map((c) => [c.name, c.publicAccess]).sort(), [[HR_BLOB, 'blob'], [HR_PRIVATE, null], [HR_SYSTEM, 'container']]);
     const res = await runCli(['scan', '--input', snapshotFile, '--format', 'json']);
     assert.equal(res.code, 1, res.stderr);
-    const offline = JSON.parse(res.stdout) as Report;
+    const offline = parseReport(res.stdout, 'offline');
     assertValidReport(offline);
     assert.equal(offline.scope.source, 'snapshot');
     assert.deepEqual(offline.resources, report.resources);
