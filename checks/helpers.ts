@@ -69,9 +69,20 @@ export function exposureDrafts(
 // ---------------------------------------------------------------------------------------------
 // Evidence for settings (the normalized attribute a check read)
 
-/** Evidence that names the normalized attribute a check read and its value. */
+// The same setting evidence recurs on most resources of a large account: one frozen object per distinct text is
+// shared by every finding that cites it (a report of 100,000 buckets holds about a million of them). Bounded.
+const SHARED_EVIDENCE_MAX = 50_000;
+const sharedEvidence = new Map<string, Evidence>();
+
+/** Evidence that names the normalized attribute a check read and its value (shared and frozen: never modify). */
 export function settingEvidence(ref: string, value: unknown, message: string): Evidence {
-  return { effect: 'info', source: 'resource', ref, message: `${ref} = ${JSON.stringify(value)}: ${message}` };
+  const text = `${ref} = ${JSON.stringify(value)}: ${message}`;
+  const key = `${ref}\u0000${text}`;
+  const known = sharedEvidence.get(key);
+  if (known) return known;
+  const evidence: Evidence = Object.freeze({ effect: 'info', source: 'resource', ref, message: text });
+  if (sharedEvidence.size < SHARED_EVIDENCE_MAX) sharedEvidence.set(key, evidence);
+  return evidence;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,12 +111,20 @@ export const BPA_FLAG_EFFECT: Readonly<Record<keyof BlockPublicAccessFlags, I18n
   },
 };
 
-/** "BlockPublicAcls（新たな公開ACLの設定を拒否）、…" — the flags with what each one would do. */
+const bpaTexts = new Map<string, I18n>();
+
+/** "BlockPublicAcls（新たな公開ACLの設定を拒否）、…" — the flags with what each one would do (one text per set of flags, shared). */
 export function bpaFlagsText(flags: readonly (keyof BlockPublicAccessFlags)[]): I18n {
-  return {
-    ja: joinList(flags.map((f) => `${f}（${BPA_FLAG_EFFECT[f].ja}）`), 'ja'),
-    en: joinList(flags.map((f) => `${f} (${BPA_FLAG_EFFECT[f].en})`), 'en'),
-  };
+  const key = flags.join(',');
+  let text = bpaTexts.get(key);
+  if (!text) {
+    text = Object.freeze({
+      ja: joinList(flags.map((f) => `${f}（${BPA_FLAG_EFFECT[f].ja}）`), 'ja'),
+      en: joinList(flags.map((f) => `${f} (${BPA_FLAG_EFFECT[f].en})`), 'en'),
+    });
+    bpaTexts.set(key, text);
+  }
+  return text;
 }
 
 export const BPA_ALL_ON = 'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true';

@@ -257,7 +257,8 @@ export interface Finding {
   provider: Provider;
   title: I18n;
   detail: I18n;
-  duties: DutyId[];
+  /** The check's duties (shared by every finding of the check: never modify). */
+  duties: readonly DutyId[];
   evidence: Evidence[];
   remediation: I18n;
   /** Report 1.3.0: the check's severity before a severity override of the configuration changed it. */

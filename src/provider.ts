@@ -28,6 +28,12 @@ export interface CommonCollectOptions {
   concurrency: number;
   /** Progress callback (one call per resource collected; `errors`: the errors recorded for that resource). */
   onResource?: (name: string, done: number, total: number, errors?: number) => void;
+  /**
+   * Called once, as soon as the resources to read are listed (before they are read): the accounts and how many
+   * resources. An adapter that cannot tell before reading them (Azure: the containers of each storage account; an
+   * AWS organization) does not call it, and the scan reports the scope after collection.
+   */
+  onListed?: (found: { accounts: string[]; resources: number }) => void;
 }
 
 /** What the report's scope says of a snapshot. */

@@ -5,10 +5,10 @@ import { buildReport, type Report, type ReportScope } from '../reports/render/js
 import { compileBucketFilter } from './bucket-filter.js';
 import type { Shard } from './shard.js';
 import { EXIT, UsageError } from './errors.js';
-import { severityRank, type Severity } from './model.js';
+import { severityRank, type Resource, type Severity } from './model.js';
 import { compareResources } from './resource-order.js';
 import { VERSION } from './package-info.js';
-import type { BaseSnapshot, ProviderAdapter } from './provider.js';
+import type { BaseSnapshot, CommonCollectOptions, ProviderAdapter } from './provider.js';
 import { adapterFor } from './adapters.js';
 import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.js';
 import { applyProbe, probeResources, shouldProbe } from './probe.js';
@@ -84,6 +84,8 @@ export interface EvaluateOptions {
   policy?: Policy;
   /** The configuration file read (scope.configFile). */
   configFile?: string;
+  /** The adapter's normalize(snapshot), when the caller has it already (it is not computed again). */
+  normalized?: readonly Resource[];
 }
 
 /** Check settings from provider-neutral flags (until a configuration file exists). */
@@ -101,8 +103,7 @@ function adapterOf(provider: string): ProviderAdapter<BaseSnapshot> {
 /** Pure: snapshot -> report. */
 export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Report {
   const adapter = adapterOf(snapshot.provider);
-  const sampled = adapter
-    .normalize(snapshot)
+  const sampled = (opts.normalized ?? adapter.normalize(snapshot))
     .map((r) => attachSample(applyProbe(r, snapshot.probes?.[r.id]), snapshot.samples?.[r.id], opts.declared?.[r.name]))
     // A fixed order (not the listing's), so shard reports merge into the report of one run (reports/merge.ts).
     .sort(compareResources);
@@ -147,7 +148,7 @@ export function exitCodeFor(report: Report, failOn: FailOn): number {
   return EXIT.OK;
 }
 
-async function obtainSnapshot(req: ScanRequest, flags: Readonly<Record<string, unknown>>): Promise<Snapshot> {
+async function obtainSnapshot(req: ScanRequest, flags: Readonly<Record<string, unknown>>, onListed?: CommonCollectOptions['onListed']): Promise<Snapshot> {
   const filter = compileBucketFilter(req.bucketFilter ?? [], req.shard);
   if (req.input) {
     const snapshot = readSnapshotFile(req.input);
@@ -165,6 +166,7 @@ async function obtainSnapshot(req: ScanRequest, flags: Readonly<Record<string, u
     buckets: filter,
     concurrency: req.concurrency ?? 8,
     ...(onResource ? { onResource } : {}),
+    ...(onListed ? { onListed } : {}),
   });
 }
 
@@ -186,16 +188,27 @@ export async function scan(req: ScanRequest): Promise<ScanOutcome> {
 async function scanWithin(req: ScanRequest, deadline: AbortSignal | undefined): Promise<ScanOutcome> {
   const now = req.now ?? (() => new Date());
   const flags = limitedFlags(req, deadline);
-  const snapshot = await obtainSnapshot(req, flags);
   const events = req.events;
-  if (events) {
-    const adapter = adapterOf(snapshot.provider);
-    events({ event: 'scope.found', provider: snapshot.provider, accounts: adapter.scope(snapshot).accounts, resources: adapter.normalize(snapshot).length });
+  // scope.found as soon as the provider has listed what it will read; else (a snapshot, Azure, an organization)
+  // once the snapshot is there. The snapshot is normalized once, for the log, the probe, sampling and the checks.
+  let scopeLogged = false;
+  const onListed = events && req.provider !== undefined && !req.input
+    ? (found: { accounts: string[]; resources: number }) => {
+        if (scopeLogged) return;
+        scopeLogged = true;
+        events({ event: 'scope.found', provider: req.provider ?? '', accounts: found.accounts, resources: found.resources });
+      }
+    : undefined;
+  const snapshot = await obtainSnapshot(req, flags, onListed);
+  let normalized: Resource[] | undefined;
+  const normalizedOnce = (): Resource[] => (normalized ??= adapterOf(snapshot.provider).normalize(snapshot));
+  if (events && !scopeLogged) {
+    events({ event: 'scope.found', provider: snapshot.provider, accounts: adapterOf(snapshot.provider).scope(snapshot).accounts, resources: normalizedOnce().length });
   }
   const sampling = req.sample !== undefined && req.sample.mode !== 'none';
   if (!req.input && (req.probe || sampling)) {
     const adapter = adapterOf(snapshot.provider);
-    let resources = adapter.normalize(snapshot);
+    let resources = normalizedOnce();
     // After the scan deadline the probe is left out: the verdicts stay those of the configuration.
     if (req.probe && !deadline?.aborted) {
       events?.({ event: 'probe.start', provider: snapshot.provider, resources: resources.filter(shouldProbe).length });
@@ -222,6 +235,7 @@ async function scanWithin(req: ScanRequest, deadline: AbortSignal | undefined): 
   }
   const endpointUrl = req.flags?.endpointUrl;
   const report = evaluateSnapshot(snapshot, {
+    ...(normalized ? { normalized } : {}),
     source: req.input ? 'snapshot' : 'live',
     failOn: req.failOn,
     scannedAt: now().toISOString(),

@@ -38,6 +38,8 @@ export interface AwsCollectOptions extends AwsConnectionOptions {
   concurrency?: number;
   /** Called after each bucket, for progress output. */
   onBucket?: (name: string, done: number, total: number, errors?: number) => void;
+  /** Called once the buckets are listed, before they are read (CommonCollectOptions.onListed). */
+  onListed?: (found: { accounts: string[]; resources: number }) => void;
   /** Injected clients (tests); otherwise created from the connection options. */
   clients?: AwsClients;
   /** Read IAM identities into the snapshot's `iam` key (default true; --no-iam turns it off). */
@@ -267,6 +269,7 @@ export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> 
     const listed = await listBuckets(clients, errors, filter);
     if (opts.iam !== false && sharded && readsIamInShard(snapshot.accountId, listed.buckets.length, filter)) iam = collectIam(clients.iam, opts.iamOptions);
     if (listed.ownerId) snapshot.ownerCanonicalId = listed.ownerId;
+    opts.onListed?.({ accounts: [snapshot.accountId], resources: listed.buckets.length });
     const limit = pLimit(Math.max(1, opts.concurrency ?? 8));
     let done = 0;
     const total = listed.buckets.length;

@@ -41,6 +41,7 @@ export const awsAccountAdapter: ProviderAdapter<AwsSnapshot> = {
       concurrency: common.concurrency,
       iam: flags.iam !== false,
       ...(common.onResource ? { onBucket: common.onResource } : {}),
+      ...(common.onListed ? { onListed: common.onListed } : {}),
     }),
   filterSnapshot: (snapshot, filter) => ({ ...snapshot, buckets: snapshot.buckets.filter((b) => filter.matches(b.Name) && filter.inShard(b.Name)) }),
   normalize: normalizeAws,

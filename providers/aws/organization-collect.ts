@@ -144,7 +144,7 @@ export async function collectAwsOrganization(opts: AwsOrganizationOptions): Prom
       errors.push({ accountId: id, call: 'ListAccounts', code: 'NotInOrganization', message: `account ${id} (--accounts) is not a member of the organization` });
     }
     // The member scans use the member credentials only: not the caller's profile, --role-arn or injected clients.
-    const { profile: _profile, roleArn: _roleArn, clients: _clients, organizationsClient: _org, stsClient: _sts, onBucket, ...memberOptions } = opts;
+    const { profile: _profile, roleArn: _roleArn, clients: _clients, organizationsClient: _org, stsClient: _sts, onBucket, onListed: _onListed, ...memberOptions } = opts;
     const progress = onBucket ? organizationProgress(onBucket) : undefined;
     const scanMember = async (accountId: string): Promise<{ member?: AwsSnapshot; error?: AwsOrganizationError }> => {
       let credentials: AwsCredentialIdentityProvider;

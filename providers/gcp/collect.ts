@@ -24,6 +24,8 @@ export interface GcpCollectOptions extends GcpConnection {
   filter?: BucketFilter;
   concurrency?: number;
   onBucket?: (name: string, done: number, total: number, errors?: number) => void;
+  /** Called once the buckets are listed, before they are read (CommonCollectOptions.onListed). */
+  onListed?: (found: { accounts: string[]; resources: number }) => void;
   objectAclSample?: number;
   /** Injected credentials (tests); otherwise GOOGLE_OAUTH_ACCESS_TOKEN or Application Default Credentials. */
   auth?: GcpAuth;
@@ -255,6 +257,7 @@ async function collectProject(auth: GcpAuth, api: GcpRestApi, info: ProjectInfo,
 
   const storage = createStorage(auth, info.projectId, opts);
   const listed = await listBuckets(storage, filter, errors, opts.limits);
+  opts.onListed?.({ accounts: [info.projectId], resources: listed.length });
   const limit = pLimit(Math.max(1, opts.concurrency ?? 8));
   let done = 0;
   snap.buckets = await Promise.all(
@@ -296,7 +299,9 @@ export async function collectGcp(opts: GcpCollectOptions): Promise<GcpSnapshot> 
     throw new UsageError('the credentials can list no project; name one with --project ID');
   }
   const projects: GcpProjectSnapshot[] = [];
-  for (const info of infos) projects.push(await collectProject(auth, api, info, opts, filter));
+  // Several projects are read one after the other: the scope is only known after the last listing.
+  const { onListed: _onListed, ...eachProject } = opts;
+  for (const info of infos) projects.push(await collectProject(auth, api, info, infos.length === 1 ? opts : eachProject, filter));
   const envelope = { provider: 'gcp' as const, snapshotVersion: 1, collectedAt: new Date().toISOString() };
   const [only] = projects;
   if (projects.length === 1 && only && errors.length === 0) return { ...envelope, ...only };

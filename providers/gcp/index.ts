@@ -28,6 +28,7 @@ export const gcpAdapter: ProviderAdapter<GcpSnapshot> = {
       filter: common.buckets,
       concurrency: common.concurrency,
       ...(common.onResource ? { onBucket: common.onResource } : {}),
+      ...(common.onListed ? { onListed: common.onListed } : {}),
     }),
   filterSnapshot: (snapshot, filter) => {
     const matches = (name: string): boolean => filter.matches(name) && filter.inShard(name);

@@ -4,6 +4,7 @@ import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson, type Report } from './json.js';
 import { jsonChunks } from './json-stream.js';
+import { reportDocument } from './report-document.js';
 import { renderMarkdown } from './md.js';
 import { renderSarif } from './sarif.js';
 import { renderTable, type TableOptions } from './table.js';
@@ -53,7 +54,7 @@ export function renderFormatChunks(format: Format, reports: readonly Report[], o
   if (format === 'json') {
     const [first, ...rest] = reports;
     if (!first || rest.length > 0) throw new Error('the json format renders exactly one report');
-    return jsonChunks(first);
+    return jsonChunks(reportDocument(first));
   }
   return [renderFormat(format, reports, opts)];
 }

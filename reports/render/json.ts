@@ -1,20 +1,23 @@
 // The JSON report: the contract other tools and tests read (DESIGN.md). Its JSON Schema is
 // reports/report.schema.json; change the shape only together with SCHEMA_VERSION and the schema.
-import type { CollectError, Finding, IdentityPosture, Provider, Resource, ScanError, Severity } from '../../src/model.js';
+import type { CollectError, DutyId, Finding, IdentityPosture, Provider, Resource, ScanError, Severity } from '../../src/model.js';
 import { SEVERITIES } from '../../src/model.js';
 import { assess, type Assessment } from '../appi/assessment.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Entrustee } from '../appi/types.js';
 import type { ConfigWarning, SuppressedFinding } from '../policy/types.js';
-import { escapeJsonControls } from '../../src/text/sanitize.js';
+import { jsonChunks } from './json-stream.js';
+import { reportDocument } from './report-document.js';
 
 /**
  * 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names).
  * 1.3.0: operations — baseline states and resolved findings, the shard of a run, declared entrustees in the scope;
  * the configuration file: `suppressed`, `configWarnings`, `scope.configFile`, findings' `originalSeverity`,
  * resources' `data.declared` (inventory declarations).
+ * 1.4.0: `checks`, each check's title, description, duties and remediation once, keyed by check id; findings refer
+ * to them by `checkId` and carry title, duties and remediation only where they differ (reports/render/report-document.ts).
  */
-export const SCHEMA_VERSION = '1.3.0';
+export const SCHEMA_VERSION = '1.4.0';
 
 export interface ReportScope {
   provider: Provider;
@@ -36,8 +39,16 @@ export interface ReportScope {
 
 export type BaselineState = 'new' | 'unchanged';
 
+/** A duty with its Japanese name and English gloss. */
+export interface DutyName {
+  id: string;
+  ja: string;
+  en: string;
+}
+
 export type ReportFinding = Omit<Finding, 'duties'> & {
-  duties: { id: string; ja: string; en: string }[];
+  /** Shared by the findings of one check (never modify). */
+  duties: readonly DutyName[];
   /** 1.3.0: with --baseline (reports/baseline.ts): not in the baseline, or the same finding id is there. */
   baseline?: BaselineState;
 };
@@ -110,9 +121,21 @@ function withScope(scope: string, errors: readonly CollectError[]): ScanError[] 
   return errors.map((e) => ({ scope, ...e }));
 }
 
-/** A finding as the report writes it: duties with their names. */
+// One list of named duties per list of duty ids (a check's `duties`): the findings of a check share it.
+const namedDuties = new WeakMap<readonly DutyId[], readonly DutyName[]>();
+
+function dutyNames(ids: readonly DutyId[]): readonly DutyName[] {
+  let named = namedDuties.get(ids);
+  if (!named) {
+    named = Object.freeze(ids.map((d) => Object.freeze({ id: d, ja: DUTIES[d].name.ja, en: DUTIES[d].name.en })));
+    namedDuties.set(ids, named);
+  }
+  return named;
+}
+
+/** A finding as the report holds it: duties with their names. */
 export function reportFinding(f: Finding): ReportFinding {
-  return { ...f, duties: f.duties.map((d) => ({ id: d, ja: DUTIES[d].name.ja, en: DUTIES[d].name.en })) };
+  return { ...f, duties: dutyNames(f.duties) };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -144,7 +167,11 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
+/**
+ * The JSON report as one string (reports/render/report-document.ts: check texts once in `checks`); C1 / bidi
+ * controls written as \u escapes so the text is safe on a terminal too. A large report is written in pieces
+ * (renderFormatChunks) instead.
+ */
 export function renderJson(report: Report): string {
-  // The same JSON value; C1 / bidi controls written as \u escapes so the text is safe on a terminal too.
-  return escapeJsonControls(JSON.stringify(report, null, 2)) + '\n';
+  return [...jsonChunks(reportDocument(report))].join('');
 }

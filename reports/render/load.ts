@@ -9,6 +9,7 @@ import { MAX_NESTING, tooDeep } from '../../src/io/json-depth.js';
 import { readRegularFile } from '../../src/io/read-file.js';
 import { packagePath } from '../../src/package-info.js';
 import { SCHEMA_VERSION, type Report } from './json.js';
+import { restoreCheckTexts } from './report-document.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -61,6 +62,9 @@ export function parseReport(text: string, source: string): Report {
     const errors = (check.errors ?? []).filter((e) => !(older && (e.instancePath === '/assessment' || e.instancePath.startsWith('/assessment/'))));
     if (errors.length > 0) throw new UsageError(`${source} is not a valid kumoscan report (reports/report.schema.json): ${describe(errors)}`);
   }
+  // 1.4.0: the findings' check texts are in `checks` (reports/render/report-document.ts); before, inline. An older
+  // report rendered again as JSON keeps its schemaVersion (its assessment block is the older one) and has `checks`.
+  if (minorOf(version) >= 4 || 'checks' in doc) restoreCheckTexts(doc, source);
   const report = doc as unknown as Report;
   // 1.0.0 reports have no identities.
   return { ...report, identities: report.identities ?? [] };

@@ -2,9 +2,10 @@
 // through writeFileAtomic: the text is written to a temporary file in the same folder, fsynced, and renamed over
 // the target (then the folder is fsynced where the platform allows). A reader sees the previous file or the whole
 // new one, never a cut or empty one; a SIGKILL before the rename leaves the previous file as it was. The temporary
-// files of writes under way are known, so a SIGINT / SIGTERM handler removes them (cancel.ts).
+// files of writes under way are known, so a SIGINT / SIGTERM handler removes them (cancel.ts); those a SIGKILL left
+// behind are removed by the next write into the same folder (removeStaleTempFiles).
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, realpathSync, unlinkSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import { chmod, open, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -43,6 +44,55 @@ function fsyncFolder(dir: string): void {
   }
 }
 
+/** The temporary files this module names: `.<target name>.<pid>-<8 hex digits>.kumoscan-tmp`. */
+const TEMP_NAME = /^\..+\.(\d+)-[0-9a-f]{8}\.kumoscan-tmp$/;
+
+/** A temporary file older than this is left over from a write that never finished, whatever its process. */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists (another user's).
+    return errorCode(err) === 'EPERM';
+  }
+}
+
+/**
+ * Removes what writes killed before their rename (SIGKILL, a power cut) left in `dir`: regular files of this
+ * module's naming whose process is gone or that are older than STALE_TEMP_MS. Never another file, never a write
+ * under way in this process; never throws.
+ */
+export function removeStaleTempFiles(dir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    if (pending.has(path)) continue;
+    const st = statOrUndefined(path, false);
+    if (!st || !st.isFile()) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && processAlive(pid) && now - st.mtimeMs < STALE_TEMP_MS) continue;
+    if (pid === process.pid && now - st.mtimeMs < STALE_TEMP_MS) continue;
+    try {
+      unlinkSync(path);
+      removed.push(path);
+    } catch {
+      // removed meanwhile, or not ours to remove
+    }
+  }
+  return removed;
+}
+
 /** Test hook: milliseconds to wait between the fsync and the rename, so a test can signal a write under way. */
 function pauseBeforeRename(): Promise<void> {
   const ms = Number(process.env.KUMOSCAN_TEST_WRITE_PAUSE_MS ?? 0);
@@ -69,6 +119,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
   }
   const target = existing && statOrUndefined(path, false)?.isSymbolicLink() ? realpathSync(path) : path;
   const dir = dirname(target);
+  removeStaleTempFiles(dir);
   const tmp = join(dir, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.kumoscan-tmp`);
   // A report of 100,000 buckets comes as pieces (reports/render/json-stream.ts): never joined into one string.
   const pieces: Iterable<Uint8Array> = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : (function* () {

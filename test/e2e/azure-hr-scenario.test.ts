@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Report } from '../../reports/render/json.js';
+import { parseReport } from '../../reports/render/load.js';
 import { azureAdapter } from '../../providers/azure/index.js';
 import { normalizeAzure } from '../../providers/azure/normalize.js';
 import type { AzureSnapshot } from '../../providers/azure/snapshot-types.js';
@@ -65,8 +66,9 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 async function scanArm(...extra: string[]): Promise<{ res: CliResult; report: Report }> {
   const res = await runCli(['scan', 'azure', '--arm-endpoint', arm.endpoint, '--format', 'json', '--quiet', ...extra], env());
   assert.equal(res.stderr, '', `no stderr expected, got: ${res.stderr}`);
-  const report = JSON.parse(res.stdout) as Report;
-  assertValidReport(report);
+  assertValidReport(JSON.parse(res.stdout));
+  // Read as kumoscan reads it: the findings' check texts and duties restored from `checks` (schema 1.4.0).
+  const report = parseReport(res.stdout, 'report');
   return { res, report };
 }
 
@@ -231,7 +233,7 @@ describe('kumoscan scan azure (ARM + Azurite): the HR-system incident', () => {
     assert.deepEqual(account.containers.map((c) => [c.name, c.publicAccess]).sort(), [[HR_BLOB, 'blob'], [HR_PRIVATE, null], [HR_SYSTEM, 'container']]);
     const res = await runCli(['scan', '--input', snapshotFile, '--format', 'json']);
     assert.equal(res.code, 1, res.stderr);
-    const offline = JSON.parse(res.stdout) as Report;
+    const offline = parseReport(res.stdout, 'offline');
     assertValidReport(offline);
     assert.equal(offline.scope.source, 'snapshot');
     assert.deepEqual(offline.resources, report.resources);

@@ -67,7 +67,7 @@ describe('live scan of moto: JSON lines', () => {
     const lines = jsonLines(res.stderr);
     assert.deepEqual(
       lines.map((l) => l.event),
-      ['scan.start', 'collect.start', 'resource.done', 'resource.done', 'scope.found', 'sample.start', 'sample.progress', 'sample.progress', 'sample.done', 'error', 'report.written', 'scan.end'],
+      ['scan.start', 'collect.start', 'scope.found', 'resource.done', 'resource.done', 'sample.start', 'sample.progress', 'sample.progress', 'sample.done', 'error', 'report.written', 'scan.end'],
     );
     // moto applies the locked bucket's TLS-only Deny to the plain-HTTP reads of its objects (its access logs): a
     // sampled read that fails is a recorded error, the scan incomplete.
@@ -75,7 +75,7 @@ describe('live scan of moto: JSON lines', () => {
     assert.deepEqual(lines.filter((l) => l.event === 'resource.done').map((l) => [l.done, l.total, l.errors]), [[1, 2, 0], [2, 2, 0]]);
     assert.deepEqual(lines.filter((l) => l.event === 'resource.done').map((l) => l.name).sort(), ['hr-system-employees', 'hr-system-locked']);
     assert.deepEqual(lines[1], { ...lines[1], provider: 'aws', message: 'collecting aws' });
-    assert.deepEqual(lines[4], { ...lines[4], provider: 'aws', accounts: ['123456789012'], resources: 2 });
+    assert.deepEqual(lines[2], { ...lines[2], provider: 'aws', accounts: ['123456789012'], resources: 2 });
     assert.deepEqual(lines.filter((l) => l.event === 'sample.progress').map((l) => [l.done, l.total]), [[1, 2], [2, 2]]);
     const sample = lines[8] ?? {};
     assert.deepEqual([sample.resources, sample.objects, sample.bytes, sample.withPersonalData, sample.failed], [2, 1, HR_EMPLOYEES.bytes.length, 1, 0]);
@@ -92,7 +92,7 @@ describe('live scan of moto: JSON lines', () => {
       const lines = jsonLines(res.stderr);
       assert.deepEqual(
         lines.map((l) => l.event),
-        ['scan.start', 'collect.start', 'resource.done', 'resource.done', 'scope.found', 'probe.start', 'probe.done', 'sample.start', 'sample.progress', 'sample.done', 'snapshot.written', 'report.written', 'scan.end'],
+        ['scan.start', 'collect.start', 'scope.found', 'resource.done', 'resource.done', 'probe.start', 'probe.done', 'sample.start', 'sample.progress', 'sample.done', 'snapshot.written', 'report.written', 'scan.end'],
       );
       const pick = (event: string, keys: string[]): unknown[] => keys.map((k) => lines.find((l) => l.event === event)?.[k]);
       assert.deepEqual(pick('probe.start', ['resources']), [1]);

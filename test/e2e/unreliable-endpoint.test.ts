@@ -243,9 +243,10 @@ describe('the log while the scan runs', () => {
         const out = await runStreaming(scanArgs(proxy.endpoint, '--buckets', `${HELD},${REFUSED}`, '--call-timeout', '6s', '--sample', 'none', '--log-format', 'json'), proxy);
         assert.equal(out.code, 3);
         const events = out.lines.map((l) => l.event);
-        assert.deepEqual(events, ['scan.start', 'collect.start', 'resource.done', 'resource.done', 'scope.found', 'error', 'report.written', 'scan.end']);
-        // The start lines and the other bucket's line come while the held call is still unanswered.
-        assert.deepEqual(out.lines.slice(0, 3).map((l) => l.held), [true, true, true]);
+        assert.deepEqual(events, ['scan.start', 'collect.start', 'scope.found', 'resource.done', 'resource.done', 'error', 'report.written', 'scan.end']);
+        // The start lines, the scope (right after the listing) and the other bucket's line come while the held call
+        // is still unanswered.
+        assert.deepEqual(out.lines.slice(0, 4).map((l) => l.held), [true, true, true, true]);
       },
     );
   });

@@ -22,12 +22,17 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
-export async function startRecordingProxy(target: string, cert: TestCert, listen: 'https' | 'http'): Promise<RecordingProxy> {
+/**
+ * `hold`: requests it picks are recorded and never answered (the connection stays open, as a hung cloud call's
+ * would) until the proxy closes.
+ */
+export async function startRecordingProxy(target: string, cert: TestCert, listen: 'https' | 'http', hold?: (req: IncomingMessage) => boolean): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const seen: RecordedRequest[] = [];
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const auth = req.headers.authorization;
     seen.push({ method: req.method ?? '', url: req.url ?? '', authorization: auth ? (auth.split(' ')[0] ?? 'other') : null });
+    if (hold?.(req)) return;
     forward(req, res, upstream, cert.cert);
   };
   const server: Server = listen === 'https' ? createHttpsServer({ cert: cert.cert, key: cert.key }, handler) : createHttpServer(handler);
@@ -37,6 +42,11 @@ export async function startRecordingProxy(target: string, cert: TestCert, listen
   return {
     origin: `${listen}://127.0.0.1:${port}`,
     seen,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Held requests keep their connections open: end them so that close completes.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
   };
 }

@@ -1,11 +1,12 @@
-// The JSON report written in pieces (reports/render/json-stream.ts) is byte for byte JSON.stringify(report, null, 2):
+// The JSON report written in pieces (reports/render/json-stream.ts) is byte for byte JSON.stringify(document, null, 2):
 // on the three example snapshots' reports, on values of every JSON shape, and through `scan --out` (the CLI path).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { jsonChunks } from '../../reports/render/json-stream.js';
+import { jsonChunks, lazyJsonArray } from '../../reports/render/json-stream.js';
+import { reportDocument } from '../../reports/render/report-document.js';
 import { renderJson } from '../../reports/render/json.js';
 import { packagePath } from '../../src/package-info.js';
 import { evaluateSnapshot } from '../../src/scan.js';
@@ -19,9 +20,10 @@ describe('JSON in pieces', () => {
     test(`${name}: the pieces join to renderJson, whatever the piece size`, () => {
       const report = evaluateSnapshot(readSnapshotFile(packagePath('examples', `${name}.snapshot.json`)), { source: 'snapshot', failOn: 'high', scannedAt: '2026-12-07T00:00:00.000Z' });
       const whole = renderJson(report);
-      for (const size of [1, 100, 1 << 20]) assert.equal(joined(report, size), whole);
+      const doc = reportDocument(report);
+      for (const size of [1, 100, 1 << 20]) assert.equal(joined(doc, size), whole);
       // Small pieces really are small: the writer never holds the whole text.
-      assert.ok([...jsonChunks(report, 4096)].length > 10);
+      assert.ok([...jsonChunks(doc, 4096)].length > 10);
     });
   }
 
@@ -38,6 +40,22 @@ describe('JSON in pieces', () => {
       { 'key with "quote"': 'ü日本', n: -1.5e-7 },
     ];
     for (const v of values) assert.equal(joined(v, 3), `${JSON.stringify(v, null, 2)}\n`, JSON.stringify(v));
+  });
+
+  test('an array mapped as it is written is the JSON of the mapped array, at any depth', () => {
+    const double = (n: number): unknown => ({ n: n * 2, list: [n] });
+    const values: unknown[] = [
+      { a: lazyJsonArray([1, 2, 3], double), b: lazyJsonArray([], double), c: { d: lazyJsonArray([4], double) } },
+      lazyJsonArray([5, 6], (n: number) => (n === 5 ? undefined : n)),
+    ];
+    const mapped: unknown[] = [
+      { a: [1, 2, 3].map(double), b: [], c: { d: [4].map(double) } },
+      [null, 6],
+    ];
+    values.forEach((v, i) => {
+      assert.equal(joined(v, 5), `${JSON.stringify(mapped[i], null, 2)}\n`);
+      assert.equal(JSON.stringify(v), JSON.stringify(mapped[i]));
+    });
   });
 
   test('scan --input --format json --out writes the same bytes as standard output', async () => {
