@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SCHEMA_VERSION, type Report } from '../../reports/render/json.js';
+import { parseReport } from '../../reports/render/load.js';
 import type { PrincipalGrant } from '../../src/model.js';
 import { runCli } from '../helpers/cli.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
@@ -49,7 +50,7 @@ describe('kumoscan scan aws against moto: who can reach the HR system\'s data (I
     const res = await runCli(scanArgs('--max-readers', '5', '--save-snapshot', snapshotFile, '--quiet'), MOTO_ENV);
     exitCode = res.code;
     assert.equal(res.stderr, '', `no stderr expected, got: ${res.stderr}`);
-    report = JSON.parse(res.stdout) as Report;
+    report = parseReport(res.stdout, 'stdout');
   });
 
   test('the current schema, complete, exit 1 (critical findings)', () => {

@@ -32,7 +32,8 @@ describe('kumoscan report without --format', () => {
     const res = onTerminal(['report', report]);
     assert.equal(res.code, 0, res.output);
     assert.match(res.output, /^kumoscan \d+\.\d+\.\d+ — aws 111122223333 \(snapshot\)\n/);
-    assert.match(res.output, /CRITICAL \(1\)\n {2}hr-system-employees {2}public-read/);
+    assert.match(res.output, /CRITICAL +1 resource +Anyone can read objects in the bucket \(public-read\)/);
+    assert.match(res.output, /\n {2}hr-system-employees +yes\/yes\/no/);
     assert.doesNotMatch(res.output, /<html|<!doctype/i);
   });
 
