@@ -32,18 +32,22 @@ if (!existsSync(join(nm, '.package-lock.json')) || statSync(lock).mtimeMs > stat
 }
 if (!unitOnly) run(process.execPath, [join(root, 'scripts', 'setup-moto.mjs')]);
 
+/** apt-get install of Debian packages a test needs; not fatal: that test then fails with this explanation, every other test still runs. */
+function aptInstall(packages, forWhat) {
+  console.log(`[test] installing ${packages.join(', ')} with apt-get (for ${forWhat})`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', ...packages], { stdio: 'inherit', env }) : update;
+  if (install.status !== 0) console.error(`[test] apt-get could not install ${packages.join(', ')} (${install.error?.message ?? `exit ${install.status}`}): ${forWhat} will fail`);
+}
+
 /** Installs Debian's chromium (and a Japanese font, so the page and its screenshot show Japanese) once, when missing. */
 function ensureChromium() {
   const packages = ['chromium', 'fonts-ipafont-gothic'];
   const installed = (p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') === true;
   const missing = packages.filter((p) => !installed(p));
   if (missing.length === 0 && existsSync('/usr/bin/chromium')) return;
-  console.log(`[test] installing ${missing.join(', ') || 'chromium'} with apt-get (for the browser test)`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', ...(missing.length ? missing : ['chromium'])], { stdio: 'inherit', env }) : update;
-  // Not fatal here: the browser test then fails with this explanation, and every other test still runs.
-  if (install.status !== 0) console.error(`[test] apt-get could not install ${missing.join(', ')} (${install.error?.message ?? `exit ${install.status}`}): the browser test will fail`);
+  aptInstall(missing.length ? missing : ['chromium'], 'the browser test');
 }
 if (!unitOnly) ensureChromium();
 
@@ -51,12 +55,7 @@ if (!unitOnly) ensureChromium();
 function ensurePostgres() {
   const base = '/usr/lib/postgresql';
   if (existsSync(base) && readdirSync(base).some((v) => existsSync(join(base, v, 'bin', 'initdb')))) return;
-  console.log('[test] installing postgresql with apt-get (for the history test)');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', 'postgresql'], { stdio: 'inherit', env }) : update;
-  // Not fatal here: the history test then fails naming what is missing, and every other test still runs.
-  if (install.status !== 0) console.error(`[test] apt-get could not install postgresql (${install.error?.message ?? `exit ${install.status}`}): the history test will fail`);
+  aptInstall(['postgresql'], 'the history test');
 }
 if (!unitOnly) ensurePostgres();
 rmSync(join(root, 'dist'), { recursive: true, force: true });
