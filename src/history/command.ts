@@ -84,7 +84,7 @@ async function withHistory(flags: HistoryFlags, body: (store: import('./store.js
     return EXIT.OK;
   } catch (err) {
     if (err instanceof HistoryError) {
-      process.stderr.write(`kumoscan: ${escapeControls(err.message)}\n`);
+      process.stderr.write(`kumoscan: ${escapeControls(err.text(flags.lang))}\n`);
       return EXIT.INCOMPLETE;
     }
     throw err;

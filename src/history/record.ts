@@ -14,6 +14,11 @@ const FAILED: Record<Lang, (reason: string) => string> = {
   en: (reason) => `kumoscan: the run was not stored in the history (the report was written): ${reason}`,
 };
 
+const UNDATED: Record<Lang, string> = {
+  ja: 'スナップショットに有効な "collectedAt" がないため、実行の日時を決められません',
+  en: 'the snapshot has no valid "collectedAt", so the run cannot be dated',
+};
+
 /** Stores the run; returns the exit code to use (the scan's, or 3 when the history failed and no finding set 1). */
 export async function recordRun(target: HistoryTarget, snapshot: Snapshot, report: Report, exitCode: number, lang: Lang, stderr: (text: string) => void): Promise<number> {
   const failed = (reason: string): number => {
@@ -21,7 +26,7 @@ export async function recordRun(target: HistoryTarget, snapshot: Snapshot, repor
     return exitCode === EXIT.FINDINGS ? exitCode : EXIT.INCOMPLETE;
   };
   const run = runRecordOf(snapshot, report);
-  if (typeof run === 'string') return failed(`history ${target.label}: ${run}`);
+  if (run === null) return failed(`${lang === 'ja' ? '履歴' : 'history'} ${target.label}: ${UNDATED[lang]}`);
   try {
     const store = await openHistoryStore(target);
     try {
@@ -31,7 +36,7 @@ export async function recordRun(target: HistoryTarget, snapshot: Snapshot, repor
     }
     return exitCode;
   } catch (err) {
-    if (err instanceof HistoryError) return failed(err.message);
+    if (err instanceof HistoryError) return failed(err.text(lang));
     throw err;
   }
 }

@@ -54,10 +54,10 @@ export function resourceRecord(r: Resource): ResourceRecord {
   };
 }
 
-/** The run record of one evaluated snapshot; a string when it cannot be dated. */
-export function runRecordOf(snapshot: Snapshot, report: Report): RunRecord | string {
+/** The run record of one evaluated snapshot; null when it cannot be dated (no valid collectedAt). */
+export function runRecordOf(snapshot: Snapshot, report: Report): RunRecord | null {
   const scannedAt = collectedAtOf(snapshot);
-  if (scannedAt === null) return 'the snapshot has no valid "collectedAt", so the run cannot be dated in the history';
+  if (scannedAt === null) return null;
   const shard = report.scope.shard ? { index: report.scope.shard.index, count: report.scope.shard.count } : null;
   return {
     id: runIdOf(snapshot, shard),

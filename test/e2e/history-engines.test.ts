@@ -160,6 +160,17 @@ describe('history from kumoscan.yml and bad input', () => {
     assert.deepEqual((JSON.parse(runs.stdout) as { runs: { scannedAt: string }[] }).runs.map((x) => x.scannedAt), [NIGHT2]);
   });
 
+  test('a snapshot without collectedAt cannot be dated: the report is written, the run is not stored, exit 3 (ja)', async () => {
+    const undated = publicSnapshot(NIGHT2);
+    delete undated.collectedAt;
+    const file = writeSnapshot(dir, 'undated.json', undated);
+    const db = join(dir, 'undated.db');
+    const r = await runCli(['scan', '--input', file, '--format', 'json', '--out', join(dir, 'undated-report.json'), '--fail-on', 'none', '-q', '--lang', 'ja', '--history', db]);
+    assert.equal(r.code, 3);
+    assert.equal(r.stderr, `kumoscan: 実行を履歴に保存できませんでした（レポートは出力済み）: 履歴 ${db}: スナップショットに有効な "collectedAt" がないため、実行の日時を決められません\n`);
+    assert.ok(existsSync(join(dir, 'undated-report.json')));
+  });
+
   test('an unknown resource, a missing --history and an unsupported URL are usage errors (exit 2)', async () => {
     const db = join(dir, 'usage.db');
     await scanInto(db, snaps.night1);
