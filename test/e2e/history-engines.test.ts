@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { createDatabase, startPostgres, type RunningPostgres } from '../helpers/postgres.js';
 import { EXPOSED_BUCKET, EXPOSED_ID, partialPrivateSnapshot, privateSnapshot, publicSnapshot, writeSnapshot } from '../helpers/history-snapshots.js';
+import { openHistoryStore } from '../../src/history/open-store.js';
+import { parseHistoryTarget } from '../../src/history/target.js';
+import type { RunRecord } from '../../src/history/store.js';
 
 const NIGHT1 = '2026-11-01T15:00:00.000Z';
 const NIGHT2 = '2026-11-02T15:00:00.000Z';
@@ -128,6 +131,37 @@ for (const engine of engines) {
       assert.match(table.stdout, new RegExp(`^${runs[2]?.id.slice(0, 12)}\\s+${NIGHT3}\\s+aws\\s+111122223333\\s+-\\s+no \\(partial\\)\\s+3\\s+1\\s+`, 'm'));
       const tl = await showJson(history);
       assert.deepEqual(tl.runs.map((p: { state: string }) => p.state), ['private', 'public', 'unknown']);
+    });
+
+    test('the store keeps exact verdicts (null included), counts beyond 32 bits and 1,200 resources in one run; a second store is a no-op', async () => {
+      const target = parseHistoryTarget(await engine.fresh('store'));
+      assert.ok(typeof target !== 'string');
+      const resources = Array.from({ length: 1200 }, (_, i) => ({
+        resourceId: `arn:aws:s3:::b${i}`, name: `b${i}`, account: '111122223333', read: i === 0 ? true : i === 1 ? null : false, list: false, write: false, aclWrite: false,
+        evidence: i === 0 ? ['bucket-policy Sid "PublicRead"'] : [], errors: i === 1 ? 1 : 0, personalData: i === 0 ? true : null,
+        classes: i === 0 ? (['specific_personal_information'] as const).slice() : [], personsLow: i === 0 ? 1500 : null, personsHigh: i === 0 ? 15_000_000_000 : null, personsDeclared: null,
+      }));
+      const run: RunRecord = {
+        id: 'r1', provider: 'aws', accounts: ['111122223333'], scannedAt: NIGHT1, version: '0.1.0', shard: { index: 1, count: 4 }, bucketFilter: ['b*'],
+        source: 'live', complete: false, errors: 1, resources, findings: [{ findingId: 'public-read:arn:aws:s3:::b0', checkId: 'public-read', resourceId: 'arn:aws:s3:::b0', severity: 'critical' }],
+      };
+      const store = await openHistoryStore(target);
+      try {
+        assert.deepEqual(await store.storeRun(run), { runId: 'r1', stored: true });
+        assert.deepEqual(await store.storeRun({ ...run, resources: [] }), { runId: 'r1', stored: false });
+        const [summary] = await store.listRuns();
+        assert.deepEqual({ ...summary, storedAt: undefined }, {
+          id: 'r1', provider: 'aws', accounts: ['111122223333'], scannedAt: NIGHT1, storedAt: undefined, version: '0.1.0', shard: { index: 1, count: 4 }, bucketFilter: ['b*'],
+          source: 'live', complete: false, errors: 1, resources: 1200, exposed: 1, findings: { critical: 1, high: 0, medium: 0, low: 0, info: 0 },
+        });
+        const [b0] = await store.observations('b0');
+        assert.deepEqual(b0, { runId: 'r1', resourceId: 'arn:aws:s3:::b0', name: 'b0', account: '111122223333', read: true, list: false, write: false, aclWrite: false, errors: 0, personalData: true, classes: ['specific_personal_information'], personsLow: 1500, personsHigh: 15_000_000_000, personsDeclared: null });
+        const [b1] = await store.observations('arn:aws:s3:::b1');
+        assert.equal(b1?.read, null);
+        assert.equal(b1?.personalData, null);
+      } finally {
+        await store.close();
+      }
     });
 
     test('a database that cannot be reached: one line, password masked, the report still written, exit 3', async () => {

@@ -1,5 +1,6 @@
 // Version 1 of the history schema: runs, each resource's state per run, findings per run. Portable types only
-// (text, integer; a tri-state verdict is 1 / 0 / NULL) so the same migration runs on SQLite and PostgreSQL.
+// (text, integer, double precision; a tri-state verdict is 1 / 0 / NULL; person counts are doubles, exact to 2^53,
+// since an extrapolated estimate can pass PostgreSQL's 32-bit integer) so the same migration runs on SQLite and PostgreSQL.
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -40,9 +41,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('errors', 'integer', (c) => c.notNull())
     .addColumn('personal_data', 'integer')
     .addColumn('classes', 'text', (c) => c.notNull())
-    .addColumn('persons_low', 'integer')
-    .addColumn('persons_high', 'integer')
-    .addColumn('persons_declared', 'integer')
+    .addColumn('persons_low', 'double precision')
+    .addColumn('persons_high', 'double precision')
+    .addColumn('persons_declared', 'double precision')
     .addPrimaryKeyConstraint('resource_states_pk', ['run_id', 'resource_id'])
     .execute();
   await db.schema.createIndex('resource_states_resource').on('resource_states').columns(['resource_id', 'run_id']).execute();
