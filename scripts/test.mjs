@@ -1,7 +1,8 @@
 // `npm test`: does its own set-up on a fresh clone, then runs every test with node's test runner.
 //   1. npm ci when node_modules is missing or older than package-lock.json
 //   2. the project-local Python venv with moto (e2e tests start moto_server themselves, on 127.0.0.1)
-//   3. Debian's chromium and a Japanese font for the browser test (test/e2e/browser.test.ts), with apt-get when missing
+//   3. Debian's chromium and a Japanese font for the browser test (test/e2e/browser.test.ts), and Debian's postgresql
+//      for the history test (test/e2e/history-engines.test.ts, which starts its own server), with apt-get when missing
 //   4. tsc (strict type check and build into dist/)
 //   5. node --test over dist/test/unit and dist/test/e2e
 // Flags: --unit (unit tests only, no venv), any other argument is passed to node --test as a file filter.
@@ -31,20 +32,32 @@ if (!existsSync(join(nm, '.package-lock.json')) || statSync(lock).mtimeMs > stat
 }
 if (!unitOnly) run(process.execPath, [join(root, 'scripts', 'setup-moto.mjs')]);
 
+/** apt-get install of Debian packages a test needs; not fatal: that test then fails with this explanation, every other test still runs. */
+function aptInstall(packages, forWhat) {
+  console.log(`[test] installing ${packages.join(', ')} with apt-get (for ${forWhat})`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', ...packages], { stdio: 'inherit', env }) : update;
+  if (install.status !== 0) console.error(`[test] apt-get could not install ${packages.join(', ')} (${install.error?.message ?? `exit ${install.status}`}): ${forWhat} will fail`);
+}
+
 /** Installs Debian's chromium (and a Japanese font, so the page and its screenshot show Japanese) once, when missing. */
 function ensureChromium() {
   const packages = ['chromium', 'fonts-ipafont-gothic'];
   const installed = (p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') === true;
   const missing = packages.filter((p) => !installed(p));
   if (missing.length === 0 && existsSync('/usr/bin/chromium')) return;
-  console.log(`[test] installing ${missing.join(', ') || 'chromium'} with apt-get (for the browser test)`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', ...(missing.length ? missing : ['chromium'])], { stdio: 'inherit', env }) : update;
-  // Not fatal here: the browser test then fails with this explanation, and every other test still runs.
-  if (install.status !== 0) console.error(`[test] apt-get could not install ${missing.join(', ')} (${install.error?.message ?? `exit ${install.status}`}): the browser test will fail`);
+  aptInstall(missing.length ? missing : ['chromium'], 'the browser test');
 }
 if (!unitOnly) ensureChromium();
+
+/** Installs Debian's postgresql (initdb, pg_ctl) once, when missing; the history test starts a server of its own. */
+function ensurePostgres() {
+  const base = '/usr/lib/postgresql';
+  if (existsSync(base) && readdirSync(base).some((v) => existsSync(join(base, v, 'bin', 'initdb')))) return;
+  aptInstall(['postgresql'], 'the history test');
+}
+if (!unitOnly) ensurePostgres();
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 run(process.execPath, [join(nm, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
 // Test files are listed explicitly: given a directory, node --test would also run every helper under a test/ folder.

@@ -17,6 +17,8 @@ import { registerClassifyCommand } from './classify-cli.js';
 import { registerDemoCommand } from './demo/command.js';
 import { registerDiffCommand } from './diff-command.js';
 import { registerMergeCommand } from './merge-command.js';
+import { registerHistoryCommand } from './history/command.js';
+import { parseHistoryTarget } from './history/target.js';
 import { parseShard, type Shard } from './shard.js';
 import type { Format } from '../reports/render/formats.js';
 import { FORMAT_HELP, formatList } from '../reports/render/format-option.js';
@@ -68,6 +70,8 @@ interface ScanFlags {
   shard?: Shard;
   baseline?: string;
   config?: string;
+  /** --history PATH|URL (docs/history.md). */
+  history?: string;
   /** Provider-specific options (see each adapter's options()). */
   [provider: string]: unknown;
 }
@@ -224,6 +228,7 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--call-timeout <duration>', 'time one remote call may take, retries included (30s, 2m …); a call that runs out is a recorded error').argParser(duration).default(DEFAULT_CALL_TIMEOUT_MS, '30s').helpGroup('Operations:'))
     .addOption(new Option('--scan-timeout <duration>', 'deadline of the whole scan (10m, 2h …): then no new call starts, what is left is recorded as not done, the report is written, exit 3 (default: none)').argParser(duration).helpGroup('Operations:'))
     .addOption(new Option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones').helpGroup('Operations:'))
+    .addOption(new Option('--history <path|url>', 'after the report is written, store the run in the exposure history: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST:PORT/DATABASE (kumoscan history reads it)').helpGroup('Operations:'))
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (provider: string | undefined, flags: ScanFlags, cmd: Command) => {
       const source = (flag: string): string | undefined => cmd.getOptionValueSource(flag);
@@ -256,6 +261,7 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
   registerDemoCommand(program, setExit, write);
   registerDiffCommand(program, setExit, write);
   registerMergeCommand(program, setExit, write);
+  registerHistoryCommand(program, setExit, write);
   program
     .command('checks')
     .description('list every check with its severity, providers and the APPI duties it cites')
@@ -312,6 +318,8 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
   // A bad baseline is a usage error before any cloud call.
   const baseline = flags.baseline !== undefined ? (await import('../reports/render/load.js')).readReportFile(flags.baseline) : undefined;
   if (baseline && provider !== undefined && baseline.scope.provider !== provider) throw new UsageError(`${flags.baseline} is a "${baseline.scope.provider}" report and this scan is "${provider}": compare reports of the same provider`);
+  const history = flags.history !== undefined ? parseHistoryTarget(flags.history) : undefined;
+  if (typeof history === 'string') throw new UsageError(history);
   log.start(provider, flags);
   const outcome = await offlineErrorsAreUsage(flags.input, () => scan({
     ...(provider !== undefined ? { provider } : {}),
@@ -343,7 +351,10 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
   const report = baseline && flags.baseline !== undefined ? applyBaseline(outcome.report, baseline, { file: flags.baseline }) : outcome.report;
   const written = await emitReports([report], flags.format, { lang: flags.lang, table: tableOptions(flags), ...outputs }, write);
   log.end(outcome, flags.format, written);
-  return outcome.exitCode;
+  if (!history) return outcome.exitCode;
+  // Loaded only here: the database drivers are not imported by a scan without --history.
+  const { recordRun } = await import('./history/record.js');
+  return recordRun(history, outcome.snapshot, outcome.report, outcome.exitCode, flags.lang, (t) => process.stderr.write(t));
 }
 
 /** The table's --details and --severity. */

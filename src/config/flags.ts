@@ -26,6 +26,7 @@ export const COMMON_FLAGS: readonly Mapping[] = [
   [['sampling', 'ocrMaxImages'], 'ocrMaxImages'],
   [['sampling', 'ocrTimeLimit'], 'ocrTimeLimit'],
   [['thresholds', 'maxReaders'], 'maxReaders'],
+  [['history'], 'history'],
 ];
 
 /** Provider scopes. `orgRole`, `accounts`, `excludeAccounts` are the AWS Organizations flags (--org-role …). */

@@ -166,6 +166,8 @@ export const configSchema = z.strictObject({
   entrustees: z.array(entrustee).optional(),
   suppressions: z.array(suppression).optional(),
   severity: severityOverrides.optional(),
+  /** --history: the exposure history (a SQLite file path, sqlite:PATH, or a postgres:// URL; docs/history.md). */
+  history: text.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

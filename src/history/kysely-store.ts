@@ -1,0 +1,160 @@
+// The history store on a kysely connection: the one code path both engines run (sqlite.ts and postgres.ts only
+// make the connection). Migrates on open; writes a run in one transaction; reads runs and one resource's rows.
+import { Migrator, type Kysely } from 'kysely';
+import type { AppiClass } from '../data/types.js';
+import { SEVERITIES, type Provider, type Severity, type Tri } from '../model.js';
+import { migrationProvider } from './migrations/index.js';
+import type { FindingRecord, HistoryStore, Observation, ResourceRecord, RunRecord, RunSummary, StoreResult } from './store.js';
+import type { HistoryTables, ResourceStatesTable, RunsTable } from './tables.js';
+
+/** Rows per INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const BATCH_ROWS = 500;
+
+const tri = (v: Tri): number | null => (v === null ? null : v ? 1 : 0);
+const fromTri = (v: number | null): Tri => (v === null ? null : v !== 0);
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) out.push(rows.slice(i, i + BATCH_ROWS));
+  return out;
+}
+
+/** Runs the migrations not yet applied (kysely's own table records them; its lock serializes concurrent openers). */
+export async function migrate(db: Kysely<HistoryTables>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (!error) return;
+  const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+  // No migration ran: the connection itself failed, and its error says why.
+  if (failed === undefined) throw error;
+  throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+export function exposedCount(resources: readonly ResourceRecord[]): number {
+  return resources.filter((r) => r.read === true || r.list === true || r.write === true || r.aclWrite === true).length;
+}
+
+function runRow(run: RunRecord, storedAt: string): RunsTable {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, run.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  return {
+    id: run.id,
+    provider: run.provider,
+    accounts: JSON.stringify(run.accounts),
+    scanned_at: run.scannedAt,
+    stored_at: storedAt,
+    version: run.version,
+    shard_index: run.shard?.index ?? null,
+    shard_count: run.shard?.count ?? null,
+    bucket_filter: JSON.stringify(run.bucketFilter),
+    source: run.source,
+    complete: run.complete ? 1 : 0,
+    errors: run.errors,
+    resources: run.resources.length,
+    exposed: exposedCount(run.resources),
+    ...bySeverity,
+  };
+}
+
+function resourceRow(runId: string, r: ResourceRecord): ResourceStatesTable {
+  return {
+    run_id: runId,
+    resource_id: r.resourceId,
+    name: r.name,
+    account: r.account,
+    read: tri(r.read),
+    list: tri(r.list),
+    write: tri(r.write),
+    acl_write: tri(r.aclWrite),
+    evidence: JSON.stringify(r.evidence),
+    errors: r.errors,
+    personal_data: r.personalData === null ? null : r.personalData ? 1 : 0,
+    classes: JSON.stringify(r.classes),
+    persons_low: r.personsLow,
+    persons_high: r.personsHigh,
+    persons_declared: r.personsDeclared,
+  };
+}
+
+function findingRow(runId: string, f: FindingRecord) {
+  return { run_id: runId, finding_id: f.findingId, check_id: f.checkId, resource_id: f.resourceId, severity: f.severity };
+}
+
+function summaryOf(row: RunsTable): RunSummary {
+  return {
+    id: row.id,
+    provider: row.provider as Provider,
+    accounts: JSON.parse(row.accounts) as string[],
+    scannedAt: row.scanned_at,
+    storedAt: row.stored_at,
+    version: row.version,
+    shard: row.shard_index !== null && row.shard_count !== null ? { index: row.shard_index, count: row.shard_count } : null,
+    bucketFilter: JSON.parse(row.bucket_filter) as string[],
+    source: row.source === 'live' ? 'live' : 'snapshot',
+    complete: row.complete !== 0,
+    errors: row.errors,
+    resources: row.resources,
+    exposed: row.exposed,
+    findings: { critical: row.critical, high: row.high, medium: row.medium, low: row.low, info: row.info },
+  };
+}
+
+function observationOf(row: ResourceStatesTable): Observation {
+  return {
+    runId: row.run_id,
+    resourceId: row.resource_id,
+    name: row.name,
+    account: row.account,
+    read: fromTri(row.read),
+    list: fromTri(row.list),
+    write: fromTri(row.write),
+    aclWrite: fromTri(row.acl_write),
+    errors: row.errors,
+    personalData: row.personal_data === null ? null : row.personal_data !== 0,
+    classes: JSON.parse(row.classes) as AppiClass[],
+    personsLow: row.persons_low,
+    personsHigh: row.persons_high,
+    personsDeclared: row.persons_declared,
+  };
+}
+
+export class KyselyHistoryStore implements HistoryStore {
+  constructor(
+    private readonly db: Kysely<HistoryTables>,
+    readonly label: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async storeRun(run: RunRecord): Promise<StoreResult> {
+    const storedAt = this.now().toISOString();
+    return this.db.transaction().execute(async (tx) => {
+      // ON CONFLICT DO NOTHING: a second writer of the same run (a retry, a rebuild) writes nothing.
+      const inserted = await tx.insertInto('runs').values(runRow(run, storedAt)).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { runId: run.id, stored: false };
+      for (const batch of chunks(run.resources)) await tx.insertInto('resource_states').values(batch.map((r) => resourceRow(run.id, r))).execute();
+      for (const batch of chunks(run.findings)) await tx.insertInto('findings').values(batch.map((f) => findingRow(run.id, f))).execute();
+      return { runId: run.id, stored: true };
+    });
+  }
+
+  async listRuns(): Promise<RunSummary[]> {
+    const rows = await this.db.selectFrom('runs').selectAll().orderBy('scanned_at').orderBy('id').execute();
+    return rows.map(summaryOf);
+  }
+
+  async observations(resource: string): Promise<Observation[]> {
+    const query = (column: 'resource_id' | 'name') =>
+      this.db
+        .selectFrom('resource_states')
+        .innerJoin('runs', 'runs.id', 'resource_states.run_id')
+        .selectAll('resource_states')
+        .where(`resource_states.${column}`, '=', resource)
+        .orderBy('runs.scanned_at')
+        .orderBy('runs.id')
+        .execute();
+    const byId = await query('resource_id');
+    return (byId.length > 0 ? byId : await query('name')).map(observationOf);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,12 @@
+// The versioned migrations of the history schema, shared by SQLite and PostgreSQL. A new version is a new file
+// here and one line below; a migration, once released, is never edited.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as v001 from './001-runs-resources-findings.js';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '001-runs-resources-findings': v001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

@@ -1,0 +1,94 @@
+// The exposure history store (docs/history.md): one interface, two engines (SQLite: sqlite.ts, PostgreSQL:
+// postgres.ts), one schema (migrations/). Holds verdicts, counts and ids only — never a raw personal value.
+import type { AppiClass } from '../data/types.js';
+import type { Provider, Severity, Tri } from '../model.js';
+
+/** One scan run as stored: dated by the snapshot's collection time, so saved snapshots rebuild the history. */
+export interface RunRecord {
+  /** Derived from the snapshot (and shard): the same run stored twice is one run. */
+  id: string;
+  provider: Provider;
+  accounts: string[];
+  /** The snapshot's collectedAt (ISO 8601, UTC). */
+  scannedAt: string;
+  /** kumoscan version that evaluated the run. */
+  version: string;
+  shard: { index: number; count: number } | null;
+  /** --buckets globs of the run: a run with a filter does not speak for buckets it left out. */
+  bucketFilter: string[];
+  source: 'live' | 'snapshot';
+  /** false: some calls failed; such a run never counts as "resolved". */
+  complete: boolean;
+  errors: number;
+  resources: ResourceRecord[];
+  findings: FindingRecord[];
+}
+
+/** A resource's exposure and data-profile summary in one run (classes and person counts only). */
+export interface ResourceRecord {
+  resourceId: string;
+  name: string;
+  account: string;
+  read: Tri;
+  list: Tri;
+  write: Tri;
+  aclWrite: Tri;
+  /** `source ref` of the evidence that grants a capability (no message text). */
+  evidence: string[];
+  /** Calls that failed for this resource. */
+  errors: number;
+  /** null: not sampled. */
+  personalData: boolean | null;
+  classes: AppiClass[];
+  personsLow: number | null;
+  personsHigh: number | null;
+  personsDeclared: number | null;
+}
+
+export interface FindingRecord {
+  findingId: string;
+  checkId: string;
+  resourceId: string;
+  severity: Severity;
+}
+
+/** A stored run as `history runs` lists it. */
+export interface RunSummary {
+  id: string;
+  provider: Provider;
+  accounts: string[];
+  scannedAt: string;
+  storedAt: string;
+  version: string;
+  shard: { index: number; count: number } | null;
+  bucketFilter: string[];
+  source: 'live' | 'snapshot';
+  complete: boolean;
+  errors: number;
+  resources: number;
+  exposed: number;
+  findings: Record<Severity, number>;
+}
+
+/** One resource's state in one run (for `history show`). */
+export interface Observation extends Omit<ResourceRecord, 'evidence'> {
+  runId: string;
+}
+
+export interface StoreResult {
+  runId: string;
+  /** false: the run was already stored (nothing written). */
+  stored: boolean;
+}
+
+export interface HistoryStore {
+  /** Where the store is, with any password masked (for messages). */
+  readonly label: string;
+  /** Writes a run with its resources and findings in one transaction; a run already stored is left as it is. */
+  storeRun(run: RunRecord): Promise<StoreResult>;
+  /** Every run, oldest first. */
+  listRuns(): Promise<RunSummary[]>;
+  /** The resource's rows (matched by id, else by name), oldest run first. */
+  observations(resource: string): Promise<Observation[]>;
+  close(): Promise<void>;
+}

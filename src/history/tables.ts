@@ -1,0 +1,54 @@
+// The history tables as kysely sees them (migrations/ creates them).
+export interface RunsTable {
+  id: string;
+  provider: string;
+  accounts: string;
+  scanned_at: string;
+  stored_at: string;
+  version: string;
+  shard_index: number | null;
+  shard_count: number | null;
+  bucket_filter: string;
+  source: string;
+  complete: number;
+  errors: number;
+  resources: number;
+  exposed: number;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  info: number;
+}
+
+export interface ResourceStatesTable {
+  run_id: string;
+  resource_id: string;
+  name: string;
+  account: string;
+  read: number | null;
+  list: number | null;
+  write: number | null;
+  acl_write: number | null;
+  evidence: string;
+  errors: number;
+  personal_data: number | null;
+  classes: string;
+  persons_low: number | null;
+  persons_high: number | null;
+  persons_declared: number | null;
+}
+
+export interface FindingsTable {
+  run_id: string;
+  finding_id: string;
+  check_id: string;
+  resource_id: string;
+  severity: string;
+}
+
+export interface HistoryTables {
+  runs: RunsTable;
+  resource_states: ResourceStatesTable;
+  findings: FindingsTable;
+}
