@@ -4,7 +4,8 @@ import { Option, type Command } from 'commander';
 import type { Lang } from '../../reports/render/table.js';
 import { escapeControls } from '../text/sanitize.js';
 import { EXIT, UsageError } from '../errors.js';
-import { findConfig } from '../config/load.js';
+import { locateConfig } from '../config/locate.js';
+import { langOption } from '../lang-option.js';
 import { parseHistoryTarget, type HistoryTarget } from './target.js';
 
 interface HistoryFlags {
@@ -12,11 +13,6 @@ interface HistoryFlags {
   config?: string;
   format: 'table' | 'json';
   lang: Lang;
-}
-
-function defaultLang(): Lang {
-  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return env.startsWith('ja') ? 'ja' : 'en';
 }
 
 const EXAMPLES = `
@@ -32,8 +28,9 @@ Exit codes:
 `;
 
 /** --history, else the configuration's `history:` (--config or ./kumoscan.yml). */
-export function historyTargetOf(flag: string | undefined, configFlag: string | undefined): HistoryTarget {
-  const value = flag ?? findConfig(configFlag)?.config.history;
+export async function historyTargetOf(flag: string | undefined, configFlag: string | undefined): Promise<HistoryTarget> {
+  // The YAML parser and the schema load only when a configuration file is there (start-up stays light).
+  const value = flag ?? (locateConfig(configFlag) !== undefined ? (await import('../config/load.js')).findConfig(configFlag)?.config.history : undefined);
   if (value === undefined) throw new UsageError('give --history PATH|URL (or `history:` in kumoscan.yml)');
   const target = parseHistoryTarget(value);
   if (typeof target === 'string') throw new UsageError(target);
@@ -45,7 +42,7 @@ function common(cmd: Command): Command {
     .option('--history <path|url>', 'the history: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST:PORT/DATABASE (password from the URL or PGPASSWORD)')
     .option('--config <file>', 'configuration file whose `history:` is used when --history is not given')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the table').choices(['ja', 'en']).default(defaultLang()))
+    .addOption(langOption('language of the table'))
     .addHelpText('after', EXAMPLES);
 }
 
@@ -72,7 +69,7 @@ export function registerHistoryCommand(program: Command, setExit: (code: number)
 }
 
 async function withHistory(flags: HistoryFlags, body: (store: import('./store.js').HistoryStore) => Promise<void>): Promise<number> {
-  const target = historyTargetOf(flags.history, flags.config);
+  const target = await historyTargetOf(flags.history, flags.config);
   const { openHistoryStore, HistoryError } = await import('./open-store.js');
   try {
     const store = await openHistoryStore(target);
