@@ -168,13 +168,13 @@ describe('kumoscan scan aws against moto: who can reach the HR system\'s data (I
     assert.deepEqual(snap.iam?.passwordPolicy && (snap.iam.passwordPolicy as { MinimumPasswordLength?: number }).MinimumPasswordLength, 8);
     const res = await runCli(['scan', '--input', snapshotFile, '--format', 'json', '--max-readers', '5']);
     assert.equal(res.code, 1, res.stderr);
-    const offline = JSON.parse(res.stdout) as Report;
+    const offline = parseReport(res.stdout, 'stdout');
     assertValidReport(offline);
     assert.deepEqual(offline.resources, report.resources);
     assert.deepEqual(offline.findings, report.findings);
     assert.deepEqual(offline.identities, report.identities);
     // With the default threshold (10), six readers are not a finding.
-    const defaults = JSON.parse((await runCli(['scan', '--input', snapshotFile, '--format', 'json'])).stdout) as Report;
+    const defaults = parseReport((await runCli(['scan', '--input', snapshotFile, '--format', 'json'])).stdout, 'stdout');
     assert.equal(defaults.findings.some((f) => f.checkId === 'personal-data-bucket-many-readers'), false);
   });
 });
@@ -183,7 +183,7 @@ describe('kumoscan scan aws against moto: IAM switched off or denied', () => {
   test('--no-iam: no IAM call, principals null ("IAM not collected"), no identity finding, exit by S3 findings only', async () => {
     const res = await runCli(scanArgs('--no-iam', '--fail-on', 'none'), MOTO_ENV);
     assert.equal(res.code, 0, res.stderr);
-    const report = JSON.parse(res.stdout) as Report;
+    const report = parseReport(res.stdout, 'stdout');
     assertValidReport(report);
     assert.equal(resource(report, HR_BUCKET).principals, null);
     assert.match(resource(report, HR_BUCKET).principalsNote ?? '', /^IAM not collected/);
@@ -197,7 +197,7 @@ describe('kumoscan scan aws against moto: IAM switched off or denied', () => {
     try {
       const res = await runCli(['scan', 'aws', '--endpoint-url', proxy.endpoint, '--region', 'us-east-1', '--format', 'json', '--buckets', 'hrsys-*', '--fail-on', 'none'], MOTO_ENV);
       assert.equal(res.code, 3, res.stderr);
-      const report = JSON.parse(res.stdout) as Report;
+      const report = parseReport(res.stdout, 'stdout');
       assertValidReport(report);
       assert.equal(report.resources.length, 2);
       assert.equal(resource(report, HR_BUCKET).principals, null);
