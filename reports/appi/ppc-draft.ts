@@ -184,18 +184,39 @@ const ITEM6: I18n = todo({
 
 const ITEM7: I18n = todo({ ja: '公表の実施状況（公表の有無、時期、方法）。', en: 'whether the incident was made public, when and how.' });
 
+/** The sentences of a text: ja ends them with 。, en with . ! ? followed by a space. */
+function sentences(text: string, lang: keyof I18n): string[] {
+  const parts = lang === 'ja' ? (text.match(/[^。]+。?/g) ?? []) : text.split(/(?<=[.!?])\s+/);
+  return parts.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/**
+ * One step per relevant finding, each with only the sentences no earlier step said: the exposure checks share
+ * their "make it private" paragraph (checks/helpers.ts, makePrivateRemediation), which must appear once.
+ */
+function recurrenceSteps(findings: readonly Finding[]): I18n[] {
+  const said: Record<keyof I18n, Set<string>> = { ja: new Set(), en: new Set() };
+  const steps: I18n[] = [];
+  for (const f of relevant(findings)) {
+    const fresh = (lang: keyof I18n): string[] => {
+      const out = sentences(f.remediation[lang], lang).filter((s) => !said[lang].has(s));
+      for (const s of out) said[lang].add(s);
+      return out;
+    };
+    const ja = fresh('ja');
+    const en = fresh('en');
+    if (ja.length === 0 && en.length === 0) continue;
+    steps.push({ ja: `・${f.title.ja}: ${ja.join('')}`, en: `- ${f.title.en}: ${en.join(' ')}` });
+  }
+  return steps;
+}
+
 function item8(ctx: PpcDraftContext, kind: ReturnType<typeof exposureKind>): I18n {
   const first: I18n =
     kind === 'read'
       ? { ja: '誰でも読み取れる設定を直ちに解除しました（又は解除します）。', en: 'The setting that lets anyone read the data was (or is being) removed at once.' }
       : { ja: '誰でも一覧を取得できる設定を直ちに解除しました（又は解除します）。', en: 'The setting that lets anyone list the objects was (or is being) removed at once.' };
-  const seen = new Set<string>();
-  const steps: I18n[] = [];
-  for (const f of relevant(ctx.findings)) {
-    if (seen.has(f.remediation.ja)) continue;
-    seen.add(f.remediation.ja);
-    steps.push({ ja: `・${f.title.ja}: ${f.remediation.ja}`, en: `- ${f.title.en}: ${f.remediation.en}` });
-  }
+  const steps = recurrenceSteps(ctx.findings);
   const list: I18n = steps.length > 0 ? { ja: `\n${steps.map((s) => s.ja).join('\n')}\n`, en: `\n${steps.map((s) => s.en).join('\n')}\n` } : { ja: '', en: '' };
   return {
     ja: `${first.ja}設定の是正:${list.ja || 'なし。'}是正後に再スキャンし、誰でもアクセスできないことを確認します。個人データを保管するストレージの公開設定を定期的に点検します。`,

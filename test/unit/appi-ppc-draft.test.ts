@@ -103,6 +103,16 @@ describe('items 1–9', () => {
     assert.match(c.en, /- Versioning is off: Enable versioning/);
   });
 
+  test('8 再発防止: the "make it private" paragraph the exposure checks share appears once, each check keeps its own first step', () => {
+    const c = item(d, 8).content;
+    const count = (text: string, part: string): number => text.split(part).length - 1;
+    assert.equal(count(c.ja, 'バケットとアカウントの両方でブロックパブリックアクセスの4項目をすべて有効にしてください'), 1);
+    assert.equal(count(c.en, 'Turn on all four Block Public Access flags on both the bucket and the account'), 1);
+    assert.equal(count(c.ja, 'CloudFront のオリジンアクセスコントロール（OAC）経由で配信してください'), 1);
+    assert.match(c.ja, /・バケット内のオブジェクト一覧を誰でも取得できる: 詳細に示した根拠（誰にでもオブジェクト一覧の取得を許可している設定）を削除してください。\n/);
+    assert.match(c.en, /- Anyone can list the objects in the bucket: Remove what the detail names as evidence \(the settings that let anyone list objects\)\.\n/);
+  });
+
   test('9 その他: the My Number Act', () => {
     assert.match(item(d, 9).content.ja, /番号法第29条の4に基づく報告も必要です/);
   });
