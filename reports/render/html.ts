@@ -10,7 +10,7 @@ import { SEVERITIES } from '../../src/model.js';
 import type { DataProfile } from '../../src/data/types.js';
 import type { Deadlines, EntrustmentSignal, PpcDraftItem, Reportability } from '../appi/types.js';
 import type { Report, ReportFinding } from './json.js';
-import { BASELINE_LABEL, baselineLine, hasBaseline } from './baseline-view.js';
+import { BASELINE_LABEL, STILL_REPORTABLE_LABEL, baselineLine, exposureWindowLine, hasBaseline, stillReportableDeadlinesLine } from './baseline-view.js';
 import { escapeControlsKeepBreaks } from '../../src/text/sanitize.js';
 import {
   CATEGORY_LABEL,
@@ -114,7 +114,12 @@ function resolvedPart(reports: readonly Report[]): string {
   const lines = reports.map((r) => (r.summary.baseline ? `<p class="baseline-line">${t(baselineLine(r.summary.baseline))}</p>` : '')).join('');
   const resolved = reports.flatMap((r) => r.resolved ?? []);
   const rows = resolved
-    .map((f) => `<tr data-finding="${esc(f.id)}"><td>${sevBadge(f.severity)} <span class="bl bl-resolved">${t(BASELINE_LABEL.resolved)}</span></td><td><code>${esc(f.resourceId)}</code></td><td><code>${esc(f.checkId)}</code></td><td>${t(f.title)}</td></tr>`)
+    .map((f) => {
+      const still = f.stillReportable;
+      const mark = still ? `<span class="bl bl-new" data-still-reportable>${t(STILL_REPORTABLE_LABEL)}</span>` : `<span class="bl bl-resolved">${t(BASELINE_LABEL.resolved)}</span>`;
+      const window = still ? `<div class="still-reportable">${t(exposureWindowLine(still))}<br>${t(stillReportableDeadlinesLine(still))}</div>` : '';
+      return `<tr data-finding="${esc(f.id)}"><td>${sevBadge(f.severity)} ${mark}</td><td><code>${esc(f.resourceId)}</code></td><td><code>${esc(f.checkId)}</code></td><td>${t(f.title)}${window}</td></tr>`;
+    })
     .join('');
   const body = resolved.length
     ? `<table class="grid"><thead><tr><th>${tt('重大度', 'Severity')}</th><th>${tt('リソース', 'Resource')}</th><th>${tt('チェック', 'Check')}</th><th>${tt('内容', 'Title')}</th></tr></thead><tbody>${rows}</tbody></table>`

@@ -2,7 +2,7 @@
 import type { Severity } from '../../src/model.js';
 import { SEVERITIES } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
-import { BASELINE_LABEL, baselineLine } from './baseline-view.js';
+import { BASELINE_LABEL, baselineLine, stillReportableLine } from './baseline-view.js';
 import { configWarningsOf, suppressedOf, suppressionLine } from './policy-view.js';
 import { escapeControls, escapeLines } from '../../src/text/sanitize.js';
 
@@ -67,7 +67,13 @@ export function renderTable(report: Report, lang: Lang = 'en'): string {
   }
   if (report.findings.length === 0) out.push(ja ? '指摘事項はありません。' : 'No findings.', '');
   if (report.resolved && report.resolved.length > 0) {
-    out.push(ja ? `ベースラインから解消 (${report.resolved.length})` : `Resolved since the baseline (${report.resolved.length})`, ...rows(report.resolved, lang, 'resolved'), '');
+    const resolved = report.resolved;
+    out.push(ja ? `ベースラインから解消 (${resolved.length})` : `Resolved since the baseline (${resolved.length})`);
+    rows(resolved, lang, 'resolved').forEach((row, i) => {
+      const still = resolved[i]?.stillReportable;
+      out.push(row, ...(still ? [`    ${stillReportableLine(still)[lang]}`] : []));
+    });
+    out.push('');
   }
   const suppressed = suppressedOf([report]);
   if (suppressed.length > 0) {
