@@ -107,6 +107,10 @@ export const externalPrincipalRead: Check = {
           `${x.kind} ${x.id} (account ${x.account ?? 'unknown'}) can ${x.capabilities.join(', ')}` +
           viaRoleText(x) +
           (x.conditional ? ' under a condition (not evaluated)' : ''),
+        messageJa:
+          `${KIND_NAMES[x.kind].ja} ${x.id}（所属: ${x.account ?? '不明'}）は${x.capabilities.map((c) => CAPABILITY_NAMES[c].ja).join('・')}ができます` +
+          (x.viaRole !== undefined ? `（ロール ${x.viaRole} を引き受けて。sts:ExternalId ${x.externalId ? '必須' : '不要'}）` : '') +
+          (x.conditional ? '（条件付き。条件の内容は評価していません）' : ''),
       }));
       const condition: I18n = conditional
         ? { ja: 'この許可には条件が付いています（条件の内容は評価していません）。', en: 'The grant carries a condition (not evaluated). ' }

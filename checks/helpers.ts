@@ -70,8 +70,9 @@ export function exposureDrafts(
 // Evidence for settings (the normalized attribute a check read)
 
 /** Evidence that names the normalized attribute a check read and its value. */
-export function settingEvidence(ref: string, value: unknown, message: string): Evidence {
-  return { effect: 'info', source: 'resource', ref, message: `${ref} = ${JSON.stringify(value)}: ${message}` };
+export function settingEvidence(ref: string, value: unknown, message: I18n): Evidence {
+  const set = `${ref} = ${JSON.stringify(value)}`;
+  return { effect: 'info', source: 'resource', ref, message: `${set}: ${message.en}`, messageJa: `${set}: ${message.ja}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,7 +299,7 @@ export function scopeDraftsToAccount(resource: Resource, drafts: FindingDraft[])
       },
       evidence: [
         ...draft.evidence,
-        { effect: 'info', source: 'account-scope', ref: scope.name, message: `a setting of account ${scope.name}, shared by its ${scope.members.length} resources (${list.en}); reported once, on ${scope.members[0] ?? resource.name}` },
+        { effect: 'info', source: 'account-scope', ref: scope.name, message: `a setting of account ${scope.name}, shared by its ${scope.members.length} resources (${list.en}); reported once, on ${scope.members[0] ?? resource.name}`, messageJa: `アカウント「${scope.name}」の設定で、そのリソース ${scope.members.length} 件（${list.ja}）に共通です。指摘は「${scope.members[0] ?? resource.name}」に1件だけ付けています` },
       ],
     });
   }

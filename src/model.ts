@@ -36,8 +36,8 @@ export interface Evidence {
   ref: string;
   /** Human-readable explanation in English. */
   message: string;
-  /** The same explanation in Japanese (report 1.4.0; a report of an older version may lack it). */
-  messageJa?: string;
+  /** The same explanation in Japanese (report 1.4.0; renderers fall back to `message` for an older report without it). */
+  messageJa: string;
 }
 
 export interface Exposure {

@@ -280,7 +280,7 @@ export function normalizeAccount(snapshot: AzureSnapshot, account: AzureAccountS
     });
     const evidence: Evidence[] = [...access.exposure.evidence];
     if (primary && facts.unknownNotes.length > 0) {
-      evidence.push(...facts.unknownNotes.map((m): Evidence => ({ effect: 'unknown', source: 'account-setting', ref: `storage account ${accountName}`, message: m })));
+      evidence.push(...facts.unknownNotes.map((m): Evidence => ({ effect: 'unknown', source: 'account-setting', ref: `storage account ${accountName}`, message: m, messageJa: `ストレージアカウントの設定が不明です: ${m}` })));
     }
     const accountScope: AccountScope = { name: accountName, primary, members, shared: [...ACCOUNT_SHARED_PATHS] };
     const retentionLock = c.hasImmutabilityPolicy === true || c.immutableStorageWithVersioning?.enabled === true;

@@ -10,6 +10,7 @@ import { SEVERITIES } from '../../src/model.js';
 import type { DataProfile } from '../../src/data/types.js';
 import type { Deadlines, EntrustmentSignal, PpcDraftItem, Reportability } from '../appi/types.js';
 import type { Report, ReportFinding } from './json.js';
+import { evidenceText } from './evidence-view.js';
 import { BASELINE_LABEL, STILL_REPORTABLE_LABEL, baselineLine, exposureWindowLine, hasBaseline, stillReportableDeadlinesLine } from './baseline-view.js';
 import { escapeControlsKeepBreaks } from '../../src/text/sanitize.js';
 import {
@@ -84,9 +85,9 @@ function section(title: string, body: string, cls = ''): string {
 function evidenceTable(evidence: readonly Evidence[]): string {
   if (evidence.length === 0) return `<p class="muted">${tt('根拠なし', 'No evidence recorded.')}</p>`;
   const rows = evidence
-    .map((e) => `<tr><td>${esc(e.capability ?? '')}</td><td><span class="eff eff-${esc(e.effect)}">${esc(e.effect)}</span></td><td>${esc(e.source)}</td><td><code>${esc(e.ref)}</code></td><td>${esc(e.message)}</td></tr>`)
+    .map((e) => `<tr><td>${esc(e.capability ?? '')}</td><td><span class="eff eff-${esc(e.effect)}">${esc(e.effect)}</span></td><td>${esc(e.source)}</td><td><code>${esc(e.ref)}</code></td><td>${t(evidenceText(e))}</td></tr>`)
     .join('');
-  return `<table class="grid ev"><thead><tr><th>${tt('権限', 'capability')}</th><th>${tt('効果', 'effect')}</th><th>${tt('出所', 'source')}</th><th>${tt('参照', 'ref')}</th><th>${tt('説明（英語）', 'message')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="grid ev"><thead><tr><th>${tt('権限', 'capability')}</th><th>${tt('効果', 'effect')}</th><th>${tt('出所', 'source')}</th><th>${tt('参照', 'ref')}</th><th>${tt('説明', 'message')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function exposurePart(r: Resource): string {
