@@ -113,18 +113,18 @@ function failedCall(bucket: AwsBucketSnapshot, call: string): CollectError | und
 
 export type PolicyState =
   | { kind: 'none' }
-  | { kind: 'unknown'; message: string }
-  | { kind: 'malformed'; message: string }
+  | { kind: 'unknown'; message: string; messageJa: string }
+  | { kind: 'malformed'; message: string; messageJa: string }
   | { kind: 'parsed'; policy: PolicyDocument };
 
 /** The bucket policy: none, unknown (GetBucketPolicy failed), malformed, or parsed. */
 export function readPolicyState(bucket: AwsBucketSnapshot): PolicyState {
   if (bucket.Policy === undefined || bucket.Policy === null) {
     const error = failedCall(bucket, 'GetBucketPolicy');
-    return error ? { kind: 'unknown', message: `GetBucketPolicy failed (${error.code})` } : { kind: 'none' };
+    return error ? { kind: 'unknown', message: `GetBucketPolicy failed (${error.code})`, messageJa: `GetBucketPolicy に失敗しました（${error.code}）` } : { kind: 'none' };
   }
   const parsed = parsePolicy(bucket.Policy);
-  return parsed.ok ? { kind: 'parsed', policy: parsed.policy } : { kind: 'malformed', message: parsed.error.message };
+  return parsed.ok ? { kind: 'parsed', policy: parsed.policy } : { kind: 'malformed', message: parsed.error.message, messageJa: `形式が不正です（${parsed.error.message}）` };
 }
 
 /** null = unknown; an empty ACL when GetBucketAcl did not fail and returned nothing. */
@@ -408,7 +408,7 @@ interface PolicyGrantResult {
   evidence: Evidence[];
 }
 
-function unknownPolicyGrants(state: { message: string }, ctx: GuardContext): Grant[] {
+function unknownPolicyGrants(state: { message: string; messageJa: string }, ctx: GuardContext): Grant[] {
   return S3_ACTIONS.map((action) => ({
     action,
     objects: ALL_OBJECTS,
@@ -417,7 +417,7 @@ function unknownPolicyGrants(state: { message: string }, ctx: GuardContext): Gra
     known: false,
     guards: policyGuardChecks(ctx),
     message: `the bucket policy is unknown (${state.message}); it may grant this to anyone`,
-    messageJa: `バケットポリシーが不明です（${state.message}）。誰にでもこれを許可している可能性があります`,
+    messageJa: `バケットポリシーが不明です（${state.messageJa}）。誰にでもこれを許可している可能性があります`,
   }));
 }
 
@@ -599,8 +599,8 @@ function policyStatusEvidence(bucket: AwsBucketSnapshot): Evidence[] {
 }
 
 function policyStateEvidence(state: PolicyState): Evidence[] {
-  if (state.kind === 'unknown') return [unknownSetting('bucket-policy', 'GetBucketPolicy', `the bucket policy could not be read: ${state.message}`, `バケットポリシーを読み取れませんでした: ${state.message}`)];
-  if (state.kind === 'malformed') return [unknownSetting('bucket-policy', 'GetBucketPolicy', `the bucket policy could not be parsed: ${state.message}`, `バケットポリシーを解析できませんでした: ${state.message}`)];
+  if (state.kind === 'unknown') return [unknownSetting('bucket-policy', 'GetBucketPolicy', `the bucket policy could not be read: ${state.message}`, `バケットポリシーを読み取れませんでした: ${state.messageJa}`)];
+  if (state.kind === 'malformed') return [unknownSetting('bucket-policy', 'GetBucketPolicy', `the bucket policy could not be parsed: ${state.message}`, `バケットポリシーを解析できませんでした: ${state.messageJa}`)];
   return [];
 }
 

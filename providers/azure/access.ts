@@ -24,6 +24,8 @@ export interface Known<T> {
   value: T;
   /** Why the value is what it is (always given when value is null). */
   why?: string;
+  /** The same reason in Japanese (given with why). */
+  whyJa?: string;
 }
 
 export interface AzureAccessInput {
@@ -78,7 +80,7 @@ function flagEvidence(cap: Capability, level: ContainerLevel, flag: Known<Tri>):
     source: 'account-setting',
     ref: 'allowBlobPublicAccess',
     message: `the container's public access level "${level}" lets anonymous callers ${what} if the storage account allows blob public access, and that is unknown: ${flag.why ?? 'allowBlobPublicAccess could not be read'}`,
-    messageJa: `コンテナーのパブリックアクセスレベル「${level}」は、ストレージアカウントが BLOB の匿名アクセスを許可していれば匿名の呼び出し元に${whatJa}を許しますが、その設定は不明です: ${flag.why ?? 'allowBlobPublicAccess を読み取れませんでした'}`,
+    messageJa: `コンテナーのパブリックアクセスレベル「${level}」は、ストレージアカウントが BLOB の匿名アクセスを許可していれば匿名の呼び出し元に${whatJa}を許しますが、その設定は不明です: ${flag.whyJa ?? 'allowBlobPublicAccess を読み取れませんでした'}`,
   };
 }
 
@@ -105,7 +107,7 @@ export function evaluateContainerAccess(input: AzureAccessInput): AzureAccessRes
     if (site.value === true) {
       evidence.push({ capability: 'read', effect: 'grants', source: 'static-website', ref: '$web (web endpoint)', message: 'static website hosting is on: every blob of $web is served to anyone through the web endpoint, even with allowBlobPublicAccess=false', messageJa: '静的 Web サイトが有効です。allowBlobPublicAccess=false でも、$web のすべての BLOB が Web エンドポイントから誰にでも配信されます' });
     } else if (site.value === null) {
-      evidence.push({ capability: 'read', effect: 'unknown', source: 'static-website', ref: '$web (web endpoint)', message: `whether static website hosting serves $web to anyone is unknown: ${site.why ?? 'the static website setting could not be read'}`, messageJa: `静的 Web サイトが $web を誰にでも配信しているかは不明です: ${site.why ?? '静的 Web サイトの設定を読み取れませんでした'}` });
+      evidence.push({ capability: 'read', effect: 'unknown', source: 'static-website', ref: '$web (web endpoint)', message: `whether static website hosting serves $web to anyone is unknown: ${site.why ?? 'the static website setting could not be read'}`, messageJa: `静的 Web サイトが $web を誰にでも配信しているかは不明です: ${site.whyJa ?? '静的 Web サイトの設定を読み取れませんでした'}` });
     } else {
       evidence.push({ capability: 'read', effect: 'info', source: 'static-website', ref: '$web (web endpoint)', message: 'static website hosting is off: $web is an ordinary container', messageJa: '静的 Web サイトは無効です。$web は通常のコンテナーです' });
     }
@@ -119,7 +121,7 @@ export function evaluateContainerAccess(input: AzureAccessInput): AzureAccessRes
   if ((read === true || list === true) && input.openToAllNetworks.value === false) {
     for (const cap of ['read', 'list'] as const) {
       if ((cap === 'read' ? read : list) !== true) continue;
-      evidence.push({ capability: cap, effect: 'restricts', source: 'network-rules', ref: 'networkRuleSet / publicNetworkAccess', message: `the storage account is not reachable from every network (${input.openToAllNetworks.why ?? 'network rules apply'}): anonymous requests from outside the allowed networks are refused, but the configuration itself is public`, messageJa: `ストレージアカウントはすべてのネットワークからは到達できません（${input.openToAllNetworks.why ?? 'ネットワーク規則が適用されています'}）。許可されたネットワーク外からの匿名のリクエストは拒否されますが、設定自体は公開です` });
+      evidence.push({ capability: cap, effect: 'restricts', source: 'network-rules', ref: 'networkRuleSet / publicNetworkAccess', message: `the storage account is not reachable from every network (${input.openToAllNetworks.why ?? 'network rules apply'}): anonymous requests from outside the allowed networks are refused, but the configuration itself is public`, messageJa: `ストレージアカウントはすべてのネットワークからは到達できません（${input.openToAllNetworks.whyJa ?? 'ネットワーク規則が適用されています'}）。許可されたネットワーク外からの匿名のリクエストは拒否されますが、設定自体は公開です` });
     }
   }
 

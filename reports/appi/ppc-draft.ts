@@ -6,6 +6,7 @@ import { severityRank } from '../../src/model.js';
 import type { EntrustmentSignal, PpcDraftItem, Reportability } from './types.js';
 import { CLASS_NAMES, DETECTOR_NAMES, PROVIDER_STORAGE, concatI18n, joinI18n, num } from './labels.js';
 import { exposureKind } from './reportability.js';
+import { formatLocalTime } from '../../src/text/local-time.js';
 
 export const PPC_ITEM_TITLES: Readonly<Record<PpcDraftItem['no'], I18n>> = {
   1: { ja: '概要', en: '概要 (summary)' },
@@ -47,7 +48,7 @@ function item1(r: Resource, ctx: PpcDraftContext): I18n {
   const evidence: I18n = g.length > 0 ? { ja: `根拠となる設定: ${g.join('、')}。`, en: `Settings that allow it: ${g.join(', ')}.` } : { ja: '', en: '' };
   const probe: I18n =
     r.probe?.observed.read === true || r.probe?.observed.list === true
-      ? { ja: `外部からの匿名のアクセスで実際に取得できることを確認しました（${r.probe.at}）。`, en: `An anonymous request from outside confirmed it (${r.probe.at}).` }
+      ? { ja: `外部からの匿名のアクセスで実際に取得できることを確認しました（${formatLocalTime(r.probe.at)}）。`, en: `An anonymous request from outside confirmed it (${formatLocalTime(r.probe.at)}).` }
       : { ja: '', en: '' };
   const storage = PROVIDER_STORAGE[r.provider];
   const region = r.region ?? '不明';
@@ -59,8 +60,8 @@ function item1(r: Resource, ctx: PpcDraftContext): I18n {
     evidence,
     probe,
     {
-      ja: `設定の点検（kumoscan によるスキャン、${ctx.scannedAt}）で判明し、${ctx.discoveredAt} を事態を知った日としています。公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。`,
-      en: `Found by a configuration review (a kumoscan scan, ${ctx.scannedAt}); ${ctx.discoveredAt} is taken as the day the business knew. Establish when it became public from the change history (audit logs).`,
+      ja: `設定の点検（kumoscan によるスキャン、${formatLocalTime(ctx.scannedAt)}）で判明し、${ctx.discoveredAt} を事態を知った日としています。公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。`,
+      en: `Found by a configuration review (a kumoscan scan, ${formatLocalTime(ctx.scannedAt)}); ${ctx.discoveredAt} is taken as the day the business knew. Establish when it became public from the change history (audit logs).`,
     },
   );
 }

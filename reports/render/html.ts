@@ -11,6 +11,7 @@ import type { DataProfile } from '../../src/data/types.js';
 import type { Deadlines, EntrustmentSignal, PpcDraftItem, Reportability } from '../appi/types.js';
 import type { Report, ReportFinding } from './json.js';
 import { evidenceText } from './evidence-view.js';
+import { formatLocalTime } from '../../src/text/local-time.js';
 import { BASELINE_LABEL, STILL_REPORTABLE_LABEL, baselineLine, exposureWindowLine, hasBaseline, stillReportableDeadlinesLine } from './baseline-view.js';
 import { escapeControlsKeepBreaks } from '../../src/text/sanitize.js';
 import {
@@ -176,7 +177,7 @@ function probePart(r: Resource): string {
       [tt('オブジェクトの取得', 'Object GET'), p.object ? `${answer(p.object)} <code>${esc(p.object.key)}</code>` : '<span class="muted">—</span>'],
       [tt('観測: 読取 / 一覧', 'Observed: read / list'), `${triCell(p.observed.read)} / ${triCell(p.observed.list)}`],
       [tt('設定上: 読取 / 一覧', 'Configured: read / list'), `${triCell(p.configured.read)} / ${triCell(p.configured.list)}`],
-      [tt('日時', 'At'), esc(p.at)],
+      [tt('日時', 'At'), esc(formatLocalTime(p.at))],
     ]),
   );
 }
@@ -309,7 +310,7 @@ function summaryPart(reports: readonly Report[], views: readonly ResourceView[])
   const sources = reports
     .map(
       (r) =>
-        `<li>${esc(PROVIDER_LABEL[r.scope.provider])} — ${esc(r.scope.accounts.join(', ') || '—')} · ${r.scope.source === 'live' ? tt('ライブスキャン', 'live scan') : tt('スナップショット', 'snapshot')}${r.scope.snapshotFile ? ` <code>${esc(r.scope.snapshotFile)}</code>` : ''} · ${esc(r.scannedAt)}</li>`,
+        `<li>${esc(PROVIDER_LABEL[r.scope.provider])} — ${esc(r.scope.accounts.join(', ') || '—')} · ${r.scope.source === 'live' ? tt('ライブスキャン', 'live scan') : tt('スナップショット', 'snapshot')}${r.scope.snapshotFile ? ` <code>${esc(r.scope.snapshotFile)}</code>` : ''} · ${esc(formatLocalTime(r.scannedAt))}</li>`,
     )
     .join('');
   const incomplete = s.complete ? '' : `<p class="warn-box">${tt(`スキャン不完全: ${s.errors} 件の呼び出しが失敗しました（末尾の一覧を参照）。`, `Scan incomplete: ${s.errors} calls failed (listed at the end).`)}</p>`;
@@ -501,7 +502,7 @@ export function renderHtml(input: Report | readonly Report[], opts: HtmlOptions 
 <div class="lang no-print" role="group" aria-label="language"><button type="button" data-set-lang="ja" aria-pressed="${lang === 'ja'}">日本語</button><button type="button" data-set-lang="en" aria-pressed="${lang === 'en'}">English</button></div></header>
 <main>
 <h1>${t(title)}</h1>
-<p class="meta">${tt('作成日時', 'Generated')}: ${esc(scannedAt)} · ${esc(reports.map((r) => PROVIDER_LABEL[r.scope.provider]).join(' / '))}</p>
+<p class="meta">${tt('作成日時', 'Generated')}: ${esc(formatLocalTime(scannedAt))} · ${esc(reports.map((r) => PROVIDER_LABEL[r.scope.provider]).join(' / '))}</p>
 <p class="notice" id="not-legal-advice"><strong>${t(notLegalAdvice)}</strong></p>
 ${first ? `<p class="framing">${t(first.assessment.framing)}</p>` : ''}
 ${summaryPart(reports, views)}

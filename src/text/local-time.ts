@@ -1,6 +1,7 @@
 // The one way a time is shown to a person: Asia/Tokyo, minutes, the zone named — `2026-12-07 23:17 JST` in both
 // languages (APPI deadlines are counted in Japan). Machine formats (JSON, SARIF, CSV's scanned_at) keep ISO UTC.
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000; // Asia/Tokyo has no daylight saving time.
+/** Asia/Tokyo is UTC+9 all year (no daylight saving time). */
+export const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /** `2026-12-07T14:17:05.000Z` -> `2026-12-07 23:17 JST`; a value that is not an ISO timestamp is returned unchanged. */
 export function formatLocalTime(iso: string): string {

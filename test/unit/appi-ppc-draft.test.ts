@@ -58,7 +58,7 @@ describe('items 1–9', () => {
     const c = item(d, 1).content;
     assert.match(c.ja, /^Amazon S3 バケット「kumo-hr」（アカウント: 111122223333、リージョン: ap-northeast-1）が、設定の誤りにより、インターネット上の誰でも中身を読み取れる状態でした/);
     assert.match(c.ja, /bucket-policy Sid "PublicRead" \(read\)、bucket-acl Grant AllUsers READ \(list\)/);
-    assert.match(c.ja, /2026-11-30T15:30:00.000Z.*2026-12-01 を事態を知った日/);
+    assert.match(c.ja, /2026-12-01 00:30 JST.*2026-12-01 を事態を知った日/);
     assert.match(c.en, /GL 3-5-1-1/);
   });
 

@@ -520,8 +520,8 @@ describe('not-verified', () => {
     const f = run('not-verified', r);
     assert.deepEqual(brief(f), [[`not-verified:${ID}`, 'high']]);
     assert.deepEqual(f[0]!.evidence, [
-      { effect: 'unknown', source: 'collect', ref: 'GetBucketPolicy', message: 'AccessDenied: Access Denied', messageJa: 'GetBucketPolicy に失敗しました（AccessDenied）: Access Denied' },
-      { effect: 'unknown', source: 'collect', ref: 'GetBucketLogging', message: 'NotImplemented: not supported', messageJa: 'GetBucketLogging に失敗しました（NotImplemented）: not supported' },
+      { effect: 'unknown', source: 'collect', ref: 'GetBucketPolicy', message: 'AccessDenied: Access Denied', messageJa: 'GetBucketPolicy に失敗しました（AccessDenied）: 「Access Denied」' },
+      { effect: 'unknown', source: 'collect', ref: 'GetBucketLogging', message: 'NotImplemented: not supported', messageJa: 'GetBucketLogging に失敗しました（NotImplemented）: 「not supported」' },
       { capability: 'read', effect: 'unknown', source: 'bucket-policy', ref: 'Policy', message: 'policy could not be read', messageJa: 'ポリシーを読み取れませんでした' },
     ]);
     for (const name of ['public read', 'public listing', 'access logging']) assert.ok(f[0]!.detail.en.includes(name), name);
