@@ -7,6 +7,7 @@ import type { EntrustmentSignal, PpcDraftItem, Reportability } from './types.js'
 import { CLASS_NAMES, DETECTOR_NAMES, PROVIDER_STORAGE, concatI18n, joinI18n, num } from './labels.js';
 import { exposureKind } from './reportability.js';
 import { formatLocalTime } from '../../src/text/local-time.js';
+import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
 
 export const PPC_ITEM_TITLES: Readonly<Record<PpcDraftItem['no'], I18n>> = {
   1: { ja: '概要', en: '概要 (summary)' },
@@ -109,13 +110,13 @@ function item3(r: Resource): I18n {
   }
   if (declared !== undefined) {
     return {
-      ja: `${num(declared)}人（申告値）。参考: サンプルからの推定 ${num(estimate.low)}〜${num(estimate.high)}人（${estimate.basis}）。`,
+      ja: `${num(declared)}人（申告値）。参考: サンプルからの推定 ${num(estimate.low)}〜${num(estimate.high)}人（${personsBasisJa(estimate.basis)}）。`,
       en: `${num(declared)} persons (declared). For reference, estimated from the sample: ${num(estimate.low)}–${num(estimate.high)} (${estimate.basis}).`,
     };
   }
   const exact = estimate.low === estimate.high;
   return {
-    ja: `${exact ? `${num(estimate.low)}人` : `約${num(estimate.low)}〜${num(estimate.high)}人`}（推定。根拠: ${estimate.basis}。サンプル中の本人 ${num(sampled)}人）。実数は台帳等で確認してください。`,
+    ja: `${exact ? `${num(estimate.low)}人` : `約${num(estimate.low)}〜${num(estimate.high)}人`}（推定。根拠: ${personsBasisJa(estimate.basis)}。サンプル中の本人 ${num(sampled)}人）。実数は台帳等で確認してください。`,
     en: `${exact ? num(estimate.low) : `About ${num(estimate.low)}–${num(estimate.high)}`} persons (estimated; basis: ${estimate.basis}; ${num(sampled)} distinct persons in the sample). Confirm the real number (e.g. from the ledger).`,
   };
 }

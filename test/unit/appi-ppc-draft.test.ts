@@ -69,7 +69,7 @@ describe('items 1–9', () => {
   });
 
   test('3 本人の数: the estimate with its basis; the declared count when there is one', () => {
-    assert.match(item(d, 3).content.ja, /^1,500人（推定。根拠: every listed object was sampled: 1 object/);
+    assert.match(item(d, 3).content.ja, /^1,500人（推定。根拠: 一覧のすべてのオブジェクトをサンプル: 1オブジェクト。サンプル中の本人 1,500人）/);
     const declared = draftOf(withData({ detections: [['sensitive_health', 'high', 60]], low: 60, high: 80, declared: 1500 }));
     assert.match(item(declared, 3).content.ja, /^1,500人（申告値）。参考: サンプルからの推定 60〜80人/);
     assert.match(item(declared, 3).content.en, /^1,500 persons \(declared\)/);

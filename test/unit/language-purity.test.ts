@@ -13,6 +13,7 @@ import { packagePath } from '../../src/package-info.js';
 import { evaluateSnapshot } from '../../src/scan.js';
 import { readSnapshotFile } from '../../src/snapshot.js';
 import type { Evidence } from '../../src/model.js';
+import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
 
 /** Lower-case words a Japanese text may hold: product and cloud terms, and JSON values. */
 const ALLOWED = new Set(['kumoscan', 'true', 'false', 'null', 'blob', 'root', 'web', 'etl', 'payroll', 'bucket', 'policy', 'inline']);
@@ -69,4 +70,23 @@ test('resolved — still reportable: each language whole', () => {
     assert.deepEqual(englishWords(line.ja), []);
     assert.deepEqual(japaneseOutsideTerms(line.en), []);
   }
+});
+
+test('the persons basis in Japanese: every wording estimatePersons writes', () => {
+  const cases: [string, string][] = [
+    ['no object was sampled', 'サンプルしたオブジェクトはありません'],
+    [
+      'every listed object was sampled: 1,500 distinct persons in 3 sampled object(s), de-duplicated across objects; some objects were read only in part, so their counts are lower bounds',
+      '一覧のすべてのオブジェクトをサンプル: サンプル 3オブジェクト中の本人 1,500人（オブジェクト間で重複を除去）。一部のオブジェクトは途中までしか読んでいないため、その数は下限です',
+    ],
+    [
+      'low: 40 persons in the richest of 2 sampled object(s) (objects not de-duplicated against each other) (what the sample proves); high: 25.5 persons per sampled object × at least 1,000 objects (the listing was cut, so the true count may be higher); the de-duplication set was full, so the sample count is a lower bound',
+      '下限: サンプル 2オブジェクトのうち最多のものに 40人（オブジェクト間の重複は除去していません）（サンプルで確認できた数）。上限: サンプル1オブジェクトあたり 25.5人 × 少なくとも 1,000個のオブジェクト（一覧が途中で打ち切られたため、実際はさらに多い可能性があります）。重複除去の集合が上限に達したため、サンプルの数は下限です',
+    ],
+  ];
+  for (const [en, ja] of cases) {
+    assert.equal(personsBasisJa(en), ja);
+    assert.deepEqual(englishWords(personsBasisJa(en)), []);
+  }
+  assert.equal(personsBasisJa('a future wording'), '「a future wording」');
 });
