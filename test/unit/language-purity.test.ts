@@ -90,3 +90,12 @@ test('the persons basis in Japanese: every wording estimatePersons writes', () =
   }
   assert.equal(personsBasisJa('a future wording'), '「a future wording」');
 });
+
+test('the persons basis of a file and of the classify total in Japanese', () => {
+  assert.equal(personsBasisJa('rows de-duplicated by my_number (40), email (2); free text: 3 distinct phone'), '行ごとに次の項目で重複を除去: my_number (40), email (2)。自由記述: 異なる phone 3件');
+  assert.equal(
+    personsBasisJa('de-duplicated across files by a salted hash of the strongest identifier; hash cap reached: lower bound (per-file sum: 1,520)'),
+    '最も強い識別子のソルト付きハッシュでファイル間の重複を除去。ハッシュの上限に達したため下限です（ファイルごとの合計: 1,520）',
+  );
+  assert.equal(personsBasisJa('no person identifier found'), '本人を識別する項目は見つかりません');
+});

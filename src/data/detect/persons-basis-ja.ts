@@ -1,4 +1,5 @@
-// The Japanese of a persons-estimate basis (resource-profile.ts, estimatePersons). The basis is stored in English in
+// The Japanese of a persons-count basis: a resource's estimate (resource-profile.ts, estimatePersons), a file's count
+// (classifier.ts, personsCount) and the classify total (src/classify-command.ts). The basis is stored in English in
 // snapshots and reports; its parts follow the small grammar estimatePersons writes, so each part is rendered here.
 // A part outside that grammar (a future wording, an older report) is kept as written, quoted 「…」.
 const NUM = '([\\d,.]+)';
@@ -10,6 +11,14 @@ const PARTS: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
   [new RegExp(`^high: ${NUM} (?:distinct )?persons per sampled object × (.+)$`), (m) => `上限: サンプル1オブジェクトあたり ${m[1]}人 × ${listingJa(m[2] ?? '')}`],
   [/^some objects were read only in part, so their counts are lower bounds$/, () => '一部のオブジェクトは途中までしか読んでいないため、その数は下限です'],
   [/^the de-duplication set was full, so the sample count is a lower bound$/, () => '重複除去の集合が上限に達したため、サンプルの数は下限です'],
+  [/^no person identifier found$/, () => '本人を識別する項目は見つかりません'],
+  [/^hash cap reached: lower bound$/, () => 'ハッシュの上限に達したため下限です'],
+  [/^rows de-duplicated by (.+)$/, (m) => `行ごとに次の項目で重複を除去: ${m[1]}`],
+  [new RegExp(`^free text: ${NUM} labelled person\\(s\\) de-duplicated by (.+)$`), (m) => `自由記述: ラベル付きの本人 ${m[1]}人（次の項目で重複を除去: ${m[2]}）`],
+  [new RegExp(`^free text: ${NUM} distinct (\\w+)$`), (m) => `自由記述: 異なる ${m[2]} ${m[1]}件`],
+  [new RegExp(`^de-duplicated across files by a salted hash of the strongest identifier \\(per-file sum: ${NUM}\\)$`), (m) => `最も強い識別子のソルト付きハッシュでファイル間の重複を除去（ファイルごとの合計: ${m[1]}）`],
+  [/^de-duplicated across files by a salted hash of the strongest identifier$/, () => '最も強い識別子のソルト付きハッシュでファイル間の重複を除去'],
+  [new RegExp(`^hash cap reached: lower bound \\(per-file sum: ${NUM}\\)$`), (m) => `ハッシュの上限に達したため下限です（ファイルごとの合計: ${m[1]}）`],
 ];
 
 function seenJa(seen: string): string {
