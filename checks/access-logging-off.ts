@@ -58,7 +58,7 @@ export const accessLoggingOff: Check = {
     const name = resource.name;
     return [
       {
-        evidence: [settingEvidence('logging', false, 'object access is not logged')],
+        evidence: [settingEvidence('logging', false, { en: 'object access is not logged', ja: 'オブジェクトへのアクセスが記録されていません' })],
         detail: {
           ja:
             `「${name}」へのアクセスは記録されていないため、誰がいつどのオブジェクトを読み取り・変更したかを事後に確認できません。` +

@@ -48,11 +48,11 @@ export const aclsEnabled: Check = {
   run(resource) {
     if (resource.guards.aclsEnabled !== true) return [];
     const name = resource.name;
-    const evidence = [settingEvidence('guards.aclsEnabled', true, 'bucket and object ACLs take effect')];
+    const evidence = [settingEvidence('guards.aclsEnabled', true, { en: 'bucket and object ACLs take effect', ja: 'バケットとオブジェクトの ACL が有効に働きます' })];
     if (resource.provider === 'aws') {
       // No OwnershipControls at all means the legacy default, ObjectWriter.
       const ownership = resource.guards.objectOwnership ?? null;
-      evidence.push(settingEvidence('guards.objectOwnership', ownership, 'not BucketOwnerEnforced'));
+      evidence.push(settingEvidence('guards.objectOwnership', ownership, { en: 'not BucketOwnerEnforced', ja: 'BucketOwnerEnforced ではありません' }));
       const shown = ownership ?? 'ObjectWriter';
       return [
         {

@@ -41,7 +41,7 @@ export const azureBlobPublicAccessAllowed: Check = {
     const account = azureAccountName(resource);
     return [
       {
-        evidence: [settingEvidence('guards.allowBlobPublicAccess', true, 'anonymous blob access is allowed on the storage account')],
+        evidence: [settingEvidence('guards.allowBlobPublicAccess', true, { en: 'anonymous blob access is allowed on the storage account', ja: 'ストレージアカウントで BLOB の匿名アクセスが許可されています' })],
         detail: {
           ja:
             `ストレージアカウント「${account}」は BLOB の匿名アクセスを許可しています（allowBlobPublicAccess=true）。` +

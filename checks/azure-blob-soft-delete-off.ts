@@ -30,7 +30,7 @@ export const azureBlobSoftDeleteOff: Check = {
     const account = azureAccountName(resource);
     return [
       {
-        evidence: [settingEvidence('softDelete', false, 'blob soft delete is off')],
+        evidence: [settingEvidence('softDelete', false, { en: 'blob soft delete is off', ja: 'BLOB の論理的な削除が無効です' })],
         detail: {
           ja:
             `ストレージアカウント「${account}」は BLOB の論理的な削除が無効のため、誤操作や不正アクセスで削除・上書きされた BLOB を復元できません。` +

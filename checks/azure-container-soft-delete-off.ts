@@ -26,7 +26,7 @@ export const azureContainerSoftDeleteOff: Check = {
     const account = azureAccountName(resource);
     return [
       {
-        evidence: [settingEvidence('azure.containerSoftDelete', false, 'container soft delete is off')],
+        evidence: [settingEvidence('azure.containerSoftDelete', false, { en: 'container soft delete is off', ja: 'コンテナーの論理的な削除が無効です' })],
         detail: {
           ja: `ストレージアカウント「${account}」はコンテナーの論理的な削除が無効のため、誤って又は不正に削除されたコンテナーを中のデータごと復元できません。`,
           en: `Storage account "${account}" has container soft delete off: a container deleted by mistake or by an attacker cannot be restored, nor the data in it.`,

@@ -31,7 +31,7 @@ export const azureCrossTenantReplicationAllowed: Check = {
     const account = azureAccountName(resource);
     return [
       {
-        evidence: [settingEvidence('azure.allowCrossTenantReplication', true, 'object replication to accounts of other tenants is allowed')],
+        evidence: [settingEvidence('azure.allowCrossTenantReplication', true, { en: 'object replication to accounts of other tenants is allowed', ja: '他のテナントのアカウントへのオブジェクトレプリケーションが許可されています' })],
         detail: {
           ja: `ストレージアカウント「${account}」は他の Microsoft Entra テナントのアカウントへのオブジェクトレプリケーションを許可しています。個人データが組織外へ継続的に複製される経路になり得ます。`,
           en: `Storage account "${account}" allows object replication to accounts of other Microsoft Entra tenants: a path by which personal data can be copied outside the organization continuously.`,

@@ -31,7 +31,7 @@ export const azureInfrastructureEncryptionOff: Check = {
     const account = azureAccountName(resource);
     return [
       {
-        evidence: [settingEvidence('azure.infrastructureEncryption', false, 'no second layer of encryption at rest')],
+        evidence: [settingEvidence('azure.infrastructureEncryption', false, { en: 'no second layer of encryption at rest', ja: '保存時の二重の暗号化（インフラストラクチャ暗号化）がありません' })],
         detail: {
           ja: `ストレージアカウント「${account}」はインフラストラクチャ暗号化が無効です（保存データの暗号化は1層）。参考情報です。`,
           en: `Storage account "${account}" has infrastructure encryption off (one layer of encryption at rest). For information.`,

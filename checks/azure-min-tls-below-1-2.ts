@@ -33,7 +33,7 @@ export const azureMinTlsBelow12: Check = {
     const account = azureAccountName(resource);
     return [
       {
-        evidence: [settingEvidence('transport.minTls', minTls, 'TLS versions older than 1.2 are accepted')],
+        evidence: [settingEvidence('transport.minTls', minTls, { en: 'TLS versions older than 1.2 are accepted', ja: 'TLS 1.2 より古いバージョンを受け付けます' })],
         detail: {
           ja: `ストレージアカウント「${account}」の最小 TLS バージョンは ${minTls} です。既知の脆弱性がある TLS 1.0/1.1 での通信を受け付けるため、通信経路上で個人データが盗聴・改ざんされるおそれがあります。`,
           en: `Storage account "${account}" has minimum TLS version ${minTls}: it accepts TLS 1.0/1.1, which have known weaknesses, so personal data may be read or altered on the network path.`,

@@ -41,7 +41,7 @@ export const azureNetworkOpenToAll: Check = {
     const setting = `publicNetworkAccess=${az.publicNetworkAccess ?? '(not set)'}, networkRuleSet.defaultAction=${az.networkDefaultAction ?? '(not set: Allow)'}`;
     return [
       {
-        evidence: [settingEvidence('azure.openToAllNetworks', true, `reachable from every network (${setting})`)],
+        evidence: [settingEvidence('azure.openToAllNetworks', true, { en: `reachable from every network (${setting})`, ja: `すべてのネットワークから到達できます（${setting}）` })],
         detail: {
           ja: `ストレージアカウント「${account}」はすべてのネットワークからアクセスできます（${setting}）。外部からの不正アクセス等の防止（通則ガイドライン10-6(3)）として、アクセス元のネットワークを限定してください。`,
           en: `Storage account "${account}" is reachable from every network (${setting}). Limit the networks it accepts requests from, as a measure against unauthorized access from outside (GL 10-6(3)).`,

@@ -39,7 +39,7 @@ export const azureSharedKeyAccessAllowed: Check = {
     const account = azureAccountName(resource);
     return [
       {
-        evidence: [settingEvidence('azure.allowSharedKeyAccess', true, 'requests authorized with the account keys (Shared Key, SAS signed with a key) are accepted')],
+        evidence: [settingEvidence('azure.allowSharedKeyAccess', true, { en: 'requests authorized with the account keys (Shared Key, SAS signed with a key) are accepted', ja: 'アカウントキーで承認されたリクエスト（共有キー、キーで署名した SAS）を受け付けます' })],
         detail: {
           ja:
             `ストレージアカウント「${account}」は共有キーによる認可を受け付けます。アカウントキー又はそれで署名された SAS が漏えいすると、持ち主を識別できないまま全データを読み書きされるおそれがあり、` +

@@ -3,8 +3,9 @@
 import type { Check, FindingDraft } from './types.js';
 import { CAPABILITY_NAMES, joinI18n } from './helpers.js';
 import type { Capability, Evidence, I18n, Principal } from '../src/model.js';
+import { matchEntrustee } from '../reports/appi/entrustment.js';
 
-const KIND_NAMES: Readonly<Record<Principal['kind'], I18n>> = {
+export const KIND_NAMES: Readonly<Record<Principal['kind'], I18n>> = {
   'aws-account': { ja: 'AWS アカウント', en: 'AWS account' },
   'aws-iam': { ja: 'IAM ロール・ユーザー', en: 'IAM role or user' },
   'aws-canonical-user': { ja: '正規ユーザー ID', en: 'canonical user' },
@@ -22,16 +23,16 @@ function viaRoleText(p: Principal): string {
   return ` through role ${p.viaRole} (sts:ExternalId ${p.externalId ? 'required' : 'not required'})`;
 }
 
-const CAPABILITY_ORDER: readonly Capability[] = ['read', 'list', 'write', 'aclWrite'];
+export const CAPABILITY_ORDER: readonly Capability[] = ['read', 'list', 'write', 'aclWrite'];
 
 /** A principal named by several statements or grants: one finding, every grant as evidence. */
-interface Grouped {
+export interface Grouped {
   principal: Principal;
   capabilities: Set<Capability>;
   grants: Principal[];
 }
 
-function groupById(principals: readonly Principal[]): Grouped[] {
+export function groupById(principals: readonly Principal[]): Grouped[] {
   const byId = new Map<string, Grouped>();
   for (const p of principals) {
     const g = byId.get(p.id) ?? { principal: p, capabilities: new Set<Capability>(), grants: [] };
@@ -85,9 +86,11 @@ export const externalPrincipalRead: Check = {
     },
   },
   duties: ['APPI-23', 'GL-10-6-1', 'APPI-25'],
-  run(resource) {
+  run(resource, ctx) {
     const drafts: FindingDraft[] = [];
-    for (const g of groupById(resource.externalPrincipals)) {
+    // A declared entrustee's access is documented-entrustment (info), not an unknown party.
+    const entrustees = ctx?.settings.entrustees ?? [];
+    for (const g of groupById(resource.externalPrincipals.filter((p) => matchEntrustee(p, entrustees) === undefined))) {
       if (!g.capabilities.has('read') && !g.capabilities.has('list')) continue;
       const p = g.principal;
       // Conditional only when every grant to this principal carries a condition.
@@ -104,6 +107,10 @@ export const externalPrincipalRead: Check = {
           `${x.kind} ${x.id} (account ${x.account ?? 'unknown'}) can ${x.capabilities.join(', ')}` +
           viaRoleText(x) +
           (x.conditional ? ' under a condition (not evaluated)' : ''),
+        messageJa:
+          `${KIND_NAMES[x.kind].ja} ${x.id}（所属: ${x.account ?? '不明'}）は${x.capabilities.map((c) => CAPABILITY_NAMES[c].ja).join('・')}ができます` +
+          (x.viaRole !== undefined ? `（ロール ${x.viaRole} を引き受けて。sts:ExternalId ${x.externalId ? '必須' : '不要'}）` : '') +
+          (x.conditional ? '（条件付き。条件の内容は評価していません）' : ''),
       }));
       const condition: I18n = conditional
         ? { ja: 'この許可には条件が付いています（条件の内容は評価していません）。', en: 'The grant carries a condition (not evaluated). ' }

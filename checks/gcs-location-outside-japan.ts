@@ -116,7 +116,7 @@ export const gcsLocationOutsideJapan: Check = {
     const dual = resource.dataLocations && resource.dataLocations.length > 0 ? { ja: `（${resource.region} の構成可能なデュアルリージョン）`, en: ` (a configurable dual-region of ${resource.region})` } : { ja: '', en: '' };
     return [
       {
-        evidence: [settingEvidence('region', resource.region, 'the bucket location'), ...(resource.dataLocations ? [settingEvidence('dataLocations', resource.dataLocations, 'the regions that hold the data')] : [])],
+        evidence: [settingEvidence('region', resource.region, { en: 'the bucket location', ja: 'バケットのロケーション' }), ...(resource.dataLocations ? [settingEvidence('dataLocations', resource.dataLocations, { en: 'the regions that hold the data', ja: 'データを保管するリージョン' })] : [])],
         detail: {
           ja:
             `バケット「${name}」のデータは日本国外に保存されています: ${where.ja}${dual.ja}。` +

@@ -57,8 +57,8 @@ export const gcsPublicAccessPreventionOff: Check = {
     return [
       {
         evidence: [
-          settingEvidence('guards.bucketPublicAccessPrevention', setting, 'the bucket does not enforce Public Access Prevention'),
-          settingEvidence('guards.orgPublicAccessPrevention', org ?? null, 'the effective org policy storage.publicAccessPrevention is not enforced'),
+          settingEvidence('guards.bucketPublicAccessPrevention', setting, { en: 'the bucket does not enforce Public Access Prevention', ja: 'バケットでパブリックアクセスの防止が適用されていません' }),
+          settingEvidence('guards.orgPublicAccessPrevention', org ?? null, { en: 'the effective org policy storage.publicAccessPrevention is not enforced', ja: '有効な組織のポリシー storage.publicAccessPrevention が適用されていません' }),
         ],
         detail: {
           ja:

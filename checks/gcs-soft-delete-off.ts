@@ -44,8 +44,8 @@ export const gcsSoftDeleteOff: Check = {
     const name = resource.name;
     const off = days === 0;
     const noVersions = resource.versioning === false;
-    const evidence = [settingEvidence('softDeleteDays', days, off ? 'soft delete is off' : `soft delete keeps deleted objects for less than ${MIN_SOFT_DELETE_DAYS} days`)];
-    if (noVersions) evidence.push(settingEvidence('versioning', false, 'no noncurrent versions either'));
+    const evidence = [settingEvidence('softDeleteDays', days, { en: off ? 'soft delete is off' : `soft delete keeps deleted objects for less than ${MIN_SOFT_DELETE_DAYS} days`, ja: off ? '論理的な削除が無効です' : `論理的な削除で削除済みオブジェクトを保持する期間が ${MIN_SOFT_DELETE_DAYS} 日未満です` })];
+    if (noVersions) evidence.push(settingEvidence('versioning', false, { en: 'no noncurrent versions either', ja: '非現行バージョンもありません' }));
     const versions = noVersions
       ? { ja: 'バージョニングも無効のため、削除・上書きされたオブジェクトを復元する手段がありません。', en: 'Versioning is off too, so nothing can bring back a deleted or overwritten object.' }
       : { ja: '', en: '' };

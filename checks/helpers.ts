@@ -75,12 +75,12 @@ const SHARED_EVIDENCE_MAX = 50_000;
 const sharedEvidence = new Map<string, Evidence>();
 
 /** Evidence that names the normalized attribute a check read and its value (shared and frozen: never modify). */
-export function settingEvidence(ref: string, value: unknown, message: string): Evidence {
-  const text = `${ref} = ${JSON.stringify(value)}: ${message}`;
-  const key = `${ref}\u0000${text}`;
+export function settingEvidence(ref: string, value: unknown, message: I18n): Evidence {
+  const set = `${ref} = ${JSON.stringify(value)}`;
+  const key = `${ref}\u0000${set}\u0000${message.en}\u0000${message.ja}`;
   const known = sharedEvidence.get(key);
   if (known) return known;
-  const evidence: Evidence = Object.freeze({ effect: 'info', source: 'resource', ref, message: text });
+  const evidence: Evidence = Object.freeze({ effect: 'info', source: 'resource', ref, message: `${set}: ${message.en}`, messageJa: `${set}: ${message.ja}` });
   if (sharedEvidence.size < SHARED_EVIDENCE_MAX) sharedEvidence.set(key, evidence);
   return evidence;
 }
@@ -317,7 +317,7 @@ export function scopeDraftsToAccount(resource: Resource, drafts: FindingDraft[])
       },
       evidence: [
         ...draft.evidence,
-        { effect: 'info', source: 'account-scope', ref: scope.name, message: `a setting of account ${scope.name}, shared by its ${scope.members.length} resources (${list.en}); reported once, on ${scope.members[0] ?? resource.name}` },
+        { effect: 'info', source: 'account-scope', ref: scope.name, message: `a setting of account ${scope.name}, shared by its ${scope.members.length} resources (${list.en}); reported once, on ${scope.members[0] ?? resource.name}`, messageJa: `アカウント「${scope.name}」の設定で、そのリソース ${scope.members.length} 件（${list.ja}）に共通です。指摘は「${scope.members[0] ?? resource.name}」に1件だけ付けています` },
       ],
     });
   }

@@ -61,6 +61,7 @@ export const iamAccessKeyStale: AccountCheck = {
               source: 'credential-report',
               ref: `${user.name} access_key_${key.slot}`,
               message: `active; last rotated ${key.lastRotated ?? 'unknown'}; last used ${key.lastUsed ?? 'never'} (as of ${account.asOf ?? 'unknown'})`,
+              messageJa: `有効。最終ローテーション ${key.lastRotated ?? '不明'}、最終使用 ${key.lastUsed ?? 'なし'}（${account.asOf ?? '不明'}現在）`,
             },
           ],
           detail: {

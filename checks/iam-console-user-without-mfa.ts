@@ -39,8 +39,8 @@ export const iamConsoleUserWithoutMfa: AccountCheck = {
       drafts.push({
         resourceId: user.id,
         evidence: [
-          { effect: 'info', source: 'credential-report', ref: `${user.name} password_enabled`, message: 'password_enabled = true (console sign-in with a password)' },
-          { effect: 'info', source: 'credential-report', ref: `${user.name} mfa_active`, message: `mfa_active = false; password last used: ${lastUsed}` },
+          { effect: 'info', source: 'credential-report', ref: `${user.name} password_enabled`, message: 'password_enabled = true (console sign-in with a password)', messageJa: 'password_enabled = true（パスワードでコンソールにサインイン可能）' },
+          { effect: 'info', source: 'credential-report', ref: `${user.name} mfa_active`, message: `mfa_active = false; password last used: ${lastUsed}`, messageJa: `mfa_active = false、パスワードの最終使用: ${user.passwordLastUsed ?? 'なし又は不明'}` },
         ],
         detail: {
           ja: `IAM ユーザー ${user.name}（${user.id}）はコンソールにパスワードでサインインでき、MFA が設定されていません（パスワードの最終使用: ${user.passwordLastUsed ?? 'なし又は不明'}）。`,

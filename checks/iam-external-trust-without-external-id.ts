@@ -48,6 +48,7 @@ export const iamExternalTrustWithoutExternalId: AccountCheck = {
           source: 'trust-policy',
           ref: t.statement,
           message: `trust admits ${t.principal} (account ${t.account ?? 'unknown'}) without sts:ExternalId${t.conditions.length > 0 ? `; conditions: ${t.conditions.join(', ')}` : ''}`,
+          messageJa: `信頼ポリシーは ${t.principal}（アカウント ${t.account ?? '不明'}）を sts:ExternalId なしで受け入れます${t.conditions.length > 0 ? `。条件: ${t.conditions.join('、')}` : ''}`,
         })),
         detail: {
           ja: `IAM ロール ${role.name}（${role.id}）は、他の AWS アカウント ${accounts.join('、')} から外部 ID（sts:ExternalId）なしで引き受けられます。`,

@@ -65,6 +65,10 @@ export const iamFullS3Access: AccountCheck = {
           `Allow ${g.actions.join(', ')} on all resources` +
           (g.conditions.length > 0 ? ` under ${g.conditions.join(', ')} (not evaluated)` : '') +
           (g.limitedByBoundary === true ? '; limited by the permissions boundary' : g.limitedByBoundary === null ? '; the permissions boundary could not be read' : ''),
+        messageJa:
+          `すべてのリソースに ${g.actions.join('、')} を許可` +
+          (g.conditions.length > 0 ? `（条件 ${g.conditions.join('、')} 付き。評価していません）` : '') +
+          (g.limitedByBoundary === true ? '。アクセス許可の境界で制限されています' : g.limitedByBoundary === null ? '。アクセス許可の境界を読み取れませんでした' : ''),
       }));
       const bounded = identity.grants.every((g) => g.limitedByBoundary === true);
       drafts.push({

@@ -47,7 +47,7 @@ export const iamNotVerified: AccountCheck = {
       unknown.ja.push('コンソールのサインイン・MFA・アクセスキー（認証情報レポート）');
       unknown.en.push('console sign-in, MFA and access keys (credential report)');
     }
-    const evidence: Evidence[] = account.errors.map((e) => ({ effect: 'unknown', source: 'collect', ref: e.call, message: `${e.code}: ${e.message}` }));
+    const evidence: Evidence[] = account.errors.map((e) => ({ effect: 'unknown', source: 'collect', ref: e.call, message: `${e.code}: ${e.message}`, messageJa: `${e.call} に失敗しました（${e.code}）: 「${e.message}」` }));
     const calls = account.errors.map((e) => `${e.call}（${e.code}）`).join('、');
     const callsEn = account.errors.map((e) => `${e.call} (${e.code})`).join(', ');
     return [

@@ -65,6 +65,9 @@ export const iamPasswordPolicyWeak: AccountCheck = {
             message: policy.present
               ? `MinimumPasswordLength=${policy.minimumLength ?? 'unset'}, PasswordReusePrevention=${policy.reusePrevention ?? 'unset'}`
               : 'NoSuchEntity: the account has no password policy',
+            messageJa: policy.present
+              ? `MinimumPasswordLength=${policy.minimumLength ?? '未設定'}、PasswordReusePrevention=${policy.reusePrevention ?? '未設定'}`
+              : 'NoSuchEntity: アカウントにパスワードポリシーがありません',
           },
         ],
         detail: {

@@ -42,12 +42,12 @@ export const iamRootAccountUnprotected: AccountCheck = {
     if (mfa === false) {
       issues.ja.push('MFA が設定されていません');
       issues.en.push('it has no MFA');
-      evidence.push({ effect: 'info', source: 'identity', ref: 'root.mfa', message: 'root.mfa = false (GetAccountSummary AccountMFAEnabled = 0 / credential report mfa_active)' });
+      evidence.push({ effect: 'info', source: 'identity', ref: 'root.mfa', message: 'root.mfa = false (GetAccountSummary AccountMFAEnabled = 0 / credential report mfa_active)', messageJa: 'root.mfa = false（GetAccountSummary の AccountMFAEnabled = 0／認証情報レポートの mfa_active）' });
     }
     if (accessKeys === true) {
       issues.ja.push('アクセスキーが存在します');
       issues.en.push('it has access keys');
-      evidence.push({ effect: 'info', source: 'identity', ref: 'root.accessKeys', message: 'root.accessKeys = true (GetAccountSummary AccountAccessKeysPresent / credential report access_key_N_active)' });
+      evidence.push({ effect: 'info', source: 'identity', ref: 'root.accessKeys', message: 'root.accessKeys = true (GetAccountSummary AccountAccessKeysPresent / credential report access_key_N_active)', messageJa: 'root.accessKeys = true（GetAccountSummary の AccountAccessKeysPresent／認証情報レポートの access_key_N_active）' });
     }
     if (evidence.length === 0) return [];
     return [

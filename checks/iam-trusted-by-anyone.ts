@@ -49,6 +49,7 @@ export const iamTrustedByAnyone: AccountCheck = {
           source: 'trust-policy',
           ref: t.statement,
           message: `trust admits ${t.principal}${t.conditions.length > 0 ? ` under ${t.conditions.join(', ')} (does not pin the caller)` : ' without condition'}`,
+          messageJa: `信頼ポリシーは ${t.principal} を${t.conditions.length > 0 ? `条件 ${t.conditions.join('、')} 付きで受け入れます（呼び出し元を限定しません）` : '条件なしで受け入れます'}`,
         })),
         detail: {
           ja: `IAM ロール ${role.name}（${role.id}）の信頼ポリシーは、任意の主体による引き受けを許可しています（${what.join('、')}）。このロールが読み取れる個人データは、誰でも読み取れる状態です。`,

@@ -4,6 +4,7 @@ import { severityRank } from '../src/model.js';
 import { DEFAULT_CHECK_SETTINGS, type AccountCheck, type Check, type CheckContext, type CheckMeta, type CheckSettings, type FindingDraft } from './types.js';
 import { accessLoggingOff } from './access-logging-off.js';
 import { aclsEnabled } from './acls-enabled.js';
+import { documentedEntrustment } from './documented-entrustment.js';
 import { externalPrincipalRead } from './external-principal-read.js';
 import { mfaDeleteOff } from './mfa-delete-off.js';
 import { noObjectLock } from './no-object-lock.js';
@@ -54,6 +55,7 @@ export const CHECKS: readonly Check[] = [
   publicAclWrite,
   websitePublic,
   externalPrincipalRead,
+  documentedEntrustment,
   personalDataBucketManyReaders,
   probeDisagreement,
   s3BlockPublicAccessOff,

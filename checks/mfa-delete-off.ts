@@ -41,8 +41,8 @@ export const mfaDeleteOff: Check = {
     return [
       {
         evidence: [
-          settingEvidence('versioning', true, 'versioning is enabled'),
-          settingEvidence('mfaDelete', false, 'MFA Delete is not enabled'),
+          settingEvidence('versioning', true, { en: 'versioning is enabled', ja: 'バージョニングは有効です' }),
+          settingEvidence('mfaDelete', false, { en: 'MFA Delete is not enabled', ja: 'MFA Delete は有効になっていません' }),
         ],
         detail: {
           ja:

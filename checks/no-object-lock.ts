@@ -61,7 +61,7 @@ export const noObjectLock: Check = {
     const name = resource.name;
     return [
       {
-        evidence: [settingEvidence('retentionLock', false, 'no object lock or locked retention')],
+        evidence: [settingEvidence('retentionLock', false, { en: 'no object lock or locked retention', ja: 'オブジェクトロックもロックされた保持ポリシーもありません' })],
         detail: {
           ja:
             `「${name}」にはオブジェクトロックが設定されていません。削除権限を持つ認証情報が悪用された場合やランサムウェアによる攻撃の際に、バージョンを含めて個人データを削除され、復元できなくなるおそれがあります。` +

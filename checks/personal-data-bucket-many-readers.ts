@@ -48,13 +48,14 @@ export const personalDataBucketManyReaders: Check = {
     if (readers.length <= max) return [];
     const named = readers.slice(0, NAMED).join(', ') + (readers.length > NAMED ? `, … (+${readers.length - NAMED})` : '');
     const evidence: Evidence[] = [
-      { effect: 'info', source: 'resource', ref: 'personal data', message: `counted as personal data by ${mark}` },
+      { effect: 'info', source: 'resource', ref: 'personal data', message: `counted as personal data by ${mark}`, messageJa: `個人データとして数えた根拠: ${mark}` },
       ...resource.principals.read.map((g) => ({
         capability: 'read' as const,
         effect: 'grants' as const,
         source: g.policyType === 'resource' ? 'bucket-policy' : 'identity-policy',
         ref: `${g.id} ${g.policyType === 'managed' ? g.policy : g.policyType === 'inline' ? `inline ${g.policy}` : 'bucket policy'} ${g.statement}`,
         message: `${g.kind} ${g.id} can read${g.via ? ` (group ${g.via})` : ''}${g.conditions.length > 0 ? ` under ${g.conditions.join(', ')}` : ''}`,
+        messageJa: `${g.kind === 'user' ? 'IAM ユーザー' : 'IAM ロール'} ${g.id} は読み取れます${g.via ? `（グループ ${g.via} 経由）` : ''}${g.conditions.length > 0 ? `（条件 ${g.conditions.join('、')} 付き）` : ''}`,
       })),
     ];
     return [

@@ -84,7 +84,7 @@ export const providerManagedEncryption: Check = {
         {
           severity: 'high',
           title: { ja: '保存データが暗号化されていない', en: 'Data at rest is not encrypted' },
-          evidence: [settingEvidence('encryption.atRest', atRest, 'data at rest is not encrypted')],
+          evidence: [settingEvidence('encryption.atRest', atRest, { en: 'data at rest is not encrypted', ja: '保存データが暗号化されていません' })],
           detail: {
             ja:
               `「${name}」の保存データは暗号化されていません。記憶媒体の盗難や不適切な廃棄、ストレージ基盤側の事故の際に、個人データがそのまま読み取られるおそれがあります。` +
@@ -110,7 +110,7 @@ export const providerManagedEncryption: Check = {
       {
         // GCS: Google-managed keys are the platform default and not a gap by themselves (info), as the issue of the GCS provider decided.
         ...(resource.provider === 'gcp' ? { severity: 'info' as const } : {}),
-        evidence: [settingEvidence('encryption.atRest', atRest, `encrypted with ${key.en} only`)],
+        evidence: [settingEvidence('encryption.atRest', atRest, { en: `encrypted with ${key.en} only`, ja: `${key.ja}のみで暗号化されています` })],
         detail: {
           ja:
             `「${name}」の保存データは${key.ja}のみで暗号化されています。${awsNote.ja}` +

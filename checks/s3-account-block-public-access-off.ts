@@ -52,8 +52,8 @@ export const s3AccountBlockPublicAccessOff: Check = {
     return [
       {
         evidence: [
-          settingEvidence('guards.accountBlockPublicAccess', account, `account-level flags off: ${joinList(bpaFlagsOff(account), 'en')}`),
-          settingEvidence('guards.bucketBlockPublicAccess', bucket, `not set on the bucket either: ${joinList(dependent, 'en')}`),
+          settingEvidence('guards.accountBlockPublicAccess', account, { en: `account-level flags off: ${joinList(bpaFlagsOff(account), 'en')}`, ja: `アカウントで無効な項目: ${joinList(bpaFlagsOff(account), 'ja')}` }),
+          settingEvidence('guards.bucketBlockPublicAccess', bucket, { en: `not set on the bucket either: ${joinList(dependent, 'en')}`, ja: `バケットでも有効になっていない項目: ${joinList(dependent, 'ja')}` }),
         ],
         detail: {
           ja:

@@ -45,7 +45,7 @@ export const s3BlockPublicAccessOff: Check = {
     if (off.length === 0) return [];
     const account = resource.guards.accountBlockPublicAccess;
     const evidence: Evidence[] = [
-      settingEvidence('guards.bucketBlockPublicAccess', bucket, `bucket-level flags off: ${joinList(off, 'en')}`),
+      settingEvidence('guards.bucketBlockPublicAccess', bucket, { en: `bucket-level flags off: ${joinList(off, 'en')}`, ja: `バケットで無効な項目: ${joinList(off, 'ja')}` }),
     ];
     if (account) {
       const accountOff = bpaFlagsOff(account);
@@ -53,7 +53,7 @@ export const s3BlockPublicAccessOff: Check = {
         settingEvidence(
           'guards.accountBlockPublicAccess',
           account,
-          accountOff.length === 0 ? 'account-level flags all on' : `account-level flags off: ${joinList(accountOff, 'en')}`,
+          { en: accountOff.length === 0 ? 'account-level flags all on' : `account-level flags off: ${joinList(accountOff, 'en')}`, ja: accountOff.length === 0 ? 'アカウントの項目はすべて有効です' : `アカウントで無効な項目: ${joinList(accountOff, 'ja')}` },
         ),
       );
     }

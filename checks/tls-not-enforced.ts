@@ -59,7 +59,7 @@ export const tlsNotEnforced: Check = {
   run(resource) {
     if (resource.transport.httpsOnly !== false) return [];
     const name = resource.name;
-    const evidence = [settingEvidence('transport.httpsOnly', false, 'plain HTTP requests are not refused')];
+    const evidence = [settingEvidence('transport.httpsOnly', false, { en: 'plain HTTP requests are not refused', ja: '暗号化されていない HTTP のリクエストが拒否されていません' })];
     if (resource.provider === 'aws') {
       const arns = `arn:aws:s3:::${name}、arn:aws:s3:::${name}/*`;
       return [

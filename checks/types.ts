@@ -1,5 +1,6 @@
 // The contract of a check: a pure function from one normalized Resource to zero or more findings.
 // No SDK import is allowed anywhere in checks/ (see ../shared/DESIGN.md).
+import type { Entrustee } from '../reports/appi/types.js';
 import type { DutyId, Evidence, Finding, I18n, IdentityPosture, Provider, Resource, Severity } from '../src/model.js';
 
 export interface CheckMeta {
@@ -34,9 +35,11 @@ export interface FindingDraft {
 export interface CheckSettings {
   /** personal-data-bucket-many-readers: more identities than this that can read a personal-data bucket is a finding. */
   maxReaders: number;
+  /** Declared entrustees (委託先: --entrustee, the configuration's `entrustees:`): their access is a documented entrustment, not an unknown party. */
+  entrustees: readonly Entrustee[];
 }
 
-export const DEFAULT_CHECK_SETTINGS: Readonly<CheckSettings> = { maxReaders: 10 };
+export const DEFAULT_CHECK_SETTINGS: Readonly<CheckSettings> = { maxReaders: 10, entrustees: [] };
 
 export interface CheckContext {
   settings: Readonly<CheckSettings>;

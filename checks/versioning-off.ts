@@ -51,7 +51,7 @@ export const versioningOff: Check = {
     const name = resource.name;
     return [
       {
-        evidence: [settingEvidence('versioning', false, 'object versioning is not enabled')],
+        evidence: [settingEvidence('versioning', false, { en: 'object versioning is not enabled', ja: 'オブジェクトのバージョニングが有効になっていません' })],
         detail: {
           ja:
             `「${name}」はバージョニングが無効のため、誤操作や不正アクセス、ランサムウェアにより上書き・削除されたオブジェクトを復元できません。` +

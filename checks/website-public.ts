@@ -52,7 +52,7 @@ export const websitePublic: Check = {
     const name = resource.name;
     return [
       {
-        evidence: [settingEvidence('website', true, 'static website hosting is on'), ...read],
+        evidence: [settingEvidence('website', true, { en: 'static website hosting is on', ja: '静的ウェブサイトのホスティングが有効です' }), ...read],
         detail: {
           ja:
             `「${name}」は静的ウェブサイトとして公開されており、オブジェクトを誰でも読み取れます（根拠: ${refs.ja}）。` +

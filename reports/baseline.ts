@@ -20,13 +20,18 @@ import type { IdentityPosture, Resource } from '../src/model.js';
 import { shardKeyOf, shardOf } from '../src/shard.js';
 import type { BaselineSummary, Report, ReportFinding } from './render/json.js';
 import { indexBy } from '../src/group-by.js';
+import { carriedStillReportable, markStillReportable } from './still-reportable.js';
 
 export interface BaselineComparison {
   /** Findings of the current run not in the baseline. */
   added: ReportFinding[];
   /** Findings of the current run whose id is in the baseline. */
   unchanged: ReportFinding[];
-  /** Baseline findings gone from the current run, on resources / accounts it covered. */
+  /**
+   * Baseline findings gone from the current run, on resources / accounts it covered; an exposure finding of a
+   * resource the baseline found reportable carries `stillReportable`, and the baseline's own still-reportable resolved
+   * findings stay until their 確報 date (reports/still-reportable.ts).
+   */
   resolved: ReportFinding[];
   /** Baseline findings gone from the current run, on resources / accounts it did not cover. */
   notCovered: ReportFinding[];
@@ -121,8 +126,10 @@ export function compareWithBaseline(current: Report, baseline: Report, baselineN
   for (const f of current.findings) (before.has(f.id) ? out.unchanged : out.added).push(f);
   for (const f of baseline.findings) {
     if (now.has(f.id)) continue;
-    (findingCovered(current, baseline, f) ? out.resolved : out.notCovered).push(unmarked(f));
+    if (findingCovered(current, baseline, f)) out.resolved.push(markStillReportable(unmarked(f), baseline, current));
+    else out.notCovered.push(unmarked(f));
   }
+  out.resolved.push(...carriedStillReportable(baseline, current, now));
   return out;
 }
 
@@ -142,6 +149,8 @@ export function applyBaseline(current: Report, baseline: Report, opts: { file?: 
     resolved: c.resolved.length,
     notCovered: c.notCovered.length,
   };
+  const still = c.resolved.filter((f) => f.stillReportable !== undefined).length;
+  if (still > 0) summary.stillReportable = still;
   return {
     ...current,
     summary: { ...current.summary, baseline: summary },

@@ -5,7 +5,9 @@ import { severityRank, type Severity } from '../src/model.js';
 import { compareWithBaseline } from './baseline.js';
 import type { Report, ReportFinding } from './render/json.js';
 import { pad, widest, type Lang } from './render/table.js';
-import { mdCode, mdText } from './render/md.js';
+import { mdCode, mdText, stillReportableList } from './render/md.js';
+import { stillReportableLine } from './render/baseline-view.js';
+import { formatLocalTime } from '../src/text/local-time.js';
 import { SEVERITY_LABEL } from './render/view.js';
 import { escapeLines } from '../src/text/sanitize.js';
 
@@ -31,7 +33,8 @@ export interface ReportDiff {
   provider: string;
   from: DiffSide;
   to: DiffSide;
-  summary: { new: number; resolved: number; unchanged: number; notCovered: number; severityChanged: number };
+  /** stillReportable (1.4.0): of the resolved findings, those that carry `stillReportable` (reports/still-reportable.ts). */
+  summary: { new: number; resolved: number; unchanged: number; notCovered: number; severityChanged: number; stillReportable: number };
   new: ReportFinding[];
   resolved: ReportFinding[];
   unchanged: ReportFinding[];
@@ -64,7 +67,14 @@ export function diffReports(a: Report, b: Report, names: { a: string; b: string 
     provider: b.scope.provider,
     from: side(a, names.a),
     to: side(b, names.b),
-    summary: { new: c.added.length, resolved: c.resolved.length, unchanged: c.unchanged.length, notCovered: c.notCovered.length, severityChanged: severityChanged.length },
+    summary: {
+      new: c.added.length,
+      resolved: c.resolved.length,
+      unchanged: c.unchanged.length,
+      notCovered: c.notCovered.length,
+      severityChanged: severityChanged.length,
+      stillReportable: c.resolved.filter((f) => f.stillReportable !== undefined).length,
+    },
     new: c.added.map(plain),
     resolved: c.resolved,
     unchanged: c.unchanged.map(plain),
@@ -91,20 +101,24 @@ function short(id: string): string {
   return id.replace(/^arn:aws:s3:::/, '');
 }
 
+/** One line per finding; a resolved finding that is still reportable gets its window and deadlines on the next line. */
 function tableRows(findings: readonly ReportFinding[], lang: Lang): string[] {
   const cells = findings.map((f) => [SEVERITY_LABEL[f.severity][lang], short(f.resourceId), f.checkId, f.title[lang]]);
   const widths = [0, 1, 2].map((i) => Math.min(48, widest(cells.map((c) => c[i] ?? ''))));
-  return cells.map((c) => `  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${pad(c[2] ?? '', widths[2] ?? 0)}  ${c[3] ?? ''}`);
+  return cells.flatMap((c, i) => {
+    const still = findings[i]?.stillReportable;
+    return [`  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${pad(c[2] ?? '', widths[2] ?? 0)}  ${c[3] ?? ''}`, ...(still ? [`    ${stillReportableLine(still)[lang]}`] : [])];
+  });
 }
 
 export function renderDiffTable(diff: ReportDiff, lang: Lang = 'en'): string {
   const out: string[] = [];
   const s = diff.summary;
-  out.push(`kumoscan ${diff.tool.version} — ${L(lang, '差分', 'diff')} ${diff.provider}: ${diff.from.file} (${diff.from.scannedAt}) → ${diff.to.file} (${diff.to.scannedAt})`);
+  out.push(`kumoscan ${diff.tool.version} — ${L(lang, '差分', 'diff')} ${diff.provider}: ${diff.from.file} (${formatLocalTime(diff.from.scannedAt)}) → ${diff.to.file} (${formatLocalTime(diff.to.scannedAt)})`);
   out.push('');
   const sections: [string, readonly ReportFinding[]][] = [
     [L(lang, `新規 (${s.new})`, `New (${s.new})`), diff.new],
-    [L(lang, `解消 (${s.resolved})`, `Resolved (${s.resolved})`), diff.resolved],
+    [L(lang, `解消 (${s.resolved}${s.stillReportable ? `、うち報告対象の可能性あり ${s.stillReportable}` : ''})`, `Resolved (${s.resolved}${s.stillReportable ? `, ${s.stillReportable} still reportable` : ''})`), diff.resolved],
   ];
   for (const [title, list] of sections) {
     out.push(title);
@@ -145,11 +159,11 @@ export function renderDiffMarkdown(diff: ReportDiff, lang: Lang = 'en'): string 
   const s = diff.summary;
   const out: string[] = [];
   out.push(`# ${L(lang, 'kumoscan 差分', 'kumoscan diff')}`, '');
-  out.push(`${mdText(diff.provider)}: ${mdCode(diff.from.file)} (${mdText(diff.from.scannedAt)}) → ${mdCode(diff.to.file)} (${mdText(diff.to.scannedAt)})`, '');
+  out.push(`${mdText(diff.provider)}: ${mdCode(diff.from.file)} (${mdText(formatLocalTime(diff.from.scannedAt))}) → ${mdCode(diff.to.file)} (${mdText(formatLocalTime(diff.to.scannedAt))})`, '');
   out.push(`| ${L(lang, '新規', 'New')} | ${L(lang, '解消', 'Resolved')} | ${L(lang, '継続', 'Unchanged')} | ${L(lang, '重大度の変更', 'Severity changed')} | ${L(lang, '対象外', 'Not covered')} |`);
   out.push('| --- | --- | --- | --- | --- |', `| ${s.new} | ${s.resolved} | ${s.unchanged} | ${s.severityChanged} | ${s.notCovered} |`, '');
   out.push(`## ${L(lang, '新規', 'New')}`, '', ...mdTable(diff.new, lang), '');
-  out.push(`## ${L(lang, '解消', 'Resolved')}`, '', ...mdTable(diff.resolved, lang), '');
+  out.push(`## ${L(lang, '解消', 'Resolved')}`, '', ...mdTable(diff.resolved, lang), '', ...stillReportableList(diff.resolved, lang));
   if (diff.severityChanged.length) {
     out.push(`## ${L(lang, '重大度の変更', 'Severity changed')}`, '');
     out.push(`| ${L(lang, '変更', 'Change')} | ${L(lang, 'リソース', 'Resource')} | ${L(lang, 'チェック', 'Check')} | ${L(lang, '内容', 'Title')} |`, '| --- | --- | --- | --- |');

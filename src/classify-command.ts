@@ -2,6 +2,7 @@
 // uploaded — per file and in total: detected types, confidence, counts, persons, APPI classes and masked
 // examples. Never a raw value: the Classifier keeps only masked examples and salted hashes. The command's flags and
 // help are in ./classify-cli.ts, which imports this module when the command runs.
+import { personsBasisJa } from './data/detect/persons-basis-ja.js';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { displayWidth, type Lang } from '../reports/render/table.js';
@@ -232,7 +233,7 @@ export function renderClassifyTable(report: ClassifyReport, lang: Lang): string 
         out.push(`  ${pad(names[i] as string, w)}  ${pad(conf(d.confidence), 4)}  ${String(d.count).padStart(7)}  ${d.masked.join(', ')}`);
       });
     }
-    if (f.persons.distinct > 0) out.push(`  ${ja ? '本人の数' : 'persons'}: ${f.persons.distinct} (${f.persons.basis})`);
+    if (f.persons.distinct > 0) out.push(`  ${ja ? '本人の数' : 'persons'}: ${f.persons.distinct} (${ja ? personsBasisJa(f.persons.basis) : f.persons.basis})`);
     if (f.truncated) out.push(`  ${ja ? '一部のみ読み取り（件数は下限）' : 'partly read (counts are lower bounds)'}`);
     for (const n of f.notes) out.push(`  ${ja ? '注記' : 'note'}: ${n}`);
     out.push('');
@@ -250,7 +251,7 @@ export function renderClassifyTable(report: ClassifyReport, lang: Lang): string 
     const w = Math.min(56, Math.max(...names.map(displayWidth)));
     t.detections.forEach((d, i) => out.push(`  ${pad(names[i] as string, w)}  ${pad(conf(d.confidence), 4)}  ${String(d.count).padStart(7)}  ${ja ? `${d.files} ファイル` : `in ${d.files} file${d.files === 1 ? '' : 's'}`}`));
   }
-  out.push(`  ${ja ? '本人の数' : 'persons'}: ${t.persons.distinct} (${t.persons.basis})`);
+  out.push(`  ${ja ? '本人の数' : 'persons'}: ${t.persons.distinct} (${ja ? personsBasisJa(t.persons.basis) : t.persons.basis})`);
   out.push(
     ja
       ? '個人データの判定は標本に基づく推定です。マスク済みの例のみを表示し、値そのものは出力しません。'

@@ -34,8 +34,10 @@ export interface Evidence {
   source: string;
   /** Which statement (Sid or index) or grant, e.g. `Sid "PublicRead"`, `Statement[2]`, `Grant AllUsers READ`. */
   ref: string;
-  /** Human-readable explanation (English; technical evidence is not translated). */
+  /** Human-readable explanation in English. */
   message: string;
+  /** The same explanation in Japanese (report 1.4.0; renderers fall back to `message` for an older report without it). */
+  messageJa: string;
 }
 
 export interface Exposure {

@@ -88,19 +88,24 @@ export async function probeResources(adapter: ProviderAdapter<BaseSnapshot>, fla
 
 function probeEvidence(cap: 'read' | 'list', configured: Tri, answer: ProbeAnswer, observed: Tri): Evidence | undefined {
   const what = cap === 'read' ? 'one object' : 'the object listing';
+  const whatJa = cap === 'read' ? 'オブジェクト1つ' : 'オブジェクトの一覧';
   const ref = `anonymous GET ${answer.url}`;
   if (observed === true) {
     const message =
       configured === true
         ? `confirmed public: an anonymous GET of ${what} answered HTTP ${answer.status}`
         : `an anonymous GET of ${what} answered HTTP ${answer.status} although the configuration ${configured === false ? 'was judged not public' : 'could not be verified'}`;
-    return { capability: cap, effect: 'grants', source: 'probe', ref, message };
+    const messageJa =
+      configured === true
+        ? `公開を確認: ${whatJa}への匿名の GET に HTTP ${answer.status} が返りました`
+        : `設定からは${configured === false ? '公開でないと判断しました' : '確認できませんでした'}が、${whatJa}への匿名の GET に HTTP ${answer.status} が返りました`;
+    return { capability: cap, effect: 'grants', source: 'probe', ref, message, messageJa };
   }
   if (observed === false && configured === true) {
-    return { capability: cap, effect: 'info', source: 'probe', ref, message: `disagreement: judged public from the configuration, but an anonymous GET of ${what} was refused (HTTP ${answer.status}); a network rule or firewall may stand in front of it — check before relying on it` };
+    return { capability: cap, effect: 'info', source: 'probe', ref, message: `disagreement: judged public from the configuration, but an anonymous GET of ${what} was refused (HTTP ${answer.status}); a network rule or firewall may stand in front of it — check before relying on it`, messageJa: `不一致: 設定からは公開と判断しましたが、${whatJa}への匿名の GET は拒否されました（HTTP ${answer.status}）。ネットワーク規則やファイアウォールが前にある可能性があります。これに頼る前に確認してください` };
   }
   if (observed === false) {
-    return { capability: cap, effect: 'info', source: 'probe', ref, message: `an anonymous GET of ${what} was refused (HTTP ${answer.status})` };
+    return { capability: cap, effect: 'info', source: 'probe', ref, message: `an anonymous GET of ${what} was refused (HTTP ${answer.status})`, messageJa: `${whatJa}への匿名の GET は拒否されました（HTTP ${answer.status}）` };
   }
   return undefined;
 }

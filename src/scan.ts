@@ -109,7 +109,7 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
     .sort(compareResources);
   const resources = applyPolicyToResources(sampled, opts.policy, opts.declared);
   const identities = adapter.identities?.(snapshot) ?? [];
-  const checkOpts = { settings: opts.checkSettings ?? {} };
+  const checkOpts = { settings: { ...opts.checkSettings, entrustees: opts.entrustees ?? [] } };
   const checked = [...runChecks(resources, checkOpts), ...runAccountChecks(identities, checkOpts)].sort(compareFindings);
   const { findings, suppressed, warnings } = applyPolicyToFindings(checked, resources, opts.policy, opts.scannedAt);
   const { accounts, errors } = adapter.scope(snapshot);

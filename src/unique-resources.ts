@@ -10,7 +10,7 @@ function merged(first: Resource, others: readonly Resource[]): Resource {
   for (const cap of CAPABILITIES) {
     if (others.some((o) => o.exposure[cap] !== first.exposure[cap])) {
       exposure[cap] = null;
-      exposure.evidence.push({ capability: cap, effect: 'unknown', source: 'listing', ref: first.name, message: `${first.name} was listed ${others.length + 1} times with different settings, so whether anyone can do this is unknown` });
+      exposure.evidence.push({ capability: cap, effect: 'unknown', source: 'listing', ref: first.name, message: `${first.name} was listed ${others.length + 1} times with different settings, so whether anyone can do this is unknown`, messageJa: `${first.name} は異なる設定で ${others.length + 1} 回列挙されたため、誰でもこれができるかは不明です` });
     }
   }
   const error = { call: 'normalize', code: 'DuplicateResource', message: `${first.id} was listed ${others.length + 1} times; the first entry is kept` };

@@ -113,18 +113,18 @@ function failedCall(bucket: AwsBucketSnapshot, call: string): CollectError | und
 
 export type PolicyState =
   | { kind: 'none' }
-  | { kind: 'unknown'; message: string }
-  | { kind: 'malformed'; message: string }
+  | { kind: 'unknown'; message: string; messageJa: string }
+  | { kind: 'malformed'; message: string; messageJa: string }
   | { kind: 'parsed'; policy: PolicyDocument };
 
 /** The bucket policy: none, unknown (GetBucketPolicy failed), malformed, or parsed. */
 export function readPolicyState(bucket: AwsBucketSnapshot): PolicyState {
   if (bucket.Policy === undefined || bucket.Policy === null) {
     const error = failedCall(bucket, 'GetBucketPolicy');
-    return error ? { kind: 'unknown', message: `GetBucketPolicy failed (${error.code})` } : { kind: 'none' };
+    return error ? { kind: 'unknown', message: `GetBucketPolicy failed (${error.code})`, messageJa: `GetBucketPolicy に失敗しました（${error.code}）` } : { kind: 'none' };
   }
   const parsed = parsePolicy(bucket.Policy);
-  return parsed.ok ? { kind: 'parsed', policy: parsed.policy } : { kind: 'malformed', message: parsed.error.message };
+  return parsed.ok ? { kind: 'parsed', policy: parsed.policy } : { kind: 'malformed', message: parsed.error.message, messageJa: `形式が不正です（${parsed.error.message}）` };
 }
 
 /** null = unknown; an empty ACL when GetBucketAcl did not fail and returned nothing. */
@@ -200,12 +200,18 @@ function flagLabel(ctx: GuardContext, flag: keyof BlockPublicAccessFlags): strin
   return sides.length > 0 ? `${flag} (${sides.join(' and ')})` : flag;
 }
 
+function flagLabelJa(ctx: GuardContext, flag: keyof BlockPublicAccessFlags): string {
+  const sides = [ctx.account?.[flag] ? 'アカウント' : '', ctx.bucket?.[flag] ? 'バケット' : ''].filter((s) => s !== '');
+  return sides.length > 0 ? `${flag}（${sides.join('・')}）` : flag;
+}
+
 /** A guard that switches a grant off when its value is true. */
 interface GuardCheck {
   switchesOff: Tri;
   source: string;
   ref: string;
   label: string;
+  labelJa: string;
 }
 
 function aclGuardChecks(ctx: GuardContext): GuardCheck[] {
@@ -216,12 +222,14 @@ function aclGuardChecks(ctx: GuardContext): GuardCheck[] {
       source: 'block-public-access',
       ref: 'IgnorePublicAcls',
       label: `Block Public Access ${flagLabel(ctx, 'IgnorePublicAcls')}`,
+      labelJa: `ブロックパブリックアクセスの ${flagLabelJa(ctx, 'IgnorePublicAcls')}`,
     },
     {
       switchesOff: triNot(g.aclsEnabled ?? null),
       source: 'object-ownership',
       ref: 'ObjectOwnership',
       label: 'Object Ownership BucketOwnerEnforced (ACLs disabled)',
+      labelJa: 'オブジェクト所有者の BucketOwnerEnforced（ACL 無効）',
     },
   ];
 }
@@ -233,15 +241,16 @@ function policyGuardChecks(ctx: GuardContext): GuardCheck[] {
       source: 'block-public-access',
       ref: 'RestrictPublicBuckets',
       label: `Block Public Access ${flagLabel(ctx, 'RestrictPublicBuckets')}`,
+      labelJa: `ブロックパブリックアクセスの ${flagLabelJa(ctx, 'RestrictPublicBuckets')}`,
     },
   ];
 }
 
 function guardEvidence(ctx: GuardContext): Evidence[] {
   const out: Evidence[] = [];
-  if (ctx.account === null) out.push(unknownSetting('block-public-access', 'GetPublicAccessBlock (account)', 'account-level Block Public Access could not be read'));
-  if (ctx.bucket === null) out.push(unknownSetting('block-public-access', 'GetPublicAccessBlock (bucket)', 'bucket-level Block Public Access could not be read'));
-  if (ctx.guards.aclsEnabled === null) out.push(unknownSetting('object-ownership', 'GetBucketOwnershipControls', 'Object Ownership could not be read, so whether ACLs apply is unknown'));
+  if (ctx.account === null) out.push(unknownSetting('block-public-access', 'GetPublicAccessBlock (account)', 'account-level Block Public Access could not be read', 'アカウントのブロックパブリックアクセスを読み取れませんでした'));
+  if (ctx.bucket === null) out.push(unknownSetting('block-public-access', 'GetPublicAccessBlock (bucket)', 'bucket-level Block Public Access could not be read', 'バケットのブロックパブリックアクセスを読み取れませんでした'));
+  if (ctx.guards.aclsEnabled === null) out.push(unknownSetting('object-ownership', 'GetBucketOwnershipControls', 'Object Ownership could not be read, so whether ACLs apply is unknown', 'オブジェクト所有者の設定を読み取れなかったため、ACL が有効かどうかは不明です'));
   for (const flag of ['BlockPublicAcls', 'BlockPublicPolicy'] as const) {
     if (effectiveFlag(ctx.account, ctx.bucket, flag) !== true) continue;
     out.push({
@@ -249,13 +258,14 @@ function guardEvidence(ctx: GuardContext): Evidence[] {
       source: 'block-public-access',
       ref: flag,
       message: `${flagLabel(ctx, flag)} is on: it only rejects new public ${flag === 'BlockPublicAcls' ? 'ACLs' : 'policies'}; existing ones keep working`,
+      messageJa: `${flagLabelJa(ctx, flag)} は有効ですが、新たな公開${flag === 'BlockPublicAcls' ? ' ACL' : 'ポリシー'}の設定を拒否するだけで、既存のものは働き続けます`,
     });
   }
   return out;
 }
 
-function unknownSetting(source: string, ref: string, message: string): Evidence {
-  return { effect: 'unknown', source, ref, message };
+function unknownSetting(source: string, ref: string, message: string, messageJa: string): Evidence {
+  return { effect: 'unknown', source, ref, message, messageJa };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -271,6 +281,7 @@ interface Grant {
   known: boolean;
   guards: GuardCheck[];
   message: string;
+  messageJa: string;
 }
 
 const ALL_OBJECTS: ObjectScope = { kind: 'all' };
@@ -351,6 +362,7 @@ function aclGrants(acl: AwsAcl | null, ctx: GuardContext): Grant[] {
       known: false,
       guards,
       message: 'the bucket ACL could not be read; it may grant this to anyone',
+      messageJa: 'バケットの ACL を読み取れませんでした。誰にでもこれを許可している可能性があります',
     }));
   }
   const out: Grant[] = [];
@@ -365,6 +377,7 @@ function aclGrants(acl: AwsAcl | null, ctx: GuardContext): Grant[] {
         known: false,
         guards,
         message: `bucket ACL ${malformedGrantRef(m)} is malformed (${m.why}); it may grant this to anyone`,
+        messageJa: `バケットの ACL の ${malformedGrantRef(m)} は不正な形式です（${m.why}）。誰にでもこれを許可している可能性があります`,
       });
     }
   }
@@ -381,6 +394,7 @@ function aclGrants(acl: AwsAcl | null, ctx: GuardContext): Grant[] {
         known: true,
         guards,
         message: `bucket ACL grants ${permission} to ${group} (${name})`,
+        messageJa: `バケットの ACL が ${group} に ${permission} を付与しています（${name}）`,
       });
     }
   }
@@ -394,7 +408,7 @@ interface PolicyGrantResult {
   evidence: Evidence[];
 }
 
-function unknownPolicyGrants(state: { message: string }, ctx: GuardContext): Grant[] {
+function unknownPolicyGrants(state: { message: string; messageJa: string }, ctx: GuardContext): Grant[] {
   return S3_ACTIONS.map((action) => ({
     action,
     objects: ALL_OBJECTS,
@@ -403,6 +417,7 @@ function unknownPolicyGrants(state: { message: string }, ctx: GuardContext): Gra
     known: false,
     guards: policyGuardChecks(ctx),
     message: `the bucket policy is unknown (${state.message}); it may grant this to anyone`,
+    messageJa: `バケットポリシーが不明です（${state.messageJa}）。誰にでもこれを許可している可能性があります`,
   }));
 }
 
@@ -412,6 +427,7 @@ function statementGrants(stmt: PolicyStatement, arns: BucketArns, ctx: GuardCont
   const ref = statementRef(stmt);
   const restricting = restrictingConditions(stmt);
   const otherConditions = stmt.conditions.length > 0 ? ` (its conditions ${describeConditions(stmt.conditions)} do not pin the caller)` : '';
+  const otherConditionsJa = stmt.conditions.length > 0 ? `（条件 ${describeConditions(stmt.conditions)} は呼び出し元を限定しません）` : '';
   for (const action of S3_ACTIONS) {
     const objects = allowScopeFor(stmt, action, arns);
     if (objects.kind === 'none') continue;
@@ -422,6 +438,7 @@ function statementGrants(stmt: PolicyStatement, arns: BucketArns, ctx: GuardCont
         source: 'bucket-policy',
         ref,
         message: `Allow ${action.name} to anyone is pinned to fixed callers by ${describeConditions(restricting)}, so it is not public`,
+        messageJa: `誰にでも ${action.name} を許可する Allow は、${describeConditions(restricting)} により特定の呼び出し元に限定されているため、公開ではありません`,
       });
       continue;
     }
@@ -433,6 +450,7 @@ function statementGrants(stmt: PolicyStatement, arns: BucketArns, ctx: GuardCont
       known: true,
       guards: policyGuardChecks(ctx),
       message: `bucket policy allows ${action.name} to anyone${otherConditions}`,
+      messageJa: `バケットポリシーが誰にでも ${action.name} を許可しています${otherConditionsJa}`,
     });
   }
   return out;
@@ -479,6 +497,7 @@ function conditionalDenyEvidence(state: PolicyState): Evidence[] {
       source: 'bucket-policy',
       ref: statementRef(s),
       message: `Deny with condition ${describeConditions(s.conditions)} removes no capability (callers that meet the condition keep access)`,
+      messageJa: `条件 ${describeConditions(s.conditions)} 付きの Deny は権限を取り除きません（条件を満たす呼び出し元はアクセスできます）`,
     }));
 }
 
@@ -525,23 +544,30 @@ function explainGrant(grant: Grant, active: Tri, denial: DenialResult, out: Evid
   const capability = grant.action.capability;
   if (active === false) {
     const off = grant.guards.filter((g) => g.switchesOff === true).map((g) => g.label);
-    out.add({ capability, effect: 'neutralized', source: grant.source, ref: grant.ref, message: `${grant.message}, but ${off.join(' and ')} switches it off` });
+    const offJa = grant.guards.filter((g) => g.switchesOff === true).map((g) => g.labelJa);
+    out.add({ capability, effect: 'neutralized', source: grant.source, ref: grant.ref, message: `${grant.message}, but ${off.join(' and ')} switches it off`, messageJa: `${grant.messageJa}。ただし ${offJa.join('と')} により無効です` });
     return;
   }
   const pending = grant.guards.filter((g) => g.switchesOff === null);
   const unless = pending.length > 0 ? `, unless ${pending.map((g) => g.label).join(' / ')} is on (could not be read)` : '';
   const removed = denial.by ? `; removed by Deny ${denial.by.ref}` : '';
-  out.add({ capability, effect: grant.known ? 'grants' : 'unknown', source: grant.source, ref: grant.ref, message: `${grant.message}${unless}${removed}` });
-  for (const g of pending) out.add({ capability, effect: 'unknown', source: g.source, ref: g.ref, message: `${g.label} could not be read` });
+  const unlessJa = pending.length > 0 ? `（${pending.map((g) => g.labelJa).join('／')} が有効なら無効。読み取れませんでした）` : '';
+  const removedJa = denial.by ? `。Deny ${denial.by.ref} により取り除かれます` : '';
+  out.add({ capability, effect: grant.known ? 'grants' : 'unknown', source: grant.source, ref: grant.ref, message: `${grant.message}${unless}${removed}`, messageJa: `${grant.messageJa}${unlessJa}${removedJa}` });
+  for (const g of pending) out.add({ capability, effect: 'unknown', source: g.source, ref: g.ref, message: `${g.label} could not be read`, messageJa: `${g.labelJa} を読み取れませんでした` });
   if (denial.by) {
     const how =
       denial.by.leaves === 'nobody'
         ? 'explicit Deny to anyone without condition'
         : `explicit Deny to every caller except those fixed by ${describeConditions(denial.by.stmt.conditions)} (not public callers)`;
-    out.add({ capability, effect: 'denies', source: 'bucket-policy', ref: denial.by.ref, message: `${how} removes ${grant.action.name}` });
+    const howJa =
+      denial.by.leaves === 'nobody'
+        ? '条件なしで誰に対しても明示的に拒否する Deny'
+        : `${describeConditions(denial.by.stmt.conditions)} で限定した呼び出し元（公開の呼び出し元ではない）以外をすべて明示的に拒否する Deny`;
+    out.add({ capability, effect: 'denies', source: 'bucket-policy', ref: denial.by.ref, message: `${how} removes ${grant.action.name}`, messageJa: `${howJa}が ${grant.action.name} を取り除きます` });
   }
   if (denial.denied === null && grant.source !== 'bucket-policy') {
-    out.add({ capability, effect: 'unknown', source: 'bucket-policy', ref: 'GetBucketPolicy', message: 'the bucket policy is unknown; a Deny in it could remove this' });
+    out.add({ capability, effect: 'unknown', source: 'bucket-policy', ref: 'GetBucketPolicy', message: 'the bucket policy is unknown; a Deny in it could remove this', messageJa: 'バケットポリシーが不明です。その中の Deny がこれを取り除いている可能性があります' });
   }
 }
 
@@ -550,7 +576,7 @@ function aclNotes(acl: AwsAcl | null, aclPartPossible: boolean): Evidence[] {
   for (const grant of readGrants(acl).valid) {
     const group = publicGroupName(grant);
     if (group !== undefined && grant.Permission === 'READ_ACP') {
-      out.push({ effect: 'info', source: 'bucket-acl', ref: aclGrantRef(group, 'READ_ACP'), message: `${group} can read the bucket ACL (not an exposure of data)` });
+      out.push({ effect: 'info', source: 'bucket-acl', ref: aclGrantRef(group, 'READ_ACP'), message: `${group} can read the bucket ACL (not an exposure of data)`, messageJa: `${group} はバケットの ACL を読み取れます（データの公開ではありません）` });
     }
   }
   if (aclPartPossible) {
@@ -560,6 +586,7 @@ function aclNotes(acl: AwsAcl | null, aclPartPossible: boolean): Evidence[] {
       source: 'bucket-acl',
       ref: 'Object ACLs',
       message: 'a bucket ACL never grants reading object data; public object ACLs are only seen by sampling object ACLs',
+      messageJa: 'バケットの ACL はオブジェクトのデータの読取を許可しません。公開のオブジェクト ACL はオブジェクト ACL のサンプルでのみ確認できます',
     });
   }
   return out;
@@ -568,17 +595,17 @@ function aclNotes(acl: AwsAcl | null, aclPartPossible: boolean): Evidence[] {
 function policyStatusEvidence(bucket: AwsBucketSnapshot): Evidence[] {
   const isPublic = bucket.PolicyStatus?.IsPublic;
   if (isPublic === undefined) return [];
-  return [{ effect: 'info', source: 'policy-status', ref: 'PolicyStatus.IsPublic', message: `GetBucketPolicyStatus reports IsPublic=${String(isPublic)} (kept as evidence only)` }];
+  return [{ effect: 'info', source: 'policy-status', ref: 'PolicyStatus.IsPublic', message: `GetBucketPolicyStatus reports IsPublic=${String(isPublic)} (kept as evidence only)`, messageJa: `GetBucketPolicyStatus は IsPublic=${String(isPublic)} を返しています（根拠として記録するのみ）` }];
 }
 
 function policyStateEvidence(state: PolicyState): Evidence[] {
-  if (state.kind === 'unknown') return [unknownSetting('bucket-policy', 'GetBucketPolicy', `the bucket policy could not be read: ${state.message}`)];
-  if (state.kind === 'malformed') return [unknownSetting('bucket-policy', 'GetBucketPolicy', `the bucket policy could not be parsed: ${state.message}`)];
+  if (state.kind === 'unknown') return [unknownSetting('bucket-policy', 'GetBucketPolicy', `the bucket policy could not be read: ${state.message}`, `バケットポリシーを読み取れませんでした: ${state.messageJa}`)];
+  if (state.kind === 'malformed') return [unknownSetting('bucket-policy', 'GetBucketPolicy', `the bucket policy could not be parsed: ${state.message}`, `バケットポリシーを解析できませんでした: ${state.messageJa}`)];
   return [];
 }
 
 function aclStateEvidence(acl: AwsAcl | null): Evidence[] {
-  return acl === null ? [unknownSetting('bucket-acl', 'GetBucketAcl', 'the bucket ACL could not be read')] : [];
+  return acl === null ? [unknownSetting('bucket-acl', 'GetBucketAcl', 'the bucket ACL could not be read', 'バケットの ACL を読み取れませんでした')] : [];
 }
 
 interface Verdicts {

@@ -71,6 +71,7 @@ export function exposureThroughOpenRoles(exposure: Exposure, externals: readonly
         source: 'iam-role-trust',
         ref: p.viaRole ?? p.id,
         message: `role ${p.viaRole} can be assumed by anyone (${p.id}) without a condition, and its policies give it this: ${p.evidence}`,
+        messageJa: `ロール ${p.viaRole} は条件なしで誰でも（${p.id}）引き受けられ、そのポリシーがこれを許可しています: ${p.evidence}`,
       });
     }
   }

@@ -8,7 +8,7 @@
 // once per account, on its first container by name (the primary), and names the other containers
 // (checks/helpers.ts, scopeDraftsToAccount). Account-level failed calls are listed on the primary only, so the
 // report counts each once.
-import type { AccountScope, AzureAccountSettings, CollectError, Evidence, Resource, Tri } from '../../src/model.js';
+import type { AccountScope, AzureAccountSettings, CollectError, Evidence, I18n, Resource, Tri } from '../../src/model.js';
 import { containerLevel, evaluateContainerAccess, type Known } from './access.js';
 import type { AzureAccountSnapshot, AzureBlobServiceSnapshot, AzureDiagnosticSetting, AzureSnapshot } from './snapshot-types.js';
 import { maskTags } from '../../src/text/mask-text.js';
@@ -37,6 +37,7 @@ export const ACCOUNT_SHARED_PATHS: readonly string[] = [
 ];
 
 const DATA_PLANE_ONLY = 'only ARM (the control plane) shows it, and this scan used the data plane only (--account-url / --connection-string)';
+const DATA_PLANE_ONLY_JA = 'ARM（コントロールプレーン）でしか確認できず、このスキャンはデータプレーンのみ（--account-url／--connection-string）を使いました';
 
 function failed(account: AzureAccountSnapshot, call: string): CollectError | undefined {
   return (account.errors ?? []).find((e) => e.call === call);
@@ -44,6 +45,11 @@ function failed(account: AzureAccountSnapshot, call: string): CollectError | und
 
 function failedText(e: CollectError): string {
   return `${e.call} failed (${e.code}: ${e.message})`;
+}
+
+/** Japanese of failedText; the cloud's own message stays quoted (「…」), as it came. */
+function failedTextJa(e: CollectError): string {
+  return `${e.call} に失敗しました（${e.code}: 「${e.message}」）`;
 }
 
 function bool(v: unknown): boolean | undefined {
@@ -63,15 +69,15 @@ export interface AccountFacts {
   logging: Tri;
   settings: AzureAccountSettings;
   /** Settings that are unknown and why (stated on the primary container when no failed call explains them). */
-  unknownNotes: string[];
+  unknownNotes: I18n[];
 }
 
 /** A setting of the blob service: the value, else unknown when a call that fills it failed, else not configured. */
 function serviceSetting(account: AzureAccountSnapshot, value: boolean | undefined, calls: readonly string[]): Known<Tri> {
   if (value !== undefined) return { value };
   const f = calls.map((c) => failed(account, c)).find((e) => e !== undefined);
-  if (f) return { value: null, why: failedText(f) };
-  if (account.blobService === undefined) return { value: null, why: 'the blob service properties were not collected' };
+  if (f) return { value: null, why: failedText(f), whyJa: failedTextJa(f) };
+  if (account.blobService === undefined) return { value: null, why: 'the blob service properties were not collected', whyJa: 'BLOB サービスのプロパティを収集していません' };
   return { value: false };
 }
 
@@ -100,12 +106,12 @@ function networkRulesOf(p: AzureAccountSnapshot['properties']): { defaultAction?
 
 function networkOf(p: AzureAccountSnapshot['properties']): Known<Tri> {
   const pna = typeof p.publicNetworkAccess === 'string' ? p.publicNetworkAccess : undefined;
-  if (pna !== undefined && pna.toLowerCase() !== 'enabled') return { value: false, why: `publicNetworkAccess=${pna}` };
+  if (pna !== undefined && pna.toLowerCase() !== 'enabled') return { value: false, why: `publicNetworkAccess=${pna}`, whyJa: `publicNetworkAccess=${pna}` };
   const action = networkRulesOf(p)?.defaultAction;
   if (typeof action === 'string' && action.toLowerCase() === 'deny') {
-    return { value: false, why: 'networkRuleSet.defaultAction=Deny: only the listed IP ranges, virtual networks and trusted services' };
+    return { value: false, why: 'networkRuleSet.defaultAction=Deny: only the listed IP ranges, virtual networks and trusted services', whyJa: 'networkRuleSet.defaultAction=Deny。指定した IP 範囲、仮想ネットワーク及び信頼されたサービスのみ' };
   }
-  return { value: true, why: `publicNetworkAccess=${pna ?? '(not set)'}, networkRuleSet.defaultAction=${action ?? '(not set: Allow)'}` };
+  return { value: true, why: `publicNetworkAccess=${pna ?? '(not set)'}, networkRuleSet.defaultAction=${action ?? '(not set: Allow)'}`, whyJa: `publicNetworkAccess=${pna ?? '（未設定）'}、networkRuleSet.defaultAction=${action ?? '（未設定: Allow）'}` };
 }
 
 export function accountIdOf(snapshot: AzureSnapshot, account: AzureAccountSnapshot): string {
@@ -125,7 +131,7 @@ export function accountFacts(snapshot: AzureSnapshot, account: AzureAccountSnaps
   const p = account.properties;
   const bs = account.blobService;
   const accountId = accountIdOf(snapshot, account);
-  const unknownNotes: string[] = [];
+  const unknownNotes: I18n[] = [];
   const blobEndpoint = (snapshot.accountUrl ?? p.primaryEndpoints?.blob ?? null)?.replace(/\/+$/, '') ?? null;
   const webEndpoint = typeof p.primaryEndpoints?.web === 'string' ? p.primaryEndpoints.web.replace(/\/+$/, '') : null;
 
@@ -141,15 +147,17 @@ export function accountFacts(snapshot: AzureSnapshot, account: AzureAccountSnaps
   let logging: Tri;
   let openToAllNetworks: Known<Tri>;
   if (dataPlane) {
-    allowBlobPublicAccess = { value: null, why: `allowBlobPublicAccess: ${DATA_PLANE_ONLY}` };
-    openToAllNetworks = { value: null, why: `network rules: ${DATA_PLANE_ONLY}` };
+    allowBlobPublicAccess = { value: null, why: `allowBlobPublicAccess: ${DATA_PLANE_ONLY}`, whyJa: `allowBlobPublicAccess は${DATA_PLANE_ONLY_JA}` };
+    openToAllNetworks = { value: null, why: `network rules: ${DATA_PLANE_ONLY}`, whyJa: `ネットワーク規則は${DATA_PLANE_ONLY_JA}` };
     encryption = { atRest: null };
     transport = { httpsOnly: null, minTls: null };
     versioning = null;
     logging = classicLogging === true ? true : null;
-    unknownNotes.push(
-      `allowBlobPublicAccess, allowSharedKeyAccess, enableHttpsTrafficOnly, minimumTlsVersion, publicNetworkAccess, networkRuleSet, allowCrossTenantReplication, encryption (keySource, requireInfrastructureEncryption), versioning, container soft delete and diagnostic settings: ${DATA_PLANE_ONLY}`,
-    );
+    const names = 'allowBlobPublicAccess, allowSharedKeyAccess, enableHttpsTrafficOnly, minimumTlsVersion, publicNetworkAccess, networkRuleSet, allowCrossTenantReplication, encryption (keySource, requireInfrastructureEncryption)';
+    unknownNotes.push({
+      en: `${names}, versioning, container soft delete and diagnostic settings: ${DATA_PLANE_ONLY}`,
+      ja: `${names}、バージョニング、コンテナーの論理的な削除及び診断設定は${DATA_PLANE_ONLY_JA}`,
+    });
     const sharedKey = snapshot.dataPlaneAuth === 'shared-key' && !failed(account, CALLS.containersData) ? true : null;
     settings = {
       source: 'data-plane',
@@ -184,6 +192,9 @@ export function accountFacts(snapshot: AzureSnapshot, account: AzureAccountSnaps
             why:
               'ARM returned no allowBlobPublicAccess: the REST reference reads an absent value as false, but accounts created before the ' +
               'property existed allow anonymous access while it is unset — the sources disagree, so it is unknown (set it explicitly)',
+            whyJa:
+              'ARM が allowBlobPublicAccess を返しませんでした。REST リファレンスは値がなければ false と読みますが、このプロパティができる前に作成されたアカウントは未設定の間は匿名アクセスを許可します。' +
+              '情報源が食い違うため不明としています（明示的に設定してください）',
           };
     openToAllNetworks = networkOf(p);
     const keySource = typeof p.encryption?.keySource === 'string' ? p.encryption.keySource : 'Microsoft.Storage';
@@ -200,7 +211,7 @@ export function accountFacts(snapshot: AzureSnapshot, account: AzureAccountSnaps
     }
     // The SDK's name; a snapshot written from the REST API's JSON has supportsHttpsTrafficOnly instead.
     const https = bool(p.enableHttpsTrafficOnly) ?? bool(p.supportsHttpsTrafficOnly);
-    if (https === undefined) unknownNotes.push('enableHttpsTrafficOnly: ARM returned no value');
+    if (https === undefined) unknownNotes.push({ en: 'enableHttpsTrafficOnly: ARM returned no value', ja: 'enableHttpsTrafficOnly: ARM が値を返しませんでした' });
     transport = { httpsOnly: https ?? null, minTls: typeof p.minimumTlsVersion === 'string' ? p.minimumTlsVersion : 'TLS1_0' };
     versioning = serviceSetting(account, bool(bs?.isVersioningEnabled), [CALLS.blobServiceArm]).value;
     const containerSoftDelete = serviceSetting(account, bool(bs?.containerDeleteRetentionPolicy?.enabled), [CALLS.blobServiceArm]);
@@ -210,7 +221,7 @@ export function accountFacts(snapshot: AzureSnapshot, account: AzureAccountSnaps
     logging = classicLogging === true || diagnosticLogging === true ? true : classicLogging === null || diagnosticLogging === null ? null : false;
     const crossTenant = bool(p.allowCrossTenantReplication);
     if (crossTenant === undefined) {
-      unknownNotes.push('allowCrossTenantReplication: ARM returned no value (read as false for accounts created since late 2023, as true before), so it is unknown');
+      unknownNotes.push({ en: 'allowCrossTenantReplication: ARM returned no value (read as false for accounts created since late 2023, as true before), so it is unknown', ja: 'allowCrossTenantReplication: ARM が値を返しませんでした（2023年後半以降に作成されたアカウントでは false、それ以前は true と読まれる）ため、不明です' });
     }
     const ids = parseArmId(accountId);
     settings = {
@@ -238,7 +249,7 @@ export function accountFacts(snapshot: AzureSnapshot, account: AzureAccountSnaps
       diagnosticLogging,
     };
   }
-  if (staticWebsite.value === null && staticWebsite.why) unknownNotes.push(`static website: ${staticWebsite.why}`);
+  if (staticWebsite.value === null && staticWebsite.why) unknownNotes.push({ en: `static website: ${staticWebsite.why}`, ja: `静的 Web サイト: ${staticWebsite.whyJa ?? staticWebsite.why}` });
   return {
     accountId,
     allowBlobPublicAccess,
@@ -286,7 +297,7 @@ export function normalizeAccount(snapshot: AzureSnapshot, account: AzureAccountS
     });
     const evidence: Evidence[] = [...access.exposure.evidence];
     if (primary && facts.unknownNotes.length > 0) {
-      evidence.push(...facts.unknownNotes.map((m): Evidence => ({ effect: 'unknown', source: 'account-setting', ref: `storage account ${accountName}`, message: m })));
+      evidence.push(...facts.unknownNotes.map((m): Evidence => ({ effect: 'unknown', source: 'account-setting', ref: `storage account ${accountName}`, message: m.en, messageJa: `ストレージアカウントの設定が不明です: ${m.ja}` })));
     }
     const accountScope: AccountScope = { name: accountName, primary, members, shared: [...ACCOUNT_SHARED_PATHS] };
     const retentionLock = c.hasImmutabilityPolicy === true || c.immutableStorageWithVersioning?.enabled === true;

@@ -71,29 +71,29 @@ export function publicAccessPrevention(bucket: GcsBucketSnapshot, project: GcpPr
   const orgError = project.errors.find((e) => e.call === 'policies.getEffectivePolicy');
   const src = 'public-access-prevention';
   if (setting === 'enforced') {
-    return { value: true, bucketSetting: setting, evidence: { effect: 'info', source: src, ref: 'iamConfiguration.publicAccessPrevention = "enforced"', message: 'Public Access Prevention is enforced on the bucket: nothing in it can be made public' } };
+    return { value: true, bucketSetting: setting, evidence: { effect: 'info', source: src, ref: 'iamConfiguration.publicAccessPrevention = "enforced"', message: 'Public Access Prevention is enforced on the bucket: nothing in it can be made public', messageJa: 'バケットでパブリックアクセスの防止が適用されています。バケット内のものは公開できません' } };
   }
   if (org === true) {
     return {
       value: true,
       bucketSetting: setting,
-      evidence: { effect: 'info', source: src, ref: 'org policy storage.publicAccessPrevention', message: `the bucket's Public Access Prevention is ${setting === null ? 'unknown' : `"${setting}"`}, and the effective org policy storage.publicAccessPrevention is enforced on project ${project.projectId}: nothing in it can be made public` },
+      evidence: { effect: 'info', source: src, ref: 'org policy storage.publicAccessPrevention', message: `the bucket's Public Access Prevention is ${setting === null ? 'unknown' : `"${setting}"`}, and the effective org policy storage.publicAccessPrevention is enforced on project ${project.projectId}: nothing in it can be made public`, messageJa: `バケットのパブリックアクセスの防止は${setting === null ? '不明' : `「${setting}」`}ですが、プロジェクト ${project.projectId} で有効な組織のポリシー storage.publicAccessPrevention が適用されているため、バケット内のものは公開できません` },
     };
   }
   if (setting === null) {
-    return { value: null, bucketSetting: null, evidence: { effect: 'unknown', source: src, ref: 'iamConfiguration.publicAccessPrevention', message: `the bucket resource could not be read (${describeError(unknownMd)}), so its Public Access Prevention is unknown` } };
+    return { value: null, bucketSetting: null, evidence: { effect: 'unknown', source: src, ref: 'iamConfiguration.publicAccessPrevention', message: `the bucket resource could not be read (${describeError(unknownMd)}), so its Public Access Prevention is unknown`, messageJa: `バケットのリソースを読み取れなかったため（${describeError(unknownMd)}）、パブリックアクセスの防止の設定は不明です` } };
   }
   if (org === null) {
     return {
       value: null,
       bucketSetting: setting,
-      evidence: { effect: 'unknown', source: src, ref: 'org policy storage.publicAccessPrevention', message: `the bucket's Public Access Prevention is "${setting}" (it follows the org policy), and the effective org policy storage.publicAccessPrevention could not be read (${describeError(orgError)})` },
+      evidence: { effect: 'unknown', source: src, ref: 'org policy storage.publicAccessPrevention', message: `the bucket's Public Access Prevention is "${setting}" (it follows the org policy), and the effective org policy storage.publicAccessPrevention could not be read (${describeError(orgError)})`, messageJa: `バケットのパブリックアクセスの防止は「${setting}」（組織のポリシーに従う）ですが、有効な組織のポリシー storage.publicAccessPrevention を読み取れませんでした（${describeError(orgError)}）` },
     };
   }
   return {
     value: false,
     bucketSetting: setting,
-    evidence: { effect: 'info', source: src, ref: `iamConfiguration.publicAccessPrevention = "${setting}"`, message: `Public Access Prevention is "${setting}" and the effective org policy storage.publicAccessPrevention is not enforced: public bindings and ACLs take effect` },
+    evidence: { effect: 'info', source: src, ref: `iamConfiguration.publicAccessPrevention = "${setting}"`, message: `Public Access Prevention is "${setting}" and the effective org policy storage.publicAccessPrevention is not enforced: public bindings and ACLs take effect`, messageJa: `パブリックアクセスの防止は「${setting}」で、有効な組織のポリシー storage.publicAccessPrevention も適用されていないため、公開のバインディングと ACL が有効に働きます` },
   };
 }
 
@@ -114,6 +114,7 @@ interface PublicGrant {
   source: string;
   ref: string;
   message: string;
+  messageJa: string;
 }
 
 function conditionText(b: GcsIamBinding): string {
@@ -121,6 +122,13 @@ function conditionText(b: GcsIamBinding): string {
   if (!c) return '';
   const title = c.title ? `"${c.title}" ` : '';
   return ` with the IAM condition ${title}(${c.expression ?? 'no expression'}) — treated as public: kumoscan does not evaluate conditions, and one that holds for some requests leaves the data public for them`;
+}
+
+function conditionTextJa(b: GcsIamBinding): string {
+  const c = b.condition;
+  if (!c) return '';
+  const title = c.title ? `「${c.title}」` : '';
+  return `（IAM 条件 ${title}(${c.expression ?? '式なし'}) 付き。kumoscan は条件を評価せず、一部のリクエストで成り立つ条件でもそのリクエストには公開となるため、公開として扱います）`;
 }
 
 function roleCaps(caps: RoleCapabilities, aclsEnabled: Tri): Partial<Record<Capability, Tri>> {
@@ -143,7 +151,7 @@ function iamGrants(bucket: GcsBucketSnapshot, project: GcpProjectContext, aclsEn
   if (policy === undefined) {
     const error = failed(bucket, 'buckets.getIamPolicy');
     if (!error) return [];
-    return [{ caps: { read: null, list: null, write: null, aclWrite: null }, source: 'iam-policy', ref: 'buckets.getIamPolicy', message: `the bucket IAM policy could not be read (${describeError(error)})` }];
+    return [{ caps: { read: null, list: null, write: null, aclWrite: null }, source: 'iam-policy', ref: 'buckets.getIamPolicy', message: `the bucket IAM policy could not be read (${describeError(error)})`, messageJa: `バケットの IAM ポリシーを読み取れませんでした（${describeError(error)}）` }];
   }
   const grants: PublicGrant[] = [];
   for (const binding of policy.bindings ?? []) {
@@ -153,22 +161,24 @@ function iamGrants(bucket: GcsBucketSnapshot, project: GcpProjectContext, aclsEn
     for (const member of members) {
       const ref = `binding ${binding.role} → ${member}${binding.condition ? ' (conditional)' : ''}`;
       const who = member === 'allUsers' ? 'allUsers (anyone on the internet, anonymous)' : 'allAuthenticatedUsers (any signed-in Google account)';
+      const whoJa = member === 'allUsers' ? 'allUsers（インターネット上の誰でも、匿名）' : 'allAuthenticatedUsers（ログインした任意の Google アカウント）';
       if (!role.known) {
-        grants.push({ caps: { read: null, list: null, write: null, aclWrite: null }, source: 'iam-policy', ref, message: `${who} has ${binding.role}, whose permissions are unknown: ${role.reason}${conditionText(binding)}` });
+        grants.push({ caps: { read: null, list: null, write: null, aclWrite: null }, source: 'iam-policy', ref, message: `${who} has ${binding.role}, whose permissions are unknown: ${role.reason}${conditionText(binding)}`, messageJa: `${whoJa}にロール ${binding.role} が付与されていますが、その権限は不明です: ${role.reason}${conditionTextJa(binding)}` });
         continue;
       }
       if (role.deleted) {
-        notes.push({ effect: 'info', source: 'iam-policy', ref, message: `${who} is bound to the deleted custom role ${binding.role}, which grants nothing while deleted (an undelete would restore it)` });
+        notes.push({ effect: 'info', source: 'iam-policy', ref, message: `${who} is bound to the deleted custom role ${binding.role}, which grants nothing while deleted (an undelete would restore it)`, messageJa: `${whoJa}に削除済みのカスタムロール ${binding.role} がバインドされています。削除中は何も許可しません（削除を取り消すと元に戻ります）` });
         continue;
       }
       const caps = roleCaps(role.caps, aclsEnabled);
       const perms = role.caps.permissions.length > 0 ? role.caps.permissions.join(', ') : 'no object permission';
       const kind = role.source === 'custom' ? 'custom role ' : '';
+      const permsJa = role.caps.permissions.length > 0 ? role.caps.permissions.join('、') : 'オブジェクトの権限なし';
       if (role.caps.objectAclWrite && !role.caps.bucketAclWrite && aclsEnabled === false) {
-        notes.push({ capability: 'aclWrite', effect: 'neutralized', source: 'iam-policy', ref, message: `${who} has storage.objects.setIamPolicy through ${binding.role}, but uniform bucket-level access is on, so object ACLs cannot be changed` });
+        notes.push({ capability: 'aclWrite', effect: 'neutralized', source: 'iam-policy', ref, message: `${who} has storage.objects.setIamPolicy through ${binding.role}, but uniform bucket-level access is on, so object ACLs cannot be changed`, messageJa: `${whoJa}はロール ${binding.role} により storage.objects.setIamPolicy を持ちますが、均一なバケットレベルのアクセスが有効なため、オブジェクト ACL は変更できません` });
       }
       if (Object.keys(caps).length === 0) continue;
-      grants.push({ caps, source: 'iam-policy', ref, message: `${who} has ${kind}${binding.role} (${perms})${conditionText(binding)}` });
+      grants.push({ caps, source: 'iam-policy', ref, message: `${who} has ${kind}${binding.role} (${perms})${conditionText(binding)}`, messageJa: `${whoJa}に${role.source === 'custom' ? 'カスタムロール ' : 'ロール '}${binding.role}（${permsJa}）が付与されています${conditionTextJa(binding)}` });
     }
   }
   return grants;
@@ -204,7 +214,10 @@ function aclGrants(kind: AclKind, entries: readonly GcsAclEntry[], aclsEnabled: 
     const where = kind === 'bucket' ? 'the bucket ACL' : kind === 'default-object' ? 'the default object ACL (applied to new objects)' : `the ACL of object "${objectName}"`;
     const what = kind === 'default-object' ? `: objects created without an explicit ACL become ${caps.includes('aclWrite') ? 'readable and re-shareable' : 'readable'} by ${e.entity}` : '';
     const unsure = aclsEnabled === null ? '; whether ACLs take effect is unknown (the bucket resource could not be read)' : '';
-    grants.push({ caps: c, source: ACL_SOURCE[kind], ref: `${objectName ? `${objectName}: ` : ''}${e.entity} ${e.role}`, message: `${where} grants ${e.role} to ${e.entity}${what}${unsure}` });
+    const whereJa = kind === 'bucket' ? 'バケットの ACL' : kind === 'default-object' ? 'デフォルトのオブジェクト ACL（新しいオブジェクトに適用）' : `オブジェクト「${objectName}」の ACL`;
+    const whatJa = kind === 'default-object' ? `。明示的な ACL なしで作成されたオブジェクトは ${e.entity} が${caps.includes('aclWrite') ? '読み取り・再共有' : '読み取り'}できる状態になります` : '';
+    const unsureJa = aclsEnabled === null ? '。ACL が有効に働くかは不明です（バケットのリソースを読み取れませんでした）' : '';
+    grants.push({ caps: c, source: ACL_SOURCE[kind], ref: `${objectName ? `${objectName}: ` : ''}${e.entity} ${e.role}`, message: `${where} grants ${e.role} to ${e.entity}${what}${unsure}`, messageJa: `${whereJa}が ${e.entity} に ${e.role} を付与しています${whatJa}${unsureJa}` });
   }
   return grants;
 }
@@ -233,11 +246,11 @@ function aclInputs(bucket: GcsBucketSnapshot, aclsEnabled: Tri): AclInputs {
   // Inputs that could not be read, while ACLs (may) count.
   const bucketAclError = failed(bucket, 'bucketAccessControls.list');
   if (bucketAcl === undefined && bucketAclError) {
-    out.grants.push({ caps: { list: null, write: null, aclWrite: null }, source: 'bucket-acl', ref: 'bucketAccessControls.list', message: `the bucket ACL could not be read (${describeError(bucketAclError)})` });
+    out.grants.push({ caps: { list: null, write: null, aclWrite: null }, source: 'bucket-acl', ref: 'bucketAccessControls.list', message: `the bucket ACL could not be read (${describeError(bucketAclError)})`, messageJa: `バケットの ACL を読み取れませんでした（${describeError(bucketAclError)}）` });
   }
   const defaultAclError = failed(bucket, 'defaultObjectAccessControls.list');
   if (defaultAcl === undefined && defaultAclError) {
-    out.grants.push({ caps: { read: null }, source: 'default-object-acl', ref: 'defaultObjectAccessControls.list', message: `the default object ACL could not be read (${describeError(defaultAclError)})` });
+    out.grants.push({ caps: { read: null }, source: 'default-object-acl', ref: 'defaultObjectAccessControls.list', message: `the default object ACL could not be read (${describeError(defaultAclError)})`, messageJa: `デフォルトのオブジェクト ACL を読み取れませんでした（${describeError(defaultAclError)}）` });
   }
   if (aclsEnabled === true) {
     const sampled = Object.keys(bucket.objectAcls ?? {}).length;
@@ -252,6 +265,10 @@ function aclInputs(bucket: GcsBucketSnapshot, aclsEnabled: Tri): AclInputs {
         `object ACLs of ${sampled} sampled object${sampled === 1 ? '' : 's'} were read; ${publicObjects} grant${publicObjects === 1 ? 's' : ''} access to anyone` +
         (sampleError ? `; the sample is incomplete (${describeError(sampleError)})` : '') +
         '; objects outside the sample were not checked (object ACLs are per object)',
+      messageJa:
+        `サンプルした ${sampled} 個のオブジェクトの ACL を読み取りました。誰にでもアクセスを許可しているもの: ${publicObjects} 件` +
+        (sampleError ? `。サンプルは不完全です（${describeError(sampleError)}）` : '') +
+        '。サンプル外のオブジェクトは確認していません（オブジェクト ACL はオブジェクトごとです）',
     });
   }
   return out;
@@ -388,6 +405,7 @@ export function evaluateGcsAccess(bucket: GcsBucketSnapshot, project: GcpProject
   const evidence: Evidence[] = [pap.evidence];
   const verdict: Record<Capability, Tri> = { read: false, list: false, write: false, aclWrite: false };
   const papWhy = pap.evidence.ref.startsWith('org policy') ? 'the org policy enforces Public Access Prevention' : 'Public Access Prevention is enforced on the bucket';
+  const papWhyJa = pap.evidence.ref.startsWith('org policy') ? '組織のポリシーでパブリックアクセスの防止が適用されています' : 'バケットでパブリックアクセスの防止が適用されています';
 
   for (const cap of CAPABILITIES) {
     const relevant = grants.filter((g) => g.caps[cap] !== undefined);
@@ -395,22 +413,22 @@ export function evaluateGcsAccess(bucket: GcsBucketSnapshot, project: GcpProject
     for (const g of relevant) {
       const value = g.caps[cap];
       if (pap.value === true) {
-        evidence.push({ capability: cap, effect: 'neutralized', source: g.source, ref: g.ref, message: `${g.message}; no effect: ${papWhy}` });
+        evidence.push({ capability: cap, effect: 'neutralized', source: g.source, ref: g.ref, message: `${g.message}; no effect: ${papWhy}`, messageJa: `${g.messageJa}。ただし効果はありません: ${papWhyJa}` });
       } else if (value === true) {
-        evidence.push({ capability: cap, effect: 'grants', source: g.source, ref: g.ref, message: g.message });
+        evidence.push({ capability: cap, effect: 'grants', source: g.source, ref: g.ref, message: g.message, messageJa: g.messageJa });
       } else {
-        evidence.push({ capability: cap, effect: 'unknown', source: g.source, ref: g.ref, message: g.message });
+        evidence.push({ capability: cap, effect: 'unknown', source: g.source, ref: g.ref, message: g.message, messageJa: g.messageJa });
       }
     }
     if (pap.value === true) verdict[cap] = false;
     else if (pap.value === null) {
       verdict[cap] = raw === false ? false : null;
-      if (raw !== false) evidence.push({ capability: cap, effect: 'unknown', source: pap.evidence.source, ref: pap.evidence.ref, message: `public unless Public Access Prevention applies: ${pap.evidence.message}` });
+      if (raw !== false) evidence.push({ capability: cap, effect: 'unknown', source: pap.evidence.source, ref: pap.evidence.ref, message: `public unless Public Access Prevention applies: ${pap.evidence.message}`, messageJa: `パブリックアクセスの防止が適用されていない限り公開です: ${pap.evidence.messageJa}` });
     } else verdict[cap] = raw;
   }
   for (const g of acl.switchedOff) {
     for (const cap of Object.keys(g.caps) as Capability[]) {
-      evidence.push({ capability: cap, effect: 'neutralized', source: g.source, ref: g.ref, message: `${g.message}; no effect: uniform bucket-level access is on, so ACLs are ignored` });
+      evidence.push({ capability: cap, effect: 'neutralized', source: g.source, ref: g.ref, message: `${g.message}; no effect: uniform bucket-level access is on, so ACLs are ignored`, messageJa: `${g.messageJa}。ただし効果はありません: 均一なバケットレベルのアクセスが有効なため、ACL は無視されます` });
     }
   }
   evidence.push(...notes, ...acl.notes);

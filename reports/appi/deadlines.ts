@@ -7,6 +7,7 @@
 //   速報 (preliminary): "promptly", about 3–5 days  -> from day 3 (D+2) to day 5 (D+4);
 //   確報 (final):       30 days -> day 30 (D+29); 60 days -> day 60 (D+59) when category 3 applies or cannot be ruled out.
 // A deadline that falls on a day the PPC is closed is not moved: the earlier date is the safe one to plan for.
+import { TOKYO_OFFSET_MS } from '../../src/text/local-time.js';
 import type { I18n } from '../../src/model.js';
 import type { Deadlines, Reportability } from './types.js';
 import { concatI18n } from './labels.js';
@@ -32,7 +33,6 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000; // Asia/Tokyo has no daylight saving time.
 
 /** The calendar date in Asia/Tokyo of an ISO timestamp (2026-11-22T15:30:00Z -> 2026-11-23). */
 export function tokyoDate(iso: string): string {

@@ -6,6 +6,8 @@ import { severityRank } from '../../src/model.js';
 import type { EntrustmentSignal, PpcDraftItem, Reportability } from './types.js';
 import { CLASS_NAMES, DETECTOR_NAMES, PROVIDER_STORAGE, concatI18n, joinI18n, num } from './labels.js';
 import { exposureKind } from './reportability.js';
+import { formatLocalTime } from '../../src/text/local-time.js';
+import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
 
 export const PPC_ITEM_TITLES: Readonly<Record<PpcDraftItem['no'], I18n>> = {
   1: { ja: '概要', en: '概要 (summary)' },
@@ -47,7 +49,7 @@ function item1(r: Resource, ctx: PpcDraftContext): I18n {
   const evidence: I18n = g.length > 0 ? { ja: `根拠となる設定: ${g.join('、')}。`, en: `Settings that allow it: ${g.join(', ')}.` } : { ja: '', en: '' };
   const probe: I18n =
     r.probe?.observed.read === true || r.probe?.observed.list === true
-      ? { ja: `外部からの匿名のアクセスで実際に取得できることを確認しました（${r.probe.at}）。`, en: `An anonymous request from outside confirmed it (${r.probe.at}).` }
+      ? { ja: `外部からの匿名のアクセスで実際に取得できることを確認しました（${formatLocalTime(r.probe.at)}）。`, en: `An anonymous request from outside confirmed it (${formatLocalTime(r.probe.at)}).` }
       : { ja: '', en: '' };
   const storage = PROVIDER_STORAGE[r.provider];
   const region = r.region ?? '不明';
@@ -59,8 +61,8 @@ function item1(r: Resource, ctx: PpcDraftContext): I18n {
     evidence,
     probe,
     {
-      ja: `設定の点検（kumoscan によるスキャン、${ctx.scannedAt}）で判明し、${ctx.discoveredAt} を事態を知った日としています。公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。`,
-      en: `Found by a configuration review (a kumoscan scan, ${ctx.scannedAt}); ${ctx.discoveredAt} is taken as the day the business knew. Establish when it became public from the change history (audit logs).`,
+      ja: `設定の点検（kumoscan によるスキャン、${formatLocalTime(ctx.scannedAt)}）で判明し、${ctx.discoveredAt} を事態を知った日としています。公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。`,
+      en: `Found by a configuration review (a kumoscan scan, ${formatLocalTime(ctx.scannedAt)}); ${ctx.discoveredAt} is taken as the day the business knew. Establish when it became public from the change history (audit logs).`,
     },
   );
 }
@@ -108,13 +110,13 @@ function item3(r: Resource): I18n {
   }
   if (declared !== undefined) {
     return {
-      ja: `${num(declared)}人（申告値）。参考: サンプルからの推定 ${num(estimate.low)}〜${num(estimate.high)}人（${estimate.basis}）。`,
+      ja: `${num(declared)}人（申告値）。参考: サンプルからの推定 ${num(estimate.low)}〜${num(estimate.high)}人（${personsBasisJa(estimate.basis)}）。`,
       en: `${num(declared)} persons (declared). For reference, estimated from the sample: ${num(estimate.low)}–${num(estimate.high)} (${estimate.basis}).`,
     };
   }
   const exact = estimate.low === estimate.high;
   return {
-    ja: `${exact ? `${num(estimate.low)}人` : `約${num(estimate.low)}〜${num(estimate.high)}人`}（推定。根拠: ${estimate.basis}。サンプル中の本人 ${num(sampled)}人）。実数は台帳等で確認してください。`,
+    ja: `${exact ? `${num(estimate.low)}人` : `約${num(estimate.low)}〜${num(estimate.high)}人`}（推定。根拠: ${personsBasisJa(estimate.basis)}。サンプル中の本人 ${num(sampled)}人）。実数は台帳等で確認してください。`,
     en: `${exact ? num(estimate.low) : `About ${num(estimate.low)}–${num(estimate.high)}`} persons (estimated; basis: ${estimate.basis}; ${num(sampled)} distinct persons in the sample). Confirm the real number (e.g. from the ledger).`,
   };
 }
@@ -184,18 +186,39 @@ const ITEM6: I18n = todo({
 
 const ITEM7: I18n = todo({ ja: '公表の実施状況（公表の有無、時期、方法）。', en: 'whether the incident was made public, when and how.' });
 
+/** The sentences of a text: ja ends them with 。, en with . ! ? followed by a space. */
+function sentences(text: string, lang: keyof I18n): string[] {
+  const parts = lang === 'ja' ? (text.match(/[^。]+。?/g) ?? []) : text.split(/(?<=[.!?])\s+/);
+  return parts.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/**
+ * One step per relevant finding, each with only the sentences no earlier step said: the exposure checks share
+ * their "make it private" paragraph (checks/helpers.ts, makePrivateRemediation), which must appear once.
+ */
+function recurrenceSteps(findings: readonly Finding[]): I18n[] {
+  const said: Record<keyof I18n, Set<string>> = { ja: new Set(), en: new Set() };
+  const steps: I18n[] = [];
+  for (const f of relevant(findings)) {
+    const fresh = (lang: keyof I18n): string[] => {
+      const out = sentences(f.remediation[lang], lang).filter((s) => !said[lang].has(s));
+      for (const s of out) said[lang].add(s);
+      return out;
+    };
+    const ja = fresh('ja');
+    const en = fresh('en');
+    if (ja.length === 0 && en.length === 0) continue;
+    steps.push({ ja: `・${f.title.ja}: ${ja.join('')}`, en: `- ${f.title.en}: ${en.join(' ')}` });
+  }
+  return steps;
+}
+
 function item8(ctx: PpcDraftContext, kind: ReturnType<typeof exposureKind>): I18n {
   const first: I18n =
     kind === 'read'
       ? { ja: '誰でも読み取れる設定を直ちに解除しました（又は解除します）。', en: 'The setting that lets anyone read the data was (or is being) removed at once.' }
       : { ja: '誰でも一覧を取得できる設定を直ちに解除しました（又は解除します）。', en: 'The setting that lets anyone list the objects was (or is being) removed at once.' };
-  const seen = new Set<string>();
-  const steps: I18n[] = [];
-  for (const f of relevant(ctx.findings)) {
-    if (seen.has(f.remediation.ja)) continue;
-    seen.add(f.remediation.ja);
-    steps.push({ ja: `・${f.title.ja}: ${f.remediation.ja}`, en: `- ${f.title.en}: ${f.remediation.en}` });
-  }
+  const steps = recurrenceSteps(ctx.findings);
   const list: I18n = steps.length > 0 ? { ja: `\n${steps.map((s) => s.ja).join('\n')}\n`, en: `\n${steps.map((s) => s.en).join('\n')}\n` } : { ja: '', en: '' };
   return {
     ja: `${first.ja}設定の是正:${list.ja || 'なし。'}是正後に再スキャンし、誰でもアクセスできないことを確認します。個人データを保管するストレージの公開設定を定期的に点検します。`,

@@ -13,6 +13,7 @@
 //   unlikely when every category is false; exempt-candidate only when the caller says every object is client-side
 //   encrypted (`clientSideEncrypted`) — no detector can tell that today and no flag sets it yet, so a scan never
 //   yields it. Provider-side encryption never exempts a public resource; `exemption` says so.
+import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
 import type { I18n, Resource } from '../../src/model.js';
 import type { DataProfile } from '../../src/data/types.js';
 import type { CategoryEstimate, Reportability, ReportabilityResult } from './types.js';
@@ -192,7 +193,7 @@ function category4(data: DataProfile, kind: ExposureKind, keys: I18n): CategoryE
     };
   } else if (declared !== undefined) {
     reason = {
-      ja: `申告された本人の数は${num(declared)}人です（--declare／設定）。1,000人を${over ? '超えるため該当します' : '超えないため該当しません'}（サンプルからの推定: ${range.ja}、${estimate.basis}）。`,
+      ja: `申告された本人の数は${num(declared)}人です（--declare／設定）。1,000人を${over ? '超えるため該当します' : '超えないため該当しません'}（サンプルからの推定: ${range.ja}、${personsBasisJa(estimate.basis)}）。`,
       en: `The declared number of persons is ${num(declared)} (--declare / configuration): ${over ? 'more than 1,000, so category 4 applies' : 'not more than 1,000, so category 4 does not apply'} (estimated from the sample: ${range.en}; ${estimate.basis}).`,
     };
   } else if (data.sampled.objects === 0 && data.declared) {
@@ -207,7 +208,7 @@ function category4(data: DataProfile, kind: ExposureKind, keys: I18n): CategoryE
         : { ja: '', en: '' };
     reason = concatI18n(
       {
-        ja: `本人の数の推定は${range.ja}です（${estimate.basis}）。下限が1,000人を${over ? '超えるため該当します' : '超えないため該当とはしていません'}。`,
+        ja: `本人の数の推定は${range.ja}です（${personsBasisJa(estimate.basis)}）。下限が1,000人を${over ? '超えるため該当します' : '超えないため該当とはしていません'}。`,
         en: `The number of persons is estimated at ${range.en} (${estimate.basis}). The lower bound is ${over ? 'more than 1,000, so category 4 applies' : 'not more than 1,000, so category 4 is not estimated as applying'}.`,
       },
       check,

@@ -41,7 +41,7 @@ export function expiredFinding(s: Suppression, f: Finding, resourceName: string 
       en: `The suppression of check "${f.checkId}" on ${what} (${s.field}, reason: ${s.reason}) expired on ${s.expires}; the original finding is reported again.`,
     },
     duties: [...suppressionExpired.duties],
-    evidence: [{ effect: 'info', source: 'configuration', ref: s.field, message: `suppression of ${f.checkId} expired ${s.expires}: ${s.reason}` }],
+    evidence: [{ effect: 'info', source: 'configuration', ref: s.field, message: `suppression of ${f.checkId} expired ${s.expires}: ${s.reason}`, messageJa: `${f.checkId} の抑制は ${s.expires} に期限切れ: ${s.reason}` }],
     remediation: { ...(suppressionExpired.remediation.default ?? { ja: '', en: '' }) },
   };
 }

@@ -41,6 +41,9 @@ export const CSV_COLUMNS = [
   'final_report_by',
   'scanned_at',
   'baseline',
+  'exposure_first_seen_by',
+  'exposure_resolved_after',
+  'exposure_resolved_by',
   'original_severity',
   'suppressed',
   'suppression_reason',
@@ -76,7 +79,7 @@ export function renderCsv(input: Report | readonly Report[]): string {
     const rows: { f: ReportFinding; state: string; reason?: string; expires?: string }[] = [
       ...report.findings.map((f) => ({ f, state: f.baseline ?? '' })),
       ...suppressed.map((x) => ({ f: x.finding, state: x.finding.baseline ?? '', reason: x.reason, expires: x.expires })),
-      ...(report.resolved ?? []).map((f) => ({ f, state: 'resolved' })),
+      ...(report.resolved ?? []).map((f) => ({ f, state: f.stillReportable ? 'resolved-still-reportable' : 'resolved' })),
     ];
     for (const { f, state, reason, expires } of rows) {
       const v = views.get(`${report.scope.provider}\u0000${f.resourceId}`);
@@ -104,17 +107,20 @@ export function renderCsv(input: Report | readonly Report[]): string {
         public_list: tri(r?.exposure.list),
         public_write: tri(r?.exposure.write),
         personal_data: tri(r ? (v?.personalData ?? null) : undefined),
-        reportability: v?.reportability?.result ?? (v?.exposed === true && v.personalData === true ? 'not-estimated' : ''),
+        reportability: f.stillReportable?.result ?? v?.reportability?.result ?? (v?.exposed === true && v.personalData === true ? 'not-estimated' : ''),
         categories: cats ? [...cats.applies.map(String), ...cats.open.map((c) => `${c}?`)].join(' ') : '',
-        my_number_act: v?.reportability ? String(v.reportability.myNumberAct.applies) : '',
-        preliminary_report_by: v?.deadlines?.preliminary.to ?? '',
-        final_report_by: v?.deadlines?.final.due ?? '',
+        my_number_act: f.stillReportable ? String(f.stillReportable.myNumberAct) : v?.reportability ? String(v.reportability.myNumberAct.applies) : '',
+        preliminary_report_by: (f.stillReportable?.deadlines ?? v?.deadlines)?.preliminary.to ?? '',
+        final_report_by: (f.stillReportable?.deadlines ?? v?.deadlines)?.final.due ?? '',
         scanned_at: report.scannedAt,
         baseline: state,
         original_severity: f.originalSeverity ?? '',
         suppressed: reason !== undefined,
         suppression_reason: reason ?? '',
         suppression_expires: expires ?? '',
+        exposure_first_seen_by: f.stillReportable?.firstSeenBy ?? '',
+        exposure_resolved_after: f.stillReportable?.resolvedAfter ?? '',
+        exposure_resolved_by: f.stillReportable?.resolvedBy ?? '',
       };
       lines.push(CSV_COLUMNS.map((c) => csvField(MULTILINE_COLUMNS.has(c) ? cells[c] : sanitizeCell(cells[c]))).join(','));
     }

@@ -8,6 +8,7 @@
 import type { I18n } from '../../src/model.js';
 import { tokyoDate } from '../appi/deadlines.js';
 import type { Report } from './json.js';
+import { formatLocalTime } from '../../src/text/local-time.js';
 import { PROVIDER_LABEL, allViews, type Lang, type ResourceView } from './view.js';
 import { coverageOf, dutyCoverage, failingByAccountScope } from './coverage.js';
 import { card } from './html/card.js';
@@ -36,13 +37,8 @@ export interface HtmlOptions {
 /** Cards (full detail) for at most this many resources, most urgent first; every resource is in the table. */
 export const CARD_LIMIT = 25;
 
-/** An ISO time as Asia/Tokyo wall time: 2026-12-07 23:17 JST. */
-export function tokyoTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const d = new Date(ms + 9 * 3_600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)} JST`;
-}
+/** An ISO time as Asia/Tokyo wall time: 2026-12-07 23:17 JST (the one formatter of every human-facing output). */
+export { formatLocalTime as tokyoTime } from '../../src/text/local-time.js';
 
 function scopeText(reports: readonly Report[]): string {
   const s = reports.map((r) => `${PROVIDER_LABEL[r.scope.provider]} ${r.scope.accounts.join(', ')}`.trim()).join(' / ');
@@ -71,7 +67,7 @@ export function renderHtml(input: Report | readonly Report[], opts: HtmlOptions 
   const title = opts.title ?? { ja: '個人情報保護法に基づくクラウドストレージ評価レポート', en: 'Cloud storage exposure and APPI assessment report' };
   const version = first?.tool.version ?? '';
   const scannedAt = reports.map((r) => r.scannedAt).sort().at(-1) ?? '';
-  const scanDate = tokyoTime(scannedAt);
+  const scanDate = formatLocalTime(scannedAt);
   const scope = scopeText(reports);
   const today = tokyoDate((opts.now ?? new Date()).toISOString());
   const { html: cards, cardOf } = cardsPart(views, reports);

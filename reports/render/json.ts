@@ -4,7 +4,7 @@ import type { CollectError, DutyId, Finding, IdentityPosture, Provider, Resource
 import { SEVERITIES } from '../../src/model.js';
 import { assess, type Assessment } from '../appi/assessment.js';
 import { DUTIES } from '../appi/duties.js';
-import type { Entrustee } from '../appi/types.js';
+import type { Deadlines, Entrustee, ReportabilityResult } from '../appi/types.js';
 import type { ConfigWarning, SuppressedFinding } from '../policy/types.js';
 import { jsonChunks } from './json-stream.js';
 import { reportDocument } from './report-document.js';
@@ -16,6 +16,8 @@ import { reportDocument } from './report-document.js';
  * resources' `data.declared` (inventory declarations).
  * 1.4.0: `checks`, each check's title, description, duties and remediation once, keyed by check id; findings refer
  * to them by `checkId` and carry title, duties and remediation only where they differ (reports/render/report-document.ts).
+ * 1.4.0: evidence `messageJa`; resolved findings' `stillReportable` and `summary.baseline.stillReportable`; the
+ * persons estimate's `basisJa`.
  */
 export const SCHEMA_VERSION = '1.4.0';
 
@@ -51,7 +53,26 @@ export type ReportFinding = Omit<Finding, 'duties'> & {
   duties: readonly DutyName[];
   /** 1.3.0: with --baseline (reports/baseline.ts): not in the baseline, or the same finding id is there. */
   baseline?: BaselineState;
+  /** 1.4.0: a resolved finding that made its resource reportable in the baseline (reports/still-reportable.ts). */
+  stillReportable?: StillReportable;
 };
+
+/** 1.4.0: resolved, still reportable (解消済み—報告対象の可能性あり): the exposure window as bounds, and the baseline's deadlines. */
+export interface StillReportable {
+  resourceName: string;
+  /** The baseline's reportability estimate of the resource. */
+  result: ReportabilityResult;
+  /** 番号法第29条の4 applied in the baseline. */
+  myNumberAct: boolean;
+  /** Exposed at this time at the latest (the earliest scan that saw the finding): the window began then or before. */
+  firstSeenBy: string;
+  /** The finding was still raised at this time (the baseline's scan): the fix came after it … */
+  resolvedAfter: string;
+  /** … and at or before this time (the scan that no longer raises it). */
+  resolvedBy: string;
+  /** The baseline's deadlines, counted from its 知った日: fixing the setting does not reset them. */
+  deadlines: Deadlines;
+}
 
 /** 1.3.0: with --baseline, the counts of reports/baseline.ts. */
 export interface BaselineSummary {
@@ -64,6 +85,8 @@ export interface BaselineSummary {
   resolved: number;
   /** Baseline findings whose resource or account this run did not cover (filtered out, another shard, collection failed). */
   notCovered: number;
+  /** 1.4.0: of the resolved findings, those still reportable (they carry `stillReportable`). */
+  stillReportable?: number;
 }
 
 export interface Report {

@@ -3,7 +3,7 @@
 // object key can never become a link, an image, HTML or a broken table.
 import { SEVERITIES, type Severity } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
-import { BASELINE_LABEL, baselineLine, hasBaseline } from './baseline-view.js';
+import { BASELINE_LABEL, baselineLine, hasBaseline, stillReportableLine } from './baseline-view.js';
 import { configWarningsOf, suppressedOf } from './policy-view.js';
 import { escapeControls } from '../../src/text/sanitize.js';
 import {
@@ -33,6 +33,12 @@ export function mdText(s: string | number): string {
   return escapeControls(String(s).replace(/\r\n|\r|\n/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/([\\`*_[\]<>|~$])/g, '\\$1');
+}
+
+/** The resolved findings that are still reportable, one bullet each with the window and the deadlines (then a blank line). */
+export function stillReportableList(resolved: readonly ReportFinding[], lang: 'ja' | 'en'): string[] {
+  const lines = resolved.flatMap((f) => (f.stillReportable ? [`- ${mdCode(f.checkId)} ${mdText(stillReportableLine(f.stillReportable)[lang])}`] : []));
+  return lines.length > 0 ? [...lines, ''] : [];
 }
 
 /** Inline code that cannot be closed early: a fence longer than any backtick run inside, padded with spaces. */
@@ -182,6 +188,7 @@ export function renderMarkdown(input: Report | readonly Report[], opts: Markdown
           resolved.map((f) => [mdText(SEVERITY_LABEL[f.severity][lang]), mdCode(f.resourceId), mdCode(f.checkId), mdText(f.title[lang])]),
         ),
         '',
+        ...stillReportableList(resolved, lang),
       );
   }
   const suppressed = suppressedOf(reports);

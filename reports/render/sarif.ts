@@ -225,6 +225,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
       ...(sup ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: sup.reason, properties: { expires: sup.expires, suppression: sup.suppression } }] } : {}),
       properties: {
         ...(f.originalSeverity ? { originalSeverity: f.originalSeverity } : {}),
+        ...(f.stillReportable ? { stillReportable: f.stillReportable } : {}),
         findingId: f.id,
         provider: f.provider,
         severity: f.severity,

@@ -6,7 +6,7 @@
 import type { Severity } from '../../src/model.js';
 import { SEVERITIES, severityRank } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
-import { BASELINE_LABEL, baselineLine } from './baseline-view.js';
+import { BASELINE_LABEL, baselineLine, stillReportableLine } from './baseline-view.js';
 import { configWarningsOf, suppressedOf, suppressionLine } from './policy-view.js';
 import { escapeControls, escapeLines } from '../../src/text/sanitize.js';
 import { CONSOLE_WIDTH, displayWidth, hanging, pad, widest, wrap } from './columns.js';
@@ -216,6 +216,9 @@ export function renderTable(report: Report, lang: Lang = 'en', opts: TableOption
   if (resolved.length > 0) {
     out.push(ja ? `ベースラインから解消 (${num(resolved.length)})` : `Resolved since the baseline (${num(resolved.length)})`);
     for (const row of rows(resolved, subjectOf, lang, 'resolved')) out.push(row);
+    // Resolved, still reportable: once per resource (its public-read and public-list say the same), under the list.
+    const still = new Set(resolved.flatMap((f) => (f.stillReportable ? [stillReportableLine(f.stillReportable)[lang]] : [])));
+    for (const line of still) out.push(...hanging('  ', line));
     out.push('');
   }
   const suppressed = suppressedOf([report]).filter((x) => shown(x.finding));

@@ -8,6 +8,9 @@ import type { Entrustee } from '../../reports/appi/types.js';
 import type { Report } from '../../reports/render/json.js';
 import type { Resource } from '../../src/model.js';
 import { packagePath } from '../../src/package-info.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { assertValidReport } from '../helpers/schema.js';
 import { principal, resource, withData } from '../fixtures/appi-resources.js';
@@ -143,5 +146,65 @@ describe('kumoscan scan --entrustee', () => {
     const res = await runCli(['scan', '--input', FIXTURE, '--format', 'json', '--entrustee', '444455556666']);
     assert.equal(res.code, 2);
     assert.match(res.stderr, /--entrustee.*ID=NAME:CONTRACT-REF/);
+  });
+});
+
+describe('a declared entrustee\'s access: documented-entrustment (info) instead of external-principal-read (high)', () => {
+  const SHARE = 'arn:aws:s3:::hr-vendor-share';
+  const OTHER = 'arn:aws:iam::777788889999:root';
+  const findingsOf = (stdout: string): [string, string][] => (JSON.parse(stdout) as Report).findings.map((f) => [f.id, f.severity]);
+
+  test('nothing declared: both external principals are high, exit 1', async () => {
+    const res = await runCli(['scan', '--input', FIXTURE, '--buckets', 'hr-vendor-share', '--format', 'json']);
+    assert.equal(res.code, 1, res.stderr);
+    assert.deepEqual(findingsOf(res.stdout), [
+      [`external-principal-read:${SHARE}:${VENDOR}`, 'high'],
+      [`external-principal-read:${SHARE}:${OTHER}`, 'high'],
+      [`tls-not-enforced:${SHARE}`, 'medium'],
+      [`mfa-delete-off:${SHARE}`, 'info'],
+      [`no-object-lock:${SHARE}`, 'info'],
+    ]);
+  });
+
+  test('both declared in the configuration file: info findings with the contract and Art. 25, exit 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kumoscan-entrustees-'));
+    const config = join(dir, 'kumoscan.yml');
+    writeFileSync(
+      config,
+      ['version: 1', 'entrustees:', "  - party: Kyuyo Payroll Co.", "    principals: ['444455556666']", '    contract: CTR-2024-017', '  - party: Kumo Audit K.K.', "    principals: 'arn:aws:iam::777788889999:*'", '    contract: https://contracts.example.co.jp/audit-2026', ''].join('\n'),
+    );
+    const res = await runCli(['scan', '--input', FIXTURE, '--buckets', 'hr-vendor-share', '--format', 'json', '--config', config]);
+    assert.equal(res.code, 0, res.stderr);
+    assert.deepEqual(findingsOf(res.stdout), [
+      [`tls-not-enforced:${SHARE}`, 'medium'],
+      [`documented-entrustment:${SHARE}:${VENDOR}`, 'info'],
+      [`documented-entrustment:${SHARE}:${OTHER}`, 'info'],
+      [`mfa-delete-off:${SHARE}`, 'info'],
+      [`no-object-lock:${SHARE}`, 'info'],
+    ]);
+    const report = JSON.parse(res.stdout) as Report;
+    assertValidReport(report);
+    const f = report.findings.find((x) => x.id === `documented-entrustment:${SHARE}:${VENDOR}`);
+    assert.ok(f);
+    assert.deepEqual(f.duties.map((d) => (typeof d === 'string' ? d : (d as { id: string }).id)), ['APPI-23', 'APPI-25']);
+    assert.match(f.detail.ja, /申告された委託先「Kyuyo Payroll Co.」（委託契約: CTR-2024-017）.*法第25条に基づき委託先を監督する必要があります/);
+    assert.match(f.detail.en, /declared entrustee \(委託先\) "Kyuyo Payroll Co." \(contract: CTR-2024-017\).*APPI Art\. 25 requires you to supervise the entrustee/);
+    assert.deepEqual(f.evidence.at(-1), {
+      effect: 'info',
+      source: 'configuration',
+      ref: 'entrustees: 444455556666',
+      message: 'declared entrustee "Kyuyo Payroll Co.", contract CTR-2024-017',
+      messageJa: '申告された委託先「Kyuyo Payroll Co.」、委託契約 CTR-2024-017',
+    });
+  });
+
+  test('one declared with --entrustee: only the other stays high, exit 1', async () => {
+    const res = await runCli(['scan', '--input', FIXTURE, '--buckets', 'hr-vendor-share', '--format', 'json', '--entrustee', '444455556666=Kyuyo Payroll Co.:CTR-2024-017']);
+    assert.equal(res.code, 1, res.stderr);
+    assert.deepEqual(findingsOf(res.stdout).slice(0, 2), [
+      [`external-principal-read:${SHARE}:${OTHER}`, 'high'],
+      [`tls-not-enforced:${SHARE}`, 'medium'],
+    ]);
+    assert.ok(findingsOf(res.stdout).some(([id, sev]) => id === `documented-entrustment:${SHARE}:${VENDOR}` && sev === 'info'));
   });
 });

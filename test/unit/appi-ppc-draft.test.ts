@@ -58,7 +58,7 @@ describe('items 1–9', () => {
     const c = item(d, 1).content;
     assert.match(c.ja, /^Amazon S3 バケット「kumo-hr」（アカウント: 111122223333、リージョン: ap-northeast-1）が、設定の誤りにより、インターネット上の誰でも中身を読み取れる状態でした/);
     assert.match(c.ja, /bucket-policy Sid "PublicRead" \(read\)、bucket-acl Grant AllUsers READ \(list\)/);
-    assert.match(c.ja, /2026-11-30T15:30:00.000Z.*2026-12-01 を事態を知った日/);
+    assert.match(c.ja, /2026-12-01 00:30 JST.*2026-12-01 を事態を知った日/);
     assert.match(c.en, /GL 3-5-1-1/);
   });
 
@@ -69,7 +69,7 @@ describe('items 1–9', () => {
   });
 
   test('3 本人の数: the estimate with its basis; the declared count when there is one', () => {
-    assert.match(item(d, 3).content.ja, /^1,500人（推定。根拠: every listed object was sampled: 1 object/);
+    assert.match(item(d, 3).content.ja, /^1,500人（推定。根拠: 一覧のすべてのオブジェクトをサンプル: 1オブジェクト。サンプル中の本人 1,500人）/);
     const declared = draftOf(withData({ detections: [['sensitive_health', 'high', 60]], low: 60, high: 80, declared: 1500 }));
     assert.match(item(declared, 3).content.ja, /^1,500人（申告値）。参考: サンプルからの推定 60〜80人/);
     assert.match(item(declared, 3).content.en, /^1,500 persons \(declared\)/);
@@ -101,6 +101,16 @@ describe('items 1–9', () => {
     assert.match(c.ja, /・バケット内のオブジェクトを誰でも読み取れる: /);
     assert.match(c.ja, /put-public-access-block/);
     assert.match(c.en, /- Versioning is off: Enable versioning/);
+  });
+
+  test('8 再発防止: the "make it private" paragraph the exposure checks share appears once, each check keeps its own first step', () => {
+    const c = item(d, 8).content;
+    const count = (text: string, part: string): number => text.split(part).length - 1;
+    assert.equal(count(c.ja, 'バケットとアカウントの両方でブロックパブリックアクセスの4項目をすべて有効にしてください'), 1);
+    assert.equal(count(c.en, 'Turn on all four Block Public Access flags on both the bucket and the account'), 1);
+    assert.equal(count(c.ja, 'CloudFront のオリジンアクセスコントロール（OAC）経由で配信してください'), 1);
+    assert.match(c.ja, /・バケット内のオブジェクト一覧を誰でも取得できる: 詳細に示した根拠（誰にでもオブジェクト一覧の取得を許可している設定）を削除してください。\n/);
+    assert.match(c.en, /- Anyone can list the objects in the bucket: Remove what the detail names as evidence \(the settings that let anyone list objects\)\.\n/);
   });
 
   test('9 その他: the My Number Act', () => {

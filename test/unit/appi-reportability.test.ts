@@ -124,10 +124,11 @@ describe('each category alone (logging on unless category 3 is the one)', () => 
   });
 
   test('category 4: an upper bound over 1,000 with a lower bound under it does not apply, and asks for --declare', () => {
-    const r = rep(logged({ low: 600, high: 1500, basis: 'low: 600 (what the sample proves); high: 300 persons per sampled object × 5 listed objects' }));
+    const r = rep(logged({ low: 600, high: 1500, basis: 'low: 600 distinct persons in 2 sampled object(s), de-duplicated across objects (what the sample proves); high: 300 distinct persons per sampled object × 5 objects listed' }));
     assert.equal(r.categories[3]?.applies, false);
     assert.match(reason(r, 4).en, /declare it with --declare/);
-    assert.match(reason(r, 4).ja, /low: 600 \(what the sample proves\)/);
+    assert.match(reason(r, 4).ja, /（下限: サンプル 2オブジェクト中の本人 600人（オブジェクト間で重複を除去）（サンプルで確認できた数）。上限: サンプル1オブジェクトあたり 300人 × 一覧のオブジェクト 5個）/);
+    assert.match(reason(r, 4).en, /low: 600 distinct persons in 2 sampled object\(s\)/);
   });
 });
 

@@ -163,7 +163,7 @@ describe('the provider-neutral checks on Azure containers', () => {
 
   test('public read and list of a container are findings of that container', () => {
     const r = container('e', (r) => {
-      r.exposure = { read: true, list: true, write: false, aclWrite: false, evidence: [{ capability: 'read', effect: 'grants', source: 'container-public-access', ref: 'publicAccess=container', message: 'x' }] };
+      r.exposure = { read: true, list: true, write: false, aclWrite: false, evidence: [{ capability: 'read', effect: 'grants', source: 'container-public-access', ref: 'publicAccess=container', message: 'x', messageJa: 'x' }] };
     });
     assert.deepEqual(brief(runChecks([r])).sort(), [['public-list', 'high'], ['public-read', 'critical']]);
   });
@@ -174,7 +174,7 @@ describe('account-level findings: once per storage account, on its first contain
     ['a', 'b', 'c'].map((n, i) =>
       container(n, (r) => {
         edit(r);
-        if (n === 'b') r.exposure = { read: true, list: false, write: false, aclWrite: false, evidence: [{ capability: 'read', effect: 'grants', source: 'container-public-access', ref: 'publicAccess=blob', message: 'x' }] };
+        if (n === 'b') r.exposure = { read: true, list: false, write: false, aclWrite: false, evidence: [{ capability: 'read', effect: 'grants', source: 'container-public-access', ref: 'publicAccess=blob', message: 'x', messageJa: 'x' }] };
       }, ['a', 'b', 'c'], i === 0),
     );
 

@@ -143,7 +143,7 @@ describe('every format shows the baseline states', () => {
     assert.match(en, /\n {2}\[new\] {8}hr-system-new +public-list\s+Anyone can list/);
     assert.match(en, /\n {2}\[unchanged\] {2}hr-system-employees +public-read/);
     assert.match(en, /Resolved since the baseline \(3\)\n {2}\[resolved\] {2}hr-system-locked +external-principal-read/);
-    assert.match(en.replace(/\s+/g, ' '), /Against the baseline prev\.json \(2026-11-22T00:00:00\.000Z\): 10 new, 16 unchanged, 3 resolved, 0 not covered/);
+    assert.match(en.replace(/\s+/g, ' '), /Against the baseline prev\.json \(2026-11-22 09:00 JST\): 10 new, 16 unchanged, 3 resolved, 0 not covered/);
     const ja = renderTable(report, 'ja', { details: true });
     assert.match(ja, /\[新規\] +hr-system-new/);
     assert.match(ja, /ベースラインから解消 \(3\)/);
@@ -232,7 +232,7 @@ describe('kumoscan diff', () => {
   test('diffReports: new, resolved, unchanged and severity changes', () => {
     const raised = { ...b, findings: b.findings.map((f) => (f.id === 'tls-not-enforced:arn:aws:s3:::hr-system-employees' ? { ...f, severity: 'high' as const } : f)) };
     const d = diffReports(a, raised, { a: 'a.json', b: 'b.json' });
-    assert.deepEqual(d.summary, { new: 10, resolved: 3, unchanged: 16, notCovered: 0, severityChanged: 1 });
+    assert.deepEqual(d.summary, { new: 10, resolved: 3, unchanged: 16, notCovered: 0, severityChanged: 1, stillReportable: 0 });
     assert.deepEqual(d.severityChanged.map((c) => [c.id, c.from, c.to]), [['tls-not-enforced:arn:aws:s3:::hr-system-employees', 'medium', 'high']]);
     assert.deepEqual(newAtOrAbove(d, 'high').map((f) => f.id), ['public-list:arn:aws:s3:::hr-system-new']);
     assert.deepEqual(newAtOrAbove(d, 'critical'), []);
@@ -246,7 +246,7 @@ describe('kumoscan diff', () => {
     writeFileSync(fb, JSON.stringify(b));
     const table = await runCli(['diff', fa, fb, '--lang', 'en']);
     assert.equal(table.code, 1, table.stderr);
-    assert.match(table.stdout, /^kumoscan [^\n]+ — diff aws: .*a\.json \(2026-11-22T00:00:00\.000Z\) → .*b\.json \(2026-11-23T00:00:00\.000Z\)\n\nNew \(10\)\n {2}High +hr-system-new +public-list +Anyone can list/);
+    assert.match(table.stdout, /^kumoscan [^\n]+ — diff aws: .*a\.json \(2026-11-22 09:00 JST\) → .*b\.json \(2026-11-23 09:00 JST\)\n\nNew \(10\)\n {2}High +hr-system-new +public-list +Anyone can list/);
     assert.match(table.stdout, /\nResolved \(3\)\n {2}High +hr-system-locked +external-principal-read/);
     assert.match(table.stdout, /\nTotal: 10 new, 3 resolved, 16 unchanged, 0 with a changed severity, 0 not covered\.\n$/);
     const ja = await runCli(['diff', fa, fb, '--lang', 'ja']);
@@ -257,7 +257,7 @@ describe('kumoscan diff', () => {
     assert.equal(json.code, 0);
     const d = JSON.parse(json.stdout) as { kind: string; summary: unknown; resolved: { id: string }[] };
     assert.equal(d.kind, 'kumoscan-diff');
-    assert.deepEqual(d.summary, { new: 10, resolved: 3, unchanged: 16, notCovered: 0, severityChanged: 0 });
+    assert.deepEqual(d.summary, { new: 10, resolved: 3, unchanged: 16, notCovered: 0, severityChanged: 0, stillReportable: 0 });
 
     const md = await runCli(['diff', fa, fb, '--format', 'md', '--lang', 'en']);
     assert.equal(md.code, 1);

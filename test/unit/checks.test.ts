@@ -97,6 +97,7 @@ const grant = (capability: Evidence['capability'], source: string, ref: string):
   source,
   ref,
   message: `grants ${capability}`,
+  messageJa: `${capability} を許可`,
 });
 
 describe('baseline', () => {
@@ -116,7 +117,7 @@ describe('public-read', () => {
     r.exposure.read = true;
     r.exposure.evidence = [
       grant('read', 'bucket-policy', 'Sid "PublicRead"'),
-      { capability: 'read', effect: 'neutralized', source: 'bucket-acl', ref: 'Grant AllUsers READ', message: 'ignored' },
+      { capability: 'read', effect: 'neutralized', source: 'bucket-acl', ref: 'Grant AllUsers READ', message: 'ignored', messageJa: '無視' },
       grant('list', 'bucket-acl', 'Grant AllUsers READ'),
     ];
   });
@@ -510,7 +511,7 @@ describe('not-verified', () => {
       r.exposure.list = null;
       r.logging = null;
       r.exposure.evidence = [
-        { capability: 'read', effect: 'unknown', source: 'bucket-policy', ref: 'Policy', message: 'policy could not be read' },
+        { capability: 'read', effect: 'unknown', source: 'bucket-policy', ref: 'Policy', message: 'policy could not be read', messageJa: 'ポリシーを読み取れませんでした' },
         grant('write', 'bucket-acl', 'Grant AllUsers WRITE'),
       ];
       r.exposure.write = true;
@@ -522,9 +523,9 @@ describe('not-verified', () => {
     const f = run('not-verified', r);
     assert.deepEqual(brief(f), [[`not-verified:${ID}`, 'high']]);
     assert.deepEqual(f[0]!.evidence, [
-      { effect: 'unknown', source: 'collect', ref: 'GetBucketPolicy', message: 'AccessDenied: Access Denied' },
-      { effect: 'unknown', source: 'collect', ref: 'GetBucketLogging', message: 'NotImplemented: not supported' },
-      { capability: 'read', effect: 'unknown', source: 'bucket-policy', ref: 'Policy', message: 'policy could not be read' },
+      { effect: 'unknown', source: 'collect', ref: 'GetBucketPolicy', message: 'AccessDenied: Access Denied', messageJa: 'GetBucketPolicy に失敗しました（AccessDenied）: 「Access Denied」' },
+      { effect: 'unknown', source: 'collect', ref: 'GetBucketLogging', message: 'NotImplemented: not supported', messageJa: 'GetBucketLogging に失敗しました（NotImplemented）: 「not supported」' },
+      { capability: 'read', effect: 'unknown', source: 'bucket-policy', ref: 'Policy', message: 'policy could not be read', messageJa: 'ポリシーを読み取れませんでした' },
     ]);
     for (const name of ['public read', 'public listing', 'access logging']) assert.ok(f[0]!.detail.en.includes(name), name);
     for (const name of ['公開読取', '公開一覧', 'アクセスログ']) assert.ok(f[0]!.detail.ja.includes(name), name);
@@ -550,6 +551,31 @@ describe('not-verified', () => {
   test('passes on the baseline', () => assert.deepEqual(run('not-verified', bucket()), []));
 });
 
+describe('documented-entrustment', () => {
+  const vendor: Principal = { id: 'arn:aws:iam::444455556666:role/payroll', kind: 'aws-iam', account: '444455556666', capabilities: ['read', 'list'], conditional: false, evidence: 'Sid "Vendor"' };
+  const other: Principal = { id: '777788889999', kind: 'aws-account', account: '777788889999', capabilities: ['read'], conditional: false, evidence: 'Sid "Other"' };
+  const entrustees = [{ id: '444455556666', name: 'Kyuyo Payroll Co.', contract: 'CTR-2024-017' }];
+  const r = bucket((x) => (x.externalPrincipals = [vendor, other]));
+
+  test('the declared entrustee is info (contract, Art. 25) and leaves external-principal-read; the other stays high', () => {
+    const f = runChecks([r], { only: ['documented-entrustment', 'external-principal-read'], settings: { entrustees } });
+    assert.deepEqual(brief(f), [
+      [`external-principal-read:${ID}:777788889999`, 'high'],
+      [`documented-entrustment:${ID}:${vendor.id}`, 'info'],
+    ]);
+    const doc = f[1]!;
+    assert.deepEqual(doc.duties, ['APPI-23', 'APPI-25']);
+    assert.match(doc.detail.ja, /申告された委託先「Kyuyo Payroll Co.」（委託契約: CTR-2024-017）/);
+    assert.match(doc.detail.ja, /法第25条に基づき委託先を監督する必要があります/);
+    assert.match(doc.detail.en, /contract: CTR-2024-017.*APPI Art\. 25 requires you to supervise the entrustee/);
+    assert.deepEqual(doc.evidence.map((e) => e.messageJa), ['IAM ロール・ユーザー arn:aws:iam::444455556666:role/payroll（所属: 444455556666）はオブジェクトの読取・オブジェクト一覧の取得ができます', '申告された委託先「Kyuyo Payroll Co.」、委託契約 CTR-2024-017']);
+  });
+
+  test('nothing declared: no documented-entrustment finding', () => {
+    assert.deepEqual(run('documented-entrustment', r), []);
+  });
+});
+
 describe('every check', () => {
   test('is covered by a describe block of this file', () => {
     // A new check must come with its own tests here.
@@ -557,7 +583,7 @@ describe('every check', () => {
       'public-read', 'public-list', 'public-write', 'public-acl-write', 's3-block-public-access-off',
       's3-account-block-public-access-off', 'acls-enabled', 'tls-not-enforced', 'provider-managed-encryption',
       'versioning-off', 'mfa-delete-off', 'access-logging-off', 'external-principal-read', 'website-public',
-      'no-object-lock', 'not-verified',
+      'no-object-lock', 'not-verified', 'documented-entrustment',
       // Identity (IAM) resource check: its describe block is in iam-checks.test.ts.
       'personal-data-bucket-many-readers',
       // Azure storage account checks: their describe blocks are in azure-checks.test.ts.

@@ -159,7 +159,7 @@ describe('provider-neutral checks on a GCS bucket', () => {
   });
   test('public read/list, versioning, logging, external principals', () => {
     const r = gcs((x) => {
-      x.exposure = { read: true, list: true, write: false, aclWrite: false, evidence: [{ capability: 'read', effect: 'grants', source: 'iam-policy', ref: 'binding roles/storage.objectViewer → allUsers', message: 'm' }] };
+      x.exposure = { read: true, list: true, write: false, aclWrite: false, evidence: [{ capability: 'read', effect: 'grants', source: 'iam-policy', ref: 'binding roles/storage.objectViewer → allUsers', message: 'm', messageJa: 'm' }] };
       x.versioning = false;
       x.logging = false;
       x.externalPrincipals = [{ id: 'user:a@partner.example', kind: 'gcp-member', account: 'partner.example', capabilities: ['read', 'list'], conditional: false, evidence: 'binding roles/storage.objectViewer' }];

@@ -88,7 +88,7 @@ describe('suppressions', () => {
           en: `The suppression of check "versioning-off" on hr-system-employees (${EMPLOYEES}) (suppressions[0], reason: scratch data) expired on 2026-11-22; the original finding is reported again.`,
         },
         duties: ['APPI-23'],
-        evidence: [{ effect: 'info', source: 'configuration', ref: 'suppressions[0]', message: 'suppression of versioning-off expired 2026-11-22: scratch data' }],
+        evidence: [{ effect: 'info', source: 'configuration', ref: 'suppressions[0]', message: 'suppression of versioning-off expired 2026-11-22: scratch data', messageJa: 'versioning-off の抑制は 2026-11-22 に期限切れ: scratch data' }],
         remediation: {
           ja: '元の指摘を是正して抑制を削除するか、リスクを改めて評価したうえで理由（reason）と有効期限（expires）を更新してください。',
           en: 'Fix the original finding and remove the suppression, or review the risk again and renew its reason and expiry date.',

@@ -4,6 +4,8 @@ import type { Evidence, Resource } from '../../../src/model.js';
 import type { DataProfile } from '../../../src/data/types.js';
 import type { ReportFinding } from '../json.js';
 import { BASELINE_LABEL } from '../baseline-view.js';
+import { evidenceText } from '../evidence-view.js';
+import { formatLocalTime } from '../../../src/text/local-time.js';
 import { NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, SEVERITY_LABEL, classLabel, detectorLabel, type DutyView, type ResourceView } from '../view.js';
 import type { ResourceCoverage } from '../coverage.js';
 import { assessmentPart } from './assessment.js';
@@ -18,9 +20,9 @@ function dutyChips(duties: readonly DutyView[]): string {
 function evidenceTable(evidence: readonly Evidence[]): string {
   if (evidence.length === 0) return `<p class="muted">${tt('根拠なし', 'No evidence recorded.')}</p>`;
   const rows = evidence
-    .map((e) => `<tr><td>${esc(e.capability ?? '')}</td><td><span class="eff eff-${esc(e.effect)}">${esc(e.effect)}</span></td><td>${esc(e.source)}</td><td><code>${esc(e.ref)}</code></td><td>${esc(e.message)}</td></tr>`)
+    .map((e) => `<tr><td>${esc(e.capability ?? '')}</td><td><span class="eff eff-${esc(e.effect)}">${esc(e.effect)}</span></td><td>${esc(e.source)}</td><td><code>${esc(e.ref)}</code></td><td>${t(evidenceText(e))}</td></tr>`)
     .join('');
-  return `<table class="grid ev"><thead><tr><th>${tt('権限', 'capability')}</th><th>${tt('効果', 'effect')}</th><th>${tt('出所', 'source')}</th><th>${tt('参照', 'ref')}</th><th>${tt('説明（英語）', 'message')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="grid ev"><thead><tr><th>${tt('権限', 'capability')}</th><th>${tt('効果', 'effect')}</th><th>${tt('出所', 'source')}</th><th>${tt('参照', 'ref')}</th><th>${tt('説明', 'message')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function exposurePart(r: Resource): string {
@@ -91,7 +93,7 @@ function probePart(r: Resource): string {
       [tt('オブジェクトの取得', 'Object GET'), p.object ? `${answer(p.object)} <code>${esc(p.object.key)}</code>` : '<span class="muted">—</span>'],
       [tt('観測: 読取 / 一覧', 'Observed: read / list'), `${triCell(p.observed.read)} / ${triCell(p.observed.list)}`],
       [tt('設定上: 読取 / 一覧', 'Configured: read / list'), `${triCell(p.configured.read)} / ${triCell(p.configured.list)}`],
-      [tt('日時', 'At'), esc(p.at)],
+      [tt('日時', 'At'), esc(formatLocalTime(p.at))],
     ]),
   );
 }

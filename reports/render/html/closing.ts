@@ -1,7 +1,7 @@
 // The report's closing sections: findings resolved since a baseline, suppressed findings, configuration warnings
 // and the calls that failed.
 import type { Report } from '../json.js';
-import { BASELINE_LABEL, baselineLine, hasBaseline } from '../baseline-view.js';
+import { BASELINE_LABEL, baselineLine, exposureWindowLine, hasBaseline, STILL_REPORTABLE_LABEL, stillReportableDeadlinesLine } from '../baseline-view.js';
 import { configWarningsOf, suppressedOf } from '../policy-view.js';
 import { esc, sevBadge, t, tt } from './text.js';
 
@@ -21,7 +21,12 @@ export function resolvedPart(reports: readonly Report[]): string {
   const lines = reports.map((r) => (r.summary.baseline ? `<p class="baseline-line">${t(baselineLine(r.summary.baseline))}</p>` : '')).join('');
   const resolved = reports.flatMap((r) => r.resolved ?? []);
   const rows = resolved
-    .map((f) => `<tr data-finding="${esc(f.id)}"><td>${sevBadge(f.severity)} <span class="bl bl-resolved">${t(BASELINE_LABEL.resolved)}</span></td><td><code>${esc(f.resourceId)}</code></td><td><code>${esc(f.checkId)}</code></td><td>${t(f.title)}</td></tr>`)
+    .map((f) => {
+      const still = f.stillReportable;
+      const mark = still ? `<span class="bl bl-new" data-still-reportable>${t(STILL_REPORTABLE_LABEL)}</span>` : `<span class="bl bl-resolved">${t(BASELINE_LABEL.resolved)}</span>`;
+      const window = still ? `<div class="still-reportable">${t(exposureWindowLine(still))}<br>${t(stillReportableDeadlinesLine(still))}</div>` : '';
+      return `<tr data-finding="${esc(f.id)}"><td>${sevBadge(f.severity)} ${mark}</td><td><code>${esc(f.resourceId)}</code></td><td><code>${esc(f.checkId)}</code></td><td>${t(f.title)}${window}</td></tr>`;
+    })
     .join('');
   const body = resolved.length
     ? foldIfLong(resolved.length, `<table class="grid"><thead><tr><th>${tt('重大度', 'Severity')}</th><th>${tt('リソース', 'Resource')}</th><th>${tt('チェック', 'Check')}</th><th>${tt('内容', 'Title')}</th></tr></thead><tbody>${rows}</tbody></table>`)

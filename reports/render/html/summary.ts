@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../../src/model.js';
 import type { Report } from '../json.js';
 import { CATEGORY_LABEL, NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, SEVERITY_LABEL, categoriesOf, summarize, type DutyView, type ResourceView } from '../view.js';
 import { esc, sevBadge, t, triCell, tt } from './text.js';
+import { formatLocalTime } from '../../../src/text/local-time.js';
 
 export function summaryPart(reports: readonly Report[], views: readonly ResourceView[]): string {
   const s = summarize(reports, views);
@@ -25,7 +26,7 @@ export function summaryPart(reports: readonly Report[], views: readonly Resource
   const sources = reports
     .map(
       (r) =>
-        `<li>${esc(PROVIDER_LABEL[r.scope.provider])} — ${esc(r.scope.accounts.join(', ') || '—')} · ${r.scope.source === 'live' ? tt('ライブスキャン', 'live scan') : tt('スナップショット', 'snapshot')}${r.scope.snapshotFile ? ` <code>${esc(r.scope.snapshotFile)}</code>` : ''} · ${esc(r.scannedAt)}</li>`,
+        `<li>${esc(PROVIDER_LABEL[r.scope.provider])} — ${esc(r.scope.accounts.join(', ') || '—')} · ${r.scope.source === 'live' ? tt('ライブスキャン', 'live scan') : tt('スナップショット', 'snapshot')}${r.scope.snapshotFile ? ` <code>${esc(r.scope.snapshotFile)}</code>` : ''} · ${esc(formatLocalTime(r.scannedAt))}</li>`,
     )
     .join('');
   const incomplete = s.complete ? '' : `<p class="warn-box">${tt(`スキャン不完全: ${s.errors} 件の呼び出しが失敗しました（末尾の一覧を参照）。`, `Scan incomplete: ${s.errors} calls failed (listed at the end).`)}</p>`;

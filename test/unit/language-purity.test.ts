@@ -1,0 +1,101 @@
+// Each language whole: every evidence text of the example and fixture scans has a Japanese version without English
+// words, and an English version without Japanese. What may stay in a Japanese text is technical, not prose: ids,
+// API and setting names (CamelCase, dotted, with ':' '/' '=' '_' or digits), quoted values and names, upper-case
+// codes (HTTP, ACL, READ) and the product and cloud terms of ALLOWED. An English text may hold Japanese only in the
+// names of resources, tags and parties (quoted), and in the legal terms the English texts keep (LEGAL_TERMS).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyBaseline } from '../../reports/baseline.js';
+import type { Report } from '../../reports/render/json.js';
+import { stillReportableLine } from '../../reports/render/baseline-view.js';
+import type { AwsSnapshot } from '../../providers/aws/snapshot-types.js';
+import { packagePath } from '../../src/package-info.js';
+import { evaluateSnapshot } from '../../src/scan.js';
+import { readSnapshotFile } from '../../src/snapshot.js';
+import type { Evidence } from '../../src/model.js';
+import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
+
+/** Lower-case words a Japanese text may hold: product and cloud terms, and JSON values. */
+const ALLOWED = new Set(['kumoscan', 'true', 'false', 'null', 'blob', 'root', 'web', 'etl', 'payroll', 'bucket', 'policy', 'inline']);
+/** Japanese legal terms the English texts keep (with an English gloss). */
+const LEGAL_TERMS = ['知った日', '速報', '確報', '委託先', '委託', '漏えい', '個人番号', '特定個人情報', '要配慮個人情報'];
+
+/** The prose words of a Japanese text: what is left after removing technical spans. */
+function englishWords(ja: string): string[] {
+  const prose = ja
+    .replace(/`[^`]*`|"[^"]*"|「[^」]*」/g, ' ')
+    .replace(/[\w.[\]]+ = /g, ' ')
+    .split(/[\s、。・（）()：，,;；／]+/)
+    .filter((t) => t !== '' && !/[0-9:/=_.$*@\\[\]{}<>#-]/.test(t));
+  return prose.flatMap((t) => t.match(/[A-Za-z]+/g) ?? []).filter((w) => /^[a-z]{3,}$/.test(w) && !ALLOWED.has(w));
+}
+
+function japaneseOutsideTerms(en: string): string[] {
+  let rest = en.replace(/"[^"]*"|「[^」]*」/g, ' ');
+  for (const term of LEGAL_TERMS) rest = rest.split(term).join(' ');
+  return rest.match(/[\u3040-\u30ff\u3400-\u9fff]+/g) ?? [];
+}
+
+function reports(): Report[] {
+  const entrustees = [{ id: '444455556666', name: 'Kyuyo Payroll Co.', contract: 'CTR-2024-017' }];
+  const at = '2026-11-30T15:30:00.000Z';
+  const files = ['examples/aws-hr-system.snapshot.json', 'examples/gcp-hr-system.snapshot.json', 'examples/azure-hr-system.snapshot.json', 'test/fixtures/appi-hr-1500.snapshot.json'];
+  const out = files.map((f) => evaluateSnapshot(readSnapshotFile(packagePath(...f.split('/'))), { source: 'snapshot', failOn: 'high', scannedAt: at, entrustees }));
+  const fixed = readSnapshotFile(packagePath('test', 'fixtures', 'appi-hr-1500.snapshot.json')) as AwsSnapshot;
+  const b = fixed.buckets.find((x) => x.Name === 'hr-exports-1500')!;
+  delete b.Policy;
+  b.Acl = { ...b.Acl, Grants: (b.Acl?.Grants ?? []).filter((g) => g.Grantee?.Type !== 'Group') };
+  out.push(applyBaseline(evaluateSnapshot(fixed, { source: 'snapshot', failOn: 'high', scannedAt: '2026-12-07T14:17:00.000Z' }), out[3]!));
+  return out;
+}
+
+function evidenceOf(r: Report): Evidence[] {
+  return [...r.resources.flatMap((x) => x.exposure.evidence), ...r.findings.flatMap((f) => f.evidence), ...(r.resolved ?? []).flatMap((f) => f.evidence)];
+}
+
+test('every evidence text: Japanese without English prose, English without Japanese prose', () => {
+  const all = reports().flatMap(evidenceOf);
+  assert.ok(all.length > 100, `${all.length} evidence entries`);
+  const badJa = all.filter((e) => typeof e.messageJa !== 'string' || englishWords(e.messageJa).length > 0).map((e) => [e.messageJa, englishWords(e.messageJa ?? '')]);
+  assert.deepEqual(badJa, []);
+  const badEn = all.filter((e) => japaneseOutsideTerms(e.message).length > 0).map((e) => e.message);
+  assert.deepEqual(badEn, []);
+});
+
+test('resolved — still reportable: each language whole', () => {
+  const [, , , , after] = reports();
+  const still = (after?.resolved ?? []).flatMap((f) => (f.stillReportable ? [stillReportableLine(f.stillReportable)] : []));
+  assert.equal(still.length, 2);
+  for (const line of still) {
+    assert.deepEqual(englishWords(line.ja), []);
+    assert.deepEqual(japaneseOutsideTerms(line.en), []);
+  }
+});
+
+test('the persons basis in Japanese: every wording estimatePersons writes', () => {
+  const cases: [string, string][] = [
+    ['no object was sampled', 'サンプルしたオブジェクトはありません'],
+    [
+      'every listed object was sampled: 1,500 distinct persons in 3 sampled object(s), de-duplicated across objects; some objects were read only in part, so their counts are lower bounds',
+      '一覧のすべてのオブジェクトをサンプル: サンプル 3オブジェクト中の本人 1,500人（オブジェクト間で重複を除去）。一部のオブジェクトは途中までしか読んでいないため、その数は下限です',
+    ],
+    [
+      'low: 40 persons in the richest of 2 sampled object(s) (objects not de-duplicated against each other) (what the sample proves); high: 25.5 persons per sampled object × at least 1,000 objects (the listing was cut, so the true count may be higher); the de-duplication set was full, so the sample count is a lower bound',
+      '下限: サンプル 2オブジェクトのうち最多のものに 40人（オブジェクト間の重複は除去していません）（サンプルで確認できた数）。上限: サンプル1オブジェクトあたり 25.5人 × 少なくとも 1,000個のオブジェクト（一覧が途中で打ち切られたため、実際はさらに多い可能性があります）。重複除去の集合が上限に達したため、サンプルの数は下限です',
+    ],
+  ];
+  for (const [en, ja] of cases) {
+    assert.equal(personsBasisJa(en), ja);
+    assert.deepEqual(englishWords(personsBasisJa(en)), []);
+  }
+  assert.equal(personsBasisJa('a future wording'), '「a future wording」');
+});
+
+test('the persons basis of a file and of the classify total in Japanese', () => {
+  assert.equal(personsBasisJa('rows de-duplicated by my_number (40), email (2); free text: 3 distinct phone'), '行ごとに次の項目で重複を除去: my_number (40), email (2)。自由記述: 異なる phone 3件');
+  assert.equal(
+    personsBasisJa('de-duplicated across files by a salted hash of the strongest identifier; hash cap reached: lower bound (per-file sum: 1,520)'),
+    '最も強い識別子のソルト付きハッシュでファイル間の重複を除去。ハッシュの上限に達したため下限です（ファイルごとの合計: 1,520）',
+  );
+  assert.equal(personsBasisJa('no person identifier found'), '本人を識別する項目は見つかりません');
+});
