@@ -1,5 +1,6 @@
 // Entrustment (委託) signals: an external principal that can read a resource with personal data is a signal;
 // a declared entrustee (--entrustee ID=NAME:CONTRACT-REF) turns it into a documented relation.
+import { parseReport } from '../../reports/render/load.js';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { entrustmentSignals, matchEntrustee, mergePrincipals, parseEntrustee } from '../../reports/appi/entrustment.js';
@@ -182,8 +183,8 @@ describe('a declared entrustee\'s access: documented-entrustment (info) instead 
       [`mfa-delete-off:${SHARE}`, 'info'],
       [`no-object-lock:${SHARE}`, 'info'],
     ]);
-    const report = JSON.parse(res.stdout) as Report;
-    assertValidReport(report);
+    const report = parseReport(res.stdout, 'stdout');
+    assertValidReport(JSON.parse(res.stdout));
     const f = report.findings.find((x) => x.id === `documented-entrustment:${SHARE}:${VENDOR}`);
     assert.ok(f);
     assert.deepEqual(f.duties.map((d) => (typeof d === 'string' ? d : (d as { id: string }).id)), ['APPI-23', 'APPI-25']);

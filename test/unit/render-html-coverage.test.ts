@@ -23,7 +23,7 @@ describe('checked and passed', () => {
     const c = coverageOf(view(exampleReport('aws'), ':::hr-system-employees'));
     assert.ok(c);
     const passed = c.passed.map((x) => x.id);
-    assert.equal(c.applicable.length, 18);
+    assert.equal(c.applicable.length, 19);
     assert.ok(passed.includes('public-write') && passed.includes('website-public'));
     assert.ok(!passed.includes('public-read') && !passed.includes('versioning-off'));
 
@@ -48,8 +48,8 @@ describe('checked and passed', () => {
 
   test('the card lists them; an unreadable bucket says why none passed', () => {
     const html = renderHtml(exampleReport('aws'));
-    assert.match(html, /確認して問題なし（15 \/ 18 チェック）/);
-    assert.match(html, /Not verified \(11 of 18 checks\)/);
+    assert.match(html, /確認して問題なし（16 \/ 19 チェック）/);
+    assert.match(html, /Not verified \(12 of 19 checks\)/);
   });
 });
 

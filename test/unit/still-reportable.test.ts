@@ -86,11 +86,12 @@ describe('applyBaseline: the fixed My Number bucket', () => {
 
 describe('every format shows it', () => {
   test('table, ja and en: the mark, the window in JST and the deadlines', () => {
-    const en = renderTable(after, 'en');
+    // The table wraps at 80 columns: lines are joined back before matching (once per resource, under the resolved list).
+    const en = renderTable(after, 'en').replace(/\n +/g, ' ');
     assert.match(en, /resolved — still reportable \("hr-exports-1500"\): exposed from 2026-12-01 00:30 JST or earlier until a fix after 2026-12-01 00:30 JST and by 2026-12-07 23:17 JST; 知った日 \(day known\) 2026-12-01, 速報 \(preliminary report\) 2026-12-0\d – 2026-12-0\d, 確報 \(final report\) by 2027-01-29 \(60 days\)\./);
-    const ja = renderTable(after, 'ja');
-    assert.match(ja, /解消済み—報告対象の可能性あり（「hr-exports-1500」）: 公開期間: 2026-12-01 00:30 JST 以前から、2026-12-01 00:30 JST より後 2026-12-07 23:17 JST までの間に解消。知った日 2026-12-01、速報 2026-12-0\d〜2026-12-0\d、確報 2027-01-29まで（60日）。/);
-    assert.equal(ja.split('解消済み—報告対象の可能性あり').length - 1, 2);
+    const ja = renderTable(after, 'ja').replace(/\n +/g, '');
+    assert.match(ja, /解消済み—報告対象の可能性あり（「hr-exports-1500」）: ?公開期間: ?2026-12-01 ?00:30 ?JST ?以前から、2026-12-01 ?00:30 ?JST ?より後 ?2026-12-07 ?23:17 ?JST ?までの間に解消。知った日 ?2026-12-01、速報 ?2026-12-0\d〜2026-12-0\d、確報 ?2027-01-29まで（60日）。/);
+    assert.equal(ja.split('解消済み—報告対象の可能性あり').length - 1, 1);
   });
 
   test('Markdown, HTML, CSV and SARIF', () => {
