@@ -3,8 +3,8 @@
 import type { AppiClass } from '../data/types.js';
 import type { Provider, Severity, Tri } from '../model.js';
 
-/** One scan run as stored: dated by the snapshot's collection time, so saved snapshots rebuild the history. */
-export interface RunRecord {
+/** What a run is, stored and listed alike. */
+export interface RunHeader {
   /** Derived from the snapshot (and shard): the same run stored twice is one run. */
   id: string;
   provider: Provider;
@@ -20,6 +20,10 @@ export interface RunRecord {
   /** false: some calls failed; such a run never counts as "resolved". */
   complete: boolean;
   errors: number;
+}
+
+/** One scan run as stored: dated by the snapshot's collection time, so saved snapshots rebuild the history. */
+export interface RunRecord extends RunHeader {
   resources: ResourceRecord[];
   findings: FindingRecord[];
 }
@@ -53,18 +57,8 @@ export interface FindingRecord {
 }
 
 /** A stored run as `history runs` lists it. */
-export interface RunSummary {
-  id: string;
-  provider: Provider;
-  accounts: string[];
-  scannedAt: string;
+export interface RunSummary extends RunHeader {
   storedAt: string;
-  version: string;
-  shard: { index: number; count: number } | null;
-  bucketFilter: string[];
-  source: 'live' | 'snapshot';
-  complete: boolean;
-  errors: number;
   resources: number;
   exposed: number;
   findings: Record<Severity, number>;
