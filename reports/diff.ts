@@ -1,6 +1,8 @@
 // `kumoscan diff A.json B.json`: what changed from report A (before) to report B (after): findings new in B, resolved
 // since A, unchanged, and unchanged findings whose severity changed. Pure; the coverage rule of "resolved" is the
 // one of --baseline (reports/baseline.ts): a finding of A on something B did not cover is "not covered".
+import { assessmentBlock } from './render/assessment-block.js';
+import { hanging } from './render/columns.js';
 import { severityRank, type Severity } from '../src/model.js';
 import { compareWithBaseline } from './baseline.js';
 import type { Report, ReportFinding } from './render/json.js';
@@ -111,7 +113,12 @@ function tableRows(findings: readonly ReportFinding[], lang: Lang): string[] {
   });
 }
 
-export function renderDiffTable(diff: ReportDiff, lang: Lang = 'en'): string {
+/**
+ * The diff as console lines. `after`: the later report itself, when the caller has it — its APPI assessment block
+ * (reportable resources, persons, 速報/確報) closes the table, as in `scan`'s table, so a diff in a CI log carries
+ * the verdict too.
+ */
+export function renderDiffTable(diff: ReportDiff, lang: Lang = 'en', after?: Report): string {
   const out: string[] = [];
   const s = diff.summary;
   out.push(`kumoscan ${diff.tool.version} — ${L(lang, '差分', 'diff')} ${diff.provider}: ${diff.from.file} (${formatLocalTime(diff.from.scannedAt)}) → ${diff.to.file} (${formatLocalTime(diff.to.scannedAt)})`);
@@ -142,6 +149,22 @@ export function renderDiffTable(diff: ReportDiff, lang: Lang = 'en'): string {
       `Total: ${s.new} new, ${s.resolved} resolved, ${s.unchanged} unchanged, ${s.severityChanged} with a changed severity, ${s.notCovered} not covered.`,
     ),
   );
+  if (after) {
+    out.push('', ...assessmentBlock([after], lang));
+    // The block is the later scan's state; a fixed exposure that was reportable still is (listed under Resolved).
+    if (s.stillReportable > 0) {
+      out.push(
+        ...hanging(
+          '  ',
+          L(
+            lang,
+            `解消済みでも報告対象の可能性がある指摘 ${s.stillReportable} 件（上の「解消」を参照）: 設定を直しても報告の要否と期限は変わりません。`,
+            `${s.stillReportable} resolved finding${s.stillReportable === 1 ? '' : 's'} still reportable (see Resolved above): fixing the setting does not end the duty to report or its deadlines.`,
+          ),
+        ),
+      );
+    }
+  }
   // Resource ids and file names come from the reports: control characters shown escaped (src/text/sanitize.ts).
   return escapeLines(out).join('\n') + '\n';
 }

@@ -52,8 +52,9 @@ export function registerDiffCommand(program: Command, setExit: (code: number) =>
 export async function runDiff(before: string, after: string, flags: DiffFlags, write: (text: string) => void): Promise<number> {
   if (flags.out !== undefined) checkOutputFile(flags.out, '--out');
   const [{ diffReports, newAtOrAbove, renderDiffJson, renderDiffMarkdown, renderDiffTable }, { readReportFile }] = await Promise.all([import('../reports/diff.js'), import('../reports/render/load.js')]);
-  const diff = diffReports(readReportFile(before), readReportFile(after), { a: before, b: after });
-  const text = flags.format === 'json' ? renderDiffJson(diff) : flags.format === 'md' ? renderDiffMarkdown(diff, flags.lang) : renderDiffTable(diff, flags.lang);
+  const later = readReportFile(after);
+  const diff = diffReports(readReportFile(before), later, { a: before, b: after });
+  const text = flags.format === 'json' ? renderDiffJson(diff) : flags.format === 'md' ? renderDiffMarkdown(diff, flags.lang) : renderDiffTable(diff, flags.lang, later);
   if (flags.out !== undefined) await writeFileAtomic(flags.out, text);
   else write(text);
   return newAtOrAbove(diff, flags.failOn).length > 0 ? EXIT.FINDINGS : EXIT.OK;

@@ -248,7 +248,7 @@ describe('kumoscan diff', () => {
     assert.equal(table.code, 1, table.stderr);
     assert.match(table.stdout, /^kumoscan [^\n]+ — diff aws: .*a\.json \(2026-11-22 09:00 JST\) → .*b\.json \(2026-11-23 09:00 JST\)\n\nNew \(10\)\n {2}High +hr-system-new +public-list +Anyone can list/);
     assert.match(table.stdout, /\nResolved \(3\)\n {2}High +hr-system-locked +external-principal-read/);
-    assert.match(table.stdout, /\nTotal: 10 new, 3 resolved, 16 unchanged, 0 with a changed severity, 0 not covered\.\n$/);
+    assert.match(table.stdout, /\nTotal: 10 new, 3 resolved, 16 unchanged, 0 with a changed severity, 0 not covered\.\n\nAPPI assessment \(breach report to the PPC\)\n/);
     const ja = await runCli(['diff', fa, fb, '--lang', 'ja']);
     assert.match(ja.stdout, /新規 \(10\)/);
     assert.match(ja.stdout, /合計: 新規 10、解消 3、継続 16、重大度の変更 0、対象外 0。/);

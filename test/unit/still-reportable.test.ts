@@ -144,4 +144,11 @@ test('CLI: scan the public snapshot, then the private one with --baseline, then 
   assert.equal(diff.code, 0, diff.stderr);
   assert.match(diff.stdout, /解消 \(\d+、うち報告対象の可能性あり 2\)/);
   assert.match(diff.stdout, new RegExp(`解消済み—報告対象の可能性あり（「hr-exports-1500」）: 公開期間: .* JST 以前から、.*知った日 ${known}、速報 `));
+  // The later report's APPI assessment block closes the diff table (as in scan's table), and says the fixed exposure still counts.
+  assert.match(diff.stdout, /\n個人情報保護法の評価（個人情報保護委員会への漏えい等報告）\n {2}リソース \d+、誰でも読取・一覧可 \d+/);
+  assert.match(diff.stdout.replace(/\n +/g, ''), /解消済みでも報告対象の可能性がある指摘 ?2 ?件（上の「解消」を参照）/);
+  const en = await runCli(['diff', join(dir, 'a.json'), join(dir, 'b.json'), '--lang', 'en']);
+  assert.equal(en.code, 0, en.stderr);
+  assert.match(en.stdout, /\nAPPI assessment \(breach report to the PPC\)\n {2}\d+ resources, \d+ readable or listable by anyone/);
+  assert.match(en.stdout.replace(/\n +/g, ' '), /2 resolved findings still reportable \(see Resolved above\): fixing the setting does not end the duty to report or its deadlines\./);
 });
