@@ -1,7 +1,8 @@
 // collect: read-only calls that build the Azure raw snapshot. Nothing here judges anything.
 //
-// ARM mode (default): Subscriptions.list (or --subscription), StorageAccounts.list per subscription, then per
-// account BlobServices.getServiceProperties, BlobContainers.list, the blob service's diagnostic settings (ARM GET),
+// ARM mode (default): Subscriptions.list (or --subscription), StorageAccounts.list per subscription, BlobContainers.list
+// per account (all listed before any is read, so the scope is known early), then per account
+// BlobServices.getServiceProperties, the blob service's diagnostic settings (ARM GET),
 // and the data plane's Get Blob Service Properties (classic logging; static website when ARM does not show it) with
 // the same Microsoft Entra credential — never listKeys. Data-plane mode (--account-url, --connection-string,
 // AZURE_STORAGE_CONNECTION_STRING): one account through @azure/storage-blob only; ARM-only settings stay unknown.
