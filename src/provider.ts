@@ -29,9 +29,10 @@ export interface CommonCollectOptions {
   /** Progress callback (one call per resource collected; `errors`: the errors recorded for that resource). */
   onResource?: (name: string, done: number, total: number, errors?: number) => void;
   /**
-   * Called once, as soon as the resources to read are listed (before they are read): the accounts and how many
-   * resources. An adapter that cannot tell before reading them (Azure: the containers of each storage account; an
-   * AWS organization) does not call it, and the scan reports the scope after collection.
+   * Called once, as soon as every resource the scan will read is listed (before the first is read): every account
+   * (project, subscription) and how many resources. An adapter that covers several accounts lists them all first.
+   * One that cannot tell before reading (an AWS organization) does not call it, and the scan reports the scope
+   * after collection.
    */
   onListed?: (found: { accounts: string[]; resources: number }) => void;
 }

@@ -189,7 +189,7 @@ async function scanWithin(req: ScanRequest, deadline: AbortSignal | undefined): 
   const now = req.now ?? (() => new Date());
   const flags = limitedFlags(req, deadline);
   const events = req.events;
-  // scope.found as soon as the provider has listed what it will read; else (a snapshot, Azure, an organization)
+  // scope.found as soon as the provider has listed what it will read; else (a snapshot, an AWS organization)
   // once the snapshot is there. The snapshot is normalized once, for the log, the probe, sampling and the checks.
   let scopeLogged = false;
   const onListed = events && req.provider !== undefined && !req.input

@@ -1,7 +1,8 @@
 // collect: read-only calls that build the Azure raw snapshot. Nothing here judges anything.
 //
-// ARM mode (default): Subscriptions.list (or --subscription), StorageAccounts.list per subscription, then per
-// account BlobServices.getServiceProperties, BlobContainers.list, the blob service's diagnostic settings (ARM GET),
+// ARM mode (default): Subscriptions.list (or --subscription), StorageAccounts.list per subscription, BlobContainers.list
+// per account (all listed before any is read, so the scope is known early), then per account
+// BlobServices.getServiceProperties, the blob service's diagnostic settings (ARM GET),
 // and the data plane's Get Blob Service Properties (classic logging; static website when ARM does not show it) with
 // the same Microsoft Entra credential — never listKeys. Data-plane mode (--account-url, --connection-string,
 // AZURE_STORAGE_CONNECTION_STRING): one account through @azure/storage-blob only; ARM-only settings stay unknown.
@@ -15,7 +16,7 @@ import { UsageError } from '../../src/errors.js';
 import type { CollectError } from '../../src/model.js';
 import { armDataPlaneClient, armEndpointOf, armScope, credentialOf, dataPlaneClient, isDataPlaneMode, type AzureConnectionOptions } from './clients.js';
 import { isNoCredential, toCollectError } from './errors.js';
-import { CALLS, parseArmId } from './normalize.js';
+import { CALLS, parseArmId, subscriptionIds } from './normalize.js';
 import { maskTags } from '../../src/text/mask-text.js';
 import { within, type CallLimits } from '../../src/call-limits.js';
 import type {
@@ -33,6 +34,8 @@ export interface AzureCollectOptions extends AzureConnectionOptions {
   filter?: BucketFilter;
   concurrency?: number;
   onAccount?: (name: string, done: number, total: number, errors?: number) => void;
+  /** Called once the containers of every storage account are listed, before the accounts' settings are read (CommonCollectOptions.onListed). */
+  onListed?: (found: { accounts: string[]; resources: number }) => void;
 }
 
 /** The diagnostic settings API version (Microsoft.Insights). */
@@ -119,23 +122,41 @@ async function listDiagnosticSettings(opts: AzureConnectionOptions, accountId: s
   return plain<AzureDiagnosticSetting[]>(value);
 }
 
-async function collectArmAccount(opts: AzureConnectionOptions, client: StorageManagementClient, account: AzureStorageAccountProperties, filter: BucketFilter): Promise<AzureAccountSnapshot> {
+/** A storage account to read, and the containers listed in it (BlobContainers.list). */
+interface ListedArmAccount {
+  client: StorageManagementClient;
+  account: AzureStorageAccountProperties;
+  containers: Outcome<AzureContainerSnapshot[]>;
+}
+
+/** BlobContainers.list of one storage account (the containers the filter keeps). */
+function listArmContainers(opts: AzureConnectionOptions, client: StorageManagementClient, account: AzureStorageAccountProperties, filter: BucketFilter): Promise<Outcome<AzureContainerSnapshot[]>> {
+  const rg = parseArmId(account.id ?? '').resourceGroup ?? '';
+  const name = account.name;
+  return attempt(opts.limits, CALLS.containersArm, async (abortSignal) => {
+    const out: AzureContainerSnapshot[] = [];
+    for await (const c of client.blobContainers.list(rg, name, { abortSignal })) {
+      if (!c.name || c.deleted === true || !keepContainer(filter, name, c.name)) continue;
+      const item = plain<AzureContainerSnapshot>(c);
+      out.push({ ...item, name: c.name, publicAccess: accessLevel(c.publicAccess) });
+    }
+    return out;
+  });
+}
+
+/** The containers listed, counted as the resources the scan will report. */
+function containersListed(listed: readonly Outcome<AzureContainerSnapshot[]>[]): number {
+  return listed.reduce((n, o) => n + (o.ok ? o.value.length : 0), 0);
+}
+
+async function collectArmAccount(opts: AzureConnectionOptions, { client, account, containers }: ListedArmAccount): Promise<AzureAccountSnapshot> {
   const errors: CollectError[] = [];
   const id = account.id ?? '';
   const rg = parseArmId(id).resourceGroup ?? '';
   const name = account.name;
   const blobEndpoint = typeof account.primaryEndpoints?.blob === 'string' ? account.primaryEndpoints.blob : undefined;
-  const [service, containers, diagnostics, dataPlane] = await Promise.all([
+  const [service, diagnostics, dataPlane] = await Promise.all([
     attempt(opts.limits, CALLS.blobServiceArm, (abortSignal) => client.blobServices.getServiceProperties(rg, name, { abortSignal })),
-    attempt(opts.limits, CALLS.containersArm, async (abortSignal) => {
-      const out: AzureContainerSnapshot[] = [];
-      for await (const c of client.blobContainers.list(rg, name, { abortSignal })) {
-        if (!c.name || c.deleted === true || !keepContainer(filter, name, c.name)) continue;
-        const item = plain<AzureContainerSnapshot>(c);
-        out.push({ ...item, name: c.name, publicAccess: accessLevel(c.publicAccess) });
-      }
-      return out;
-    }),
     attempt(opts.limits, CALLS.diagnosticSettings, (abortSignal) => listDiagnosticSettings(opts, id, abortSignal)),
     blobEndpoint
       ? attempt(opts.limits, CALLS.serviceProperties, (abortSignal) => armDataPlaneClient(blobEndpoint, opts).getProperties({ abortSignal }))
@@ -205,11 +226,17 @@ async function collectArm(opts: AzureCollectOptions): Promise<AzureSnapshot> {
     for (const account of listed.value) if (filter.inShard(account.name)) work.push({ client, account });
   }
   const limit = pLimit(Math.max(1, opts.concurrency ?? 8));
+  // The containers of every account are listed first, then the scope is told, then the accounts' settings are read.
+  const listedAccounts: ListedArmAccount[] = await Promise.all(
+    work.map(({ client, account }) => limit(async () => ({ client, account, containers: await listArmContainers(opts, client, account, filter) }))),
+  );
+  opts.onListed?.({ accounts: subscriptionIds(subscriptions), resources: containersListed(listedAccounts.map((a) => a.containers)) });
   let done = 0;
   const accounts = await Promise.all(
-    work.map(({ client, account }) =>
+    listedAccounts.map((listed) =>
       limit(async () => {
-        const snap = await collectArmAccount(opts, client, account, filter);
+        const { account } = listed;
+        const snap = await collectArmAccount(opts, listed);
         opts.onAccount?.(account.name, ++done, work.length, snap.errors?.length ?? 0);
         return snap;
       }),
@@ -227,13 +254,20 @@ async function collectDataPlane(opts: AzureCollectOptions): Promise<AzureSnapsho
   const { client, accountUrl, accountName, auth } = dataPlaneClient(opts);
   const filter = opts.filter ?? compileBucketFilter([]);
   // --shard: the one account of data-plane mode belongs to one shard; the others scan nothing.
-  if (!filter.inShard(accountName)) return { provider: 'azure', snapshotVersion: 1, collectedAt: new Date().toISOString(), mode: 'data-plane', accountUrl, dataPlaneAuth: auth, accounts: [] };
+  if (!filter.inShard(accountName)) {
+    opts.onListed?.({ accounts: [accountUrl], resources: 0 });
+    return { provider: 'azure', snapshotVersion: 1, collectedAt: new Date().toISOString(), mode: 'data-plane', accountUrl, dataPlaneAuth: auth, accounts: [] };
+  }
   const errors: CollectError[] = [];
   const properties: AzureStorageAccountProperties = { name: accountName, primaryEndpoints: { blob: `${accountUrl}/` } };
   const [info, service, containers] = await Promise.all([
     attempt(opts.limits, CALLS.accountInfo, (abortSignal) => client.getAccountInfo({ abortSignal })),
     attempt(opts.limits, CALLS.serviceProperties, (abortSignal) => client.getProperties({ abortSignal })),
-    attempt(opts.limits, CALLS.containersData, (abortSignal) => listContainersData(client, accountName, filter, abortSignal)),
+    // The scope is told as soon as the containers are listed, while the account's settings may still be read.
+    attempt(opts.limits, CALLS.containersData, (abortSignal) => listContainersData(client, accountName, filter, abortSignal)).then((listed) => {
+      if (listed.ok || !isNoCredential(listed.cause)) opts.onListed?.({ accounts: [accountUrl], resources: containersListed([listed]) });
+      return listed;
+    }),
   ]);
   for (const o of [info, service, containers]) if (!o.ok && isNoCredential(o.cause)) throw noCredentialError(o.cause);
   if (info.ok) {

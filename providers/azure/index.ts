@@ -6,7 +6,7 @@ import { callLimitsOf } from '../../src/call-limits.js';
 import type { ProviderAdapter, SnapshotScope } from '../../src/provider.js';
 import type { ScanError } from '../../src/model.js';
 import type { AzureConnectionOptions } from './clients.js';
-import { accountIdOf, normalizeAzure } from './normalize.js';
+import { accountIdOf, normalizeAzure, subscriptionIds } from './normalize.js';
 import { azureProbeTargets } from './probe.js';
 import type { AzureSnapshot } from './snapshot-types.js';
 import { validateAzureSnapshot } from './snapshot-validate.js';
@@ -48,6 +48,7 @@ export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
       filter: common.buckets,
       concurrency: common.concurrency,
       ...(common.onResource ? { onAccount: common.onResource } : {}),
+      ...(common.onListed ? { onListed: common.onListed } : {}),
     }),
   filterSnapshot: (snapshot, filter) => ({
     ...snapshot,
@@ -61,7 +62,7 @@ export const azureAdapter: ProviderAdapter<AzureSnapshot> = {
     const dataPlane = snapshot.mode === 'data-plane';
     const accounts = dataPlane
       ? [snapshot.accountUrl ?? '']
-      : [...new Set([...(snapshot.subscriptions ?? []).map((s) => s.subscriptionId), ...(snapshot.subscriptionId ? [snapshot.subscriptionId] : [])])];
+      : subscriptionIds([...(snapshot.subscriptions ?? []), ...(snapshot.subscriptionId ? [{ subscriptionId: snapshot.subscriptionId }] : [])]);
     const where = dataPlane ? `azure:${snapshot.accountUrl ?? ''}` : `azure:${accounts.join(',') || 'subscriptions'}`;
     // A subscription's own failure (its storage accounts could not be listed) is scoped to that subscription.
     const errors: ScanError[] = (snapshot.errors ?? []).map(({ subscriptionId, ...e }) => ({ scope: subscriptionId ? `azure:${subscriptionId}` : where, ...e }));

@@ -327,6 +327,11 @@ export function normalizeAccount(snapshot: AzureSnapshot, account: AzureAccountS
   });
 }
 
+/** The subscription ids a scan covers: each once, sorted (the scope's accounts in ARM mode). */
+export function subscriptionIds(subscriptions: readonly { subscriptionId: string }[]): string[] {
+  return [...new Set(subscriptions.map((s) => s.subscriptionId))].filter((id) => id.length > 0).sort();
+}
+
 export function normalizeAzure(snapshot: AzureSnapshot): Resource[] {
   return uniqueResources(snapshot.accounts.flatMap((a) => normalizeAccount(snapshot, a)));
 }

@@ -24,7 +24,7 @@ export interface GcpCollectOptions extends GcpConnection {
   filter?: BucketFilter;
   concurrency?: number;
   onBucket?: (name: string, done: number, total: number, errors?: number) => void;
-  /** Called once the buckets are listed, before they are read (CommonCollectOptions.onListed). */
+  /** Called once the buckets of every project are listed, before any is read (CommonCollectOptions.onListed). */
   onListed?: (found: { accounts: string[]; resources: number }) => void;
   objectAclSample?: number;
   /** Injected credentials (tests); otherwise GOOGLE_OAUTH_ACCESS_TOKEN or Application Default Credentials. */
@@ -237,7 +237,17 @@ async function listBuckets(storage: Storage, filter: BucketFilter, errors: Colle
   return out;
 }
 
-async function collectProject(auth: GcpAuth, api: GcpRestApi, info: ProjectInfo, opts: GcpCollectOptions, filter: BucketFilter): Promise<GcpProjectSnapshot> {
+/** A project whose buckets are listed, not yet read. */
+interface ListedProject {
+  info: ProjectInfo;
+  snap: GcpProjectSnapshot;
+  errors: CollectError[];
+  storage: Storage;
+  listed: Listed[];
+}
+
+/** A project's organization, its org policy and its bucket listing: everything before its buckets are read. */
+async function listProject(auth: GcpAuth, api: GcpRestApi, info: ProjectInfo, opts: GcpCollectOptions, filter: BucketFilter): Promise<ListedProject> {
   const errors: CollectError[] = [];
   const snap: GcpProjectSnapshot = { projectId: info.projectId, orgPublicAccessPrevention: null, buckets: [] };
   if (opts.domains && opts.domains.length > 0) {
@@ -257,14 +267,18 @@ async function collectProject(auth: GcpAuth, api: GcpRestApi, info: ProjectInfo,
 
   const storage = createStorage(auth, info.projectId, opts);
   const listed = await listBuckets(storage, filter, errors, opts.limits);
-  opts.onListed?.({ accounts: [info.projectId], resources: listed.length });
+  return { info, snap, errors, storage, listed };
+}
+
+/** Reads the listed buckets of a project (`progress`: one count over every project of the scan). */
+async function readProject(api: GcpRestApi, project: ListedProject, opts: GcpCollectOptions, progress: (name: string, errors: number) => void): Promise<GcpProjectSnapshot> {
+  const { snap, errors, storage, listed } = project;
   const limit = pLimit(Math.max(1, opts.concurrency ?? 8));
-  let done = 0;
   snap.buckets = await Promise.all(
     listed.map((b) =>
       limit(async () => {
         const bucket = await collectBucket(storage, b.name, b.metadata, opts.objectAclSample ?? OBJECT_ACL_SAMPLE, opts.limits);
-        opts.onBucket?.(b.name, ++done, listed.length, bucket.errors?.length ?? 0);
+        progress(b.name, bucket.errors?.length ?? 0);
         return bucket;
       }),
     ),
@@ -298,10 +312,15 @@ export async function collectGcp(opts: GcpCollectOptions): Promise<GcpSnapshot> 
   if (infos.length === 0 && errors.length === 0) {
     throw new UsageError('the credentials can list no project; name one with --project ID');
   }
+  // Every project is listed first (one after the other), then the scope is told, then the buckets are read.
+  const listedProjects: ListedProject[] = [];
+  for (const info of infos) listedProjects.push(await listProject(auth, api, info, opts, filter));
+  const total = listedProjects.reduce((n, p) => n + p.listed.length, 0);
+  opts.onListed?.({ accounts: listedProjects.map((p) => p.info.projectId), resources: total });
+  let done = 0;
+  const progress = (name: string, bucketErrors: number): void => opts.onBucket?.(name, ++done, total, bucketErrors);
   const projects: GcpProjectSnapshot[] = [];
-  // Several projects are read one after the other: the scope is only known after the last listing.
-  const { onListed: _onListed, ...eachProject } = opts;
-  for (const info of infos) projects.push(await collectProject(auth, api, info, infos.length === 1 ? opts : eachProject, filter));
+  for (const project of listedProjects) projects.push(await readProject(api, project, opts, progress));
   const envelope = { provider: 'gcp' as const, snapshotVersion: 1, collectedAt: new Date().toISOString() };
   const [only] = projects;
   if (projects.length === 1 && only && errors.length === 0) return { ...envelope, ...only };

@@ -28,7 +28,7 @@ export interface CollectStartEvent {
   provider: string;
 }
 
-/** Accounts / projects / subscriptions and resources found (after collection or snapshot reading). */
+/** Accounts / projects / subscriptions and resources found: once everything to read is listed (or after collection / snapshot reading). */
 export interface ScopeFoundEvent {
   event: 'scope.found';
   provider: string;

@@ -17,6 +17,7 @@ import type { AzureSnapshot } from '../../providers/azure/snapshot-types.js';
 import { probeResource } from '../../src/probe.js';
 import type { BaseSnapshot, ProviderAdapter } from '../../src/provider.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { assertScopeFoundFirst } from '../helpers/log-lines.js';
 import { AZURITE_ACCOUNT, AZURITE_KEY } from '../helpers/azurite.js';
 import { type FakeArm } from '../helpers/fake-arm.js';
 import { type RecordingProxy } from '../helpers/recording-proxy.js';
@@ -368,6 +369,13 @@ describe('kumoscan scan azure in data-plane mode (connection string, no ARM)', (
     assert.ok(!report.findings.some((f) => f.id === `not-verified:${resourceOf(report, HR_PRIVATE).id}`), 'account-level unknowns are reported once, on the first container');
     assert.ok(dataProxy.seen.every((s) => s.method === 'GET' || s.method === 'HEAD'));
     assert.ok(!res.stdout.includes(AZURITE_KEY), 'the account key never reaches the report');
+  });
+
+  test('scope.found (the account URL, 3 containers) is logged once the containers are listed, before the account is done', async () => {
+    const res = await runCli(['scan', 'azure', '--format', 'json', '--sample', 'none', '--log-format', 'json', '--verbose'], { NODE_EXTRA_CA_CERTS: cert.certPath, AZURE_STORAGE_CONNECTION_STRING: connectionString() });
+    assert.equal(res.code, 1, res.stderr);
+    assert.deepEqual(assertScopeFoundFirst(res.stderr, [`${dataProxy.origin}/${AZURITE_ACCOUNT}`], 3), ['1/1']);
+    assert.ok(!res.stderr.includes(AZURITE_KEY), 'the account key never reaches the log');
   });
 
   test('--connection-string with --subscription is a usage error', async () => {

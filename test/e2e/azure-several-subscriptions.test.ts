@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Report } from '../../reports/render/json.js';
 import { runCli } from '../helpers/cli.js';
+import { assertScopeFoundFirst } from '../helpers/log-lines.js';
 import { AZURITE_ACCOUNT } from '../helpers/azurite.js';
 import { startFakeArm, type FakeArm, type FakeArmState, type FakeStorageAccount } from '../helpers/fake-arm.js';
 import { type RecordingProxy } from '../helpers/recording-proxy.js';
@@ -76,6 +77,25 @@ describe('kumoscan scan azure: several subscriptions, one report', () => {
       assert.deepEqual(again.scope.accounts, report.scope.accounts);
       assert.deepEqual(again.findings, report.findings);
       assert.deepEqual(JSON.parse(readFileSync(snapshotFile, 'utf8')).subscriptions.map((s: { subscriptionId: string }) => s.subscriptionId), [AZ_SUBSCRIPTION, SALES_SUBSCRIPTION]);
+    } finally {
+      await arm.close();
+    }
+  });
+
+  test('scope.found once, with both subscriptions and all 6 containers, before the first storage account is read', async () => {
+    const arm = await startFakeArm(cert, twoSubscriptions());
+    try {
+      const res = await runCli(['scan', 'azure', '--arm-endpoint', arm.endpoint, '--format', 'json', '--sample', 'none', '--log-format', 'json', '--verbose'], { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv });
+      assert.equal(res.code, 1, res.stderr);
+      const progress = assertScopeFoundFirst(res.stderr, [AZ_SUBSCRIPTION, SALES_SUBSCRIPTION].sort(), 6);
+      assert.deepEqual(progress, ['1/2', '2/2']);
+      // The containers of both accounts are listed before any account's blob service is read.
+      const urls = arm.seen.map((s) => s.url);
+      const listings = urls.flatMap((u, i) => (/\/blobServices\/default\/containers\?/.test(u) ? [i] : []));
+      const firstRead = urls.findIndex((u) => /\/blobServices\/default(\?|\/providers\/)/.test(u));
+      assert.equal(listings.length, 2, urls.join('\n'));
+      const lastListing = Math.max(...listings);
+      assert.ok(lastListing < firstRead, urls.join('\n'));
     } finally {
       await arm.close();
     }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Report } from '../../reports/render/json.js';
 import { runCli } from '../helpers/cli.js';
+import { assertScopeFoundFirst } from '../helpers/log-lines.js';
 import { startFakeGcs, type FakeGcs, type GcsWorld } from '../helpers/gcs-server.js';
 import { assertValidReport } from '../helpers/schema.js';
 import { GCS_PROJECT, HR_LEGACY, HR_LOCKED, HR_PUBLIC, gcsEnv, hrWorld } from '../helpers/seed-gcs-hr.js';
@@ -67,6 +68,22 @@ describe('kumoscan scan gcp: several projects, one report', () => {
       const again = JSON.parse(offline.stdout) as Report;
       assert.deepEqual(again.scope.accounts, report.scope.accounts);
       assert.deepEqual(again.findings, report.findings);
+    } finally {
+      await gcs.close();
+    }
+  });
+
+  test('scope.found once, with both projects and all 4 buckets, before the first bucket is read; one progress count over both', async () => {
+    const gcs = await startFakeGcs(twoProjects());
+    try {
+      const res = await runCli(['scan', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', gcs.url, '--format', 'json', '--sample', 'none', '--log-format', 'json', '--verbose'], gcsEnv(gcs.token));
+      assert.equal(res.code, 1, res.stderr);
+      const progress = assertScopeFoundFirst(res.stderr, [GCS_PROJECT, SALES_PROJECT], 4);
+      assert.deepEqual(progress, ['1/4', '2/4', '3/4', '4/4']);
+      // Both projects are listed before any bucket is read.
+      const routes = gcs.seen.map((s) => s.route);
+      const firstRead = routes.findIndex((r) => ['buckets.get', 'buckets.getIamPolicy', 'objects.list'].includes(r));
+      assert.ok(firstRead > routes.lastIndexOf('buckets.list'), routes.join(' '));
     } finally {
       await gcs.close();
     }
