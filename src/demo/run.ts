@@ -78,7 +78,7 @@ export const DEMO_PROGRESS = {
     ja: 'HR システムのシナリオを作成しています: 従業員 1,500 人、カード写真と PDF の名簿を置いた公開コンテナーと、その隣の非公開コンテナー …',
     en: 'creating the HR-system scenario: a public container with 1,500 employees, a card photo and a PDF register, beside a private one …',
   },
-  scan: { ja: 'ライブでスキャンしています: kumoscan scan azure --probe（全行をサンプル、写真は OCR）…', en: 'scanning it live: kumoscan scan azure --probe (sampling every row, OCR of the photo) …' },
+  scan: { ja: 'ライブでスキャンしています: 「kumoscan scan azure --probe」（全行をサンプル、写真は OCR）…', en: 'scanning it live: kumoscan scan azure --probe (sampling every row, OCR of the photo) …' },
   examples: { ja: 'AWS と Google Cloud のサンプルのスナップショットを追加しています …', en: 'adding the AWS and Google Cloud example snapshots …' },
 } satisfies Record<string, I18n>;
 
