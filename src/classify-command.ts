@@ -3,6 +3,8 @@
 // examples. Never a raw value: the Classifier keeps only masked examples and salted hashes. The command's flags and
 // help are in ./classify-cli.ts, which imports this module when the command runs.
 import { personsBasisJa } from './data/detect/persons-basis-ja.js';
+import { DETECTOR_NAMES } from './data/detect/detector-names.js';
+import { decodeNoteJa } from './data/decode/notes-ja.js';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { displayWidth, type Lang } from '../reports/render/table.js';
@@ -61,24 +63,6 @@ const TYPE_ORDER: readonly DetectorId[] = [
   'bank_account', 'person_name', 'birth_date', 'postal_address', 'phone', 'email', 'corporate_number',
 ];
 
-const TYPE_NAMES: Record<DetectorId, { ja: string; en: string }> = {
-  my_number: { ja: '個人番号（マイナンバー）', en: 'My Number' },
-  corporate_number: { ja: '法人番号', en: 'corporate number' },
-  credit_card: { ja: 'クレジットカード番号', en: 'credit card number' },
-  bank_account: { ja: '口座番号', en: 'bank account' },
-  drivers_license: { ja: '運転免許証番号', en: "driver's licence number" },
-  passport: { ja: '旅券番号', en: 'passport number' },
-  residence_card: { ja: '在留カード番号', en: 'residence card number' },
-  pension_insurance: { ja: '年金・保険の番号', en: 'pension / insurance number' },
-  phone: { ja: '電話番号', en: 'phone number' },
-  email: { ja: 'メールアドレス', en: 'e-mail address' },
-  postal_address: { ja: '住所', en: 'postal address' },
-  birth_date: { ja: '生年月日', en: 'date of birth' },
-  person_name: { ja: '氏名', en: 'person name' },
-  sensitive_health: { ja: '要配慮（健康・病歴）', en: 'health data (sensitive)' },
-  sensitive_crime: { ja: '要配慮（犯罪歴）', en: 'criminal record (sensitive)' },
-  id_document_image: { ja: '本人確認書類等の画像', en: 'ID document image' },
-};
 
 const CLASS_NAMES: Record<AppiClass, { ja: string; en: string }> = {
   specific_personal_information: { ja: '特定個人情報', en: 'specific personal information (My Number)' },
@@ -212,6 +196,25 @@ async function classifyWith(paths: readonly string[], limits: Partial<DecodeLimi
   return { tool: { name: 'kumoscan', version: VERSION }, limits: resolved, files, total: totalOf(files, unreadable, ledger, notRead) };
 }
 
+/** Format and encoding words shown in Japanese; the other ids (`utf-8`, `csv`, `gzip+json`) are names, upper-cased. */
+const WORDS_JA: Record<string, string> = { text: 'テキスト', image: '画像', binary: 'バイナリ', empty: '空', unknown: '不明', eml: '電子メール' };
+
+/** `[utf-8, csv]` of a file row: in Japanese the words translated, the format names upper-cased (`CSV`, `GZIP+JSON`). */
+function formatTag(f: FileProfile, lang: Lang): string {
+  if (lang === 'en') return `[${f.encoding}, ${f.format}]`;
+  const format = f.format.split('+').map((p) => WORDS_JA[p] ?? p.toUpperCase()).join('+');
+  return `［${WORDS_JA[f.encoding] ?? f.encoding}、${format}］`;
+}
+
+/** A detector in a row: the Japanese name alone, or the id with its English name. */
+function typeName(type: DetectorId, lang: Lang): string {
+  return lang === 'ja' ? DETECTOR_NAMES[type].ja : `${type} (${DETECTOR_NAMES[type].en})`;
+}
+
+function personsLine(p: { distinct: number; basis: string }, lang: Lang): string {
+  return lang === 'ja' ? `本人の数: ${p.distinct}（${personsBasisJa(p.basis)}）` : `persons: ${p.distinct} (${p.basis})`;
+}
+
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
@@ -225,17 +228,17 @@ export function renderClassifyTable(report: ClassifyReport, lang: Lang): string 
   for (const f of report.files) {
     const classes = f.classes.map((c) => CLASS_NAMES[c][lang]).join(ja ? '、' : ', ');
     const verdict = f.personalData ? (ja ? `個人データあり: ${classes}` : `personal data: ${classes}`) : f.classes.length > 0 ? classes : ja ? '個人データは見つかりません' : 'no personal data found';
-    out.push(`${f.path}  [${f.encoding}, ${f.format}]  ${verdict}`);
+    out.push(`${f.path}  ${formatTag(f, lang)}  ${verdict}`);
     if (f.detections.length > 0) {
-      const names = f.detections.map((d) => `${d.type} (${TYPE_NAMES[d.type][lang]})`);
+      const names = f.detections.map((d) => typeName(d.type, lang));
       const w = Math.min(56, Math.max(...names.map(displayWidth)));
       f.detections.forEach((d, i) => {
         out.push(`  ${pad(names[i] as string, w)}  ${pad(conf(d.confidence), 4)}  ${String(d.count).padStart(7)}  ${d.masked.join(', ')}`);
       });
     }
-    if (f.persons.distinct > 0) out.push(`  ${ja ? '本人の数' : 'persons'}: ${f.persons.distinct} (${ja ? personsBasisJa(f.persons.basis) : f.persons.basis})`);
+    if (f.persons.distinct > 0) out.push(`  ${personsLine(f.persons, lang)}`);
     if (f.truncated) out.push(`  ${ja ? '一部のみ読み取り（件数は下限）' : 'partly read (counts are lower bounds)'}`);
-    for (const n of f.notes) out.push(`  ${ja ? '注記' : 'note'}: ${n}`);
+    for (const n of f.notes) out.push(`  ${ja ? `注記: ${decodeNoteJa(n)}` : `note: ${n}`}`);
     out.push('');
   }
   const t = report.total;
@@ -247,11 +250,11 @@ export function renderClassifyTable(report: ClassifyReport, lang: Lang): string 
   );
   if (t.classes.length > 0) out.push(`  ${ja ? '区分' : 'APPI classes'}: ${t.classes.map((c) => CLASS_NAMES[c][lang]).join(ja ? '、' : ', ')}`);
   if (t.detections.length > 0) {
-    const names = t.detections.map((d) => `${d.type} (${TYPE_NAMES[d.type][lang]})`);
+    const names = t.detections.map((d) => typeName(d.type, lang));
     const w = Math.min(56, Math.max(...names.map(displayWidth)));
     t.detections.forEach((d, i) => out.push(`  ${pad(names[i] as string, w)}  ${pad(conf(d.confidence), 4)}  ${String(d.count).padStart(7)}  ${ja ? `${d.files} ファイル` : `in ${d.files} file${d.files === 1 ? '' : 's'}`}`));
   }
-  out.push(`  ${ja ? '本人の数' : 'persons'}: ${t.persons.distinct} (${ja ? personsBasisJa(t.persons.basis) : t.persons.basis})`);
+  out.push(`  ${personsLine(t.persons, lang)}`);
   out.push(
     ja
       ? '個人データの判定は標本に基づく推定です。マスク済みの例のみを表示し、値そのものは出力しません。'

@@ -12,7 +12,7 @@ export function registerDemoCommand(program: Command, setExit: (code: number) =>
     .addOption(langOption('language of what is printed (the HTML report has a switch)'))
     .action(async (flags: { outDir?: string; lang: 'ja' | 'en' }) => {
       const { demoSummary, runDemo } = await import('./run.js');
-      const result = await runDemo({ ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}), progress: (line) => process.stderr.write(`kumoscan demo: ${line}\n`) });
+      const result = await runDemo({ ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}), lang: flags.lang, progress: (line) => process.stderr.write(`kumoscan demo: ${line}\n`) });
       write(demoSummary(result, flags.lang));
       setExit(EXIT.OK);
     });

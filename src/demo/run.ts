@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { I18n } from '../model.js';
 import { packagePath } from '../package-info.js';
 import { evaluateSnapshot } from '../scan.js';
 import { readSnapshotFile } from '../snapshot.js';
@@ -43,8 +44,10 @@ const SAMPLE_BYTES = '8MiB';
 export interface DemoOptions {
   /** Where the reports go; default a new folder ./kumoscan-demo-<timestamp>. */
   outDir?: string;
-  /** Progress lines (standard error). */
+  /** Progress lines (standard error), in `lang`. */
   progress?: (line: string) => void;
+  /** Language of the progress lines (default en). */
+  lang?: 'ja' | 'en';
   now?: () => Date;
 }
 
@@ -67,6 +70,17 @@ export function defaultOutDir(now: Date, cwd = process.cwd()): string {
   for (let n = 2; existsSync(dir); n++) dir = `${base}-${n}`;
   return dir;
 }
+
+/** The demo's progress lines, each language whole. */
+export const DEMO_PROGRESS = {
+  azurite: { ja: 'Azurite（ローカルの Azure Blob Storage エミュレーター）を 127.0.0.1 で起動しています …', en: 'starting Azurite (local Azure Blob Storage emulator) on 127.0.0.1 …' },
+  scenario: {
+    ja: 'HR システムのシナリオを作成しています: 従業員 1,500 人、カード写真と PDF の名簿を置いた公開コンテナーと、その隣の非公開コンテナー …',
+    en: 'creating the HR-system scenario: a public container with 1,500 employees, a card photo and a PDF register, beside a private one …',
+  },
+  scan: { ja: 'ライブでスキャンしています: 「kumoscan scan azure --probe」（全行をサンプル、写真は OCR）…', en: 'scanning it live: kumoscan scan azure --probe (sampling every row, OCR of the photo) …' },
+  examples: { ja: 'AWS と Google Cloud のサンプルのスナップショットを追加しています …', en: 'adding the AWS and Google Cloud example snapshots …' },
+} satisfies Record<string, I18n>;
 
 interface ChildResult {
   code: number | null;
@@ -91,7 +105,8 @@ function runKumoscan(args: string[], env: Record<string, string>, home: string):
 export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   const now = opts.now ?? (() => new Date());
   const started = Date.now();
-  const say = opts.progress ?? (() => undefined);
+  const progress = opts.progress ?? (() => undefined);
+  const say = (step: keyof typeof DEMO_PROGRESS): void => progress(DEMO_PROGRESS[step][opts.lang ?? 'en']);
   const outDir = resolve(opts.outDir ?? defaultOutDir(now()));
   try {
     mkdirSync(outDir, { recursive: true });
@@ -107,13 +122,13 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   let azurite: RunningAzurite | undefined;
   let arm: ArmStandIn | undefined;
   try {
-    say('starting Azurite (local Azure Blob Storage emulator) on 127.0.0.1 …');
+    say('azurite');
     const cert = makeLocalCert({ dir: work, commonName: 'kumoscan demo 127.0.0.1' });
     azurite = await startAzurite({ cert, account: DEMO_ACCOUNT, workDir: work });
-    say('creating the HR-system scenario: a public container with 1,500 employees, a card photo and a PDF register, beside a private one …');
+    say('scenario');
     await seedDemoAccount(azurite.origin, azurite.account, azurite.key, cert.cert);
     arm = await startArmStandIn(cert, demoArmState(azurite.blobEndpoint));
-    say('scanning it live: kumoscan scan azure --probe (sampling every row, OCR of the photo) …');
+    say('scan');
     const azureJson = join(outDir, DEMO_FILES.azure);
     const scan = await runKumoscan(
       ['scan', 'azure', '--arm-endpoint', arm.endpoint, '--probe', '--sample-bytes', SAMPLE_BYTES, '--fail-on', 'none', '--quiet', '--format', 'json', '--out', azureJson, '--save-snapshot', join(outDir, DEMO_FILES.azureSnapshot)],
@@ -122,7 +137,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     );
     if (scan.code !== 0 && scan.code !== 3) throw new Error(`the Azure scan failed (exit ${scan.code ?? 'signal'}): ${scan.stderr.trim()}`);
     const azure = readReportFile(azureJson);
-    say('adding the AWS and Google Cloud example snapshots …');
+    say('examples');
     const scannedAt = now().toISOString();
     const offline = (example: string): Report => evaluateSnapshot(readSnapshotFile(packagePath(example)), { source: 'snapshot', failOn: 'none', scannedAt, snapshotFile: example });
     const aws = offline(DEMO_EXAMPLES.aws);

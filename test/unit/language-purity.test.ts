@@ -1,8 +1,5 @@
 // Each language whole: every evidence text of the example and fixture scans has a Japanese version without English
-// words, and an English version without Japanese. What may stay in a Japanese text is technical, not prose: ids,
-// API and setting names (CamelCase, dotted, with ':' '/' '=' '_' or digits), quoted values and names, upper-case
-// codes (HTTP, ACL, READ) and the product and cloud terms of ALLOWED. An English text may hold Japanese only in the
-// names of resources, tags and parties (quoted), and in the legal terms the English texts keep (LEGAL_TERMS).
+// words, and an English version without Japanese (what may stay: test/helpers/language-words.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyBaseline } from '../../reports/baseline.js';
@@ -14,27 +11,7 @@ import { evaluateSnapshot } from '../../src/scan.js';
 import { readSnapshotFile } from '../../src/snapshot.js';
 import type { Evidence } from '../../src/model.js';
 import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
-
-/** Lower-case words a Japanese text may hold: product and cloud terms, and JSON values. */
-const ALLOWED = new Set(['kumoscan', 'true', 'false', 'null', 'blob', 'root', 'web', 'etl', 'payroll', 'bucket', 'policy', 'inline']);
-/** Japanese legal terms the English texts keep (with an English gloss). */
-const LEGAL_TERMS = ['知った日', '速報', '確報', '委託先', '委託', '漏えい', '個人番号', '特定個人情報', '要配慮個人情報'];
-
-/** The prose words of a Japanese text: what is left after removing technical spans. */
-function englishWords(ja: string): string[] {
-  const prose = ja
-    .replace(/`[^`]*`|"[^"]*"|「[^」]*」/g, ' ')
-    .replace(/[\w.[\]]+ = /g, ' ')
-    .split(/[\s、。・（）()：，,;；／]+/)
-    .filter((t) => t !== '' && !/[0-9:/=_.$*@\\[\]{}<>#-]/.test(t));
-  return prose.flatMap((t) => t.match(/[A-Za-z]+/g) ?? []).filter((w) => /^[a-z]{3,}$/.test(w) && !ALLOWED.has(w));
-}
-
-function japaneseOutsideTerms(en: string): string[] {
-  let rest = en.replace(/"[^"]*"|「[^」]*」/g, ' ');
-  for (const term of LEGAL_TERMS) rest = rest.split(term).join(' ');
-  return rest.match(/[\u3040-\u30ff\u3400-\u9fff]+/g) ?? [];
-}
+import { englishWords, japaneseOutsideTerms } from '../helpers/language-words.js';
 
 function reports(): Report[] {
   const entrustees = [{ id: '444455556666', name: 'Kyuyo Payroll Co.', contract: 'CTR-2024-017' }];
@@ -92,7 +69,7 @@ test('the persons basis in Japanese: every wording estimatePersons writes', () =
 });
 
 test('the persons basis of a file and of the classify total in Japanese', () => {
-  assert.equal(personsBasisJa('rows de-duplicated by my_number (40), email (2); free text: 3 distinct phone'), '行ごとに次の項目で重複を除去: my_number (40), email (2)。自由記述: 異なる phone 3件');
+  assert.equal(personsBasisJa('rows de-duplicated by my_number (40), email (2); free text: 3 distinct phone'), '行ごとに次の項目で重複を除去: 個人番号（マイナンバー） 40、メールアドレス 2。自由記述: 異なる電話番号 3件');
   assert.equal(
     personsBasisJa('de-duplicated across files by a salted hash of the strongest identifier; hash cap reached: lower bound (per-file sum: 1,520)'),
     '最も強い識別子のソルト付きハッシュでファイル間の重複を除去。ハッシュの上限に達したため下限です（ファイルごとの合計: 1,520）',

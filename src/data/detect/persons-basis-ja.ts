@@ -2,6 +2,8 @@
 // (classifier.ts, personsCount) and the classify total (src/classify-command.ts). The basis is stored in English in
 // snapshots and reports; its parts follow the small grammar estimatePersons writes, so each part is rendered here.
 // A part outside that grammar (a future wording, an older report) is kept as written, quoted 「…」.
+import { identifierJa } from './detector-names.js';
+
 const NUM = '([\\d,.]+)';
 
 const PARTS: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
@@ -13,13 +15,24 @@ const PARTS: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^the de-duplication set was full, so the sample count is a lower bound$/, () => '重複除去の集合が上限に達したため、サンプルの数は下限です'],
   [/^no person identifier found$/, () => '本人を識別する項目は見つかりません'],
   [/^hash cap reached: lower bound$/, () => 'ハッシュの上限に達したため下限です'],
-  [/^rows de-duplicated by (.+)$/, (m) => `行ごとに次の項目で重複を除去: ${m[1]}`],
-  [new RegExp(`^free text: ${NUM} labelled person\\(s\\) de-duplicated by (.+)$`), (m) => `自由記述: ラベル付きの本人 ${m[1]}人（次の項目で重複を除去: ${m[2]}）`],
-  [new RegExp(`^free text: ${NUM} distinct (\\w+)$`), (m) => `自由記述: 異なる ${m[2]} ${m[1]}件`],
+  [/^rows de-duplicated by (.+)$/, (m) => `行ごとに次の項目で重複を除去: ${countsJa(m[1] ?? '')}`],
+  [new RegExp(`^free text: ${NUM} labelled person\\(s\\) de-duplicated by (.+)$`), (m) => `自由記述: ラベル付きの本人 ${m[1]}人（次の項目で重複を除去: ${countsJa(m[2] ?? '')}）`],
+  [new RegExp(`^free text: ${NUM} distinct (\\w+)$`), (m) => `自由記述: 異なる${identifierJa(m[2] ?? '')} ${m[1]}件`],
   [new RegExp(`^de-duplicated across files by a salted hash of the strongest identifier \\(per-file sum: ${NUM}\\)$`), (m) => `最も強い識別子のソルト付きハッシュでファイル間の重複を除去（ファイルごとの合計: ${m[1]}）`],
   [/^de-duplicated across files by a salted hash of the strongest identifier$/, () => '最も強い識別子のソルト付きハッシュでファイル間の重複を除去'],
   [new RegExp(`^hash cap reached: lower bound \\(per-file sum: ${NUM}\\)$`), (m) => `ハッシュの上限に達したため下限です（ファイルごとの合計: ${m[1]}）`],
 ];
+
+/** `my_number (40), email (2)` → 個人番号（マイナンバー） 40、メールアドレス 2 (identifiers and the rows they keyed). */
+function countsJa(list: string): string {
+  return list
+    .split(', ')
+    .map((part) => {
+      const m = part.match(new RegExp(`^([\\w+]+) \\(${NUM}\\)$`));
+      return m ? `${identifierJa(m[1] ?? '')} ${m[2]}` : `「${part}」`;
+    })
+    .join('、');
+}
 
 function seenJa(seen: string): string {
   let m = seen.match(new RegExp(`^${NUM} distinct persons in ${NUM} sampled object\\(s\\), de-duplicated across objects$`));
