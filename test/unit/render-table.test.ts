@@ -205,6 +205,12 @@ describe('short names, 80 columns, one language', () => {
     }
   });
 
+  test('a row too wide for 80 columns puts its errors on a line of their own, under the findings', () => {
+    const ja = renderTable(example('aws'), 'ja');
+    assert.ok(ja.includes(`\n  hr-system-audit-denied  ?/?/?           —           指摘 7 件（高）、\n${' '.repeat(54)}エラー 2 件\n`), ja);
+    assert.ok(renderTable(example('aws'), 'en').includes('\n  hr-system-audit-denied  ?/?/?       —              7 findings (HIGH); 2 errors\n'));
+  });
+
   test('wrap keeps "第3号" and a bracketed id whole, and never exceeds the width', () => {
     assert.deepEqual(wrap('該当 第1号（要配慮個人情報）／否定できない 第3号（不正の目的）', 44), ['該当 第1号（要配慮個人情報）／否定できない', '第3号（不正の目的）']);
     assert.deepEqual(wrap('否定できない 第3号（不正の目的）', 14), ['否定できない', '第3号（不正の', '目的）']);
