@@ -149,17 +149,29 @@ function resourceLines(views: readonly ResourceView[], findings: readonly Report
   const cells: string[][] = [
     ...storage.map((v) => {
       const errors = v.resource?.errors.length ?? 0;
-      const failed = errors ? (ja ? `、エラー ${num(errors)} 件` : `; ${num(errors)} error${errors === 1 ? '' : 's'}`) : '';
+      const failed = errors ? (ja ? `エラー ${num(errors)} 件` : `${num(errors)} error${errors === 1 ? '' : 's'}`) : '';
       const exposure = `${triCell(v.resource?.exposure.read ?? null, lang)}/${triCell(v.resource?.exposure.list ?? null, lang)}/${triCell(v.resource?.exposure.write ?? null, lang)}`;
-      return [escapeControls(v.name), exposure, dataCell(v, lang), findingsCell(ownFindings(v), lang) + failed];
+      return [escapeControls(v.name), exposure, dataCell(v, lang), findingsCell(ownFindings(v), lang), failed];
     }),
     ...[...accounts].map(([account, list]) => [escapeControls(accountLabel(account, lang)), '', '', findingsCell(list, lang)]),
   ];
   const widths = [Math.min(NAME_COLUMN, widest(cells.map((c) => c[0] ?? ''))), widest(cells.map((c) => c[1] ?? '')), widest(cells.map((c) => c[2] ?? ''))];
-  for (const c of cells) out.push(`  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${pad(c[2] ?? '', widths[2] ?? 0)}  ${c[3] ?? ''}`);
+  for (const c of cells) append(out, lastCell(`  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${pad(c[2] ?? '', widths[2] ?? 0)}  `, c[3] ?? '', c[4] ?? '', lang));
   if (cells.length === 0) out.push(ja ? '  （なし）' : '  (none)');
   out.push('');
   return out;
+}
+
+/**
+ * The findings cell after the padded columns, then the errors: on the same line when it fits 80 columns, else the
+ * errors on a line of their own under the findings (never split inside "エラー 2 件").
+ */
+function lastCell(columns: string, findings: string, errors: string, lang: Lang): string[] {
+  if (!errors) return hanging(columns, findings, CONSOLE_WIDTH);
+  const sep = lang === 'ja' ? '、' : '; ';
+  const whole = `${findings}${sep}${errors}`;
+  if (displayWidth(columns) + displayWidth(whole) <= CONSOLE_WIDTH) return [columns + whole];
+  return [...hanging(columns, findings + sep.trimEnd(), CONSOLE_WIDTH), ...hanging(' '.repeat(displayWidth(columns)), errors, CONSOLE_WIDTH)];
 }
 
 /** The closing lines that stay on the screen: the checks of the most severe level shown (critical, else high). */

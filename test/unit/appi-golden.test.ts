@@ -1,6 +1,7 @@
 // Golden tests of the JSON assessment: a saved snapshot evaluated offline with fixed options must give exactly the
 // committed assessment. Fixtures (test/fixtures/):
-//   examples/aws-hr-system.snapshot.json          -> aws-hr-system.assessment.expected.json (no sample: duties, entrustment by tag)
+//   examples/aws-hr-system.snapshot.json without its samples (test/helpers/unsampled-example.ts)
+//                                                 -> aws-hr-system.assessment.expected.json (no sample: duties, entrustment by tag)
 //   appi-hr-1500.snapshot.json (samples: a DataProfile with My Numbers and health data of 1,500 persons in a public
 //   bucket, a vendor share in us-west-2, a list-only CRM bucket)  -> appi-hr-1500.assessment.expected.json
 // To regenerate after an intended change (then review the diff before committing):
@@ -13,6 +14,7 @@ import { readSnapshotFile } from '../../src/snapshot.js';
 import { packagePath } from '../../src/package-info.js';
 import { SCHEMA_VERSION } from '../../reports/render/json.js';
 import { assertValidReport } from '../helpers/schema.js';
+import { unsampledExample } from '../helpers/unsampled-example.js';
 
 const UPDATE = process.env.KUMOSCAN_UPDATE_GOLDEN === '1';
 
@@ -25,8 +27,8 @@ interface GoldenCase {
 
 const CASES: GoldenCase[] = [
   {
-    name: 'examples/aws-hr-system.snapshot.json',
-    snapshot: packagePath('examples', 'aws-hr-system.snapshot.json'),
+    name: 'examples/aws-hr-system.snapshot.json without its samples',
+    snapshot: unsampledExample(),
     expected: packagePath('test', 'fixtures', 'aws-hr-system.assessment.expected.json'),
     opts: { scannedAt: '2026-11-22T00:00:00.000Z' },
   },
@@ -77,7 +79,7 @@ describe('what the golden files pin', () => {
     ]);
   });
 
-  test('the AWS example: nothing sampled, so no estimate; the tagged bucket\'s payroll vendor is a signal', () => {
+  test('the AWS example without its samples: nothing sampled, so no estimate; the tagged bucket\'s payroll vendor is a signal', () => {
     const report = evaluateSnapshot(readSnapshotFile(CASES[0]!.snapshot), { source: 'snapshot', failOn: 'high', ...CASES[0]!.opts });
     const a = report.assessment;
     assert.deepEqual(a.reportable, []);

@@ -10,6 +10,7 @@ import type { Report } from '../../reports/render/json.js';
 import { packagePath } from '../../src/package-info.js';
 import { runCli } from '../helpers/cli.js';
 import { assertValidReport } from '../helpers/schema.js';
+import { unsampledExample } from '../helpers/unsampled-example.js';
 
 const SNAPSHOT = packagePath('examples', 'aws-hr-system.snapshot.json');
 const EMPLOYEES = 'arn:aws:s3:::hr-system-employees';
@@ -21,8 +22,8 @@ function workdir(text?: string, name = 'kumoscan.yml'): string {
   return dir;
 }
 
-async function scanJson(dir: string, args: string[]): Promise<{ code: number | null; report: Report; stderr: string }> {
-  const res = await runCli(['scan', '--quiet', '--input', SNAPSHOT, '--format', 'json', ...args], {}, dir);
+async function scanJson(dir: string, args: string[], snapshot = SNAPSHOT): Promise<{ code: number | null; report: Report; stderr: string }> {
+  const res = await runCli(['scan', '--quiet', '--input', snapshot, '--format', 'json', ...args], {}, dir);
   assert.equal(res.stderr.includes('kumoscan:'), false, res.stderr);
   const report = JSON.parse(res.stdout) as Report;
   assertValidReport(report);
@@ -153,13 +154,13 @@ suppressions:
 
 describe('inventory declarations and entrustees', () => {
   test('declared categories drive the assessment of an exposed bucket that was not sampled, and say so', async () => {
-    const plain = await scanJson(workdir(), ['--buckets', 'hr-system-employees']);
+    const plain = await scanJson(workdir(), ['--buckets', 'hr-system-employees'], unsampledExample());
     const before = plain.report.assessment.perResource.find((p) => p.resourceId === EMPLOYEES);
     assert.equal(before?.reportability, null);
     assert.equal(before?.personalData, null);
 
     const dir = workdir('version: 1\ninventory:\n  - buckets: hr-system-*\n    categories: [person_name, my_number, sensitive_health]\n    persons: 1500\n');
-    const { report } = await scanJson(dir, ['--buckets', 'hr-system-employees']);
+    const { report } = await scanJson(dir, ['--buckets', 'hr-system-employees'], unsampledExample());
     const r = report.resources.find((x) => x.id === EMPLOYEES);
     assert.deepEqual(r?.data?.declared, { categories: ['person_name', 'my_number', 'sensitive_health'], by: ['inventory[0]'] });
     assert.equal(r?.data?.sampled.objects, 0);
@@ -181,7 +182,7 @@ describe('inventory declarations and entrustees', () => {
 
   test('--declare beats the inventory persons for its bucket', async () => {
     const dir = workdir('version: 1\ninventory:\n  - buckets: hr-system-*\n    categories: [person_name]\n    persons: 1500\n');
-    const { report } = await scanJson(dir, ['--buckets', 'hr-system-employees', '--declare', 'hr-system-employees=12']);
+    const { report } = await scanJson(dir, ['--buckets', 'hr-system-employees', '--declare', 'hr-system-employees=12'], unsampledExample());
     const a = report.assessment.perResource.find((p) => p.resourceId === EMPLOYEES);
     assert.equal(report.resources[0]?.data?.persons.declared, 12);
     assert.deepEqual(a?.reportability?.categories.map((c) => [c.category, c.applies]), [[1, false], [2, false], [3, null], [4, false]]);

@@ -10,15 +10,15 @@ import { buildSarif } from '../../reports/render/sarif.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { renderJson } from '../../reports/render/json.js';
 import { scan } from '../../src/scan.js';
-import { packagePath } from '../../src/package-info.js';
 import { assertValidReport } from '../helpers/schema.js';
+import { unsampledExample } from '../helpers/unsampled-example.js';
 
 const EMPLOYEES = 'arn:aws:s3:::hr-system-employees';
 let report: Report;
 
 before(async () => {
   ({ report } = await scan({
-    input: packagePath('examples', 'aws-hr-system.snapshot.json'),
+    input: unsampledExample(),
     bucketFilter: ['hr-system-employees'],
     failOn: 'high',
     now: () => new Date('2026-11-22T03:00:00Z'),

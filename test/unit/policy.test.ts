@@ -12,6 +12,7 @@ import { scan } from '../../src/scan.js';
 import { packagePath } from '../../src/package-info.js';
 import type { Policy, Suppression } from '../../reports/policy/types.js';
 import { assertValidReport } from '../helpers/schema.js';
+import { unsampledExample } from '../helpers/unsampled-example.js';
 
 const SNAPSHOT = packagePath('examples', 'aws-hr-system.snapshot.json');
 const EMPLOYEES = 'arn:aws:s3:::hr-system-employees';
@@ -199,7 +200,7 @@ describe('the policy through scan() on a snapshot, with a fixed clock', () => {
 describe('the PPC draft of a bucket known only from the inventory', () => {
   test('items 2 and 3 say declared, not detected, and that nothing was sampled', async () => {
     const { report } = await scan({
-      input: SNAPSHOT,
+      input: unsampledExample(),
       bucketFilter: ['hr-system-employees'],
       failOn: 'none',
       policy: { inventory: [{ field: 'inventory[0]', buckets: ['hr-*'], categories: ['person_name', 'my_number'], persons: 1500 }] },

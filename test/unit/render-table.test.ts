@@ -17,6 +17,7 @@ import { evaluateSnapshot } from '../../src/scan.js';
 import { parseSeverityList } from '../../src/severity-list.js';
 import { readSnapshotFile } from '../../src/snapshot.js';
 import { runCli } from '../helpers/cli.js';
+import { unsampledExample } from '../helpers/unsampled-example.js';
 
 const AT = { source: 'snapshot' as const, failOn: 'high' as const, scannedAt: '2026-12-01T03:00:00.000Z' };
 const HR_1500 = packagePath('test', 'fixtures', 'appi-hr-1500.snapshot.json');
@@ -111,7 +112,8 @@ describe('the APPI assessment block', () => {
   });
 
   test('nothing reportable: one line says so, and unsampled exposed resources are counted', () => {
-    assert.deepEqual(assessmentBlock([example('aws')], 'en'), [
+    const unsampled = evaluateSnapshot(readSnapshotFile(unsampledExample()), AT);
+    assert.deepEqual(assessmentBlock([unsampled], 'en'), [
       'APPI assessment (breach report to the PPC)',
       '  3 resources, 1 readable or listable by anyone, 0 of them with personal data, 1',
       '  not sampled (personal data unknown).',
@@ -201,6 +203,12 @@ describe('short names, 80 columns, one language', () => {
         }
       }
     }
+  });
+
+  test('a row too wide for 80 columns puts its errors on a line of their own, under the findings', () => {
+    const ja = renderTable(example('aws'), 'ja');
+    assert.ok(ja.includes(`\n  hr-system-audit-denied  ?/?/?           —           指摘 7 件（高）、\n${' '.repeat(54)}エラー 2 件\n`), ja);
+    assert.ok(renderTable(example('aws'), 'en').includes('\n  hr-system-audit-denied  ?/?/?       —              7 findings (HIGH); 2 errors\n'));
   });
 
   test('wrap keeps "第3号" and a bracketed id whole, and never exceeds the width', () => {
