@@ -37,9 +37,6 @@ export interface HtmlOptions {
 /** Cards (full detail) for at most this many resources, most urgent first; every resource is in the table. */
 export const CARD_LIMIT = 25;
 
-/** An ISO time as Asia/Tokyo wall time: 2026-12-07 23:17 JST (the one formatter of every human-facing output). */
-export { formatLocalTime as tokyoTime } from '../../src/text/local-time.js';
-
 function scopeText(reports: readonly Report[]): string {
   const s = reports.map((r) => `${PROVIDER_LABEL[r.scope.provider]} ${r.scope.accounts.join(', ')}`.trim()).join(' / ');
   return s.length > 90 ? `${s.slice(0, 89)}…` : s;

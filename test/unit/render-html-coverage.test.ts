@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { coverageOf, dutyCoverage } from '../../reports/render/coverage.js';
-import { CARD_LIMIT, renderHtml, tokyoTime } from '../../reports/render/html.js';
+import { CARD_LIMIT, renderHtml } from '../../reports/render/html.js';
+import { formatLocalTime } from '../../src/text/local-time.js';
 import { TABLE_PAGE } from '../../reports/render/html/resource-table.js';
 import { cssString, pageCss } from '../../reports/render/html/style.js';
 import type { Report } from '../../reports/render/json.js';
@@ -91,7 +92,7 @@ describe('scale and print', () => {
     const html = renderHtml(report);
     assert.match(html, /@page\{size:A4;/);
     assert.match(html, /@bottom-center\{content:counter\(page\) " \/ " counter\(pages\)/);
-    assert.ok(html.includes(`@top-right{content:${cssString(tokyoTime(report.scannedAt))}`));
+    assert.ok(html.includes(`@top-right{content:${cssString(formatLocalTime(report.scannedAt))}`));
     assert.match(html, /<section class="cover print-only" id="cover">/);
     const summary = /<section id="print-summary" class="print-only">[\s\S]*?<\/section>\n<\/section>|<section id="print-summary"[\s\S]*?<section id="duties-view">/.exec(html)?.[0] ?? '';
     assert.ok(summary.includes('kumo-hr-health-checks'));
@@ -102,6 +103,6 @@ describe('scale and print', () => {
     assert.equal(cssString('a"b\\c'), '"a\\000022b\\00005cc"');
     assert.equal(cssString('</style>'), '"\\00003c/style\\00003e"');
     assert.match(pageCss('GCS p', '2026-12-07 23:17 JST'), /@top-left\{content:"kumoscan \\0000b7 GCS p"/);
-    assert.equal(tokyoTime('2026-12-07T14:17:00.000Z'), '2026-12-07 23:17 JST');
+    assert.equal(formatLocalTime('2026-12-07T14:17:00.000Z'), '2026-12-07 23:17 JST');
   });
 });
