@@ -5,7 +5,7 @@
 // Usage: node dist/bench/ocr-speed.js [REPEAT=3] [VARIANT=4.0.0_best_int] [--text]
 //   --text prints the normalized OCR text too (a debugging aid for the fixtures: they hold made-up values only).
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Classifier } from '../src/data/detect/classifier.js';
 import { TesseractEngine, JPN_DATA_VARIANT } from '../src/data/ocr/engine.js';
 import { pageSegments } from '../src/data/ocr/page-segments.js';
@@ -15,7 +15,11 @@ const showText = process.argv.includes('--text');
 const repeat = Math.max(1, Number(args[0] ?? 3));
 const variant = args[1] ?? JPN_DATA_VARIANT;
 const dir = join(process.cwd(), 'test/fixtures/ocr');
-const files = readdirSync(dir).filter((f) => /\.(jpe?g|png)$/i.test(f) && !f.startsWith('format-sample')).sort();
+// The fixtures, then the demo's card photo (examples/demo): the picture `kumoscan demo` uploads.
+const files = [
+  ...readdirSync(dir).filter((f) => /\.(jpe?g|png)$/i.test(f) && !f.startsWith('format-sample')).sort().map((f) => join(dir, f)),
+  join(process.cwd(), 'examples/demo/my-number-card-back.jpg'),
+];
 
 const engine = new TesseractEngine({ workers: 1, variant });
 const t0 = performance.now();
@@ -23,7 +27,7 @@ await engine.recognize(readFileSync(join(dir, 'format-sample.png')), 60_000);
 console.log(`worker start + first small image: ${Math.round(performance.now() - t0)} ms (variant ${variant})`);
 const medians: number[] = [];
 for (const f of files) {
-  const bytes = readFileSync(join(dir, f));
+  const bytes = readFileSync(f);
   const times: number[] = [];
   let last = null;
   for (let i = 0; i < repeat; i++) {
@@ -39,7 +43,7 @@ for (const f of files) {
   for (const s of page.segments) c.push(s);
   const p = c.finish();
   const det = p.detections.map((d) => `${d.type}/${d.confidence}×${d.count}${d.ocrConfidence !== undefined ? ` (ocr ${d.ocrConfidence})` : ''}`).join(', ');
-  console.log(`${f.padEnd(16)} ${String(Math.round(median)).padStart(6)} ms  conf ${Math.round(last?.confidence ?? 0)}  kind ${page.documentKind ?? '-'}  persons ${p.persons.distinct}  ${det}`);
+  console.log(`${basename(f).padEnd(16)} ${String(Math.round(median)).padStart(6)} ms  conf ${Math.round(last?.confidence ?? 0)}  kind ${page.documentKind ?? '-'}  persons ${p.persons.distinct}  ${det}`);
   if (showText) for (const s of page.segments) console.log(`    ${s.field !== undefined ? `[${s.field}${s.row !== undefined ? ` row ${s.row}` : ''}] ` : ''}${s.text}  (${s.ocr?.confidence ?? '-'})`);
 }
 await engine.close();

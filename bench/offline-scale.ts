@@ -5,35 +5,15 @@
 // (1.0 = linear).
 // Run: node dist/bench/offline-scale.js [SIZES=1000,10000,100000] [FORMATS=json,table]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packagePath } from '../src/package-info.js';
+import { writeSyntheticSnapshot } from './synthetic-snapshot.js';
 
 const sizes = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
 const formats = (process.argv[3] ?? 'json,table').split(',');
 const GNU_TIME = '/usr/bin/time';
-
-interface Bucket {
-  Name: string;
-  Policy?: unknown;
-  [k: string]: unknown;
-}
-
-function snapshotOf(n: number, dir: string): string {
-  const example = JSON.parse(readFileSync(packagePath('examples', 'aws-hr-system.snapshot.json'), 'utf8')) as { buckets: Bucket[] };
-  const buckets: Bucket[] = [];
-  for (let i = 0; i < n; i++) {
-    const base = example.buckets[i % example.buckets.length] as Bucket;
-    const name = `b${String(i).padStart(6, '0')}-${base.Name}`;
-    const copy: Bucket = { ...base, Name: name };
-    if (typeof base.Policy === 'string') copy.Policy = base.Policy.split(base.Name).join(name);
-    buckets.push(copy);
-  }
-  const path = join(dir, `aws-${n}.json`);
-  writeFileSync(path, JSON.stringify({ ...example, buckets }));
-  return path;
-}
 
 function run(input: string, format: string, out: string): { seconds: number; cpuSeconds: number | null; rssMiB: number | null; code: number | null } {
   const argv = [packagePath('bin', 'kumoscan.js'), 'scan', '--input', input, '--format', format, '--out', out, '--quiet', '--fail-on', 'none'];
@@ -54,7 +34,7 @@ try {
   console.log('buckets  format  seconds  CPU s  µs/bucket  ratio  peak RSS MiB  report MiB  exit');
   const firstPerBucket = new Map<string, number>();
   for (const n of sizes) {
-    const input = snapshotOf(n, dir);
+    const input = writeSyntheticSnapshot(n, join(dir, `aws-${n}.json`));
     for (const format of formats) {
       const out = join(dir, `report-${n}.${format}`);
       const r = run(input, format, out);

