@@ -48,6 +48,8 @@ export const CSV_COLUMNS = [
   'suppressed',
   'suppression_reason',
   'suppression_expires',
+  'public_since_after',
+  'public_since_by',
 ] as const;
 
 /** One RFC 4180 field. */
@@ -121,6 +123,9 @@ export function renderCsv(input: Report | readonly Report[]): string {
         exposure_first_seen_by: f.stillReportable?.firstSeenBy ?? '',
         exposure_resolved_after: f.stillReportable?.resolvedAfter ?? '',
         exposure_resolved_by: f.stillReportable?.resolvedBy ?? '',
+        // With --history: when the resource became public (after: exclusive; empty when public in the first run recorded).
+        public_since_after: (f.stillReportable?.publicSince ?? v?.publicSince)?.earliest ?? '',
+        public_since_by: (f.stillReportable?.publicSince ?? v?.publicSince)?.latest ?? '',
       };
       lines.push(CSV_COLUMNS.map((c) => csvField(MULTILINE_COLUMNS.has(c) ? cells[c] : sanitizeCell(cells[c]))).join(','));
     }
