@@ -44,12 +44,12 @@ export const CSV_COLUMNS = [
   'exposure_first_seen_by',
   'exposure_resolved_after',
   'exposure_resolved_by',
+  'public_since_after',
+  'public_since_by',
   'original_severity',
   'suppressed',
   'suppression_reason',
   'suppression_expires',
-  'public_since_after',
-  'public_since_by',
 ] as const;
 
 /** One RFC 4180 field. */

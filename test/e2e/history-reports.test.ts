@@ -16,6 +16,7 @@ import { MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { createDatabase, startPostgres, type RunningPostgres } from '../helpers/postgres.js';
 import { assertValidReport } from '../helpers/schema.js';
 import { employeeCsv } from '../helpers/employees.js';
+import { parseCsv } from '../helpers/parse-csv.js';
 import { HR_REGION, PUBLIC_READ_POLICY, s3For } from '../helpers/seed-hr.js';
 
 const BUCKET = 'payroll-nightly';
@@ -175,10 +176,10 @@ for (const engine of engines) {
       const md = await ok(['report', out('r2.json'), '--history', history, '--format', 'md', '--lang', 'en']);
       assert.ok(md.includes(`## Public since (run history)\n\n- ${BUCKET}: public since between ${JST1} and ${JST2} (last private run ${short(0)} / first public run ${short(1)})\n`), md);
       const csv = await ok(['report', out('r2.json'), '--history', history, '--format', 'csv']);
-      const [head, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-      // The two new columns are the last ones (no comma in them).
-      assert.match(head ?? '', /,public_since_after,public_since_by$/);
-      assert.deepEqual(rows.find((l) => l.startsWith(`public-read:${ID}`))?.split(',').slice(-2), [NIGHT1, NIGHT2]);
+      const [head = [], ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''));
+      const row = rows.find((r) => r[head.indexOf('check_id')] === 'public-read');
+      assert.equal(row?.[head.indexOf('public_since_after')], NIGHT1);
+      assert.equal(row?.[head.indexOf('public_since_by')], NIGHT2);
       const sarif = JSON.parse(await ok(['report', out('r2.json'), '--history', history, '--format', 'sarif', '--lang', 'ja'])) as { runs: { logicalLocations: { fullyQualifiedName: string; properties: Record<string, any> }[] }[] };
       const loc = sarif.runs[0]?.logicalLocations.find((l) => l.fullyQualifiedName === ID);
       assert.equal(loc?.properties.publicSince.earliest, NIGHT1);
