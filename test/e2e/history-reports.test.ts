@@ -189,6 +189,14 @@ for (const engine of engines) {
       assert.match(html, /data-part="occurred"/);
     });
 
+    test('report reads `history:` of kumoscan.yml when --history is not given', async () => {
+      const work = mkdtempSync(join(dir, `${engine.name}-cfg-`));
+      writeFileSync(join(work, 'kumoscan.yml'), `version: 1\nhistory: ${history}\n`);
+      const r = await runCli(['report', out('r2.json'), '--format', 'json'], {}, work);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal((JSON.parse(r.stdout) as Report).history?.publicSince[0]?.latest, NIGHT2);
+    });
+
     test('merge --history stores the merged run once; the merged report shows public since', async () => {
       for (const i of [0, 1]) await ok(['scan', '--input', nights[1] ?? '', '--shard', `${i}/2`, '--format', 'json', '--out', out(`shard${i}.json`), '--discovered-at', '2026-11-05', '--fail-on', 'none', '-q']);
       const merged = await engine.fresh(`merged_${engine.name.toLowerCase()}`);
