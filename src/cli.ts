@@ -229,7 +229,7 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--call-timeout <duration>', 'time one remote call may take, retries included (30s, 2m …); a call that runs out is a recorded error').argParser(duration).default(DEFAULT_CALL_TIMEOUT_MS, '30s').helpGroup('Operations:'))
     .addOption(new Option('--scan-timeout <duration>', 'deadline of the whole scan (10m, 2h …): then no new call starts, what is left is recorded as not done, the report is written, exit 3 (default: none)').argParser(duration).helpGroup('Operations:'))
     .addOption(new Option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones').helpGroup('Operations:'))
-    .addOption(new Option('--history <path|url>', 'after the report is written, store the run in the exposure history: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST:PORT/DATABASE (kumoscan history reads it)').helpGroup('Operations:'))
+    .addOption(new Option('--history <path|url>', 'store the run in the exposure history and show in the report what it says (public since, 発生日): a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST:PORT/DATABASE (kumoscan history reads it)').helpGroup('Operations:'))
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (provider: string | undefined, flags: ScanFlags, cmd: Command) => {
       const source = (flag: string): string | undefined => cmd.getOptionValueSource(flag);
