@@ -213,3 +213,17 @@ for (const engine of engines) {
     });
   });
 }
+
+describe('report --history with a history that cannot be read', () => {
+  test('one line, the report written without the history, exit 3 (ja and en)', async () => {
+    const bad = join(dir, 'no-such-folder', 'h.db');
+    const target = join(dir, 'unreadable.json');
+    const en = await runCli(['report', join(dir, 'live2.json'), '--history', bad, '--format', 'json', '--out', target]);
+    assert.equal(en.code, 3);
+    assert.match(en.stderr, new RegExp(`^kumoscan: the history could not be read \\(the report was written without it\\): history ${bad}: cannot open: [^\\n]+\\n$`));
+    assert.equal((JSON.parse(readFileSync(target, 'utf8')) as Report).history, undefined);
+    const ja = await runCli(['report', join(dir, 'live2.json'), '--history', bad, '--format', 'json', '--out', target, '--lang', 'ja']);
+    assert.equal(ja.code, 3);
+    assert.match(ja.stderr, new RegExp(`^kumoscan: 履歴を読み取れませんでした（レポートは履歴の情報なしで出力済み）: 履歴 ${bad}: 開けません: [^\\n]+\\n$`));
+  });
+});

@@ -7,6 +7,8 @@ import type { Observation, RunSummary } from '../../src/history/store.js';
 import { closedWindowAt, publicSinceAt } from '../../src/history/public-since.js';
 import { publicSinceLine } from '../../reports/render/public-since-view.js';
 import { occurrenceRange, occurrenceSentence } from '../../reports/appi/occurrence.js';
+import { deadlinesFor } from '../../reports/appi/deadlines.js';
+import { deadlineTimeline, timelineRows } from '../../reports/render/html/charts/deadline-timeline.js';
 
 const ID = 'arn:aws:s3:::hr';
 const at = (day: number): string => `2026-11-0${day}T15:00:00.000Z`;
@@ -77,4 +79,17 @@ test('the texts: public since, 発生日 and its short range, each language whol
     '発生日（推定）: 遅くとも 2026-11-02 00:00 JST（根拠: kumoscan の実行履歴。記録された最初の実行（2026-11-02 00:00 JST）で既に公開されており、それより前の記録はありません）。公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。',
   );
   for (const p of [both, first]) for (const text of [publicSinceLine(p).ja, occurrenceRange(p).ja, occurrenceSentence(p).ja]) assert.doesNotMatch(text, /\b(public|private|run|between|since|history)\b/);
+});
+
+test('the HTML deadline timeline draws 発生日 before 知った日 when the history gives it, and not without', () => {
+  const since = publicSinceAt(timeline([false, true]), at(2));
+  assert.ok(since);
+  const base = deadlinesFor('2026-11-05', { categories: [], myNumberAct: { applies: true, reason: { ja: '', en: '' } } });
+  const withOccurred = deadlineTimeline(timelineRows([{ name: 'hr', deadlines: { ...base, occurred: since } }]), '2026-11-06');
+  assert.match(withOccurred, /data-part="occurred"/);
+  assert.match(withOccurred, />発生 11-02〜11-03</);
+  assert.match(withOccurred, />occurred 11-02〜11-03</);
+  assert.match(withOccurred, /発生日（推定）→ 知った日/);
+  const without = deadlineTimeline(timelineRows([{ name: 'hr', deadlines: base }]), '2026-11-06');
+  assert.doesNotMatch(without, /occurred|発生/);
 });
