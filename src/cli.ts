@@ -19,6 +19,7 @@ import { registerDiffCommand } from './diff-command.js';
 import { registerMergeCommand } from './merge-command.js';
 import { registerHistoryCommand } from './history/command.js';
 import { parseHistoryTarget } from './history/target.js';
+import { historyTargetFrom, reportWithHistory } from './history/history-flag.js';
 import { parseShard, type Shard } from './shard.js';
 import type { Format } from '../reports/render/formats.js';
 import { FORMAT_HELP, formatList } from '../reports/render/format-option.js';
@@ -228,7 +229,7 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(new Option('--call-timeout <duration>', 'time one remote call may take, retries included (30s, 2m …); a call that runs out is a recorded error').argParser(duration).default(DEFAULT_CALL_TIMEOUT_MS, '30s').helpGroup('Operations:'))
     .addOption(new Option('--scan-timeout <duration>', 'deadline of the whole scan (10m, 2h …): then no new call starts, what is left is recorded as not done, the report is written, exit 3 (default: none)').argParser(duration).helpGroup('Operations:'))
     .addOption(new Option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones').helpGroup('Operations:'))
-    .addOption(new Option('--history <path|url>', 'after the report is written, store the run in the exposure history: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST:PORT/DATABASE (kumoscan history reads it)').helpGroup('Operations:'))
+    .addOption(new Option('--history <path|url>', 'store the run in the exposure history and show in the report what it says (public since, 発生日): a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST:PORT/DATABASE (kumoscan history reads it)').helpGroup('Operations:'))
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (provider: string | undefined, flags: ScanFlags, cmd: Command) => {
       const source = (flag: string): string | undefined => cmd.getOptionValueSource(flag);
@@ -247,16 +248,30 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier JSON report, and list the resolved ones')
     .addOption(new Option('--severity <list>', SEVERITY_HELP).argParser(severityList))
     .option('--details', DETAILS_HELP)
-    .action(async (files: string[], given: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string; severity?: Severity[]; details?: boolean }, cmd: Command) => {
+    .option('--history <path|url>', 'show what the exposure history says (public since, 発生日, the still-reportable window): a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST:PORT/DATABASE; nothing is stored')
+    .option('--config <file>', 'configuration file whose `history:` is used when --history is not given (default: ./kumoscan.yml when present)')
+    .action(async (files: string[], given: { format: Format[]; out?: string; outDir?: string; lang: Lang; baseline?: string; severity?: Severity[]; details?: boolean; history?: string; config?: string }, cmd: Command) => {
       const flags = { ...given, format: reportFormats(given, files.length, cmd.getOptionValueSource('format') === 'default', process.stdout.isTTY === true) };
       const [{ checkOutputs, emitReports }, { readReportFile }, { applyBaseline }] = await Promise.all([import('../reports/render/output.js'), import('../reports/render/load.js'), import('../reports/baseline.js')]);
       checkOutputs(files.length, flags.format, flags);
+      const history = await historyTargetFrom(flags.history, flags.config);
       const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
       const loaded = files.map(readReportFile);
       // A baseline is one provider's report: it applies to the reports of that provider (an error when there is none).
       const mine = (r: (typeof loaded)[number]): boolean => baseline !== undefined && (r.scope.provider === baseline.scope.provider || !loaded.some((x) => x.scope.provider === baseline.scope.provider));
-      const reports = loaded.map((r) => (baseline && mine(r) ? applyBaseline(r, baseline, { file: flags.baseline ?? '' }) : r));
+      let reports = loaded.map((r) => (baseline && mine(r) ? applyBaseline(r, baseline, { file: flags.baseline ?? '' }) : r));
+      let exitCode: number = EXIT.OK;
+      if (history) {
+        const enriched = [];
+        for (const r of reports) {
+          const e = await reportWithHistory(history, r, null, exitCode, flags.lang);
+          enriched.push(e.report);
+          exitCode = e.exitCode;
+        }
+        reports = enriched;
+      }
       await emitReports(reports, flags.format, { lang: flags.lang, table: tableOptions(flags), ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
+      setExit(exitCode);
     });
   registerDemoCommand(program, setExit, write);
   registerDiffCommand(program, setExit, write);
@@ -348,13 +363,12 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
   log.clear();
   const nothingMatched = emptyFilterMessage(outcome.report.scope, outcome.report.resources.length, outcome.report.summary.complete, flags.shard);
   if (nothingMatched) throw new UsageError(nothingMatched[flags.lang]);
-  const report = baseline && flags.baseline !== undefined ? applyBaseline(outcome.report, baseline, { file: flags.baseline }) : outcome.report;
+  const compared = baseline && flags.baseline !== undefined ? applyBaseline(outcome.report, baseline, { file: flags.baseline }) : outcome.report;
+  // With --history the run is stored, then the report says what the history knows (public since, 発生日).
+  const { report, exitCode } = history ? await reportWithHistory(history, compared, { snapshot: outcome.snapshot, report: outcome.report }, outcome.exitCode, flags.lang) : { report: compared, exitCode: outcome.exitCode };
   const written = await emitReports([report], flags.format, { lang: flags.lang, table: tableOptions(flags), ...outputs }, write);
   log.end(outcome, flags.format, written);
-  if (!history) return outcome.exitCode;
-  // Loaded only here: the database drivers are not imported by a scan without --history.
-  const { recordRun } = await import('./history/record.js');
-  return recordRun(history, outcome.snapshot, outcome.report, outcome.exitCode, flags.lang, (t) => process.stderr.write(t));
+  return exitCode;
 }
 
 /** The table's --details and --severity. */

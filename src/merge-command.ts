@@ -6,6 +6,7 @@ import type { Format } from '../reports/render/formats.js';
 import { FORMAT_HELP, formatList } from '../reports/render/format-option.js';
 import type { Lang } from '../reports/render/table.js';
 import { langOption } from './lang-option.js';
+import { historyTargetFrom, reportWithHistory } from './history/history-flag.js';
 import { SEVERITIES } from './model.js';
 import type { FailOn } from './scan.js';
 
@@ -17,6 +18,9 @@ interface MergeFlags {
   failOn: FailOn;
   allowPartial?: boolean;
   baseline?: string;
+  /** --history PATH|URL (docs/history.md); else `history:` of --config / ./kumoscan.yml. */
+  history?: string;
+  config?: string;
 }
 
 const EXAMPLES = `
@@ -32,7 +36,8 @@ Exit codes:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
   2  bad input (unreadable file, not a shard report, shards missing or given twice, different providers or versions)
-  3  incomplete (some calls failed in a shard, or --allow-partial with missing shards)
+  3  incomplete (some calls failed in a shard, or --allow-partial with missing shards), or --history could not be
+     written or read (the report is written all the same)
 `;
 
 export function registerMergeCommand(program: Command, setExit: (code: number) => void, write: (text: string) => void): void {
@@ -47,6 +52,8 @@ export function registerMergeCommand(program: Command, setExit: (code: number) =
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
     .option('--allow-partial', 'accept missing shards (the report is marked incomplete)')
     .option('--baseline <report.json>', 'mark findings new / unchanged against an earlier report, and list the resolved ones')
+    .option('--history <path|url>', 'store the merged run in the exposure history and show what it says (public since, 発生日): a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST:PORT/DATABASE')
+    .option('--config <file>', 'configuration file whose `history:` is used when --history is not given (default: ./kumoscan.yml when present)')
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], flags: MergeFlags) => {
       setExit(await runMerge(files, flags, write));
@@ -62,11 +69,14 @@ export async function runMerge(files: readonly string[], flags: MergeFlags, writ
     import('./scan.js'),
   ]);
   checkOutputs(1, flags.format, flags);
+  const history = await historyTargetFrom(flags.history, flags.config);
   const baseline = flags.baseline !== undefined ? readReportFile(flags.baseline) : undefined;
-  let report = mergeReports(files.map(readReportFile), { names: files, allowPartial: flags.allowPartial === true });
+  let merged = mergeReports(files.map(readReportFile), { names: files, allowPartial: flags.allowPartial === true });
   // The merged report is judged against this command's --fail-on.
-  report = { ...report, scope: { ...report.scope, failOn: flags.failOn } };
-  if (baseline && flags.baseline !== undefined) report = applyBaseline(report, baseline, { file: flags.baseline });
+  merged = { ...merged, scope: { ...merged.scope, failOn: flags.failOn } };
+  let report = baseline && flags.baseline !== undefined ? applyBaseline(merged, baseline, { file: flags.baseline }) : merged;
+  let exitCode = exitCodeFor(report, flags.failOn);
+  if (history) ({ report, exitCode } = await reportWithHistory(history, report, { merged }, exitCode, flags.lang));
   await emitReports([report], flags.format, { lang: flags.lang, ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) }, write);
-  return exitCodeFor(report, flags.failOn);
+  return exitCode;
 }

@@ -8,6 +8,8 @@ import { CLASS_NAMES, DETECTOR_NAMES, PROVIDER_STORAGE, concatI18n, joinI18n, nu
 import { exposureKind } from './reportability.js';
 import { formatLocalTime } from '../../src/text/local-time.js';
 import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
+import type { PublicSince } from '../../src/history/public-since.js';
+import { occurrenceSentence } from './occurrence.js';
 
 export const PPC_ITEM_TITLES: Readonly<Record<PpcDraftItem['no'], I18n>> = {
   1: { ja: '概要', en: '概要 (summary)' },
@@ -30,6 +32,8 @@ export interface PpcDraftContext {
   /** The resource's findings, most severe first. */
   findings: readonly Finding[];
   entrustment: readonly EntrustmentSignal[];
+  /** With --history: when the exposure began, as the run history bounds it (発生日). */
+  publicSince?: PublicSince;
 }
 
 function todo(text: I18n): I18n {
@@ -42,7 +46,7 @@ function grants(r: Pick<Resource, 'exposure'>): string[] {
   return [...new Set(r.exposure.evidence.filter(given).map((e) => `${e.source} ${e.ref} (${e.capability})`))];
 }
 
-function item1(r: Resource, ctx: PpcDraftContext): I18n {
+function item1(r: Resource, ctx: Pick<PpcDraftContext, 'scannedAt' | 'discoveredAt' | 'publicSince'>): I18n {
   const kind = exposureKind(r);
   const can: I18n = kind === 'read' ? { ja: '中身を読み取れる', en: 'read the contents' } : { ja: 'オブジェクトの一覧（キー）を取得できる', en: 'list the objects (their keys)' };
   const g = grants(r);
@@ -61,10 +65,16 @@ function item1(r: Resource, ctx: PpcDraftContext): I18n {
     evidence,
     probe,
     {
-      ja: `設定の点検（kumoscan によるスキャン、${formatLocalTime(ctx.scannedAt)}）で判明し、${ctx.discoveredAt} を事態を知った日としています。公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。`,
-      en: `Found by a configuration review (a kumoscan scan, ${formatLocalTime(ctx.scannedAt)}); ${ctx.discoveredAt} is taken as the day the business knew. Establish when it became public from the change history (audit logs).`,
+      ja: `設定の点検（kumoscan によるスキャン、${formatLocalTime(ctx.scannedAt)}）で判明し、${ctx.discoveredAt} を事態を知った日としています。`,
+      en: `Found by a configuration review (a kumoscan scan, ${formatLocalTime(ctx.scannedAt)}); ${ctx.discoveredAt} is taken as the day the business knew.`,
     },
+    ctx.publicSince ? occurrenceSentence(ctx.publicSince) : { ja: '公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。', en: 'Establish when it became public from the change history (audit logs).' },
   );
+}
+
+/** Item 1 (概要) alone: rewritten when the run history gives the 発生日 of a report already built (reports/history.ts). */
+export function overviewItem(r: Resource, ctx: Pick<PpcDraftContext, 'scannedAt' | 'discoveredAt' | 'publicSince'>): PpcDraftItem {
+  return { no: 1, title: PPC_ITEM_TITLES[1], content: item1(r, ctx), todo: false };
 }
 
 function item2(r: Resource): I18n {

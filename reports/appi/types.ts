@@ -1,5 +1,6 @@
 // The shapes of the APPI assessment (../shared/APPI.md) in the JSON report. The assessment module fills them;
 // every renderer (JSON, HTML, SARIF, Markdown, CSV) reads them. Plain data, bilingual texts.
+import type { PublicSince } from '../../src/history/public-since.js';
 import type { DutyId, I18n, Principal } from '../../src/model.js';
 
 /** 規則第7条 categories: 1 要配慮, 2 財産的被害, 3 不正の目的, 4 1,000人超. */
@@ -33,6 +34,8 @@ export interface Deadlines {
   final: { due: string; days: 30 | 60; note: I18n };
   /** 本人への通知 (法第26条第2項): promptly. */
   notifyPersons: I18n;
+  /** 1.5.0: 発生日 — when the exposure began, estimated from the exposure history (--history); absent without it. */
+  occurred?: PublicSince;
 }
 
 export interface PpcDraftItem {

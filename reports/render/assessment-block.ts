@@ -1,15 +1,18 @@
 // The APPI verdict in plain console lines, shared by the scan table and `kumoscan demo`: how many resources are
 // exposed and hold personal data, and for each one that may have to be reported to the PPC its estimate, the
-// categories of 規則第7条, the My Number Act, the number of persons, the 速報 window and the 確報 date. Pure.
+// categories of 規則第7条, the My Number Act, the number of persons, the 速報 window and the 確報 date (with --history
+// first the 発生日 the run history estimates). Pure.
 import type { ReportCategory } from '../appi/types.js';
 import type { Report } from './json.js';
 import { hanging, pad, widest } from './columns.js';
 import { escapeControls } from '../../src/text/sanitize.js';
+import { occurrenceRange } from '../appi/occurrence.js';
 import { NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, allViews, categoriesOf, summarize, type Lang, type ResourceView } from './view.js';
 
-type Row = 'estimate' | 'categories' | 'myNumberAct' | 'persons' | 'preliminary' | 'final';
+type Row = 'occurred' | 'estimate' | 'categories' | 'myNumberAct' | 'persons' | 'preliminary' | 'final';
 
 const ROW_LABEL: Record<Row, { ja: string; en: string }> = {
+  occurred: { ja: '発生日（推定）', en: 'Occurred (estimate)' },
   estimate: { ja: '推定', en: 'Estimate' },
   categories: { ja: '規則第7条', en: 'Rules Art. 7' },
   myNumberAct: { ja: '番号法', en: 'My Number Act' },
@@ -83,9 +86,15 @@ const VALUE: Record<Row, (v: ResourceView, lang: Lang) => string> = {
   persons: personsText,
   preliminary: preliminaryText,
   final: finalText,
+  occurred: occurredText,
 };
 
-const ROWS: readonly Row[] = ['estimate', 'categories', 'myNumberAct', 'persons', 'preliminary', 'final'];
+/** 発生日 from the run history (--history); the row is left out without it. */
+function occurredText(v: ResourceView, lang: Lang): string {
+  return v.deadlines?.occurred ? occurrenceRange(v.deadlines.occurred)[lang] : '';
+}
+
+const ROWS: readonly Row[] = ['occurred', 'estimate', 'categories', 'myNumberAct', 'persons', 'preliminary', 'final'];
 
 /** Two sentences: what is exposed with personal data, then how many are reportable. */
 function countsLines(reports: readonly Report[], views: readonly ResourceView[], lang: Lang): [string, string] {
@@ -117,11 +126,16 @@ export function assessmentBlock(reports: readonly Report[], lang: Lang, views: r
   if (known.length > 0) {
     out.push(...hanging('  ', ja ? `期限は知った日 ${known.join('、')} から数えています（--discovered-at で指定）。` : `Deadlines count from ${known.join(', ')}, the day the exposure became known (--discovered-at).`));
   }
-  const labelWidth = widest(ROWS.map((r) => ROW_LABEL[r][lang]));
+  // 発生日 only with --history: without it the rows (and their width) are as before.
+  const rows = ROWS.filter((r) => r !== 'occurred' || reportable.some((v) => v.deadlines?.occurred));
+  const labelWidth = widest(rows.map((r) => ROW_LABEL[r][lang]));
   for (const v of reportable) {
     const provider = PROVIDER_LABEL[v.provider];
     out.push('', `  ${escapeControls(v.name)}${ja ? `（${provider}）` : ` (${provider})`}`);
-    for (const row of ROWS) out.push(...hanging(`    ${pad(ROW_LABEL[row][lang], labelWidth)}  `, VALUE[row](v, lang)));
+    for (const row of rows) {
+      const value = VALUE[row](v, lang);
+      if (value !== '') out.push(...hanging(`    ${pad(ROW_LABEL[row][lang], labelWidth)}  `, value));
+    }
   }
   return out;
 }

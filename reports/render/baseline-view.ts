@@ -32,6 +32,14 @@ export const STILL_REPORTABLE_LABEL: I18n = { ja: '解消済み—報告対象�
 /** The exposure window as bounds: exposed since `firstSeenBy` or earlier, fixed after `resolvedAfter` and by `resolvedBy`. */
 export function exposureWindowLine(s: StillReportable): I18n {
   const [first, after, by] = [s.firstSeenBy, s.resolvedAfter, s.resolvedBy].map(formatLocalTime);
+  const p = s.basis === 'history' ? s.publicSince : undefined;
+  if (p) {
+    const from: I18n = p.earliest === null ? { ja: `遅くとも ${first} から`, en: `from ${first} or earlier` } : { ja: `${formatLocalTime(p.earliest)} から ${first} の間に公開され`, en: `from between ${formatLocalTime(p.earliest)} and ${first}` };
+    return {
+      ja: `公開期間: ${from.ja}、${after} より後 ${by} までの間に解消（実行履歴による）`,
+      en: `exposed ${from.en} until a fix after ${after} and by ${by} (from the run history)`,
+    };
+  }
   return {
     ja: `公開期間: ${first} 以前から、${after} より後 ${by} までの間に解消`,
     en: `exposed from ${first} or earlier until a fix after ${after} and by ${by}`,

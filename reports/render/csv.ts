@@ -44,6 +44,8 @@ export const CSV_COLUMNS = [
   'exposure_first_seen_by',
   'exposure_resolved_after',
   'exposure_resolved_by',
+  'public_since_after',
+  'public_since_by',
   'original_severity',
   'suppressed',
   'suppression_reason',
@@ -121,6 +123,9 @@ export function renderCsv(input: Report | readonly Report[]): string {
         exposure_first_seen_by: f.stillReportable?.firstSeenBy ?? '',
         exposure_resolved_after: f.stillReportable?.resolvedAfter ?? '',
         exposure_resolved_by: f.stillReportable?.resolvedBy ?? '',
+        // With --history: when the resource became public (after: exclusive; empty when public in the first run recorded).
+        public_since_after: (f.stillReportable?.publicSince ?? v?.publicSince)?.earliest ?? '',
+        public_since_by: (f.stillReportable?.publicSince ?? v?.publicSince)?.latest ?? '',
       };
       lines.push(CSV_COLUMNS.map((c) => csvField(MULTILINE_COLUMNS.has(c) ? cells[c] : sanitizeCell(cells[c]))).join(','));
     }

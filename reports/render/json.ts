@@ -8,6 +8,7 @@ import type { Deadlines, Entrustee, ReportabilityResult } from '../appi/types.js
 import type { ConfigWarning, SuppressedFinding } from '../policy/types.js';
 import { jsonChunks } from './json-stream.js';
 import { reportDocument } from './report-document.js';
+import type { PublicSince } from '../../src/history/public-since.js';
 
 /**
  * 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names).
@@ -18,8 +19,11 @@ import { reportDocument } from './report-document.js';
  * to them by `checkId` and carry title, duties and remediation only where they differ (reports/render/report-document.ts).
  * 1.4.0: evidence `messageJa`; resolved findings' `stillReportable` and `summary.baseline.stillReportable`; the
  * persons estimate's `basisJa`.
+ * 1.5.0: with --history (docs/history.md): `history` (public since per exposed resource, the run it is taken at, an
+ * optional trend), deadlines' `occurred` (発生日 estimated from the history), resolved findings' `stillReportable`
+ * `basis` and `publicSince` (the window from the history instead of the baseline's scan times).
  */
-export const SCHEMA_VERSION = '1.4.0';
+export const SCHEMA_VERSION = '1.5.0';
 
 export interface ReportScope {
   provider: Provider;
@@ -66,6 +70,10 @@ export interface StillReportable {
   myNumberAct: boolean;
   /** Exposed at this time at the latest (the earliest scan that saw the finding): the window began then or before. */
   firstSeenBy: string;
+  /** 1.5.0: where the window comes from: the exposure history (--history), else the baseline's scan times (absent: baseline). */
+  basis?: 'history' | 'baseline';
+  /** 1.5.0: with --history: when the resource became public, with both bounds (firstSeenBy is its `latest`). */
+  publicSince?: PublicSince;
   /** The finding was still raised at this time (the baseline's scan): the fix came after it … */
   resolvedAfter: string;
   /** … and at or before this time (the scan that no longer raises it). */
@@ -115,6 +123,40 @@ export interface Report {
   suppressed?: SuppressedFinding[];
   /** 1.3.0: entries of the configuration that had no effect (a suppression that matched nothing …). */
   configWarnings?: ConfigWarning[];
+  /** 1.5.0: with --history: what the exposure history says about this report's resources. */
+  history?: ReportHistory;
+}
+
+/** 1.5.0: a resource open to anyone in the report, and since when (src/history/public-since.ts). */
+export interface ResourcePublicSince extends PublicSince {
+  resourceId: string;
+}
+
+/** 1.5.0: one stored run for a trend over runs (the HTML trend chart; filled when the history gives it). */
+export interface HistoryTrendRow {
+  runId: string;
+  scannedAt: string;
+  complete: boolean;
+  findings: Record<Severity, number>;
+  /** Findings not in the previous run / of the previous run gone. */
+  new: number;
+  resolved: number;
+  /** Resources open to anyone with personal data. */
+  exposedWithPersonalData: number;
+}
+
+/** 1.5.0: the exposure history as it applies to this report (reports/history.ts). */
+export interface ReportHistory {
+  /** This report's run in the history; absent when it is not there (a report rendered again from another store). */
+  runId?: string;
+  /** The time the history is read at: the run's collection time, else the report's scannedAt. */
+  asOf: string;
+  /** Runs in the history up to asOf. */
+  runs: number;
+  /** Every resource open to anyone in this report that the history has seen public, in the report's order. */
+  publicSince: ResourcePublicSince[];
+  /** Optional per-run rows for a trend chart. */
+  trend?: HistoryTrendRow[];
 }
 
 export interface ReportInput {

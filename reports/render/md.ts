@@ -4,6 +4,7 @@
 import { SEVERITIES, type Severity } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine, hasBaseline, stillReportableLine } from './baseline-view.js';
+import { PUBLIC_SINCE_LABEL, publicSinceEntries } from './public-since-view.js';
 import { configWarningsOf, suppressedOf } from './policy-view.js';
 import { escapeControls } from '../../src/text/sanitize.js';
 import {
@@ -191,6 +192,8 @@ export function renderMarkdown(input: Report | readonly Report[], opts: Markdown
         ...stillReportableList(resolved, lang),
       );
   }
+  const since = publicSinceEntries(reports);
+  if (since.length) out.push(`## ${PUBLIC_SINCE_LABEL[lang]}`, '', ...since.map((e) => `- ${mdText(e.name)}: ${mdText(e.line[lang])}`), '');
   const suppressed = suppressedOf(reports);
   if (suppressed.length) {
     out.push(`## ${L(lang, '抑制した指摘', 'Suppressed findings')}`, '');

@@ -1,7 +1,7 @@
-// The JSON report as written and read (schema 1.4.0): each check's texts — title, description, duties with their
-// names, remediation per provider — once, in the top-level `checks`, keyed by check id; a finding keeps its check
-// id and what is its own (detail, evidence, severity …). A finding whose texts differ from its check's entry (a
-// merged or baseline report of another version) keeps them inline. In memory (the Report type) every finding has
+// The JSON report as written and read (schema 1.4.0 and later; 1.5.0's `history` is written as it is): each check's
+// texts — title, description, duties with their names, remediation per provider — once, in the top-level `checks`,
+// keyed by check id; a finding keeps its check id and what is its own (detail, evidence, severity …). A finding
+// whose texts differ from its check's entry (a merged or baseline report of another version) keeps them inline. In memory (the Report type) every finding has
 // its texts, shared with the other findings of its check; reading a report back restores them from `checks`.
 import { ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS } from '../../checks/index.js';
 import type { I18n, Provider } from '../../src/model.js';

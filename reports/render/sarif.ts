@@ -9,6 +9,7 @@ import type { CheckMeta } from '../../checks/types.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Report, ReportFinding } from './json.js';
 import { SEVERITY_LABEL, estimateLine, resourceViews, type Lang } from './view.js';
+import { publicSinceLine } from './public-since-view.js';
 import { configWarningsOf, suppressedOf } from './policy-view.js';
 import { escapeJsonControls } from '../../src/text/sanitize.js';
 
@@ -197,6 +198,8 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
       ...(v.resource?.data ? { personalData: v.resource.data.personalData, appiClasses: v.resource.data.classes, persons: v.resource.data.persons.estimate, over1000: v.resource.data.persons.over1000 } : {}),
       reportability: v.reportability ? { result: v.reportability.result, myNumberAct: v.reportability.myNumberAct.applies, categories: v.reportability.categories.filter((c) => c.applies !== false).map((c) => ({ category: c.category, applies: c.applies })) } : null,
       ...(v.deadlines ? { deadlines: { discoveredAt: v.deadlines.discoveredAt, preliminary: { from: v.deadlines.preliminary.from, to: v.deadlines.preliminary.to }, final: { due: v.deadlines.final.due, days: v.deadlines.final.days } } } : {}),
+      // With --history: when it became public, and the line every format shows.
+      ...(v.publicSince ? { publicSince: { ...v.publicSince, text: publicSinceLine(v.publicSince) } } : {}),
       estimate: { ja: estimateLine(v.reportability, 'ja'), en: estimateLine(v.reportability, 'en') },
     },
   }));

@@ -10,6 +10,8 @@ import type { AppiClass, DetectorId } from '../../src/data/types.js';
 import type { CategoryEstimate, Deadlines, EntrustmentSignal, PpcDraftItem, Reportability, ReportabilityResult } from '../appi/types.js';
 import type { Report, ReportFinding } from './json.js';
 import { groupBy, indexBy } from '../../src/group-by.js';
+import type { PublicSince } from '../../src/history/public-since.js';
+import { publicSinceByResource } from './public-since-view.js';
 
 export type Lang = 'ja' | 'en';
 export interface DutyView {
@@ -176,6 +178,8 @@ export interface ResourceView {
   deadlines: Deadlines | null;
   ppcDraft: PpcDraftItem[] | null;
   entrustment: EntrustmentSignal[];
+  /** With --history: when the resource became public (reports/history.ts); null without. */
+  publicSince: PublicSince | null;
 }
 
 function maxSeverityOf(findings: readonly ReportFinding[]): Severity | null {
@@ -211,6 +215,7 @@ export function resourceViews(report: Report): ResourceView[] {
   );
   const findingsOf = groupBy(report.findings, (f) => f.resourceId);
   const signalsOf = groupBy(allSignals, (s) => s.resourceId);
+  const since = publicSinceByResource(report);
   const views: ResourceView[] = report.resources.map((r) => {
     const entry: unknown = entries.get(r.id);
     const findings = findingsOf.get(r.id) ?? [];
@@ -234,6 +239,7 @@ export function resourceViews(report: Report): ResourceView[] {
       deadlines: member(entry, 'deadlines', isDeadlines),
       ppcDraft: member(entry, 'ppcDraft', isPpcDraft),
       entrustment,
+      publicSince: since.get(r.id) ?? null,
     };
   });
   // Findings about accounts and identities (IAM users, roles, the account itself): one view per subject.
@@ -257,6 +263,7 @@ export function resourceViews(report: Report): ResourceView[] {
       deadlines: null,
       ppcDraft: null,
       entrustment: [],
+      publicSince: null,
     });
   }
   return views;

@@ -4,9 +4,9 @@ import { Option, type Command } from 'commander';
 import type { Lang } from '../../reports/render/table.js';
 import { escapeControls } from '../text/sanitize.js';
 import { EXIT, UsageError } from '../errors.js';
-import { locateConfig } from '../config/locate.js';
 import { langOption } from '../lang-option.js';
-import { parseHistoryTarget, type HistoryTarget } from './target.js';
+import type { HistoryTarget } from './target.js';
+import { historyTargetFrom } from './history-flag.js';
 
 interface HistoryFlags {
   history?: string;
@@ -29,11 +29,8 @@ Exit codes:
 
 /** --history, else the configuration's `history:` (--config or ./kumoscan.yml). */
 export async function historyTargetOf(flag: string | undefined, configFlag: string | undefined): Promise<HistoryTarget> {
-  // The YAML parser and the schema load only when a configuration file is there (start-up stays light).
-  const value = flag ?? (locateConfig(configFlag) !== undefined ? (await import('../config/load.js')).findConfig(configFlag)?.config.history : undefined);
-  if (value === undefined) throw new UsageError('give --history PATH|URL (or `history:` in kumoscan.yml)');
-  const target = parseHistoryTarget(value);
-  if (typeof target === 'string') throw new UsageError(target);
+  const target = await historyTargetFrom(flag, configFlag);
+  if (target === undefined) throw new UsageError('give --history PATH|URL (or `history:` in kumoscan.yml)');
   return target;
 }
 

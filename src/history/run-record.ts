@@ -59,8 +59,29 @@ export function runRecordOf(snapshot: Snapshot, report: Report): RunRecord | nul
   const scannedAt = collectedAtOf(snapshot);
   if (scannedAt === null) return null;
   const shard = report.scope.shard ? { index: report.scope.shard.index, count: report.scope.shard.count } : null;
+  return recordOf(runIdOf(snapshot, shard), scannedAt, shard, report);
+}
+
+/**
+ * The run record of a merged report (`kumoscan merge`, no snapshot): dated by its scannedAt (the earliest shard's),
+ * its id a hash of what the run found — scope (but --fail-on), resources, finding ids, errors — so merging the same
+ * shards again is the same run.
+ */
+export function runRecordOfReport(report: Report): RunRecord | null {
+  const scannedAt = Date.parse(report.scannedAt);
+  if (Number.isNaN(scannedAt)) return null;
+  const { failOn: _failOn, ...scope } = report.scope;
+  const id = createHash('sha256')
+    .update(canonical({ merged: true, scannedAt: report.scannedAt, scope, resources: report.resources, findings: report.findings.map((f) => f.id), errors: report.errors }))
+    .digest('hex')
+    .slice(0, 32);
+  const shard = report.scope.shard ? { index: report.scope.shard.index, count: report.scope.shard.count } : null;
+  return recordOf(id, new Date(scannedAt).toISOString(), shard, report);
+}
+
+function recordOf(id: string, scannedAt: string, shard: RunRecord['shard'], report: Report): RunRecord {
   return {
-    id: runIdOf(snapshot, shard),
+    id,
     provider: report.scope.provider,
     accounts: [...report.scope.accounts],
     scannedAt,

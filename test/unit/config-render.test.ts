@@ -37,7 +37,7 @@ describe('the policy in every format', () => {
   test('JSON: valid against the schema, with suppressed, configWarnings and originalSeverity', () => {
     const json = JSON.parse(renderJson(report)) as Report;
     assertValidReport(json);
-    assert.equal(json.schemaVersion, '1.4.0');
+    assert.equal(json.schemaVersion, '1.5.0');
     assert.deepEqual(json.suppressed?.map((s) => [s.finding.checkId, s.reason, s.expires]), [['public-read', 'press kit', '2026-12-31']]);
     assert.deepEqual(json.configWarnings?.map((w) => w.field), ['suppressions[1]']);
     assert.equal(json.findings.find((f) => f.checkId === 'tls-not-enforced')?.originalSeverity, 'medium');

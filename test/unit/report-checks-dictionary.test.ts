@@ -38,7 +38,7 @@ describe('report 1.4.0: check texts once', () => {
       const doc = JSON.parse(text) as { schemaVersion: string; checks: Record<string, { title: unknown; remediation: Record<string, { en: string }> }>; findings: Record<string, unknown>[] };
       assertValidReport(doc);
       assert.equal(doc.schemaVersion, SCHEMA_VERSION);
-      assert.equal(SCHEMA_VERSION, '1.4.0');
+      assert.equal(SCHEMA_VERSION, '1.5.0');
       assert.ok(report.findings.length > 5);
       assert.deepEqual(Object.keys(doc.checks).sort(), [...new Set(report.findings.map((f) => f.checkId))].sort());
       for (const f of doc.findings) {

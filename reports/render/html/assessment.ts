@@ -3,6 +3,7 @@
 import type { Deadlines, EntrustmentSignal, PpcDraftItem, Reportability } from '../../appi/types.js';
 import { CATEGORY_LABEL, RESULT_LABEL, type ResourceView } from '../view.js';
 import { esc, kv, section, t, triCell, tt } from './text.js';
+import { occurrenceRange } from '../../appi/occurrence.js';
 
 function reportabilityPart(r: Reportability): string {
   const cats = r.categories
@@ -21,6 +22,7 @@ ${kv([
 
 export function deadlinesPart(d: Deadlines): string {
   return kv([
+    ...(d.occurred ? [[tt('発生日（推定）', 'Occurred (発生日, estimate)'), t(occurrenceRange(d.occurred))] as [string, string]] : []),
     [tt('知った日', 'Day the business knew (知った日)'), esc(d.discoveredAt)],
     [tt('速報', 'Preliminary report (速報)'), `<strong>${esc(d.preliminary.from)} 〜 ${esc(d.preliminary.to)}</strong> <span class="muted">${t(d.preliminary.note)}</span>`],
     [tt('確報', 'Final report (確報)'), `<strong>${esc(d.final.due)}</strong> (${tt(`${d.final.days}日以内`, `within ${d.final.days} days`)}) <span class="muted">${t(d.final.note)}</span>`],

@@ -88,7 +88,7 @@ html[data-lang="en"] .rt .c-critical::before{content:"Critical"}html[data-lang="
 figure.chart{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem;min-width:0}
 figure.chart figcaption{font-weight:600;font-size:.9rem;margin-bottom:.3rem}
 figure.chart svg{display:block;max-width:100%;height:auto;font-size:13px;font-family:inherit}
-.tl-axis{stroke:#9aa3b2;stroke-width:2}.tl-prelim{fill:#d9480f}.tl-known{fill:#1f4e8c}.tl-final{fill:#a4161a}
+.tl-axis{stroke:#9aa3b2;stroke-width:2}.tl-prelim{fill:#d9480f}.tl-known{fill:#1f4e8c}.tl-final{fill:#a4161a}.tl-occurred{fill:#7048e8}.tl-exposed{stroke:#7048e8;stroke-dasharray:4 3}
 .tl-today{stroke:#1e7b34;stroke-width:2;stroke-dasharray:4 3}.tl-today-lab{fill:#1e7b34;font-weight:600}.tl-lab{font-size:12px;fill:#1d2330}.tl-name{font-weight:600;font-size:12px}
 .mx-yes{fill:#a4161a}.mx-no{fill:#e9edf3}.mx-null{fill:#f0d48a}.mx-mark{fill:#fff;font-weight:700}.mx-pd{fill:#7a1f8c}.mx-pd-null{fill:#7a5800;font-weight:700}.mx-head{font-weight:600;font-size:12px}.mx-name{font-size:12px}
 .sv-critical{fill:#a4161a}.sv-high{fill:#d9480f}.sv-medium{fill:#b8860b}.sv-low{fill:#1c64b4}.sv-info{fill:#6b7280}.sv-legend,.sv-total,.sv-name,.ct-name,.ct-total,.tr-name,.tr-total,.tr-legend{font-size:12px}

@@ -1,7 +1,9 @@
-// Chart: the deadlines of breach reporting on one time line per distinct set of dates — 知った日 (the day the
-// business knew), the 速報 window (preliminary report), 確報 (final report) — with today marked.
+// Chart: the deadlines of breach reporting on one time line per distinct set of dates — 発生日 as the run history
+// bounds it (--history), 知った日 (the day the business knew), the 速報 window (preliminary report), 確報 (final
+// report) — with today marked.
 import type { Deadlines } from '../../../appi/types.js';
 import { el, figure, label, moreNote, round, shorten } from './svg.js';
+import { tokyoDate } from '../../../appi/deadlines.js';
 
 export interface TimelineRow {
   /** The resources the dates are for (names). */
@@ -20,13 +22,19 @@ function day(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
-/** Resources with the same four dates share a line. */
+/** The days of 発生日 (--history) as the history bounds it (Asia/Tokyo dates). */
+function occurredDays(d: Deadlines): number[] {
+  if (!d.occurred) return [];
+  return [d.occurred.earliest ?? d.occurred.latest, d.occurred.latest].map((iso) => day(tokyoDate(iso)));
+}
+
+/** Resources with the same dates share a line. */
 export function timelineRows(items: readonly { name: string; deadlines: Deadlines | null }[]): TimelineRow[] {
   const rows = new Map<string, TimelineRow>();
   for (const it of items) {
     const d = it.deadlines;
     if (!d) continue;
-    const key = [d.discoveredAt, d.preliminary.from, d.preliminary.to, d.final.due].join('|');
+    const key = [d.discoveredAt, d.preliminary.from, d.preliminary.to, d.final.due, d.occurred?.earliest ?? '', d.occurred?.latest ?? ''].join('|');
     const row = rows.get(key) ?? { names: [], deadlines: d };
     row.names.push(it.name);
     rows.set(key, row);
@@ -38,7 +46,7 @@ export function timelineRows(items: readonly { name: string; deadlines: Deadline
 export function deadlineTimeline(rows: readonly TimelineRow[], today: string): string {
   if (rows.length === 0) return '';
   const shown = rows.slice(0, MAX_ROWS);
-  const days = shown.flatMap((r) => [day(r.deadlines.discoveredAt), day(r.deadlines.final.due)]).concat(day(today));
+  const days = shown.flatMap((r) => [day(r.deadlines.discoveredAt), day(r.deadlines.final.due), ...occurredDays(r.deadlines)]).concat(day(today));
   const min = Math.min(...days);
   const max = Math.max(...days);
   const span = Math.max(1, max - min);
@@ -54,6 +62,16 @@ export function deadlineTimeline(rows: readonly TimelineRow[], today: string): s
     const pFrom = x(d.preliminary.from);
     const pTo = x(d.preliminary.to);
     parts.push(el('rect', { x: pFrom, y: y - 7, width: Math.max(4, pTo - pFrom), height: 14, rx: 3, class: 'tl-prelim', 'data-part': 'preliminary' }));
+    if (d.occurred) {
+      // 発生日 as the run history bounds it: a bar from the last private run to the first public one (a point when
+      // public in the first run recorded), joined to 知った日 by the axis.
+      const from = x(tokyoDate(d.occurred.earliest ?? d.occurred.latest));
+      const to = x(tokyoDate(d.occurred.latest));
+      parts.push(el('line', { x1: to, y1: y, x2: x(d.discoveredAt), y2: y, class: 'tl-axis tl-exposed' }));
+      parts.push(el('rect', { x: from, y: y - 5, width: Math.max(4, to - from), height: 10, rx: 2, class: 'tl-occurred', 'data-part': 'occurred' }));
+      const range = `${tokyoDate(d.occurred.earliest ?? d.occurred.latest).slice(5)}${d.occurred.earliest ? `〜${tokyoDate(d.occurred.latest).slice(5)}` : ''}`;
+      parts.push(label(from, y - 10, { ja: `発生 ${d.occurred.earliest ? range : `〜${range}`}`, en: `occurred ${d.occurred.earliest ? range : `by ${range}`}` }, { class: 'tl-lab' }));
+    }
     parts.push(el('circle', { cx: x(d.discoveredAt), cy: y, r: 5, class: 'tl-known', 'data-part': 'discovered' }));
     const fx = x(d.final.due);
     parts.push(el('path', { d: `M${round(fx)} ${round(y - 7)}l7 7l-7 7l-7-7z`, class: 'tl-final', 'data-part': 'final' }));
@@ -65,5 +83,5 @@ export function deadlineTimeline(rows: readonly TimelineRow[], today: string): s
   parts.push(el('line', { x1: tx, y1: 14, x2: tx, y2: height - 4, class: 'tl-today', 'data-part': 'today' }));
   parts.push(label(tx, 11, { ja: `今日 ${today}`, en: `today ${today}` }, { class: 'tl-lab tl-today-lab', 'text-anchor': tx > W / 2 ? 'end' : 'start' }));
   const note = moreNote(rows.length - shown.length, { ja: '期限', en: 'deadline sets' });
-  return figure('chart-deadlines', { ja: '報告期限: 知った日 → 速報 → 確報（今日の位置）', en: 'Deadlines: day known → 速報 (preliminary) → 確報 (final), today marked' }, W, height, parts.join(''), note);
+  return figure('chart-deadlines', rows.some((r) => r.deadlines.occurred) ? { ja: '報告期限: 発生日（推定）→ 知った日 → 速報 → 確報（今日の位置）', en: 'Deadlines: occurred (estimate) → day known → 速報 (preliminary) → 確報 (final), today marked' } : { ja: '報告期限: 知った日 → 速報 → 確報（今日の位置）', en: 'Deadlines: day known → 速報 (preliminary) → 確報 (final), today marked' }, W, height, parts.join(''), note);
 }
