@@ -9,6 +9,7 @@ import type { Report, ReportFinding } from './json.js';
 import { suppressedOf } from './policy-view.js';
 import { SEVERITY_LABEL, allViews, categoriesOf, type ResourceView } from './view.js';
 import { escapeControls } from '../../src/text/sanitize.js';
+import { openedByText } from '../../src/evidence/changes/text.js';
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -44,6 +45,10 @@ export const CSV_COLUMNS = [
   'exposure_first_seen_by',
   'exposure_resolved_after',
   'exposure_resolved_by',
+  'opened_by_ja',
+  'opened_by_en',
+  'opened_at',
+  'opened_source',
   'original_severity',
   'suppressed',
   'suppression_reason',
@@ -85,6 +90,7 @@ export function renderCsv(input: Report | readonly Report[]): string {
       const v = views.get(`${report.scope.provider}\u0000${f.resourceId}`);
       const r = v?.resource ?? null;
       const cats = v?.reportability ? categoriesOf(v.reportability) : null;
+      const opened = r?.openedBy ? openedByText(r.openedBy) : undefined;
       const cells: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null | undefined> = {
         finding_id: f.id,
         severity: f.severity,
@@ -121,6 +127,10 @@ export function renderCsv(input: Report | readonly Report[]): string {
         exposure_first_seen_by: f.stillReportable?.firstSeenBy ?? '',
         exposure_resolved_after: f.stillReportable?.resolvedAfter ?? '',
         exposure_resolved_by: f.stillReportable?.resolvedBy ?? '',
+        opened_by_ja: opened?.ja ?? '',
+        opened_by_en: opened?.en ?? '',
+        opened_at: r?.openedBy?.change?.time ?? '',
+        opened_source: r?.openedBy?.change?.source ?? '',
       };
       lines.push(CSV_COLUMNS.map((c) => csvField(MULTILINE_COLUMNS.has(c) ? cells[c] : sanitizeCell(cells[c]))).join(','));
     }
