@@ -193,6 +193,8 @@ describe('the change that opened a resource', () => {
     assert.equal(changes['arn:aws:s3:::other-pub'], null);
     assert.equal(openedByOf(evidence, bucket('other-pub', true, '999999999999'))?.reason, 'log-error');
     assert.equal(openedByOf(evidence, bucket('quiet', true))?.reason, 'no-change');
+    assert.equal(openedByOf(evidence, bucket('quiet', true))?.truncated, undefined);
+    assert.equal(openedByOf({ ...evidence, truncated: true }, bucket('quiet', true))?.truncated, true);
     assert.equal(openedByOf(undefined, bucket('pub', true)), undefined);
   });
 });
@@ -209,6 +211,10 @@ describe('what the reports say', () => {
     assert.deepEqual(openedByText({ change: null, reason: 'no-change', ...window }), {
       ja: '公開にした変更: 記録期間（2026-09-01 09:00 JST〜2026-11-30 09:00 JST）に見つかりません',
       en: 'Opened by: no change in the log (2026-09-01 09:00 JST – 2026-11-30 09:00 JST) opened it',
+    });
+    assert.deepEqual(openedByText({ change: null, reason: 'no-change', truncated: true, ...window }), {
+      ja: '公開にした変更: 読み取った範囲の記録（2026-09-01 09:00 JST〜2026-11-30 09:00 JST、上限に達したため一部のみ）に見つかりません',
+      en: 'Opened by: no change in the part of the log read (2026-09-01 09:00 JST – 2026-11-30 09:00 JST; a bound was reached) opened it',
     });
     assert.deepEqual(openedByText({ change: null, reason: 'log-error', ...window }), { ja: '公開にした変更: 変更履歴を読み取れませんでした（エラーを参照）', en: 'Opened by: the change log could not be read (see the errors)' });
     const azure = openedByText({ change: { ...change, source: 'azure-activity-log', action: 'Microsoft.Storage/storageAccounts/write', principal: null, basis: 'content-unknown' }, ...window });

@@ -2,6 +2,7 @@
 // snapshot keeps. Only the documented fields are read: eventTime, eventName, userIdentity.arn, sourceIPAddress,
 // userAgent, requestParameters, errorCode, recipientAccountId. A failed call (errorCode) changed nothing: null.
 import type { ChangeEffect, ChangeEvent } from './types.js';
+import { isoTime, obj, str, type Json } from './json-fields.js';
 
 /** The S3 management events LookupEvents is asked for (one LookupAttributes EventName each). */
 export const CLOUDTRAIL_EVENT_NAMES = [
@@ -15,15 +16,6 @@ export const CLOUDTRAIL_EVENT_NAMES = [
   'CreateBucket',
 ] as const;
 
-type Json = Record<string, unknown>;
-
-function obj(v: unknown): Json | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' && v.length > 0 ? v : null;
-}
 
 function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
@@ -95,8 +87,8 @@ function effectOf(name: string, params: Json): ChangeEffect {
 export function cloudTrailChange(event: unknown): ChangeEvent | null {
   const e = obj(event);
   const name = str(e?.eventName);
-  const time = str(e?.eventTime);
-  if (!e || !name || !time || Number.isNaN(Date.parse(time)) || !(CLOUDTRAIL_EVENT_NAMES as readonly string[]).includes(name)) return null;
+  const time = isoTime(e?.eventTime);
+  if (!e || !name || !time || !(CLOUDTRAIL_EVENT_NAMES as readonly string[]).includes(name)) return null;
   if (str(e.errorCode)) return null;
   const params = obj(e.requestParameters) ?? {};
   const identity = obj(e.userIdentity);
@@ -105,7 +97,7 @@ export function cloudTrailChange(event: unknown): ChangeEvent | null {
   const target = name === 'PutAccountPublicAccessBlock' ? (account ? { kind: 'account' as const, name: account } : null) : bucket ? { kind: 'resource' as const, name: bucket } : null;
   if (!target) return null;
   return {
-    time: new Date(time).toISOString(),
+    time,
     source: 'cloudtrail',
     action: name,
     target,

@@ -8,6 +8,7 @@ import { memberReaderConnection } from '../../../providers/aws/member-credential
 import { toCollectError } from '../../../providers/aws/errors.js';
 import { awsConnection } from '../../../providers/aws/index.js';
 import type { Resource, ScanError } from '../../model.js';
+import { callLimitsOf } from '../../call-limits.js';
 import { newestFirst, readPages, stageClock, windowOf, type ChangeBounds } from './bounds.js';
 import { CLOUDTRAIL_EVENT_NAMES, cloudTrailChange } from './aws-events.js';
 import type { ChangeEvent, ChangesEvidence } from './types.js';
@@ -37,9 +38,9 @@ export async function collectCloudTrailChanges(flags: Readonly<Record<string, un
   const events: ChangeEvent[] = [];
   const errors: ScanError[] = [];
   let truncated = false;
+  const clock = stageClock(bounds, callLimitsOf(flags));
   for (const [account, own] of groupBy(resources, (r) => r.account)) {
     const connection = connectionFor(flags, account);
-    const clock = stageClock(bounds, connection.limits);
     const regions = [...new Set([homeRegionOf(connection), ...own.map((r) => r.region).filter((r): r is string => r !== null)])].sort();
     for (const region of regions) {
       const client = limitCalls(new CloudTrailClient({ ...commonClientConfig(connection), region, credentials: connectionCredentials(connection) }), connection.limits);
@@ -60,7 +61,8 @@ export async function collectCloudTrailChanges(flags: Readonly<Record<string, un
           truncated ||= got.truncated;
         }
       } catch (err) {
-        errors.push({ scope: account, ...toCollectError(LOOKUP_EVENTS, err), message: `${region}: ${toCollectError(LOOKUP_EVENTS, err).message}` });
+        const e = toCollectError(LOOKUP_EVENTS, err);
+        errors.push({ scope: account, ...e, message: `${region}: ${e.message}` });
       } finally {
         client.destroy();
       }

@@ -3,19 +3,11 @@
 // status.value, caller, httpRequest.clientIpAddress (else claims.ipaddr), properties.requestbody. Only Succeeded
 // writes count. The Activity Log has no user agent (null).
 import type { ChangeEffect, ChangeEvent } from './types.js';
+import { isoTime, obj, str, type Json } from './json-fields.js';
 
 export const ACCOUNT_WRITE = 'Microsoft.Storage/storageAccounts/write';
 export const CONTAINER_WRITE = 'Microsoft.Storage/storageAccounts/blobServices/containers/write';
 
-type Json = Record<string, unknown>;
-
-function obj(v: unknown): Json | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' && v.length > 0 ? v : null;
-}
 
 /** The request body the log carries (a JSON string), parsed; undefined when absent or not JSON. */
 function requestBody(properties: Json | undefined): Json | undefined {
@@ -52,9 +44,9 @@ export function storageNamesOf(resourceId: string): { account: string; container
 export function activityLogChange(event: unknown): ChangeEvent | null {
   const e = obj(event);
   const action = str(obj(e?.operationName)?.value);
-  const time = str(e?.eventTimestamp);
+  const time = isoTime(e?.eventTimestamp);
   const resourceId = str(e?.resourceId);
-  if (!e || !action || !time || !resourceId || Number.isNaN(Date.parse(time))) return null;
+  if (!e || !action || !time || !resourceId) return null;
   if (str(obj(e.status)?.value)?.toLowerCase() !== 'succeeded') return null;
   const names = storageNamesOf(resourceId);
   if (!names) return null;
@@ -71,7 +63,7 @@ export function activityLogChange(event: unknown): ChangeEvent | null {
     return null;
   }
   return {
-    time: new Date(time).toISOString(),
+    time,
     source: 'azure-activity-log',
     action,
     target,

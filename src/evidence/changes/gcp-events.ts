@@ -4,18 +4,10 @@
 // requestMetadata.callerIp / callerSuppliedUserAgent, status.code, serviceData.policyDelta.bindingDeltas (IAM and
 // ACL changes both appear as binding deltas) and request.iamConfiguration.publicAccessPrevention.
 import type { ChangeEffect, ChangeEvent } from './types.js';
+import { isoTime, obj, str, type Json } from './json-fields.js';
 
 export const GCP_METHODS = ['storage.setIamPermissions', 'storage.buckets.update', 'storage.buckets.patch', 'storage.buckets.create'] as const;
 
-type Json = Record<string, unknown>;
-
-function obj(v: unknown): Json | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' && v.length > 0 ? v : null;
-}
 
 const PUBLIC_MEMBERS = new Set(['allUsers', 'allAuthenticatedUsers']);
 
@@ -53,15 +45,15 @@ export function auditLogChange(entry: unknown): ChangeEvent | null {
   const e = obj(entry);
   const payload = obj(e?.protoPayload);
   const method = str(payload?.methodName);
-  const time = str(e?.timestamp);
-  if (!e || !payload || !method || !time || Number.isNaN(Date.parse(time)) || !(GCP_METHODS as readonly string[]).includes(method)) return null;
+  const time = isoTime(e?.timestamp);
+  if (!e || !payload || !method || !time || !(GCP_METHODS as readonly string[]).includes(method)) return null;
   const code = obj(payload.status)?.code;
   if (typeof code === 'number' && code !== 0) return null;
   const bucket = bucketOf(e, payload);
   if (!bucket) return null;
   const meta = obj(payload.requestMetadata);
   return {
-    time: new Date(time).toISOString(),
+    time,
     source: 'gcp-audit-log',
     action: method,
     target: { kind: 'resource', name: bucket },

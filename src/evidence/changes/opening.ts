@@ -45,7 +45,7 @@ function unreadable(evidence: ChangesEvidence, r: Parameters<typeof accountNameO
 /** What the report says of the resource's opening; undefined when the changes were not read (no --evidence changes). */
 export function openedByOf(evidence: ChangesEvidence | undefined, r: Parameters<typeof accountNameOf>[0]): OpenedBy | undefined {
   if (!evidence) return undefined;
-  const window = { from: evidence.from, to: evidence.to };
+  const window = { from: evidence.from, to: evidence.to, ...(evidence.truncated ? { truncated: true as const } : {}) };
   if (unreadable(evidence, r)) return { change: null, reason: 'log-error', ...window };
   const change = openingChangeOf(evidence.events, r);
   return change ? { change, ...window } : { change: null, reason: 'no-change', ...window };

@@ -21,7 +21,9 @@ export function openedByText(o: OpenedBy): I18n {
   if (!c) {
     return o.reason === 'log-error'
       ? { ja: '公開にした変更: 変更履歴を読み取れませんでした（エラーを参照）', en: 'Opened by: the change log could not be read (see the errors)' }
-      : { ja: `公開にした変更: 記録期間（${window.ja}）に見つかりません`, en: `Opened by: no change in the log (${window.en}) opened it` };
+      : o.truncated
+        ? { ja: `公開にした変更: 読み取った範囲の記録（${window.ja}、上限に達したため一部のみ）に見つかりません`, en: `Opened by: no change in the part of the log read (${window.en}; a bound was reached) opened it` }
+        : { ja: `公開にした変更: 記録期間（${window.ja}）に見つかりません`, en: `Opened by: no change in the log (${window.en}) opened it` };
   }
   const src = sourceLabel(c.source);
   const who: I18n = c.principal ? { ja: c.principal, en: c.principal } : { ja: '不明な主体', en: 'an unknown principal' };

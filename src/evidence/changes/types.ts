@@ -70,4 +70,6 @@ export interface OpenedBy {
   /** The window read (ISO). */
   from: string;
   to: string;
+  /** A bound was reached: older changes of the log were not read (the change shown is the latest of what was read). */
+  truncated?: true;
 }
