@@ -12,7 +12,7 @@ import { renderSarif } from '../../reports/render/sarif.js';
 import { renderTable } from '../../reports/render/table.js';
 import type { ChangesEvidence } from '../../src/evidence/changes/types.js';
 import { PACKAGE_ROOT } from '../../src/package-info.js';
-import { evaluateSnapshot } from '../../src/scan.js';
+import { evaluateSnapshot, exitCodeFor } from '../../src/scan.js';
 import { parseSnapshot } from '../../src/snapshot.js';
 import { redactEvidenceIps } from '../../src/evidence/redact-ips.js';
 
@@ -29,7 +29,9 @@ const changes: ChangesEvidence = {
 };
 
 function report(evidence = changes) {
-  const doc = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'aws-hr-system.snapshot.json'), 'utf8')) as Record<string, unknown>;
+  const doc = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'aws-hr-system.snapshot.json'), 'utf8')) as Record<string, unknown> & { buckets: { Name: string }[] };
+  // Without the example's bucket whose reads were denied: the report is complete unless the change log failed.
+  doc.buckets = doc.buckets.filter((b) => b.Name !== 'hr-system-audit-denied');
   const snapshot = parseSnapshot(JSON.stringify({ ...doc, evidence: { changes: evidence } }));
   return evaluateSnapshot(snapshot, { source: 'snapshot', failOn: 'none', scannedAt: '2026-12-07T03:00:00.000Z' });
 }
@@ -72,5 +74,14 @@ describe('the opening change in every format', () => {
   test('--redact-ips: no IP in any format', () => {
     const redacted = report(redactEvidenceIps({ changes })?.changes);
     for (const out of [renderJson(redacted), renderCsv(redacted), renderSarif(redacted), renderHtml(redacted), renderMarkdown(redacted)]) assert.doesNotMatch(out, /203\.0\.113\.7|198\.51\.100\.1/);
+  });
+
+  test('offline too: a snapshot whose change log could not be read gives the error, a null opening and exit 3', () => {
+    const failed = report({ ...changes, events: [], errors: [{ scope: '111122223333', call: 'cloudtrail:LookupEvents', code: 'AccessDeniedException', message: 'ap-northeast-1: not authorized' }] });
+    const r = failed.resources.find((x) => x.name === 'hr-system-employees');
+    assert.deepEqual(r?.openedBy, { change: null, reason: 'log-error', from: changes.from, to: changes.to });
+    assert.ok(failed.errors.some((e) => e.call === 'cloudtrail:LookupEvents' && e.scope === '111122223333'));
+    assert.equal(exitCodeFor(failed, 'none'), 3);
+    assert.deepEqual([report().summary.complete, exitCodeFor(report(), 'none')], [true, 0]);
   });
 });
