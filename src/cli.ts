@@ -33,6 +33,7 @@ import { installCancelHandlers } from './io/cancel.js';
 import { checkOutputFile } from './io/output-paths.js';
 import { guardStandardStreams } from './io/closed-pipe.js';
 import { defaultLang, langOption } from './lang-option.js';
+import { evidenceOption, type EvidenceKind } from './evidence/evidence-option.js';
 import { locateConfig } from './config/locate.js';
 
 interface ScanFlags {
@@ -71,6 +72,9 @@ interface ScanFlags {
   shard?: Shard;
   baseline?: string;
   config?: string;
+  /** --evidence changes,reads; --redact-ips. */
+  evidence?: EvidenceKind[];
+  redactIps?: boolean;
   /** --history PATH|URL (docs/history.md). */
   history?: string;
   /** Provider-specific options (see each adapter's options()). */
@@ -218,6 +222,8 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(ocrOptions.maxImages('per bucket').helpGroup('Personal-data sampling:'))
     .addOption(ocrOptions.timeLimit('per bucket').helpGroup('Personal-data sampling:'))
     .addOption(new Option('--declare <bucket=count>', 'declared number of persons in a bucket, overriding the estimate (repeatable; kumoscan.yml `inventory:` also declares categories and bucket patterns)').argParser(declaration).default({}).helpGroup('Personal-data sampling:'))
+    .addOption(evidenceOption())
+    .addOption(new Option('--redact-ips', 'leave client IP addresses out of the evidence (snapshot and every report format)').helpGroup('Evidence:'))
     .addOption(new Option('--discovered-at <date>', 'the day the business knew of an exposure (知った日, YYYY-MM-DD) for the breach-report deadlines (default: the scan date in Asia/Tokyo)').argParser(isoDate).helpGroup('APPI assessment:'))
     .addOption(new Option('--entrustee <id=name:contract>', 'a known entrustee (委託先) with its contract reference; ID is an account id, principal id or domain (repeatable; also kumoscan.yml `entrustees:`)').argParser(entrusteeOption).default([]).helpGroup('APPI assessment:'))
     .option('--config <file>', 'configuration file (default: ./kumoscan.yml or ./kumoscan.yaml when present); flags given here win over it')
@@ -359,6 +365,8 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
     callTimeoutMs: flags.callTimeout,
     ...(flags.scanTimeout !== undefined ? { scanTimeoutMs: flags.scanTimeout } : {}),
     events: log.events,
+    ...(flags.evidence ? { evidence: flags.evidence } : {}),
+    ...(flags.redactIps ? { redactIps: true } : {}),
   }));
   log.clear();
   const nothingMatched = emptyFilterMessage(outcome.report.scope, outcome.report.resources.length, outcome.report.summary.complete, flags.shard);

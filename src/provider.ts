@@ -8,6 +8,7 @@ import type { BucketFilter } from './bucket-filter.js';
 import type { IdentityPosture, ProbeResult, Provider, Resource, ScanError } from './model.js';
 import type { ObjectReader } from './data/object-reader.js';
 import type { DataProfile } from './data/types.js';
+import type { ChangesEvidence } from './evidence/changes/types.js';
 
 /** What every raw snapshot has; each provider adds its own keys (docs/snapshot.md). */
 export interface BaseSnapshot {
@@ -18,6 +19,8 @@ export interface BaseSnapshot {
   probes?: Record<string, ProbeResult>;
   /** Personal-data samples by resource id (src/data/): the profile only, or why no sample could be taken. */
   samples?: Record<string, { profile: DataProfile | null; error?: string }>;
+  /** What the cloud's logs say (--evidence): changes — who made a public resource public, and when (src/evidence/changes/). */
+  evidence?: { changes?: ChangesEvidence };
 }
 
 /** Options every provider's collect receives, whatever the cloud. */

@@ -18,6 +18,10 @@ import type { Entrustee } from '../reports/appi/types.js';
 import { applyPolicyToFindings, applyPolicyToResources, type Policy } from '../reports/policy/apply.js';
 import type { ScanEventSink } from './log/events.js';
 import { errorEvent, probeDone, resourceProgress, sampleDone } from './log/scan-events.js';
+import { attachOpenedBy } from './evidence/changes/attach.js';
+import { redactEvidenceIps } from './evidence/redact-ips.js';
+import type { EvidenceKind } from './evidence/evidence-option.js';
+import type { ChangeBounds } from './evidence/changes/bounds.js';
 import { CALL_LIMITS_FLAG, DEFAULT_CALL_TIMEOUT_MS, scanDeadline, type CallLimits } from './call-limits.js';
 
 export type FailOn = Severity | 'none';
@@ -55,6 +59,12 @@ export interface ScanRequest {
   callTimeoutMs?: number;
   /** --scan-timeout: milliseconds after which no new call starts; what is left is recorded as not done (default: none). */
   scanTimeoutMs?: number;
+  /** --evidence: the logs a live scan also reads (a snapshot keeps what it was saved with). */
+  evidence?: readonly EvidenceKind[];
+  /** The bounds of reading the change log (default: src/evidence/changes/bounds.ts). */
+  changeBounds?: ChangeBounds;
+  /** --redact-ips: drop client IP addresses from the evidence (snapshot and report). */
+  redactIps?: boolean;
 }
 
 export interface ScanOutcome {
@@ -105,6 +115,7 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
   const adapter = adapterOf(snapshot.provider);
   const sampled = (opts.normalized ?? adapter.normalize(snapshot))
     .map((r) => attachSample(applyProbe(r, snapshot.probes?.[r.id]), snapshot.samples?.[r.id], opts.declared?.[r.name]))
+    .map((r) => attachOpenedBy(r, snapshot.evidence?.changes))
     // A fixed order (not the listing's), so shard reports merge into the report of one run (reports/merge.ts).
     .sort(compareResources);
   const resources = applyPolicyToResources(sampled, opts.policy, opts.declared);
@@ -132,7 +143,7 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
     scope,
     resources,
     findings,
-    scanErrors: errors,
+    scanErrors: [...errors, ...(snapshot.evidence?.changes?.errors ?? [])],
     identities,
     ...(opts.discoveredAt !== undefined ? { discoveredAt: opts.discoveredAt } : {}),
     ...(opts.entrustees !== undefined ? { entrustees: opts.entrustees } : {}),
@@ -229,6 +240,13 @@ async function scanWithin(req: ScanRequest, deadline: AbortSignal | undefined): 
       events?.(sampleDone(snapshot.provider, snapshot.samples));
     }
   }
+  // After the probe: a resource an outsider was seen to reach is public, and its opening is looked for too.
+  if (!req.input && req.evidence?.includes('changes')) {
+    const { collectChanges } = await import('./evidence/changes/collect.js');
+    const resources = normalizedOnce().map((r) => applyProbe(r, snapshot.probes?.[r.id]));
+    snapshot.evidence = { ...snapshot.evidence, changes: await collectChanges(snapshot.provider, flags, resources, now(), req.changeBounds) };
+  }
+  if (req.redactIps && snapshot.evidence) snapshot.evidence = redactEvidenceIps(snapshot.evidence);
   if (req.saveSnapshot) {
     await writeSnapshotFile(req.saveSnapshot, snapshot);
     events?.({ event: 'snapshot.written', path: req.saveSnapshot });

@@ -9,6 +9,7 @@ import { adapterFor } from './adapters.js';
 import { providerIds } from './provider-registry.js';
 import { expect, expectShape, isObject } from './validate.js';
 import { probeResultShape, sampleOutcomeShape } from './snapshot-shapes.js';
+import { changesEvidenceShape } from './evidence/changes/shape.js';
 
 export type Snapshot = BaseSnapshot;
 
@@ -38,6 +39,7 @@ export function parseSnapshot(text: string, source = 'snapshot'): Snapshot {
   try {
     validateProbes(doc.probes);
     validateSamples(doc.samples);
+    validateEvidence(doc.evidence);
     return adapter.validateSnapshot(doc);
   } catch (err) {
     // The validators name the field after "snapshot: "; the message names the file instead.
@@ -53,6 +55,12 @@ function validateSamples(v: unknown): void {
     expect(isObject(o) && (o.profile === null || isObject(o.profile)), `samples["${id}"]`, 'must be {profile: DataProfile | null, error?}');
     expectShape(sampleOutcomeShape, o, `samples["${id}"]`);
   }
+}
+
+function validateEvidence(v: unknown): void {
+  if (v === undefined) return;
+  expect(isObject(v), 'evidence', 'must be an object (changes …)');
+  if (v.changes !== undefined) expectShape(changesEvidenceShape, v.changes, 'evidence.changes');
 }
 
 function validateProbes(v: unknown): void {

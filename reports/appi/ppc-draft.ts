@@ -10,6 +10,7 @@ import { formatLocalTime } from '../../src/text/local-time.js';
 import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
 import type { PublicSince } from '../../src/history/public-since.js';
 import { occurrenceSentence } from './occurrence.js';
+import { openedBySentence } from '../../src/evidence/changes/text.js';
 
 export const PPC_ITEM_TITLES: Readonly<Record<PpcDraftItem['no'], I18n>> = {
   1: { ja: '概要', en: '概要 (summary)' },
@@ -68,7 +69,11 @@ function item1(r: Resource, ctx: Pick<PpcDraftContext, 'scannedAt' | 'discovered
       ja: `設定の点検（kumoscan によるスキャン、${formatLocalTime(ctx.scannedAt)}）で判明し、${ctx.discoveredAt} を事態を知った日としています。`,
       en: `Found by a configuration review (a kumoscan scan, ${formatLocalTime(ctx.scannedAt)}); ${ctx.discoveredAt} is taken as the day the business knew.`,
     },
-    ctx.publicSince ? occurrenceSentence(ctx.publicSince) : { ja: '公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。', en: 'Establish when it became public from the change history (audit logs).' },
+    // When it began (the run history: 発生日 and its basis) and the course of events (the change that opened it, from
+    // its log with --evidence changes); with neither, where to look.
+    ...(ctx.publicSince || r.openedBy?.change
+      ? [ctx.publicSince ? occurrenceSentence(ctx.publicSince) : { ja: '', en: '' }, openedBySentence(r.openedBy) ?? { ja: '', en: '' }]
+      : [{ ja: '公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。', en: 'Establish when it became public from the change history (audit logs).' }]),
   );
 }
 

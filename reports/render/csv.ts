@@ -9,6 +9,7 @@ import type { Report, ReportFinding } from './json.js';
 import { suppressedOf } from './policy-view.js';
 import { SEVERITY_LABEL, allViews, categoriesOf, type ResourceView } from './view.js';
 import { escapeControls } from '../../src/text/sanitize.js';
+import { openedByText } from '../../src/evidence/changes/text.js';
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -46,6 +47,10 @@ export const CSV_COLUMNS = [
   'exposure_resolved_by',
   'public_since_after',
   'public_since_by',
+  'opened_by_ja',
+  'opened_by_en',
+  'opened_at',
+  'opened_source',
   'original_severity',
   'suppressed',
   'suppression_reason',
@@ -87,6 +92,7 @@ export function renderCsv(input: Report | readonly Report[]): string {
       const v = views.get(`${report.scope.provider}\u0000${f.resourceId}`);
       const r = v?.resource ?? null;
       const cats = v?.reportability ? categoriesOf(v.reportability) : null;
+      const opened = r?.openedBy ? openedByText(r.openedBy) : undefined;
       const cells: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null | undefined> = {
         finding_id: f.id,
         severity: f.severity,
@@ -126,6 +132,10 @@ export function renderCsv(input: Report | readonly Report[]): string {
         // With --history: when the resource became public (after: exclusive; empty when public in the first run recorded).
         public_since_after: (f.stillReportable?.publicSince ?? v?.publicSince)?.earliest ?? '',
         public_since_by: (f.stillReportable?.publicSince ?? v?.publicSince)?.latest ?? '',
+        opened_by_ja: opened?.ja ?? '',
+        opened_by_en: opened?.en ?? '',
+        opened_at: r?.openedBy?.change?.time ?? '',
+        opened_source: r?.openedBy?.change?.source ?? '',
       };
       lines.push(CSV_COLUMNS.map((c) => csvField(MULTILINE_COLUMNS.has(c) ? cells[c] : sanitizeCell(cells[c]))).join(','));
     }

@@ -1,6 +1,7 @@
 // Markdown for pull requests and tickets (GitHub-flavoured: tables, no raw HTML). One language per document
 // (--lang); legal terms keep their Japanese names in both. Every string from a report is escaped: a bucket name or
 // object key can never become a link, an image, HTML or a broken table.
+import { openedByText } from '../../src/evidence/changes/text.js';
 import { SEVERITIES, type Severity } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine, hasBaseline, stillReportableLine } from './baseline-view.js';
@@ -91,6 +92,7 @@ function resourceLines(v: ResourceView, lang: Lang): string[] {
       );
     }
     if (r.probe) out.push(`- ${L(lang, 'プローブ（外部から）: 読取 / 一覧', 'Probe (from outside): read / list')}: ${tri(r.probe.observed.read, lang)} / ${tri(r.probe.observed.list, lang)}`);
+    if (r.openedBy) out.push(`- ${mdText(openedByText(r.openedBy)[lang])}`);
   }
   if (v.reportability || (v.exposed === true && v.personalData === true)) {
     out.push(`- ${L(lang, '漏えい等報告（推定）', 'Breach reportability (estimate)')}: **${mdText(v.reportability ? RESULT_LABEL[v.reportability.result][lang] : NOT_ESTIMATED[lang])}**`);

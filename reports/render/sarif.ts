@@ -3,6 +3,7 @@
 // Japanese and English and the APPI duties and severity as properties; one result per finding. A cloud resource is
 // no source file: results are located by the resource id (logicalLocations, kind "resource"), with the resource's
 // URI (s3://, gs://, the Azure blob URL, an ARN) as the artifact location for tools that need a physical one.
+import { openedByText } from '../../src/evidence/changes/text.js';
 import type { I18n, Provider, Resource, Severity } from '../../src/model.js';
 import { ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS } from '../../checks/index.js';
 import type { CheckMeta } from '../../checks/types.js';
@@ -201,6 +202,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
       // With --history: when it became public, and the line every format shows.
       ...(v.publicSince ? { publicSince: { ...v.publicSince, text: publicSinceLine(v.publicSince) } } : {}),
       estimate: { ja: estimateLine(v.reportability, 'ja'), en: estimateLine(v.reportability, 'en') },
+      ...(v.resource?.openedBy ? { openedBy: { ...openedByText(v.resource.openedBy), change: v.resource.openedBy.change } } : {}),
     },
   }));
   const indexOf = new Map(logical.map((l, i) => [l.fullyQualifiedName, i]));

@@ -15,6 +15,7 @@ import { assessmentBlock } from './assessment-block.js';
 import { groupFindingsByCheck, nameList, type CheckGroup } from './findings-by-check.js';
 import { accountLabel, accountOfFinding, findingSubject, resourceNamer } from './short-name.js';
 import { groupBy } from '../../src/group-by.js';
+import { openedByText } from '../../src/evidence/changes/text.js';
 import { compareViews, resourceViews, type ResourceView } from './view.js';
 
 export { displayWidth, pad, widest } from './columns.js';
@@ -157,7 +158,12 @@ function resourceLines(views: readonly ResourceView[], findings: readonly Report
     ...[...accounts].map(([account, list]) => [escapeControls(accountLabel(account, lang)), '', '', findingsCell(list, lang)]),
   ];
   const widths = [Math.min(NAME_COLUMN, widest(cells.map((c) => c[0] ?? ''))), widest(cells.map((c) => c[1] ?? '')), widest(cells.map((c) => c[2] ?? ''))];
-  for (const c of cells) append(out, lastCell(`  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${pad(c[2] ?? '', widths[2] ?? 0)}  `, c[3] ?? '', c[4] ?? '', lang));
+  for (const [i, c] of cells.entries()) {
+    append(out, lastCell(`  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${pad(c[2] ?? '', widths[2] ?? 0)}  `, c[3] ?? '', c[4] ?? '', lang));
+    // --evidence changes: who opened the resource, and when, under its row (storage rows come first in `cells`).
+    const opened = storage[i]?.resource?.openedBy;
+    if (opened) append(out, hanging('    ', escapeControls(openedByText(opened)[lang]), CONSOLE_WIDTH));
+  }
   if (cells.length === 0) out.push(ja ? '  （なし）' : '  (none)');
   out.push('');
   return out;

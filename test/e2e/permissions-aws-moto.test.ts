@@ -14,12 +14,15 @@ import { MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { awsGrants, awsOperationsInCode } from '../helpers/permissions.js';
 import { assertValidReport } from '../helpers/schema.js';
 import { seedHrScenario } from '../helpers/seed-hr.js';
+import { startCloudTrailServer, type CloudTrailServer } from '../helpers/cloudtrail-server.js';
 
 interface Seen {
   method: string;
   path: string;
   query: URLSearchParams;
   body: string;
+  /** X-Amz-Target of a JSON-protocol call (CloudTrail). */
+  target: string;
 }
 
 /** Forwards to moto and records each request with its body. */
@@ -32,7 +35,7 @@ async function startBodyRecorder(target: string): Promise<{ origin: string; seen
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      seen.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, body: body.toString('utf8') });
+      seen.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, body: body.toString('utf8'), target: String(req.headers['x-amz-target'] ?? '') });
       forwardBuffered(req, body, res, upstream);
     });
   });
@@ -62,6 +65,7 @@ const S3_SUBRESOURCES: Record<string, string> = {
 
 /** The "<client>:<operation>" a request is, or undefined when it cannot be named. */
 export function operationOf(s: Seen): string | undefined {
+  if (s.method === 'POST' && s.target === 'CloudTrail_20131101.LookupEvents') return 'cloudtrail:LookupEvents';
   if (s.method === 'POST' && s.path === '/') {
     const form = new URLSearchParams(s.body);
     const action = form.get('Action');
@@ -85,19 +89,23 @@ export function operationOf(s: Seen): string | undefined {
 describe('AWS permission documents against the requests of a scan (moto)', () => {
   let moto: Moto;
   let recorder: Awaited<ReturnType<typeof startBodyRecorder>>;
+  let trail: CloudTrailServer;
 
   before(async () => {
     moto = await startMoto();
     await seedHrScenario(moto.endpoint);
-    recorder = await startBodyRecorder(moto.endpoint);
+    // moto has no CloudTrail LookupEvents: its stand-in answers those and forwards the rest to moto.
+    trail = await startCloudTrailServer(moto.endpoint);
+    recorder = await startBodyRecorder(trail.endpoint);
   });
   after(async () => {
     await recorder?.close();
+    await trail?.close();
     await moto?.stop();
   });
 
   test('every request of a scan with sampling of every bucket is a known operation, in the code, granted by its document', async (t) => {
-    const res = await runCli(['scan', '--quiet', 'aws', '--endpoint-url', recorder.origin, '--region', 'us-east-1', '--sample', 'all', '--format', 'json'], { ...MOTO_ENV });
+    const res = await runCli(['scan', '--quiet', 'aws', '--endpoint-url', recorder.origin, '--region', 'us-east-1', '--sample', 'all', '--evidence', 'changes', '--format', 'json'], { ...MOTO_ENV });
     assert.equal(res.stderr, '');
     const report = JSON.parse(res.stdout) as Report;
     assertValidReport(report);
@@ -106,11 +114,11 @@ describe('AWS permission documents against the requests of a scan (moto)', () =>
     const unnamed = recorder.seen.filter((s) => operationOf(s) === undefined).map((s) => `${s.method} ${s.path}?${s.query.toString()} ${s.body.slice(0, 60)}`);
     assert.deepEqual(unnamed, [], 'requests this test cannot name: extend operationOf and test/helpers/aws-permissions-table.ts');
     const ops = [...new Set(recorder.seen.map((s) => operationOf(s) as string))].sort();
-    for (const o of ['s3:ListBuckets', 's3:GetBucketAcl', 's3-control:GetPublicAccessBlock', 'sts:GetCallerIdentity', 'iam:GetAccountAuthorizationDetails', 's3:ListObjectsV2', 's3:GetObject']) assert.ok(ops.includes(o), `${o} not exercised: ${ops.join(', ')}`);
+    for (const o of ['s3:ListBuckets', 's3:GetBucketAcl', 's3-control:GetPublicAccessBlock', 'sts:GetCallerIdentity', 'iam:GetAccountAuthorizationDetails', 's3:ListObjectsV2', 's3:GetObject', 'cloudtrail:LookupEvents']) assert.ok(ops.includes(o), `${o} not exercised: ${ops.join(', ')}`);
 
     t.diagnostic(`operations sent: ${ops.join(' ')}`);
     const inCode = new Set(awsOperationsInCode(['src', 'providers']).map((o) => `${o.client}:${o.operation}`));
-    const grants = awsGrants(['aws-iam-policy.json', 'aws-sampling-policy.json', 'aws-org-policy.json']);
+    const grants = awsGrants(['aws-iam-policy.json', 'aws-sampling-policy.json', 'aws-org-policy.json', 'aws-changes-policy.json']);
     const problems: string[] = [];
     for (const o of ops) {
       if (!inCode.has(o)) problems.push(`${o} was sent but the source scan did not find it (how is it imported?)`);

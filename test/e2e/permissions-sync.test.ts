@@ -20,15 +20,19 @@ import { assertValidReport } from '../helpers/schema.js';
 import { GCS_PROJECT, gcsEnv, hrWorld } from '../helpers/seed-gcs-hr.js';
 import { type TestCert } from '../helpers/tls.js';
 import { startAzureHrStack, type AzureHrStack } from '../helpers/azure-hr-stack.js';
+import { startLoggingServer } from '../helpers/logging-server.js';
+import { ENTRIES_LIST } from '../../src/evidence/changes/gcp.js';
+import { ACTIVITY_LOG_CALL } from '../../src/evidence/changes/azure.js';
 
 const UPDATE = 'update the table in test/e2e/permissions-sync.test.ts and the document in docs/permissions/';
 
 // ---------------------------------------------------------------------------------------------------------
 // Google Cloud
 
-type GcpDoc = 'gcp-custom-role.yaml' | 'gcp-custom-role-sampling.yaml';
+type GcpDoc = 'gcp-custom-role.yaml' | 'gcp-custom-role-sampling.yaml' | 'gcp-custom-role-changes.yaml';
 const GCP_SCAN: GcpDoc = 'gcp-custom-role.yaml';
 const GCP_SAMPLING: GcpDoc = 'gcp-custom-role-sampling.yaml';
+const GCP_CHANGES: GcpDoc = 'gcp-custom-role-changes.yaml';
 
 /** Route (test/helpers/gcs-server.ts names, the API's method names) → permissions checked, and the document. */
 const GCP_ROUTES: Record<string, { permissions: (q: Record<string, string>) => string[]; doc: GcpDoc }> = {
@@ -49,14 +53,16 @@ const GCP_ROUTES: Record<string, { permissions: (q: Record<string, string>) => s
   'objectAccessControls.list': { permissions: () => ['storage.objects.getIamPolicy'], doc: GCP_SCAN },
   'objects.get': { permissions: () => ['storage.objects.get'], doc: GCP_SAMPLING },
   'objects.get(media)': { permissions: () => ['storage.objects.get'], doc: GCP_SAMPLING },
+  // --evidence changes: Admin Activity audit log entries (src/evidence/changes/gcp.ts; Cloud Logging's own route).
+  'entries.list': { permissions: () => ['logging.logEntries.list'], doc: GCP_CHANGES },
 };
 
-/** The collectors' call labels that are not route names of the stand-in (none today). */
-const GCP_LABEL_ALIASES: Record<string, string> = {};
+/** The collectors' call labels that are not route names of the stand-in. */
+const GCP_LABEL_ALIASES: Record<string, string> = { [ENTRIES_LIST]: 'entries.list' };
 
 function gcpProblems(seen: readonly SeenRequest[]): string[] {
   const problems: string[] = [];
-  const granted = { [GCP_SCAN]: new Set(readGcpRole(GCP_SCAN).includedPermissions), [GCP_SAMPLING]: new Set(readGcpRole(GCP_SAMPLING).includedPermissions) };
+  const granted = { [GCP_SCAN]: new Set(readGcpRole(GCP_SCAN).includedPermissions), [GCP_SAMPLING]: new Set(readGcpRole(GCP_SAMPLING).includedPermissions), [GCP_CHANGES]: new Set(readGcpRole(GCP_CHANGES).includedPermissions) };
   for (const s of seen) {
     const row = GCP_ROUTES[s.route];
     if (!row) {
@@ -71,9 +77,10 @@ function gcpProblems(seen: readonly SeenRequest[]): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // Azure
 
-type AzureDoc = 'azure-role.json' | 'azure-role-sampling.json';
+type AzureDoc = 'azure-role.json' | 'azure-role-sampling.json' | 'azure-role-changes.json';
 const AZ_SCAN: AzureDoc = 'azure-role.json';
 const AZ_SAMPLING: AzureDoc = 'azure-role-sampling.json';
+const AZ_CHANGES: AzureDoc = 'azure-role-changes.json';
 
 interface AzureRow {
   /** A name for messages, and the collector's call label when there is one. */
@@ -93,6 +100,8 @@ const AZURE_ARM: AzureRow[] = [
   { call: CALLS.blobServiceArm, match: /^GET \/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+\/blobServices\/default\?/, kind: 'action', permission: 'Microsoft.Storage/storageAccounts/blobServices/read', doc: AZ_SCAN },
   { call: CALLS.containersArm, match: /^GET \/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+\/blobServices\/default\/containers\?/, kind: 'action', permission: 'Microsoft.Storage/storageAccounts/blobServices/containers/read', doc: AZ_SCAN },
   { call: CALLS.diagnosticSettings, match: /^GET \/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+\/blobServices\/default\/providers\/Microsoft\.Insights\/diagnosticSettings\?/, kind: 'action', permission: 'Microsoft.Insights/diagnosticSettings/read', doc: AZ_SCAN },
+  // --evidence changes: the Activity Log (src/evidence/changes/azure.ts)
+  { call: ACTIVITY_LOG_CALL, match: /^GET \/subscriptions\/[^/]+\/providers\/Microsoft\.Insights\/eventtypes\/management\/values\?/, kind: 'action', permission: 'Microsoft.Insights/eventtypes/values/read', doc: AZ_CHANGES },
 ];
 
 /** Blob data plane, with the Microsoft Entra token of ARM mode → RBAC actions and data actions. */
@@ -110,7 +119,7 @@ const AZURE_DATA_PLANE_MODE = new Set<string>([CALLS.containersData, CALLS.accou
 
 function azureProblems(requests: readonly string[], rows: readonly AzureRow[]): string[] {
   const problems: string[] = [];
-  const docs = { [AZ_SCAN]: readAzureRole(AZ_SCAN), [AZ_SAMPLING]: readAzureRole(AZ_SAMPLING) };
+  const docs = { [AZ_SCAN]: readAzureRole(AZ_SCAN), [AZ_SAMPLING]: readAzureRole(AZ_SAMPLING), [AZ_CHANGES]: readAzureRole(AZ_CHANGES) };
   for (const r of requests) {
     const row = rows.find((x) => x.match.test(r));
     if (!row) {
@@ -149,14 +158,24 @@ describe('GCP custom roles match the requests of a scan', () => {
       assertValidReport(report);
       assert.ok(report.resources.some((r) => r.data !== undefined), 'sampling ran');
     }
+    // --evidence changes: Cloud Logging's entries.list, answered by its stand-in in front of the Google one.
+    const logging = await startLoggingServer(gcs.url);
+    try {
+      const res = await runCli(['scan', '--quiet', 'gcp', '--gcs-endpoint', gcs.url, '--gcp-api-endpoint', logging.url, '--sample', 'none', '--evidence', 'changes', '--format', 'json'], gcsEnv(gcs.token));
+      assert.equal(res.stderr, '');
+      assert.ok(logging.requests.length > 0, 'entries.list was not exercised');
+    } finally {
+      await logging.close();
+    }
+    const logged: SeenRequest[] = logging.requests.map(() => ({ method: 'POST', path: '/v2/entries:list', query: {}, route: 'entries.list', auth: 'token' }));
     const routes = new Set(gcs.seen.map((s) => s.route));
     for (const r of ['projects.search', 'projects.get', 'buckets.list', 'buckets.getIamPolicy', 'objects.list', 'objects.get(media)']) assert.ok(routes.has(r), `${r} was not exercised`);
     assert.ok(gcs.seen.every((s) => s.method === 'GET' && s.auth === 'token'));
-    assert.deepEqual(gcpProblems(gcs.seen), []);
+    assert.deepEqual(gcpProblems([...gcs.seen, ...logged]), []);
   });
 
   test('every call label of the GCP collector has a row; an unknown request fails with a pointer to the table', () => {
-    const labels = callLabels('providers/gcp/collect.ts');
+    const labels = [...callLabels('providers/gcp/collect.ts'), ENTRIES_LIST];
     assert.ok(labels.length >= 10, labels.join(', '));
     for (const l of labels) assert.ok(GCP_ROUTES[GCP_LABEL_ALIASES[l] ?? l], `providers/gcp/collect.ts calls ${l}: ${UPDATE}`);
     assert.deepEqual(gcpProblems([{ method: 'GET', path: '/storage/v1/b/x/notificationConfigs', query: {}, route: 'notifications.list', auth: 'token' }]), [
@@ -167,7 +186,7 @@ describe('GCP custom roles match the requests of a scan', () => {
   test('minimal: every permission the roles grant is in a table row; object contents only in the sampling role', () => {
     const mapped = new Set(Object.values(GCP_ROUTES).flatMap((r) => r.permissions({ projection: 'full' }).map((p) => `${r.doc} ${p}`)));
     mapped.add(`${GCP_SAMPLING} storage.objects.list`); // sampling lists before it reads
-    for (const doc of [GCP_SCAN, GCP_SAMPLING]) {
+    for (const doc of [GCP_SCAN, GCP_SAMPLING, GCP_CHANGES]) {
       const role = readGcpRole(doc);
       assert.equal(role.stage, 'GA');
       for (const p of role.includedPermissions) assert.ok(mapped.has(`${doc} ${p}`), `${doc} grants ${p}, which no mapped call needs`);
@@ -195,7 +214,7 @@ describe('Azure role definitions match the requests of a scan', () => {
   test('ARM mode with sampling of every container: each request is granted by azure-role.json or azure-role-sampling.json', async () => {
     arm.seen.length = 0;
     dataProxy.seen.length = 0;
-    const res = await runCli(['scan', '--quiet', 'azure', '--arm-endpoint', arm.endpoint, '--sample', 'all', '--format', 'json'], { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv });
+    const res = await runCli(['scan', '--quiet', 'azure', '--arm-endpoint', arm.endpoint, '--sample', 'all', '--evidence', 'changes', '--format', 'json'], { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv });
     assert.equal(res.stderr, '');
     const report = JSON.parse(res.stdout) as Report;
     assertValidReport(report);
@@ -205,13 +224,13 @@ describe('Azure role definitions match the requests of a scan', () => {
     // The data plane is path-style here (/<account>/…): drop the account segment, as on <account>.blob.core.windows.net.
     const dataRequests = dataProxy.seen.map((s) => `${s.method} ${s.url.replace(new RegExp(`^/${AZURITE_ACCOUNT}(?=/|\\?|$)`), '') || '/'}`);
     assert.ok(dataProxy.seen.every((s) => s.authorization === 'Bearer'), 'the data plane is read with the Entra token only');
-    for (const call of ['Subscriptions.list', CALLS.containersArm, CALLS.diagnosticSettings]) assert.ok(armRequests.some((r) => AZURE_ARM.find((x) => x.call === call)?.match.test(r)), `${call} not exercised`);
+    for (const call of ['Subscriptions.list', CALLS.containersArm, CALLS.diagnosticSettings, ACTIVITY_LOG_CALL]) assert.ok(armRequests.some((r) => AZURE_ARM.find((x) => x.call === call)?.match.test(r)), `${call} not exercised`);
     for (const call of [CALLS.serviceProperties, 'List Blobs (sampling)', 'Get Blob (sampling)']) assert.ok(dataRequests.some((r) => AZURE_DATA.find((x) => x.call === call)?.match.test(r)), `${call} not exercised: ${dataRequests.join(', ')}`);
     assert.deepEqual([...azureProblems(armRequests, AZURE_ARM), ...azureProblems(dataRequests, AZURE_DATA)], []);
   });
 
   test('every call label of the Azure collector has a row; an unknown request fails with a pointer to the table', () => {
-    const labels = [...callLabels('providers/azure/collect.ts'), ...Object.values(CALLS)];
+    const labels = [...callLabels('providers/azure/collect.ts'), ...Object.values(CALLS), ACTIVITY_LOG_CALL];
     const known = new Set([...AZURE_ARM, ...AZURE_DATA].map((r) => r.call));
     for (const l of labels) assert.ok(known.has(l) || AZURE_DATA_PLANE_MODE.has(l), `providers/azure/collect.ts calls ${l}: ${UPDATE}`);
     assert.deepEqual(azureProblems(['GET /subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a/listKeys?api-version=1'], AZURE_ARM), [
@@ -221,7 +240,7 @@ describe('Azure role definitions match the requests of a scan', () => {
 
   test('minimal: every action and data action the definitions grant is in a table row; blob contents only in the sampling role', () => {
     const mapped = new Set([...AZURE_ARM, ...AZURE_DATA].filter((r) => r.permission !== null).map((r) => `${r.doc} ${r.kind} ${r.permission}`));
-    for (const doc of [AZ_SCAN, AZ_SAMPLING]) {
+    for (const doc of [AZ_SCAN, AZ_SAMPLING, AZ_CHANGES]) {
       const role = readAzureRole(doc);
       assert.equal(role.IsCustom, true);
       assert.deepEqual([role.NotActions, role.NotDataActions], [[], []]);

@@ -1,6 +1,7 @@
 // A stand-in for Azure Resource Manager on 127.0.0.1 (HTTPS: the Azure SDK sends bearer tokens over HTTPS only):
 // answers the documented JSON of Subscriptions - List, Storage Accounts - List, Blob Services - Get Service
-// Properties, Blob Containers - List and Diagnostic Settings - List, and, on /msi/token, the App Service managed
+// Properties, Blob Containers - List, Diagnostic Settings - List and Activity Logs - List (eventtypes/management/values,
+// with its $filter's eventTimestamp bounds and resourceProvider, paged through nextLink), and, on /msi/token, the App Service managed
 // identity token endpoint that DefaultAzureCredential's ManagedIdentityCredential calls (IDENTITY_ENDPOINT +
 // IDENTITY_HEADER). The tokens are unsigned JWTs with the claims Azurite's basic OAuth checks (issuer, audience,
 // lifetime). Records every request so a test can assert that a scan only reads.
@@ -28,6 +29,10 @@ export interface FakeArmState {
   subscriptions: { subscriptionId: string; displayName: string }[];
   /** Storage accounts by subscription id. */
   accounts: Record<string, FakeStorageAccount[]>;
+  /** Activity Log events (the documented EventData JSON) by subscription id. */
+  activityLog?: Record<string, Json[]>;
+  /** Events per Activity Log page (default 100). */
+  activityLogPageSize?: number;
   /** Fault injection: an HTTP status (answered as ARM's AuthorizationFailed …) for a request path. */
   deny?: (path: string) => number | undefined;
 }
@@ -62,6 +67,26 @@ function notFound(res: ServerResponse, what: string): void {
   send(res, 404, { error: { code: 'ResourceNotFound', message: `${what} not found` } });
 }
 
+/** One page of the Activity Log: the events of the subscription within the filter's time bounds and provider, newest first. */
+function activityLogPage(state: FakeArmState, sub: string, url: URL, origin: string): Json {
+  const filter = url.searchParams.get('$filter') ?? '';
+  const ge = /eventTimestamp ge '([^']+)'/.exec(filter)?.[1];
+  const le = /eventTimestamp le '([^']+)'/.exec(filter)?.[1];
+  const provider = /resourceProvider eq '([^']+)'/.exec(filter)?.[1];
+  const events = (state.activityLog?.[sub] ?? [])
+    .filter((e) => {
+      const t = Date.parse(String(e.eventTimestamp));
+      const id = String(e.resourceId ?? '').toLowerCase();
+      return (!ge || t >= Date.parse(ge)) && (!le || t <= Date.parse(le)) && (!provider || id.includes(`/providers/${provider.toLowerCase()}/`));
+    })
+    .sort((a, b) => Date.parse(String(b.eventTimestamp)) - Date.parse(String(a.eventTimestamp)));
+  const size = state.activityLogPageSize ?? 100;
+  const start = Number(url.searchParams.get('$skipToken') ?? 0);
+  const next = new URL(url.toString());
+  next.searchParams.set('$skipToken', String(start + size));
+  return { value: events.slice(start, start + size), ...(start + size < events.length ? { nextLink: `${origin}${next.pathname}${next.search}` } : {}) };
+}
+
 export async function startFakeArm(cert: TestCert, state: FakeArmState): Promise<FakeArm> {
   const seen: FakeArm['seen'] = [];
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
@@ -89,6 +114,10 @@ export async function startFakeArm(cert: TestCert, state: FakeArmState): Promise
     const sub = p[1] ?? '';
     const accounts = state.accounts[sub];
     if (p[0] !== 'subscriptions' || !accounts) return notFound(res, `subscription ${sub}`);
+    // /subscriptions/<sub>/providers/Microsoft.Insights/eventtypes/management/values
+    if (p.length === 7 && p[2] === 'providers' && p[3] === 'Microsoft.Insights' && p.slice(4).join('/') === 'eventtypes/management/values') {
+      return send(res, 200, activityLogPage(state, sub, url, `https://${req.headers.host ?? '127.0.0.1'}`));
+    }
     // /subscriptions/<sub>/providers/Microsoft.Storage/storageAccounts
     if (p.length === 5 && p[2] === 'providers' && p[3] === 'Microsoft.Storage' && p[4] === 'storageAccounts') {
       return send(res, 200, { value: accounts.map((a) => a.account) });

@@ -4,7 +4,7 @@
 // command fails here until the table and the document are updated.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AWS_DOCS as DOCS, AWS_OPERATION_ACTIONS, AWS_ORG as ORG, AWS_SAMPLING as SAMPLING, AWS_SCAN as SCAN, type AwsDoc as Doc } from '../helpers/aws-permissions-table.js';
+import { AWS_CHANGES as CHANGES, AWS_DOCS as DOCS, AWS_OPERATION_ACTIONS, AWS_ORG as ORG, AWS_SAMPLING as SAMPLING, AWS_SCAN as SCAN, type AwsDoc as Doc } from '../helpers/aws-permissions-table.js';
 import { awsGrants, awsOperationsInCode, dynamicAwsImports, readIamPolicy, type AwsOperation } from '../helpers/permissions.js';
 
 /** Actions granted although no code calls them (none: every grant is used). */
@@ -38,7 +38,7 @@ describe('AWS permission documents', () => {
 
   test('the source scan finds the commands the collector and reader send (aliases resolved)', () => {
     const keys = ops.map((o) => `${o.client}:${o.operation}`);
-    for (const k of ['s3:GetBucketAcl', 's3:ListBuckets', 's3:ListObjectsV2', 's3:GetObject', 's3-control:GetPublicAccessBlock', 'sts:GetCallerIdentity', 'iam:GetAccountAuthorizationDetails', 'credential-providers:fromTemporaryCredentials']) {
+    for (const k of ['s3:GetBucketAcl', 's3:ListBuckets', 's3:ListObjectsV2', 's3:GetObject', 's3-control:GetPublicAccessBlock', 'sts:GetCallerIdentity', 'iam:GetAccountAuthorizationDetails', 'credential-providers:fromTemporaryCredentials', 'cloudtrail:LookupEvents']) {
       assert.ok(keys.includes(k), `${k} not found in ${keys.join(', ')}`);
     }
   });
@@ -67,7 +67,7 @@ describe('AWS permission documents', () => {
     for (const [action] of awsGrants(DOCS)) {
       assert.doesNotMatch(action, /\*/, action);
       const verb = action.split(':')[1] ?? '';
-      if (action !== 'iam:GenerateCredentialReport' && action !== 'sts:AssumeRole') assert.match(verb, /^(Get|List|Describe)/, action);
+      if (action !== 'iam:GenerateCredentialReport' && action !== 'sts:AssumeRole') assert.match(verb, /^(Get|List|Describe|Lookup)/, action);
     }
   });
 
@@ -83,6 +83,9 @@ describe('AWS permission documents', () => {
     assert.deepEqual(resourcesOf(SAMPLING, 's3:ListBucket'), ['arn:aws:s3:::*']);
     assert.deepEqual(resourcesOf(SAMPLING, 's3:GetObject'), ['arn:aws:s3:::*/*']);
     assert.deepEqual(resourcesOf(ORG, 'sts:AssumeRole'), ['arn:aws:iam::*:role/kumoscan-audit']);
+    // CloudTrail LookupEvents has no resource-level permissions: "*", in its own document (--evidence changes).
+    assert.deepEqual(resourcesOf(CHANGES, 'cloudtrail:LookupEvents'), ['*']);
+    assert.equal(awsGrants([SCAN, SAMPLING, ORG]).has('cloudtrail:LookupEvents'), false);
     // Object reads are in the sampling document only.
     assert.equal(awsGrants([SCAN, ORG]).has('s3:GetObject'), false);
   });

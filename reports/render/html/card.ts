@@ -6,6 +6,7 @@ import type { ReportFinding } from '../json.js';
 import { BASELINE_LABEL } from '../baseline-view.js';
 import { evidenceText } from '../evidence-view.js';
 import { formatLocalTime } from '../../../src/text/local-time.js';
+import { openedByText } from '../../../src/evidence/changes/text.js';
 import { NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, SEVERITY_LABEL, classLabel, detectorLabel, type DutyView, type ResourceView } from '../view.js';
 import type { ResourceCoverage } from '../coverage.js';
 import { assessmentPart } from './assessment.js';
@@ -101,6 +102,11 @@ function probePart(r: Resource): string {
   );
 }
 
+/** --evidence changes: who opened the resource, and when, with the log it comes from. */
+function openedPart(r: Resource): string {
+  return r.openedBy ? section(tt('公開の経緯', 'How it became public'), `<p>${t(openedByText(r.openedBy))}</p>`) : '';
+}
+
 function settingsPart(r: Resource): string {
   const rows: [string, string][] = [
     [tt('リージョン', 'Region'), esc(r.region ?? '—')],
@@ -156,7 +162,7 @@ function passedPart(c: ResourceCoverage): string {
 export function card(v: ResourceView, index: number, coverage: ResourceCoverage | null): string {
   const r = v.resource;
   const body = r
-    ? [exposurePart(r, v.publicSince), assessmentPart(v), r.data ? dataPart(r.data) : '', dutiesPart(v.duties), findingsPart(v.findings), coverage ? passedPart(coverage) : '', probePart(r), settingsPart(r)].join('')
+    ? [exposurePart(r, v.publicSince), assessmentPart(v), r.data ? dataPart(r.data) : '', dutiesPart(v.duties), findingsPart(v.findings), coverage ? passedPart(coverage) : '', probePart(r), openedPart(r), settingsPart(r)].join('')
     : [section(tt('対象', 'Subject'), `<p>${tt('アカウント又はIDに関する指摘です（ストレージのリソースではありません）。', 'Findings about an account or identity, not a storage resource.')}</p>`), findingsPart(v.findings)].join('');
   const account = r && !v.id.startsWith(r.account) ? ` · ${esc(r.account)}` : '';
   const sub = r ? `${account}${r.region ? ` · ${esc(r.region)}` : ''}` : ` · ${esc(v.report.scope.accounts.join(', '))}`;
