@@ -41,7 +41,9 @@ export async function historyTargetOf(flag: string | undefined, configFlag: stri
 }
 
 function common(cmd: Command, formats: readonly string[] = ['table', 'json']): Command {
+  // A parsing error (a missing option or argument) reaches main() as a CommanderError: exit 2, as for every command.
   return cmd
+    .exitOverride()
     .option('--history <path|url>', 'the history: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST:PORT/DATABASE (password from the URL or PGPASSWORD)')
     .option('--config <file>', 'configuration file whose `history:` is used when --history is not given')
     .addOption(new Option('--format <format>', 'output format').choices([...formats]).default('table'))

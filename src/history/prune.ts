@@ -32,7 +32,7 @@ export function renderPruneText(p: PruneReport, lang: Lang): string {
         : `Nothing to remove: no run was collected before ${p.before} (keeping ${p.keepDays} days).`
       : lang === 'ja'
         ? `${p.before} より前に収集された実行 ${p.runs.length} 件を削除しました（保持 ${p.keepDays} 日）: リソースの行 ${p.resourceRows} 件、指摘の行 ${p.findingRows} 件。`
-        : `Removed ${p.runs.length} runs collected before ${p.before} (keeping ${p.keepDays} days): ${p.resourceRows} resource rows, ${p.findingRows} finding rows.`;
+        : `Removed ${p.runs.length} run${p.runs.length === 1 ? '' : 's'} collected before ${p.before} (keeping ${p.keepDays} days): ${p.resourceRows} resource rows, ${p.findingRows} finding rows.`;
   const lines = p.runs.map((r) => `  ${r.scannedAt}  ${r.id.slice(0, 12)}  ${r.resources}  ${lang === 'ja' ? (r.complete ? '完全' : '部分') : r.complete ? 'complete' : 'partial'}`);
   return [head, ...lines, ''].join('\n');
 }

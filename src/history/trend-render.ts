@@ -24,7 +24,7 @@ const T = {
   en: {
     title: 'Exposure trend',
     noRuns: 'No runs in the history yet.',
-    head: (n: number) => `Trend over ${n} runs (oldest first)`,
+    head: (n: number) => `Trend over ${n} run${n === 1 ? '' : 's'} (oldest first)`,
     cols: ['collected at', 'run id', 'cloud', 'accounts', 'shard', 'complete', ...SEVERITIES.map((s) => SEVERITY_LABEL[s].en.toLowerCase()), 'findings', 'new', 'resolved', 'exposed with personal data'],
     yes: 'yes',
     no: 'no (partial)',
