@@ -13,7 +13,7 @@ import { parseAllDocuments } from 'yaml';
 import { FORMATS } from '../../reports/render/formats.js';
 import { packagePath } from '../../src/package-info.js';
 import { parseShard } from '../../src/shard.js';
-import { parseHistoryTarget } from '../../src/history/target.js';
+import { parseHistoryTarget, type HistoryTarget } from '../../src/history/target.js';
 
 type Obj = Record<string, unknown>;
 const DEPLOY = packagePath('deploy');
@@ -68,7 +68,7 @@ function assertHardenedPod(file: string, spec: Obj): Obj {
 }
 
 /** The --history value of the arguments, parsed; a PostgreSQL URL never carries a password. */
-function historyOf(file: string, args: unknown): ReturnType<typeof parseHistoryTarget> {
+function historyOf(file: string, args: unknown): HistoryTarget {
   const a = args as string[];
   const i = a.indexOf('--history');
   assert.ok(i > 0, `${file}: --history`);
