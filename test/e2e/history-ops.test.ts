@@ -1,13 +1,13 @@
 // `kumoscan history trend` and `history prune` on both real engines (SQLite in a temporary folder, a PostgreSQL
 // started by the test), and concurrent writers: shard processes writing at once into one fresh database, each shard
 // started twice so the same run is written twice at the same moment — no row lost, none duplicated.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { createDatabase, startPostgres, type RunningPostgres } from '../helpers/postgres.js';
+import { createDatabase, type RunningPostgres } from '../helpers/postgres.js';
+import { useHistoryDatabases } from '../helpers/history-databases.js';
 import { EXPOSED_BUCKET, partialPrivateSnapshot, privateSnapshot, publicSnapshot, writeSnapshot } from '../helpers/history-snapshots.js';
 import { openHistoryStore } from '../../src/history/open-store.js';
 import { parseHistoryTarget } from '../../src/history/target.js';
@@ -16,11 +16,6 @@ import type { TrendInput } from '../../src/history/store.js';
 const NIGHTS = ['2026-11-01T15:00:00.000Z', '2026-11-02T15:00:00.000Z', '2026-11-03T15:00:00.000Z', '2026-11-04T15:00:00.000Z'] as const;
 const DAY = 86_400_000;
 
-interface Engine {
-  name: 'SQLite' | 'PostgreSQL';
-  fresh(label: string): Promise<string>;
-}
-
 interface ReportJson {
   scannedAt: string;
   summary: { complete: boolean; findings: Record<string, number> };
@@ -28,23 +23,15 @@ interface ReportJson {
   resources: { id: string; exposure: Record<string, boolean | null>; data?: { personalData: boolean } | null }[];
 }
 
+const databases = useHistoryDatabases('kumoscan-history-ops-');
 let dir: string;
 let pg: RunningPostgres;
 
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kumoscan-history-ops-'));
-  pg = await startPostgres();
+before(() => {
+  ({ dir, pg } = databases.state);
 });
 
-after(() => {
-  pg?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-const engines: Engine[] = [
-  { name: 'SQLite', fresh: async (label) => join(dir, `${label}.db`) },
-  { name: 'PostgreSQL', fresh: async (label) => createDatabase(pg, label.replace(/[^a-z0-9]/gi, '_').toLowerCase()) },
-];
+const engines = databases.engines;
 
 /** Scans a snapshot into the history; returns the report it wrote. */
 async function scanInto(history: string, snapshot: string, name: string, extra: string[] = []): Promise<{ code: number | null; stderr: string; report: ReportJson }> {

@@ -8,28 +8,13 @@ import { renderTrendTable, historyTrendSection } from '../../src/history/trend-r
 import { parseKeepDays, pruneCutoff, renderPruneText } from '../../src/history/prune.js';
 import { historyTrendChart } from '../../reports/render/html/charts/trend.js';
 import type { RunSummary, TrendInput } from '../../src/history/store.js';
+import { runSummary } from '../helpers/history-databases.js';
 
 const at = (day: number): string => `2026-11-${String(day).padStart(2, '0')}T15:00:00.000Z`;
 
 function input(day: number, findingIds: string[], opts: Partial<RunSummary> = {}, exposedPersonal = 0): TrendInput {
   return {
-    run: {
-      id: `run${day}${opts.shard ? `-${opts.shard.index}` : ''}`,
-      provider: 'aws',
-      accounts: ['111122223333'],
-      scannedAt: at(day),
-      storedAt: '2026-12-01T00:00:00.000Z',
-      version: '0.1.0',
-      shard: null,
-      bucketFilter: [],
-      source: 'snapshot',
-      complete: true,
-      errors: 0,
-      resources: 3,
-      exposed: 1,
-      findings: { critical: findingIds.length, high: 0, medium: 0, low: 0, info: 0 },
-      ...opts,
-    },
+    run: runSummary(`run${day}${opts.shard ? `-${opts.shard.index}` : ''}`, at(day), { resources: 3, exposed: 1, findings: { critical: findingIds.length, high: 0, medium: 0, low: 0, info: 0 }, ...opts }),
     findingIds,
     exposedPersonal,
   };
