@@ -4,7 +4,8 @@
 import { historyTrendChart } from '../../reports/render/html/charts/trend.js';
 import { CSS } from '../../reports/render/html/style.js';
 import { esc } from '../../reports/render/html/text.js';
-import { pad, widest, type Lang } from '../../reports/render/table.js';
+import type { Lang } from '../../reports/render/table.js';
+import { pad, widest } from '../../reports/render/columns.js';
 import { SEVERITY_LABEL } from '../../reports/render/view.js';
 import { SEVERITIES } from '../model.js';
 import { escapeControls } from '../text/sanitize.js';
