@@ -23,8 +23,8 @@ let dir: string;
 let pg: RunningPostgres;
 let snaps: { night1: string; night2: string; night3Partial: string; night4: string };
 
-before(() => {
-  ({ dir, pg } = databases.state);
+before(async () => {
+  ({ dir, pg } = await databases.ready);
   snaps = {
     night1: writeSnapshot(dir, 'night1.json', privateSnapshot(NIGHT1)),
     night2: writeSnapshot(dir, 'night2.json', publicSnapshot(NIGHT2)),

@@ -27,8 +27,8 @@ const databases = useHistoryDatabases('kumoscan-history-ops-');
 let dir: string;
 let pg: RunningPostgres;
 
-before(() => {
-  ({ dir, pg } = databases.state);
+before(async () => {
+  ({ dir, pg } = await databases.ready);
 });
 
 const engines = databases.engines;

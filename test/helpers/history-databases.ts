@@ -14,24 +14,38 @@ export interface HistoryEngine {
 }
 
 export interface HistoryDatabases {
-  /** Set once the file's `before` hooks ran. */
-  state: { dir: string; pg: RunningPostgres };
+  /** The folder and the server, once started (await it in a `before` hook of the test file). */
+  ready: Promise<{ dir: string; pg: RunningPostgres }>;
   engines: HistoryEngine[];
 }
 
 /** Registers the hooks that start and remove the folder and the server (call at the top of a test file). */
 export function useHistoryDatabases(prefix: string): HistoryDatabases {
-  const state = {} as HistoryDatabases['state'];
+  const state = {} as { dir: string; pg: RunningPostgres };
+  let started!: (value: typeof state) => void;
+  let failed!: (err: unknown) => void;
+  const ready = new Promise<typeof state>((resolve, reject) => {
+    started = resolve;
+    failed = reject;
+  });
+  // Never an unhandled rejection: the hook below fails the file when the server cannot start.
+  ready.catch(() => undefined);
   before(async () => {
-    state.dir = mkdtempSync(join(tmpdir(), prefix));
-    state.pg = await startPostgres();
+    try {
+      state.dir = mkdtempSync(join(tmpdir(), prefix));
+      state.pg = await startPostgres();
+      started(state);
+    } catch (err) {
+      failed(err);
+      throw err;
+    }
   });
   after(() => {
     state.pg?.stop();
     if (state.dir) rmSync(state.dir, { recursive: true, force: true });
   });
   return {
-    state,
+    ready,
     engines: [
       { name: 'SQLite', fresh: async (label) => join(state.dir, `${label}.db`) },
       { name: 'PostgreSQL', fresh: async (label) => createDatabase(state.pg, label.replace(/[^a-z0-9]/gi, '_').toLowerCase()) },
