@@ -1,4 +1,4 @@
-// `kumoscan history runs|show`: read the exposure history (--history PATH|URL, or kumoscan.yml `history:`).
+// `kumoscan history runs|show|trend|prune`: read the exposure history (--history PATH|URL, or kumoscan.yml `history:`).
 // Registered at start-up with commander only; the store and its driver are imported when a subcommand runs.
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../reports/render/table.js';
@@ -11,8 +11,9 @@ import { historyTargetFrom } from './history-flag.js';
 interface HistoryFlags {
   history?: string;
   config?: string;
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'html';
   lang: Lang;
+  keepDays?: string;
 }
 
 const EXAMPLES = `
@@ -20,10 +21,12 @@ Examples:
   $ kumoscan history runs --history kumoscan-history.db
   $ kumoscan history show hr-exports --history postgres://kumoscan@db.internal:5432/kumoscan
   $ PGPASSWORD=… kumoscan history show arn:aws:s3:::hr-exports --history postgres://kumoscan@db/kumoscan --format json
+  $ kumoscan history trend --history kumoscan-history.db --format html --lang ja > trend.html
+  $ kumoscan history prune --keep-days 400 --history kumoscan-history.db
 
 Exit codes:
   0  done
-  2  usage error (no --history, a bad URL, an unknown or ambiguous resource)
+  2  usage error (no --history, a bad URL, an unknown or ambiguous resource, a bad --keep-days)
   3  the history database could not be opened or read
 `;
 
@@ -34,11 +37,13 @@ export async function historyTargetOf(flag: string | undefined, configFlag: stri
   return target;
 }
 
-function common(cmd: Command): Command {
+function common(cmd: Command, formats: readonly string[] = ['table', 'json']): Command {
+  // A parsing error (a missing option or argument) reaches main() as a CommanderError: exit 2, as for every command.
   return cmd
+    .exitOverride()
     .option('--history <path|url>', 'the history: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST:PORT/DATABASE (password from the URL or PGPASSWORD)')
     .option('--config <file>', 'configuration file whose `history:` is used when --history is not given')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices([...formats]).default('table'))
     .addOption(langOption('language of the table'))
     .addHelpText('after', EXAMPLES);
 }
@@ -61,6 +66,23 @@ export function registerHistoryCommand(program: Command, setExit: (code: number)
       if (ids.length > 1) throw new UsageError(`"${resource}" names ${ids.length} resources; give one id: ${ids.join(', ')}`);
       const timeline = buildTimeline(observations, await store.listRuns());
       if (timeline) write(flags.format === 'json' ? renderJsonValue({ timeline }) : renderTimelineTable(timeline, flags.lang));
+    }));
+  });
+  common(history.command('trend').description('per run: findings by severity, new and resolved findings, exposed resources with personal data'), ['table', 'json', 'html']).action(async (flags: HistoryFlags) => {
+    setExit(await withHistory(flags, async (store) => {
+      const [{ trendRows }, render, { renderJsonValue }] = await Promise.all([import('./trend.js'), import('./trend-render.js'), import('./render.js')]);
+      const trend = trendRows(await store.trendInputs());
+      write(flags.format === 'json' ? renderJsonValue({ trend }) : flags.format === 'html' ? render.renderTrendHtml(trend, flags.lang) : render.renderTrendTable(trend, flags.lang));
+    }));
+  });
+  common(history.command('prune').description('delete the runs collected more than N days ago, with their rows, in one transaction').requiredOption('--keep-days <n>', 'keep the runs of the last N days (a positive whole number)')).action(async (flags: HistoryFlags) => {
+    const { parseKeepDays, pruneCutoff, renderPruneText, pruneJson } = await import('./prune.js');
+    const keepDays = parseKeepDays(flags.keepDays ?? '');
+    if (typeof keepDays === 'string') throw new UsageError(keepDays);
+    setExit(await withHistory(flags, async (store) => {
+      const before = pruneCutoff(keepDays, new Date());
+      const result = { keepDays, before, ...(await store.pruneRuns(before)) };
+      write(flags.format === 'json' ? (await import('./render.js')).renderJsonValue(pruneJson(result)) : renderPruneText(result, flags.lang));
     }));
   });
 }

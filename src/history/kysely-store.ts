@@ -4,7 +4,7 @@ import { Migrator, type Kysely } from 'kysely';
 import type { AppiClass } from '../data/types.js';
 import { SEVERITIES, type Provider, type Severity, type Tri } from '../model.js';
 import { migrationProvider } from './migrations/index.js';
-import type { FindingRecord, HistoryStore, Observation, ResourceRecord, RunRecord, RunSummary, StoreResult } from './store.js';
+import type { FindingRecord, HistoryStore, Observation, PruneResult, ResourceRecord, RunRecord, RunSummary, StoreResult, TrendInput } from './store.js';
 import type { HistoryTables, ResourceStatesTable, RunsTable } from './tables.js';
 
 /** Rows per INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
@@ -29,8 +29,15 @@ export async function migrate(db: Kysely<HistoryTables>): Promise<void> {
   throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 
+const isExposed = (r: ResourceRecord): boolean => r.read === true || r.list === true || r.write === true || r.aclWrite === true;
+
 export function exposedCount(resources: readonly ResourceRecord[]): number {
-  return resources.filter((r) => r.read === true || r.list === true || r.write === true || r.aclWrite === true).length;
+  return resources.filter(isExposed).length;
+}
+
+/** Exposed resources on which a sample found personal data (runs.exposed_personal). */
+export function exposedPersonalCount(resources: readonly ResourceRecord[]): number {
+  return resources.filter((r) => isExposed(r) && r.personalData === true).length;
 }
 
 function runRow(run: RunRecord, storedAt: string): RunsTable {
@@ -50,6 +57,7 @@ function runRow(run: RunRecord, storedAt: string): RunsTable {
     errors: run.errors,
     resources: run.resources.length,
     exposed: exposedCount(run.resources),
+    exposed_personal: exposedPersonalCount(run.resources),
     ...bySeverity,
   };
 }
@@ -152,6 +160,27 @@ export class KyselyHistoryStore implements HistoryStore {
         .execute();
     const byId = await query('resource_id');
     return (byId.length > 0 ? byId : await query('name')).map(observationOf);
+  }
+
+  async trendInputs(): Promise<TrendInput[]> {
+    const runs = await this.db.selectFrom('runs').selectAll().orderBy('scanned_at').orderBy('id').execute();
+    const findings = await this.db.selectFrom('findings').select(['run_id', 'finding_id']).execute();
+    const idsByRun = new Map<string, string[]>(runs.map((r) => [r.id, []]));
+    // A run stored between the two reads has findings but no row above: it is left for the next trend.
+    for (const f of findings) idsByRun.get(f.run_id)?.push(f.finding_id);
+    return runs.map((r) => ({ run: summaryOf(r), findingIds: idsByRun.get(r.id) ?? [], exposedPersonal: r.exposed_personal ?? 0 }));
+  }
+
+  async pruneRuns(before: string): Promise<PruneResult> {
+    return this.db.transaction().execute(async (tx) => {
+      const old = tx.selectFrom('runs').select('id').where('scanned_at', '<', before);
+      // Explicit deletes (not only ON DELETE CASCADE) so the counts say what went, on both engines alike.
+      const findings = await tx.deleteFrom('findings').where('run_id', 'in', old).executeTakeFirst();
+      const states = await tx.deleteFrom('resource_states').where('run_id', 'in', old).executeTakeFirst();
+      const runs = await tx.deleteFrom('runs').where('scanned_at', '<', before).returningAll().execute();
+      const ordered = runs.map(summaryOf).sort((a, b) => (a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : a.id < b.id ? -1 : 1));
+      return { runs: ordered, resourceRows: Number(states.numDeletedRows), findingRows: Number(findings.numDeletedRows) };
+    });
   }
 
   async close(): Promise<void> {

@@ -5,11 +5,11 @@ import type { Lang } from '../../reports/render/table.js';
 import type { HistoryStore } from './store.js';
 import { scrub, secretsOf, type HistoryTarget } from './target.js';
 
-export type HistoryStage = 'open' | 'store' | 'read' | 'close';
+export type HistoryStage = 'open' | 'store' | 'read' | 'prune' | 'close';
 
 const STAGE: Record<Lang, Record<HistoryStage, string>> = {
-  en: { open: 'cannot open', store: 'cannot store the run', read: 'cannot read', close: 'cannot close' },
-  ja: { open: '開けません', store: '実行を保存できません', read: '読み取れません', close: '閉じられません' },
+  en: { open: 'cannot open', store: 'cannot store the run', read: 'cannot read', prune: 'cannot prune', close: 'cannot close' },
+  ja: { open: '開けません', store: '実行を保存できません', read: '読み取れません', prune: '古い実行を削除できません', close: '閉じられません' },
 };
 
 /** The history store could not be opened, read or written (exit 3 after a scan; the report is still written). */
@@ -51,6 +51,8 @@ function guardedStore(target: HistoryTarget, store: HistoryStore): HistoryStore 
     storeRun: (run) => guarded(target, 'store', () => store.storeRun(run)),
     listRuns: () => guarded(target, 'read', () => store.listRuns()),
     observations: (resource) => guarded(target, 'read', () => store.observations(resource)),
+    trendInputs: () => guarded(target, 'read', () => store.trendInputs()),
+    pruneRuns: (before) => guarded(target, 'prune', () => store.pruneRuns(before)),
     close: () => guarded(target, 'close', () => store.close()),
   };
 }

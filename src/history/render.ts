@@ -1,6 +1,7 @@
 // `kumoscan history` output (pure): the run list and one resource's timeline, as a table (ja or en, each whole)
 // or JSON. Dates are the runs' collection times; every date that is only known between two runs says so.
-import { pad, widest, type Lang } from '../../reports/render/table.js';
+import type { Lang } from '../../reports/render/table.js';
+import { pad, widest } from '../../reports/render/columns.js';
 import { SEVERITIES } from '../model.js';
 import { escapeControls } from '../text/sanitize.js';
 import type { RunSummary } from './store.js';

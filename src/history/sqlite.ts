@@ -13,7 +13,15 @@ export async function openSqliteStore(path: string, label: string): Promise<Kyse
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     const db = new Kysely<HistoryTables>({ dialect: new SqliteDialect({ database }) });
-    await migrate(db);
+    // kysely takes no migration lock on SQLite: two processes opening a new file at once would both create the
+    // tables. The write lock (waiting up to the busy time-out) makes the second see the first's migrations.
+    database.exec('BEGIN IMMEDIATE');
+    try {
+      await migrate(db);
+      database.exec('COMMIT');
+    } finally {
+      if (database.inTransaction) database.exec('ROLLBACK');
+    }
     return new KyselyHistoryStore(db, label);
   } catch (err) {
     database.close();

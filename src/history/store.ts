@@ -75,6 +75,22 @@ export interface StoreResult {
   stored: boolean;
 }
 
+/** A run with what `history trend` compares across runs (trend.ts). */
+export interface TrendInput {
+  run: RunSummary;
+  /** The stable ids of the run's findings. */
+  findingIds: string[];
+  /** Resources open to anyone (any capability) on which a sample found personal data. */
+  exposedPersonal: number;
+}
+
+/** What `history prune` removed. */
+export interface PruneResult {
+  runs: RunSummary[];
+  resourceRows: number;
+  findingRows: number;
+}
+
 export interface HistoryStore {
   /** Where the store is, with any password masked (for messages). */
   readonly label: string;
@@ -84,5 +100,9 @@ export interface HistoryStore {
   listRuns(): Promise<RunSummary[]>;
   /** The resource's rows (matched by id, else by name), oldest run first. */
   observations(resource: string): Promise<Observation[]>;
+  /** Every run (oldest first) with its finding ids and its count of exposed resources with personal data. */
+  trendInputs(): Promise<TrendInput[]>;
+  /** Deletes, in one transaction, every run collected before `before` (ISO 8601) with its rows. */
+  pruneRuns(before: string): Promise<PruneResult>;
   close(): Promise<void>;
 }

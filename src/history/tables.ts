@@ -14,6 +14,8 @@ export interface RunsTable {
   errors: number;
   resources: number;
   exposed: number;
+  /** Exposed resources with personal data (migration 002; NULL never remains after it). */
+  exposed_personal: number | null;
   critical: number;
   high: number;
   medium: number;

@@ -1,13 +1,13 @@
 // The exposure history on both real engines (SQLite in a temporary folder, a PostgreSQL started by the test):
 // three nightly runs from saved snapshots (private → public with My Numbers → fixed), a partial run in between,
 // `history show` with the window and its bounds, re-storing a run, and a database that cannot be reached.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { createDatabase, startPostgres, type RunningPostgres } from '../helpers/postgres.js';
+import { createDatabase, type RunningPostgres } from '../helpers/postgres.js';
+import { useHistoryDatabases } from '../helpers/history-databases.js';
 import { EXPOSED_BUCKET, EXPOSED_ID, partialPrivateSnapshot, privateSnapshot, publicSnapshot, writeSnapshot } from '../helpers/history-snapshots.js';
 import { openHistoryStore } from '../../src/history/open-store.js';
 import { parseHistoryTarget } from '../../src/history/target.js';
@@ -18,36 +18,22 @@ const NIGHT2 = '2026-11-02T15:00:00.000Z';
 const NIGHT3 = '2026-11-03T15:00:00.000Z';
 const NIGHT4 = '2026-11-04T15:00:00.000Z';
 
-interface Engine {
-  name: string;
-  /** A fresh, empty history for one test. */
-  fresh(label: string): Promise<string>;
-}
-
+const databases = useHistoryDatabases('kumoscan-history-');
 let dir: string;
 let pg: RunningPostgres;
 let snaps: { night1: string; night2: string; night3Partial: string; night4: string };
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kumoscan-history-'));
+  ({ dir, pg } = await databases.ready);
   snaps = {
     night1: writeSnapshot(dir, 'night1.json', privateSnapshot(NIGHT1)),
     night2: writeSnapshot(dir, 'night2.json', publicSnapshot(NIGHT2)),
     night3Partial: writeSnapshot(dir, 'night3.json', partialPrivateSnapshot(NIGHT3)),
     night4: writeSnapshot(dir, 'night4.json', privateSnapshot(NIGHT4)),
   };
-  pg = await startPostgres();
 });
 
-after(() => {
-  pg?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-const engines: Engine[] = [
-  { name: 'SQLite', fresh: async (label) => join(dir, `${label}.db`) },
-  { name: 'PostgreSQL', fresh: async (label) => createDatabase(pg, label.replace(/[^a-z0-9]/gi, '_').toLowerCase()) },
-];
+const engines = databases.engines;
 
 async function scanInto(history: string, snapshot: string, extra: string[] = []): Promise<{ code: number | null; stderr: string }> {
   const r = await runCli(['scan', '--input', snapshot, '--format', 'json', '--out', join(dir, 'report.json'), '--fail-on', 'none', '-q', '--history', history, ...extra]);

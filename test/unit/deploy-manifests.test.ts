@@ -2,7 +2,8 @@
 // EventBridge Scheduler schedule, the Cloud Run job) parses, runs the image the way it is meant to run (non-root,
 // read-only root filesystem, no privilege escalation, no capability, only /out writable) and gets its cloud identity
 // from the platform (IRSA, Workload Identity, Azure workload identity, an ECS task role, a Cloud Run service
-// account) — never from a key in the manifest.
+// account) — never from a key in the manifest. The history recipes keep SQLite on a volume and take PostgreSQL's
+// password from a secret (PGPASSWORD), never from the manifest.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
 import { FORMATS } from '../../reports/render/formats.js';
 import { packagePath } from '../../src/package-info.js';
+import { parseShard } from '../../src/shard.js';
+import { parseHistoryTarget, type HistoryTarget } from '../../src/history/target.js';
 
 type Obj = Record<string, unknown>;
 const DEPLOY = packagePath('deploy');
@@ -50,6 +53,40 @@ function assertScanArgs(file: string, args: unknown): void {
   for (const f of (a[a.indexOf('--format') + 1] ?? '').split(',')) assert.ok((FORMATS as readonly string[]).includes(f), `${file}: format ${f}`);
 }
 
+/** The pod runs kumoscan (its entrypoint, real flags) non-root on a read-only root with no privilege; its one container. */
+function assertHardenedPod(file: string, spec: Obj): Obj {
+  assert.equal(at(spec, 'securityContext', 'runAsNonRoot'), true);
+  assert.ok(Number(at(spec, 'securityContext', 'runAsUser')) > 0);
+  assert.equal(at(spec, 'securityContext', 'seccompProfile', 'type'), 'RuntimeDefault');
+  const containers = spec.containers as Obj[];
+  assert.equal(containers.length, 1);
+  const c = containers[0] as Obj;
+  assert.equal(c.command, undefined, 'the image entrypoint (kumoscan) is kept');
+  assertScanArgs(file, c.args);
+  assert.deepEqual(c.securityContext, { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, privileged: false, capabilities: { drop: ['ALL'] } });
+  return c;
+}
+
+/** The --history value of the arguments, parsed; a PostgreSQL URL never carries a password. */
+function historyOf(file: string, args: unknown): HistoryTarget {
+  const a = args as string[];
+  const i = a.indexOf('--history');
+  assert.ok(i > 0, `${file}: --history`);
+  const target = parseHistoryTarget(a[i + 1] ?? '');
+  assert.ok(typeof target !== 'string', `${file}: ${String(target)}`);
+  if (target.engine === 'postgres') assert.equal(new URL(target.url).password, '', `${file}: a password in the --history URL`);
+  return target;
+}
+
+/** PGPASSWORD (and nothing else secret) comes from the named secret reference, never a value in the file. */
+function assertPasswordFromSecret(file: string, env: Obj[]): void {
+  const pw = env.filter((e) => e.name === 'PGPASSWORD');
+  assert.equal(pw.length, 1, `${file}: PGPASSWORD`);
+  assert.equal(pw[0]?.value, undefined, `${file}: PGPASSWORD has a value in the manifest`);
+  assert.ok(at(pw[0], 'valueFrom', 'secretKeyRef', 'name') && at(pw[0], 'valueFrom', 'secretKeyRef', 'key'), `${file}: PGPASSWORD from a secretKeyRef`);
+  for (const e of env) if (e.name !== 'PGPASSWORD') assert.doesNotMatch(String(e.name), SECRET_NAME, `${file}: env ${String(e.name)}`);
+}
+
 const SECRET_NAME = /SECRET|PASSWORD|TOKEN|ACCESS_KEY|CONNECTION_STRING|ACCOUNT_KEY|CLIENT_SECRET|CREDENTIALS/i;
 
 function assertNoCredentials(file: string): void {
@@ -62,12 +99,16 @@ function assertNoCredentials(file: string): void {
 describe('deploy/ manifests', () => {
   test('the shipped set', () => {
     assert.deepEqual(manifests(), [
+      'cloudrun/job-history.yaml',
       'cloudrun/job.yaml',
       'ecs/schedule.json',
+      'ecs/task-definition-history.json',
       'ecs/task-definition.json',
       'kubernetes/cronjob-aks.yaml',
       'kubernetes/cronjob-eks.yaml',
       'kubernetes/cronjob-gke.yaml',
+      'kubernetes/cronjob-history-postgres.yaml',
+      'kubernetes/cronjob-history-sqlite.yaml',
     ]);
     for (const f of manifests()) assertNoCredentials(f);
   });
@@ -94,15 +135,7 @@ describe('deploy/ manifests', () => {
       assert.equal(spec.serviceAccountName, at(sa, 'metadata', 'name'));
       assert.equal(spec.restartPolicy, 'Never');
       identity[file]?.(sa, (at(pod, 'metadata', 'labels') ?? {}) as Obj);
-      assert.equal(at(spec, 'securityContext', 'runAsNonRoot'), true);
-      assert.ok(Number(at(spec, 'securityContext', 'runAsUser')) > 0);
-      assert.equal(at(spec, 'securityContext', 'seccompProfile', 'type'), 'RuntimeDefault');
-      const containers = spec.containers as Obj[];
-      assert.equal(containers.length, 1);
-      const c = containers[0] as Obj;
-      assert.equal(c.command, undefined, 'the image entrypoint (kumoscan) is kept');
-      assertScanArgs(file, c.args);
-      assert.deepEqual(c.securityContext, { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, privileged: false, capabilities: { drop: ['ALL'] } });
+      const c = assertHardenedPod(file, spec);
       for (const e of (c.env ?? []) as Obj[]) {
         assert.doesNotMatch(String(e.name), SECRET_NAME, `${file}: env ${String(e.name)}`);
         assert.equal(e.valueFrom, undefined, `${file}: env ${String(e.name)} from a secret`);
@@ -158,5 +191,77 @@ describe('deploy/ manifests', () => {
     assert.equal(c.env, undefined, 'no environment: the identity is the service account');
     assert.deepEqual(c.volumeMounts, [{ name: 'out', mountPath: '/out' }]);
     assert.equal(at(task, 'spec', 'volumes', 0, 'csi', 'volumeAttributes', 'mountOptions'), 'uid=10001,gid=10001', 'writable by the image user');
+  });
+
+  describe('history recipes', () => {
+    test('kubernetes/cronjob-history-sqlite.yaml: the SQLite file on a ReadWriteOnce PersistentVolumeClaim, one writer at a time', () => {
+      const file = 'kubernetes/cronjob-history-sqlite.yaml';
+      const docs = docsOf(file);
+      const pvc = docs.find((d) => d.kind === 'PersistentVolumeClaim');
+      const cron = docs.find((d) => d.kind === 'CronJob');
+      assert.ok(pvc && cron);
+      assert.equal(docs.find((d) => d.kind === 'Secret'), undefined);
+      assert.deepEqual(at(pvc, 'spec', 'accessModes'), ['ReadWriteOnce']);
+      assert.equal(at(cron, 'spec', 'concurrencyPolicy'), 'Forbid');
+      const spec = at(cron, 'spec', 'jobTemplate', 'spec', 'template', 'spec') as Obj;
+      const c = assertHardenedPod(file, spec);
+      const target = historyOf(file, c.args);
+      assert.equal(target.engine, 'sqlite');
+      assert.equal(target.engine === 'sqlite' && target.path, '/var/lib/kumoscan/history.db');
+      // The database's folder is the volume (the -wal and -shm files sit next to it), writable by the image's group.
+      assert.deepEqual(c.volumeMounts, [{ name: 'out', mountPath: '/out' }, { name: 'history', mountPath: '/var/lib/kumoscan' }]);
+      const history = (spec.volumes as Obj[]).find((v) => v.name === 'history');
+      assert.equal(at(history, 'persistentVolumeClaim', 'claimName'), at(pvc, 'metadata', 'name'));
+      assert.equal(at(spec, 'securityContext', 'fsGroup'), at(spec, 'securityContext', 'runAsGroup'));
+      for (const e of (c.env ?? []) as Obj[]) assert.equal(e.valueFrom, undefined);
+    });
+
+    test('kubernetes/cronjob-history-postgres.yaml: indexed shards writing at once, PGPASSWORD from a Secret the file does not hold', () => {
+      const file = 'kubernetes/cronjob-history-postgres.yaml';
+      const docs = docsOf(file);
+      assert.equal(docs.find((d) => d.kind === 'Secret'), undefined, 'the Secret is created outside the manifest');
+      const cron = docs.find((d) => d.kind === 'CronJob') as Obj;
+      const job = at(cron, 'spec', 'jobTemplate', 'spec') as Obj;
+      assert.equal(job.completionMode, 'Indexed');
+      const c = assertHardenedPod(file, at(job, 'template', 'spec') as Obj);
+      assert.equal(historyOf(file, c.args).engine, 'postgres');
+      const a = c.args as string[];
+      const shard = parseShard(a[a.indexOf('--shard') + 1] ?? '', { JOB_COMPLETION_INDEX: '0' });
+      assert.ok(typeof shard !== 'string', String(shard));
+      assert.equal(shard.count, job.completions, 'one shard per completion index');
+      assert.equal(job.parallelism, job.completions, 'the shards run (and write) at once');
+      assertPasswordFromSecret(file, c.env as Obj[]);
+      assert.deepEqual(c.volumeMounts, [{ name: 'out', mountPath: '/out' }]);
+    });
+
+    test('ecs/task-definition-history.json: PGPASSWORD from Secrets Manager, the URL without a password', () => {
+      const file = 'ecs/task-definition-history.json';
+      const [td] = docsOf(file) as [Obj];
+      const c = at(td, 'containerDefinitions', 0) as Obj;
+      assertScanArgs(file, c.command);
+      assert.equal(historyOf(file, c.command).engine, 'postgres');
+      assert.equal(c.readonlyRootFilesystem, true);
+      assert.deepEqual((c.secrets as Obj[]).map((x) => x.name), ['PGPASSWORD']);
+      assert.match(String(at(c, 'secrets', 0, 'valueFrom')), /^arn:aws:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+(:[\w]+::)?$/);
+      for (const e of (c.environment ?? []) as Obj[]) assert.doesNotMatch(String(e.name), SECRET_NAME);
+    });
+
+    test('cloudrun/job-history.yaml: PGPASSWORD from Secret Manager, the URL without a password', () => {
+      const file = 'cloudrun/job-history.yaml';
+      const [job] = docsOf(file) as [Obj];
+      const c = at(job, 'spec', 'template', 'spec', 'template', 'spec', 'containers', 0) as Obj;
+      assert.equal(c.command, undefined);
+      assertScanArgs(file, c.args);
+      assert.equal(historyOf(file, c.args).engine, 'postgres');
+      assertPasswordFromSecret(file, c.env as Obj[]);
+    });
+
+    test('no history recipe holds a password: no user:password@ in any URL, no PGPASSWORD value', () => {
+      for (const f of manifests().filter((x) => x.includes('history'))) {
+        const text = readFileSync(join(DEPLOY, f), 'utf8');
+        assert.doesNotMatch(text, /postgres(ql)?:\/\/[^/\s"'@:]+:[^@\s"']+@/, `${f}: a password in a URL`);
+        assert.doesNotMatch(text, /PGPASSWORD\s*[:=]\s*["']?\w/, `${f}: a PGPASSWORD value`);
+      }
+    });
   });
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { buildTimeline } from '../../src/history/timeline.js';
 import type { Observation, RunSummary } from '../../src/history/store.js';
+import { runSummary } from '../helpers/history-databases.js';
 import { maskUrl, parseHistoryTarget, scrub, secretsOf } from '../../src/history/target.js';
 import { runIdOf } from '../../src/history/run-record.js';
 import type { Snapshot } from '../../src/snapshot.js';
@@ -13,23 +14,7 @@ const ACCOUNT = '111122223333';
 const ID = 'arn:aws:s3:::hr';
 
 function run(day: number, opts: Partial<RunSummary> = {}): RunSummary {
-  return {
-    id: `run${day}`,
-    provider: 'aws',
-    accounts: [ACCOUNT],
-    scannedAt: `2026-11-0${day}T15:00:00.000Z`,
-    storedAt: '2026-12-01T00:00:00.000Z',
-    version: '0.1.0',
-    shard: null,
-    bucketFilter: [],
-    source: 'snapshot',
-    complete: true,
-    errors: 0,
-    resources: 1,
-    exposed: 0,
-    findings: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
-    ...opts,
-  };
+  return runSummary(`run${day}`, `2026-11-0${day}T15:00:00.000Z`, opts);
 }
 
 function seen(day: number, read: boolean | null, extra: Partial<Observation> = {}): Observation {

@@ -2,9 +2,11 @@
 // here and one line below; a migration, once released, is never edited.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as v001 from './001-runs-resources-findings.js';
+import * as v002 from './002-runs-exposed-personal.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-runs-resources-findings': v001,
+  '002-runs-exposed-personal': v002,
 };
 
 export const migrationProvider: MigrationProvider = {
