@@ -1,6 +1,7 @@
 // The normalized model: every provider's normalize step produces these, every check reads them.
 // Plain data only (JSON-serializable), so every stage after collect is a pure function.
 import type { DataProfile } from './data/types.js';
+import type { ReadsView } from './evidence/reads/types.js';
 
 export type Provider = 'aws' | 'gcp' | 'azure';
 
@@ -174,6 +175,8 @@ export interface Resource {
   principals?: ResourcePrincipals | null;
   /** Why principals is null ("IAM not collected", the failed call …). */
   principalsNote?: string;
+  /** Access-log evidence of who read it (--evidence reads), joined with the data profile (src/evidence/reads/). */
+  reads?: ReadsView;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { BucketFilter } from './bucket-filter.js';
 import type { IdentityPosture, ProbeResult, Provider, Resource, ScanError } from './model.js';
 import type { ObjectReader } from './data/object-reader.js';
 import type { DataProfile } from './data/types.js';
+import type { ReadsEvidence } from './evidence/reads/types.js';
 
 /** What every raw snapshot has; each provider adds its own keys (docs/snapshot.md). */
 export interface BaseSnapshot {
@@ -18,6 +19,8 @@ export interface BaseSnapshot {
   probes?: Record<string, ProbeResult>;
   /** Personal-data samples by resource id (src/data/): the profile only, or why no sample could be taken. */
   samples?: Record<string, { profile: DataProfile | null; error?: string }>;
+  /** Evidence of what happened (--evidence): `reads`, access-log summaries by resource id (src/evidence/reads/). */
+  evidence?: { reads?: Record<string, ReadsEvidence>; [kind: string]: unknown };
 }
 
 /** Options every provider's collect receives, whatever the cloud. */

@@ -14,6 +14,8 @@ import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.j
 import { applyProbe, probeResources, shouldProbe } from './probe.js';
 import type { SampleRequest } from './data/sampling-stage.js';
 import { attachSample } from './data/sample-outcome.js';
+import { attachReads } from './evidence/reads/attach.js';
+import type { EvidenceReadsRequest } from './evidence/reads/stage.js';
 import type { Entrustee } from '../reports/appi/types.js';
 import { applyPolicyToFindings, applyPolicyToResources, type Policy } from '../reports/policy/apply.js';
 import type { ScanEventSink } from './log/events.js';
@@ -55,6 +57,10 @@ export interface ScanRequest {
   callTimeoutMs?: number;
   /** --scan-timeout: milliseconds after which no new call starts; what is left is recorded as not done (default: none). */
   scanTimeoutMs?: number;
+  /** --evidence reads: read the access logs of exposed resources (live scans only; a snapshot keeps what it was saved with). */
+  evidenceReads?: EvidenceReadsRequest;
+  /** --redact-ips: no client address in the snapshot's or the report's evidence. */
+  redactIps?: boolean;
 }
 
 export interface ScanOutcome {
@@ -84,6 +90,8 @@ export interface EvaluateOptions {
   policy?: Policy;
   /** The configuration file read (scope.configFile). */
   configFile?: string;
+  /** --redact-ips: the reads evidence in the report without client addresses. */
+  redactIps?: boolean;
   /** The adapter's normalize(snapshot), when the caller has it already (it is not computed again). */
   normalized?: readonly Resource[];
 }
@@ -105,6 +113,7 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
   const adapter = adapterOf(snapshot.provider);
   const sampled = (opts.normalized ?? adapter.normalize(snapshot))
     .map((r) => attachSample(applyProbe(r, snapshot.probes?.[r.id]), snapshot.samples?.[r.id], opts.declared?.[r.name]))
+    .map((r) => attachReads(r, snapshot.evidence?.reads?.[r.id], opts.redactIps === true))
     // A fixed order (not the listing's), so shard reports merge into the report of one run (reports/merge.ts).
     .sort(compareResources);
   const resources = applyPolicyToResources(sampled, opts.policy, opts.declared);
@@ -229,6 +238,11 @@ async function scanWithin(req: ScanRequest, deadline: AbortSignal | undefined): 
       events?.(sampleDone(snapshot.provider, snapshot.samples));
     }
   }
+  if (!req.input && req.evidenceReads && !deadline?.aborted) {
+    const resources = normalizedOnce().map((r) => applyProbe(r, snapshot.probes?.[r.id]));
+    const { readsStage } = await import('./evidence/reads/stage.js');
+    snapshot.evidence = { ...snapshot.evidence, reads: await readsStage(adapterOf(snapshot.provider), flags, snapshot, resources, req.evidenceReads, now(), req.redactIps === true) };
+  }
   if (req.saveSnapshot) {
     await writeSnapshotFile(req.saveSnapshot, snapshot);
     events?.({ event: 'snapshot.written', path: req.saveSnapshot });
@@ -248,6 +262,7 @@ async function scanWithin(req: ScanRequest, deadline: AbortSignal | undefined): 
     ...(req.shard ? { shard: req.shard } : {}),
     ...(req.policy ? { policy: req.policy } : {}),
     ...(req.configFile ? { configFile: req.configFile } : {}),
+    ...(req.redactIps ? { redactIps: true } : {}),
     ...(typeof endpointUrl === 'string' && !req.input ? { endpointUrl } : {}),
   });
   for (const e of report.errors) events?.(errorEvent(e));

@@ -9,6 +9,7 @@ import { adapterFor } from './adapters.js';
 import { providerIds } from './provider-registry.js';
 import { expect, expectShape, isObject } from './validate.js';
 import { probeResultShape, sampleOutcomeShape } from './snapshot-shapes.js';
+import { readsEvidenceShape } from './evidence/reads/shape.js';
 
 export type Snapshot = BaseSnapshot;
 
@@ -38,6 +39,7 @@ export function parseSnapshot(text: string, source = 'snapshot'): Snapshot {
   try {
     validateProbes(doc.probes);
     validateSamples(doc.samples);
+    validateReads(doc.evidence);
     return adapter.validateSnapshot(doc);
   } catch (err) {
     // The validators name the field after "snapshot: "; the message names the file instead.
@@ -53,6 +55,15 @@ function validateSamples(v: unknown): void {
     expect(isObject(o) && (o.profile === null || isObject(o.profile)), `samples["${id}"]`, 'must be {profile: DataProfile | null, error?}');
     expectShape(sampleOutcomeShape, o, `samples["${id}"]`);
   }
+}
+
+function validateReads(evidence: unknown): void {
+  if (evidence === undefined) return;
+  expect(isObject(evidence), 'evidence', 'must be an object of evidence by kind');
+  const reads = evidence.reads;
+  if (reads === undefined) return;
+  expect(isObject(reads), 'evidence.reads', 'must be an object of reads evidence by resource id');
+  for (const [id, e] of Object.entries(reads)) expectShape(readsEvidenceShape, e, `evidence.reads["${id}"]`);
 }
 
 function validateProbes(v: unknown): void {
