@@ -7,10 +7,11 @@ import { hanging, pad, widest } from './columns.js';
 import { escapeControls } from '../../src/text/sanitize.js';
 import { NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, allViews, categoriesOf, summarize, type Lang, type ResourceView } from './view.js';
 
-type Row = 'estimate' | 'categories' | 'myNumberAct' | 'persons' | 'preliminary' | 'final';
+type Row = 'estimate' | 'reads' | 'categories' | 'myNumberAct' | 'persons' | 'preliminary' | 'final';
 
 const ROW_LABEL: Record<Row, { ja: string; en: string }> = {
   estimate: { ja: '推定', en: 'Estimate' },
+  reads: { ja: '読取記録', en: 'Who read it' },
   categories: { ja: '規則第7条', en: 'Rules Art. 7' },
   myNumberAct: { ja: '番号法', en: 'My Number Act' },
   persons: { ja: '本人の数', en: 'Persons' },
@@ -78,6 +79,7 @@ function finalText(v: ResourceView, lang: Lang): string {
 
 const VALUE: Record<Row, (v: ResourceView, lang: Lang) => string> = {
   estimate: (v, lang) => (v.reportability ? RESULT_LABEL[v.reportability.result][lang] : NOT_ESTIMATED[lang]),
+  reads: (v, lang) => (v.readByOutsiders ? `${v.readByOutsiders.leak === 'occurred' ? (lang === 'ja' ? '漏えい（発生を確認）: ' : 'leaked (confirmed): ') : ''}${v.readByOutsiders.text[lang]}` : ''),
   categories: categoriesText,
   myNumberAct: myNumberText,
   persons: personsText,
@@ -85,7 +87,7 @@ const VALUE: Record<Row, (v: ResourceView, lang: Lang) => string> = {
   final: finalText,
 };
 
-const ROWS: readonly Row[] = ['estimate', 'categories', 'myNumberAct', 'persons', 'preliminary', 'final'];
+const ROWS: readonly Row[] = ['estimate', 'reads', 'categories', 'myNumberAct', 'persons', 'preliminary', 'final'];
 
 /** Two sentences: what is exposed with personal data, then how many are reportable. */
 function countsLines(reports: readonly Report[], views: readonly ResourceView[], lang: Lang): [string, string] {
@@ -121,7 +123,7 @@ export function assessmentBlock(reports: readonly Report[], lang: Lang, views: r
   for (const v of reportable) {
     const provider = PROVIDER_LABEL[v.provider];
     out.push('', `  ${escapeControls(v.name)}${ja ? `（${provider}）` : ` (${provider})`}`);
-    for (const row of ROWS) out.push(...hanging(`    ${pad(ROW_LABEL[row][lang], labelWidth)}  `, VALUE[row](v, lang)));
+    for (const row of ROWS.filter((r) => r !== 'reads' || v.readByOutsiders !== null)) out.push(...hanging(`    ${pad(ROW_LABEL[row][lang], labelWidth)}  `, VALUE[row](v, lang)));
   }
   return out;
 }

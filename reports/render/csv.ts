@@ -48,6 +48,9 @@ export const CSV_COLUMNS = [
   'suppressed',
   'suppression_reason',
   'suppression_expires',
+  'read_by_outsiders',
+  'read_by_outsiders_ja',
+  'read_by_outsiders_en',
 ] as const;
 
 /** One RFC 4180 field. */
@@ -121,6 +124,9 @@ export function renderCsv(input: Report | readonly Report[]): string {
         exposure_first_seen_by: f.stillReportable?.firstSeenBy ?? '',
         exposure_resolved_after: f.stillReportable?.resolvedAfter ?? '',
         exposure_resolved_by: f.stillReportable?.resolvedBy ?? '',
+        read_by_outsiders: v?.readByOutsiders?.leak ?? '',
+        read_by_outsiders_ja: v?.readByOutsiders?.text.ja ?? '',
+        read_by_outsiders_en: v?.readByOutsiders?.text.en ?? '',
       };
       lines.push(CSV_COLUMNS.map((c) => csvField(MULTILINE_COLUMNS.has(c) ? cells[c] : sanitizeCell(cells[c]))).join(','));
     }

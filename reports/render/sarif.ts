@@ -198,6 +198,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
       reportability: v.reportability ? { result: v.reportability.result, myNumberAct: v.reportability.myNumberAct.applies, categories: v.reportability.categories.filter((c) => c.applies !== false).map((c) => ({ category: c.category, applies: c.applies })) } : null,
       ...(v.deadlines ? { deadlines: { discoveredAt: v.deadlines.discoveredAt, preliminary: { from: v.deadlines.preliminary.from, to: v.deadlines.preliminary.to }, final: { due: v.deadlines.final.due, days: v.deadlines.final.days } } } : {}),
       estimate: { ja: estimateLine(v.reportability, 'ja'), en: estimateLine(v.reportability, 'en') },
+      ...(v.readByOutsiders ? { readByOutsiders: { leak: v.readByOutsiders.leak, objects: v.readByOutsiders.objects, persons: v.readByOutsiders.persons, text: v.readByOutsiders.text[lang] } } : {}),
     },
   }));
   const indexOf = new Map(logical.map((l, i) => [l.fullyQualifiedName, i]));
