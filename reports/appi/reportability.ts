@@ -321,8 +321,7 @@ function exemption(r: Pick<Resource, 'encryption'>, kind: ExposureKind, clientSi
 
 export function resultOf(categories: readonly CategoryEstimate[], clientSideEncrypted: boolean): ReportabilityResult {
   if (clientSideEncrypted) return 'exempt-candidate';
-  // Category 3 counts once the access logs show it (reads at volume); before, it is only "cannot be ruled out".
-  if (categories.some((c) => c.applies === true)) return 'likely';
+  if (categories.some((c) => c.category !== 3 && c.applies === true)) return 'likely';
   if (categories.some((c) => c.applies !== false)) return 'review';
   return 'unlikely';
 }

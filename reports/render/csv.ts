@@ -44,13 +44,13 @@ export const CSV_COLUMNS = [
   'exposure_first_seen_by',
   'exposure_resolved_after',
   'exposure_resolved_by',
+  'read_by_outsiders',
+  'read_by_outsiders_ja',
+  'read_by_outsiders_en',
   'original_severity',
   'suppressed',
   'suppression_reason',
   'suppression_expires',
-  'read_by_outsiders',
-  'read_by_outsiders_ja',
-  'read_by_outsiders_en',
 ] as const;
 
 /** One RFC 4180 field. */

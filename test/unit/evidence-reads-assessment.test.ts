@@ -87,14 +87,15 @@ describe('assessment', () => {
     assert.equal(a?.reportability?.categories.find((c) => c.category === 3)?.applies, false);
   });
 
-  test('reads at volume from many addresses support category 3 (applies), and the result is likely', () => {
+  test('reads at volume from many addresses support category 3 (applies); category 3 alone stays review, with the 60-day final report', () => {
     const many = Array.from({ length: 6 }, (_, i) => rec({ clientIp: `203.0.113.${10 + i}` }));
     const r = attachReads(exposed([{ key: 'exports/employees.csv', persons: 40 }]), evidenceOf(many), false);
     const rep = assess([r], [], { scannedAt: '2026-12-01T00:00:00.000Z' }).perResource[0]?.reportability;
     const c3 = rep?.categories.find((c) => c.category === 3);
     assert.equal(c3?.applies, true);
     assert.match(c3?.reason.ja ?? '', /不特定の接続元（6件）からの匿名の取得が6回/);
-    assert.equal(rep?.result, 'likely');
+    assert.equal(rep?.result, 'review');
+    assert.equal(assess([r], [], { scannedAt: '2026-12-01T00:00:00.000Z' }).perResource[0]?.deadlines?.final.days, 60);
   });
 
   test('logs read whole with no outsider: not a leak, category 3 does not apply', () => {
