@@ -13,10 +13,14 @@ export interface EvidenceReadsRequest {
 }
 
 export function readsStage(adapter: ProviderAdapter<BaseSnapshot>, flags: Readonly<Record<string, unknown>>, snapshot: BaseSnapshot, resources: readonly Resource[], req: EvidenceReadsRequest, now: Date, redactIps: boolean): Promise<Record<string, ReadsEvidence>> {
+  const limits = { ...DEFAULT_READS_LIMITS, ...req.limits };
+  // No single log object, read or decompressed, may exceed the whole evidence budget.
+  limits.maxObjectBytes = Math.min(limits.maxObjectBytes, limits.maxBytes);
+  limits.maxDecompressedBytes = Math.min(limits.maxDecompressedBytes, limits.maxBytes);
   return collectReads(adapter, flags, snapshot, resources, {
     ...(req.since !== undefined ? { since: req.since } : {}),
     until: now.toISOString(),
-    limits: { ...DEFAULT_READS_LIMITS, ...req.limits },
+    limits,
     redactIps,
   });
 }
