@@ -23,9 +23,12 @@ export interface ReadsRequest {
   redactIps: boolean;
 }
 
-/** Readable or listable by anyone: the resources whose reads are evidence. */
-export function exposedToAnyone(r: Resource): boolean {
-  return r.exposure.read === true || r.exposure.list === true;
+/**
+ * Readable or listable by anyone, or not verified (as sampling chooses): the resources whose logs are read. For an
+ * unverified one (Azure data-plane mode cannot read allowBlobPublicAccess) anonymous reads in its logs are the proof.
+ */
+export function logsWanted(r: Resource): boolean {
+  return r.exposure.read !== false || r.exposure.list !== false;
 }
 
 function codeOf(err: unknown): string {
@@ -127,7 +130,7 @@ export async function collectReads(adapter: ProviderAdapter<BaseSnapshot>, flags
   const window = { since: req.since ?? null, until: req.until };
   const budget = new Budget(req.limits.maxBytes, req.limits.timeMs);
   const byLocation = new Map<string, { format: LogFormat; loc: LogLocation; owner: Resource; members: { resource: Resource; acc: ReadsAccumulator }[] }>();
-  for (const r of resources.filter(exposedToAnyone)) {
+  for (const r of resources.filter(logsWanted)) {
     const format = logFormatFor(r.provider);
     if (!format) continue;
     const loc = format.locate(snapshot, r);
