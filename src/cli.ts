@@ -35,6 +35,8 @@ import { guardStandardStreams } from './io/closed-pipe.js';
 import { defaultLang, langOption } from './lang-option.js';
 import { evidenceOption, type EvidenceKind } from './evidence/evidence-option.js';
 import { locateConfig } from './config/locate.js';
+import { evidenceRequest, parseSince } from './evidence/request.js';
+import { DEFAULT_READS_LIMITS } from './evidence/reads/limits.js';
 
 interface ScanFlags {
   buckets: string[];
@@ -223,9 +225,12 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
     .addOption(ocrOptions.timeLimit('per bucket').helpGroup('Personal-data sampling:'))
     .addOption(new Option('--declare <bucket=count>', 'declared number of persons in a bucket, overriding the estimate (repeatable; kumoscan.yml `inventory:` also declares categories and bucket patterns)').argParser(declaration).default({}).helpGroup('Personal-data sampling:'))
     .addOption(evidenceOption())
-    .addOption(new Option('--redact-ips', 'leave client IP addresses out of the evidence (snapshot and every report format)').helpGroup('Evidence:'))
+    .addOption(new Option('--redact-ips', 'leave client IP addresses out of the evidence (snapshot and every report format); counts stay').helpGroup('Evidence:'))
     .addOption(new Option('--discovered-at <date>', 'the day the business knew of an exposure (知った日, YYYY-MM-DD) for the breach-report deadlines (default: the scan date in Asia/Tokyo)').argParser(isoDate).helpGroup('APPI assessment:'))
     .addOption(new Option('--entrustee <id=name:contract>', 'a known entrustee (委託先) with its contract reference; ID is an account id, principal id or domain (repeatable; also kumoscan.yml `entrustees:`)').argParser(entrusteeOption).default([]).helpGroup('APPI assessment:'))
+    .addOption(new Option('--since <date>', 'start of the exposure window whose logs are read (YYYY-MM-DD in Asia/Tokyo, or an ISO date-time with its zone; default: all the logs there are)').argParser(parseSince).helpGroup('Evidence:'))
+    .addOption(new Option('--evidence-max-bytes <size>', 'bytes of access logs downloaded in the whole scan (e.g. 256MiB)').argParser(byteSize).default(DEFAULT_READS_LIMITS.maxBytes, '256MiB').helpGroup('Evidence:'))
+    .addOption(new Option('--evidence-timeout <duration>', 'time for reading the access logs (5m, 1h …); what is left is a recorded error').argParser(duration).default(DEFAULT_READS_LIMITS.timeMs, '5m').helpGroup('Evidence:'))
     .option('--config <file>', 'configuration file (default: ./kumoscan.yml or ./kumoscan.yaml when present); flags given here win over it')
     .option('--no-progress', 'no progress bar and no per-resource lines on standard error')
     .addOption(new Option('--log-format <format>', 'standard error: auto (a progress bar on a terminal, text lines otherwise), text, or json (JSON lines for log collectors)').choices(['auto', 'text', 'json']).default('auto'))
@@ -364,6 +369,7 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
     ...(flags.shard ? { shard: flags.shard } : {}),
     callTimeoutMs: flags.callTimeout,
     ...(flags.scanTimeout !== undefined ? { scanTimeoutMs: flags.scanTimeout } : {}),
+    ...evidenceRequest(flags as unknown as Record<string, unknown>),
     events: log.events,
     ...(flags.evidence ? { evidence: flags.evidence } : {}),
     ...(flags.redactIps ? { redactIps: true } : {}),

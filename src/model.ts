@@ -2,6 +2,7 @@
 // Plain data only (JSON-serializable), so every stage after collect is a pure function.
 import type { DataProfile } from './data/types.js';
 import type { OpenedBy } from './evidence/changes/types.js';
+import type { ReadsView } from './evidence/reads/types.js';
 
 export type Provider = 'aws' | 'gcp' | 'azure';
 
@@ -177,6 +178,8 @@ export interface Resource {
   principalsNote?: string;
   /** --evidence changes, on a public resource: the change that opened it (src/evidence/changes/), or null and why. */
   openedBy?: OpenedBy;
+  /** Access-log evidence of who read it (--evidence reads), joined with the data profile (src/evidence/reads/). */
+  reads?: ReadsView;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { IdentityPosture, ProbeResult, Provider, Resource, ScanError } from
 import type { ObjectReader } from './data/object-reader.js';
 import type { DataProfile } from './data/types.js';
 import type { ChangesEvidence } from './evidence/changes/types.js';
+import type { ReadsEvidence } from './evidence/reads/types.js';
 
 /** What every raw snapshot has; each provider adds its own keys (docs/snapshot.md). */
 export interface BaseSnapshot {
@@ -19,8 +20,9 @@ export interface BaseSnapshot {
   probes?: Record<string, ProbeResult>;
   /** Personal-data samples by resource id (src/data/): the profile only, or why no sample could be taken. */
   samples?: Record<string, { profile: DataProfile | null; error?: string }>;
-  /** What the cloud's logs say (--evidence): changes — who made a public resource public, and when (src/evidence/changes/). */
-  evidence?: { changes?: ChangesEvidence };
+  /** What the cloud's logs say (--evidence): changes — who made a public resource public, and when (src/evidence/changes/);
+   * reads — access-log summaries by resource id (src/evidence/reads/). */
+  evidence?: { changes?: ChangesEvidence; reads?: Record<string, ReadsEvidence>; [kind: string]: unknown };
 }
 
 /** Options every provider's collect receives, whatever the cloud. */

@@ -14,6 +14,8 @@ import { readSnapshotFile, writeSnapshotFile, type Snapshot } from './snapshot.j
 import { applyProbe, probeResources, shouldProbe } from './probe.js';
 import type { SampleRequest } from './data/sampling-stage.js';
 import { attachSample } from './data/sample-outcome.js';
+import { attachReads } from './evidence/reads/attach.js';
+import type { EvidenceReadsRequest } from './evidence/reads/stage.js';
 import type { Entrustee } from '../reports/appi/types.js';
 import { applyPolicyToFindings, applyPolicyToResources, type Policy } from '../reports/policy/apply.js';
 import type { ScanEventSink } from './log/events.js';
@@ -63,7 +65,9 @@ export interface ScanRequest {
   evidence?: readonly EvidenceKind[];
   /** The bounds of reading the change log (default: src/evidence/changes/bounds.ts). */
   changeBounds?: ChangeBounds;
-  /** --redact-ips: drop client IP addresses from the evidence (snapshot and report). */
+  /** --evidence reads: read the access logs of exposed resources (live scans only; a snapshot keeps what it was saved with). */
+  evidenceReads?: EvidenceReadsRequest;
+  /** --redact-ips: no client address in the snapshot's or the report's evidence. */
   redactIps?: boolean;
 }
 
@@ -94,6 +98,8 @@ export interface EvaluateOptions {
   policy?: Policy;
   /** The configuration file read (scope.configFile). */
   configFile?: string;
+  /** --redact-ips: the reads evidence in the report without client addresses. */
+  redactIps?: boolean;
   /** The adapter's normalize(snapshot), when the caller has it already (it is not computed again). */
   normalized?: readonly Resource[];
 }
@@ -116,6 +122,7 @@ export function evaluateSnapshot(snapshot: Snapshot, opts: EvaluateOptions): Rep
   const sampled = (opts.normalized ?? adapter.normalize(snapshot))
     .map((r) => attachSample(applyProbe(r, snapshot.probes?.[r.id]), snapshot.samples?.[r.id], opts.declared?.[r.name]))
     .map((r) => attachOpenedBy(r, snapshot.evidence?.changes))
+    .map((r) => attachReads(r, snapshot.evidence?.reads?.[r.id], opts.redactIps === true))
     // A fixed order (not the listing's), so shard reports merge into the report of one run (reports/merge.ts).
     .sort(compareResources);
   const resources = applyPolicyToResources(sampled, opts.policy, opts.declared);
@@ -246,6 +253,11 @@ async function scanWithin(req: ScanRequest, deadline: AbortSignal | undefined): 
     const resources = normalizedOnce().map((r) => applyProbe(r, snapshot.probes?.[r.id]));
     snapshot.evidence = { ...snapshot.evidence, changes: await collectChanges(snapshot.provider, flags, resources, now(), req.changeBounds) };
   }
+  if (!req.input && req.evidenceReads && !deadline?.aborted) {
+    const resources = normalizedOnce().map((r) => applyProbe(r, snapshot.probes?.[r.id]));
+    const { readsStage } = await import('./evidence/reads/stage.js');
+    snapshot.evidence = { ...snapshot.evidence, reads: await readsStage(adapterOf(snapshot.provider), flags, snapshot, resources, req.evidenceReads, now(), req.redactIps === true) };
+  }
   if (req.redactIps && snapshot.evidence) snapshot.evidence = redactEvidenceIps(snapshot.evidence);
   if (req.saveSnapshot) {
     await writeSnapshotFile(req.saveSnapshot, snapshot);
@@ -266,6 +278,7 @@ async function scanWithin(req: ScanRequest, deadline: AbortSignal | undefined): 
     ...(req.shard ? { shard: req.shard } : {}),
     ...(req.policy ? { policy: req.policy } : {}),
     ...(req.configFile ? { configFile: req.configFile } : {}),
+    ...(req.redactIps ? { redactIps: true } : {}),
     ...(typeof endpointUrl === 'string' && !req.input ? { endpointUrl } : {}),
   });
   for (const e of report.errors) events?.(errorEvent(e));

@@ -10,6 +10,7 @@ import { providerIds } from './provider-registry.js';
 import { expect, expectShape, isObject } from './validate.js';
 import { probeResultShape, sampleOutcomeShape } from './snapshot-shapes.js';
 import { changesEvidenceShape } from './evidence/changes/shape.js';
+import { readsEvidenceShape } from './evidence/reads/shape.js';
 
 export type Snapshot = BaseSnapshot;
 
@@ -59,8 +60,12 @@ function validateSamples(v: unknown): void {
 
 function validateEvidence(v: unknown): void {
   if (v === undefined) return;
-  expect(isObject(v), 'evidence', 'must be an object (changes …)');
+  expect(isObject(v), 'evidence', 'must be an object of evidence by kind (changes, reads)');
   if (v.changes !== undefined) expectShape(changesEvidenceShape, v.changes, 'evidence.changes');
+  const reads = v.reads;
+  if (reads === undefined) return;
+  expect(isObject(reads), 'evidence.reads', 'must be an object of reads evidence by resource id');
+  for (const [id, e] of Object.entries(reads)) expectShape(readsEvidenceShape, e, `evidence.reads["${id}"]`);
 }
 
 function validateProbes(v: unknown): void {

@@ -4,6 +4,8 @@
 // reportability estimate, and for a reportable resource its deadlines and a draft of the PPC report.
 import type { DutyId, Finding, I18n, Resource } from '../../src/model.js';
 import { personalDataMark } from '../../checks/helpers.js';
+import { readEvidenceSummary } from './read-evidence.js';
+import type { ReadEvidenceSummary } from './types.js';
 import type { Assessment, DutyCitation, EntrustmentSignal, Entrustee, Reportability, ReportabilityResult, ResourceAssessment } from './types.js';
 import { DUTIES } from './duties.js';
 import { deadlinesFor, earliestDeadlines, tokyoDate } from './deadlines.js';
@@ -141,6 +143,15 @@ function noteFor(r: Resource, exposed: boolean | null, rep: Reportability | null
   return note;
 }
 
+/** The note of a resource the access logs show outsiders reading personal data from: 漏えい (occurred), not おそれ. */
+function occurredNote(reads: ReadEvidenceSummary, rep: Reportability): I18n {
+  const result = RESULT_NAMES[rep.result];
+  return {
+    ja: `漏えいが発生しました（アクセスログで確認）。${reads.text.ja} 報告の要否の推定: ${result.ja}。`,
+    en: `A leak occurred (漏えい; confirmed by the access logs). ${reads.text.en} Reportability estimate: ${result.en}.`,
+  };
+}
+
 /** The reasons the assessment adds duties beyond the findings' (APPI.md table). */
 function addedDuties(r: Resource, rep: Reportability | null, signals: readonly EntrustmentSignal[]): Map<DutyId, I18n> {
   const added = new Map<DutyId, I18n>();
@@ -217,6 +228,7 @@ export function assess(resources: readonly Resource[], findings: readonly Findin
     const signals = personalDataMark(r) !== null ? entrustmentSignals(r, entrustees) : [];
     const dutyRefs = dutyCitations(own, addedDuties(r, rep, signals));
     const reportable = isReportable(rep);
+    const reads = r.reads ? readEvidenceSummary(r.reads) : undefined;
     return {
       resourceId: r.id,
       exposedToAnyone: exposed,
@@ -228,7 +240,8 @@ export function assess(resources: readonly Resource[], findings: readonly Findin
       deadlines: reportable ? deadlinesFor(discoveredAt, rep) : null,
       ppcDraft: reportable ? buildPpcDraft(r, rep, { scannedAt: opts.scannedAt, discoveredAt, findings: own, entrustment: signals }) : null,
       entrustment: signals,
-      note: noteFor(r, exposed, rep),
+      note: reads?.leak === 'occurred' && rep ? occurredNote(reads, rep) : noteFor(r, exposed, rep),
+      ...(reads ? { readByOutsiders: reads } : {}),
       notLegalAdvice: NOT_LEGAL_ADVICE,
     };
   });

@@ -18,6 +18,8 @@ import type { I18n, Resource } from '../../src/model.js';
 import type { DataProfile } from '../../src/data/types.js';
 import type { CategoryEstimate, Reportability, ReportabilityResult } from './types.js';
 import type { DetectorId } from '../../src/data/types.js';
+import type { ReadsView } from '../../src/evidence/reads/types.js';
+import { readEvidenceSummary, readsAtVolume } from './read-evidence.js';
 import { DETECTOR_NAMES, concatI18n, describeDetections, detectionsOf, joinI18n, num } from './labels.js';
 
 export type ExposureKind = 'read' | 'list-only';
@@ -151,7 +153,10 @@ function category2(data: DataProfile, kind: ExposureKind, keys: I18n): CategoryE
   };
 }
 
-function category3(logging: Resource['logging'], kind: ExposureKind): CategoryEstimate {
+function category3(r: Pick<Resource, 'logging' | 'reads'>, kind: ExposureKind): CategoryEstimate {
+  const fromLogs = r.reads ? category3FromLogs(r.reads) : undefined;
+  if (fromLogs) return fromLogs;
+  const logging = r.logging;
   const reads: I18n = kind === 'read' ? { ja: '読み取った', en: 'read' } : { ja: '一覧を取得した', en: 'listed' };
   if (logging === true) {
     return {
@@ -175,6 +180,38 @@ function category3(logging: Resource['logging'], kind: ExposureKind): CategoryEs
       en: `Cannot be ruled out: ${why.en} A party with wrongful purpose (不正の目的) may have obtained it while anyone could reach it (Rules Art. 7(iii)).`,
     },
   };
+}
+
+/**
+ * Category 3 from the access logs (--evidence reads): downloads by outsiders at volume (many addresses, or many
+ * downloads) support 不正の目的; logs read whole with no outsider's request rule it out for the window. Undefined
+ * when the logs say neither (absent, identity not recorded, incomplete, a few reads): the logging setting decides.
+ */
+function category3FromLogs(v: ReadsView): CategoryEstimate | undefined {
+  if (v.status !== 'read' || !v.identityRecorded) return undefined;
+  const r = v.outsiders.reads;
+  const evidence = readEvidenceSummary(v).text;
+  if (readsAtVolume(v)) {
+    return {
+      category: 3,
+      applies: true,
+      reason: {
+        ja: `該当すると推定します: アクセスログに、不特定の接続元（${num(r.clients)}件）からの匿名の取得が${num(r.requests)}回記録されています（規則第7条第3号）。根拠: ${evidence.ja}`,
+        en: `Estimated to apply: the access logs record ${num(r.requests)} anonymous downloads from ${num(r.clients)} unknown address${r.clients === 1 ? '' : 'es'} (Rules Art. 7(iii)). Evidence: ${evidence.en}`,
+      },
+    };
+  }
+  if (r.requests === 0 && v.outsiders.lists.requests === 0 && v.logs.complete && v.errors.length === 0) {
+    return {
+      category: 3,
+      applies: false,
+      reason: {
+        ja: `アクセスログを読み取った範囲（${v.window.since ?? 'ログの最初'}〜${v.window.until}）に、所有者以外の匿名の取得・一覧取得はありません。根拠: ${evidence.ja}`,
+        en: `The access logs read (${v.window.since ?? 'the start of the log'} to ${v.window.until}) show no anonymous download or listing. Evidence: ${evidence.en}`,
+      },
+    };
+  }
+  return undefined;
 }
 
 function category4(data: DataProfile, kind: ExposureKind, keys: I18n): CategoryEstimate {
@@ -293,13 +330,13 @@ export function resultOf(categories: readonly CategoryEstimate[], clientSideEncr
  * The reportability estimate of a resource anyone can read (or list) whose sample found personal data; null
  * otherwise (not exposed, exposure unverified, not sampled, no personal data in the sample).
  */
-export function assessReportability(r: Pick<Resource, 'exposure' | 'logging' | 'encryption' | 'data'>, opts: ReportabilityOptions = {}): Reportability | null {
+export function assessReportability(r: Pick<Resource, 'exposure' | 'logging' | 'encryption' | 'data' | 'reads'>, opts: ReportabilityOptions = {}): Reportability | null {
   const kind = exposureKind(r);
   const data = r.data;
   if (kind === undefined || data === undefined || !data.personalData) return null;
   const clientSide = opts.clientSideEncrypted === true;
   const keys = keysOnly(r.exposure.read);
-  const categories = [category1(data, kind, keys), category2(data, kind, keys), category3(r.logging, kind), category4(data, kind, keys)];
+  const categories = [category1(data, kind, keys), category2(data, kind, keys), category3(r, kind), category4(data, kind, keys)];
   return {
     result: resultOf(categories, clientSide),
     categories,
@@ -315,7 +352,7 @@ export function assessReportability(r: Pick<Resource, 'exposure' | 'logging' | '
  * The My Number Act flag stays false (nothing was found) with a reason that says it could not be checked. Null
  * when anyone's reach is not established.
  */
-export function unknownReportability(r: Pick<Resource, 'exposure' | 'logging' | 'encryption'>, why: I18n): Reportability | null {
+export function unknownReportability(r: Pick<Resource, 'exposure' | 'logging' | 'encryption' | 'reads'>, why: I18n): Reportability | null {
   const kind = exposureKind(r);
   if (kind === undefined) return null;
   const cannot = (n: 1 | 2 | 4, what: I18n): CategoryEstimate => ({
@@ -329,7 +366,7 @@ export function unknownReportability(r: Pick<Resource, 'exposure' | 'logging' | 
   const categories = [
     cannot(1, { ja: '要配慮個人情報の有無', en: 'whether it holds 要配慮個人情報 (special care-required personal information)' }),
     cannot(2, { ja: 'クレジットカード番号等の有無', en: 'whether it holds credit card numbers or the like' }),
-    category3(r.logging, kind),
+    category3(r, kind),
     cannot(4, { ja: '本人の数', en: 'the number of persons' }),
   ];
   return {

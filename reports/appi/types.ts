@@ -78,6 +78,25 @@ export interface DutyCitation {
   reason?: I18n;
 }
 
+/** What the access logs show of who read the resource (--evidence reads; reports/appi/read-evidence.ts). */
+export interface ReadEvidenceSummary {
+  /** occurred (漏えい): outsiders are recorded downloading objects with personal data; possible (漏えいのおそれ): not shown. */
+  leak: 'occurred' | 'possible';
+  /** Objects with personal data that outsiders read, and the persons in them (from the sample's per-object counts). */
+  objects: number;
+  persons: number;
+  /** Successful downloads and listings by outsiders, distinct addresses, first and last (ISO). */
+  reads: number;
+  lists: number;
+  clients: number;
+  first: string | null;
+  last: string | null;
+  /** The logs the evidence comes from. */
+  source: I18n;
+  /** The one-line summary every report format shows. */
+  text: I18n;
+}
+
 export interface ResourceAssessment {
   resourceId: string;
   /** Readable or listable by anyone (exposure.read or list true): a leak or possible leak (漏えいのおそれ) if it holds personal data. */
@@ -97,6 +116,8 @@ export interface ResourceAssessment {
   /** External principals that can read or list this resource when it holds personal data. */
   entrustment: EntrustmentSignal[];
   note: I18n;
+  /** The access-log evidence (--evidence reads); absent when the logs were not read. */
+  readByOutsiders?: ReadEvidenceSummary;
   /** 本評価は法的助言ではなく、判断材料です — in every assessment block. */
   notLegalAdvice: I18n;
 }

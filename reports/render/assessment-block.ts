@@ -9,11 +9,12 @@ import { escapeControls } from '../../src/text/sanitize.js';
 import { occurrenceRange } from '../appi/occurrence.js';
 import { NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, allViews, categoriesOf, summarize, type Lang, type ResourceView } from './view.js';
 
-type Row = 'occurred' | 'estimate' | 'categories' | 'myNumberAct' | 'persons' | 'preliminary' | 'final';
+type Row = 'occurred' | 'estimate' | 'reads' | 'categories' | 'myNumberAct' | 'persons' | 'preliminary' | 'final';
 
 const ROW_LABEL: Record<Row, { ja: string; en: string }> = {
   occurred: { ja: '発生日（推定）', en: 'Occurred (estimate)' },
   estimate: { ja: '推定', en: 'Estimate' },
+  reads: { ja: '読取記録', en: 'Who read it' },
   categories: { ja: '規則第7条', en: 'Rules Art. 7' },
   myNumberAct: { ja: '番号法', en: 'My Number Act' },
   persons: { ja: '本人の数', en: 'Persons' },
@@ -81,6 +82,7 @@ function finalText(v: ResourceView, lang: Lang): string {
 
 const VALUE: Record<Row, (v: ResourceView, lang: Lang) => string> = {
   estimate: (v, lang) => (v.reportability ? RESULT_LABEL[v.reportability.result][lang] : NOT_ESTIMATED[lang]),
+  reads: (v, lang) => (v.readByOutsiders ? `${v.readByOutsiders.leak === 'occurred' ? (lang === 'ja' ? '漏えい（発生を確認）: ' : 'leaked (confirmed): ') : ''}${v.readByOutsiders.text[lang]}` : ''),
   categories: categoriesText,
   myNumberAct: myNumberText,
   persons: personsText,
@@ -94,7 +96,7 @@ function occurredText(v: ResourceView, lang: Lang): string {
   return v.deadlines?.occurred ? occurrenceRange(v.deadlines.occurred)[lang] : '';
 }
 
-const ROWS: readonly Row[] = ['occurred', 'estimate', 'categories', 'myNumberAct', 'persons', 'preliminary', 'final'];
+const ROWS: readonly Row[] = ['occurred', 'estimate', 'reads', 'categories', 'myNumberAct', 'persons', 'preliminary', 'final'];
 
 /** Two sentences: what is exposed with personal data, then how many are reportable. */
 function countsLines(reports: readonly Report[], views: readonly ResourceView[], lang: Lang): [string, string] {
@@ -127,7 +129,7 @@ export function assessmentBlock(reports: readonly Report[], lang: Lang, views: r
     out.push(...hanging('  ', ja ? `期限は知った日 ${known.join('、')} から数えています（--discovered-at で指定）。` : `Deadlines count from ${known.join(', ')}, the day the exposure became known (--discovered-at).`));
   }
   // 発生日 only with --history: without it the rows (and their width) are as before.
-  const rows = ROWS.filter((r) => r !== 'occurred' || reportable.some((v) => v.deadlines?.occurred));
+  const rows = ROWS.filter((r) => (r !== 'occurred' || reportable.some((v) => v.deadlines?.occurred)) && (r !== 'reads' || reportable.some((v) => v.readByOutsiders)));
   const labelWidth = widest(rows.map((r) => ROW_LABEL[r][lang]));
   for (const v of reportable) {
     const provider = PROVIDER_LABEL[v.provider];

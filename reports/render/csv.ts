@@ -51,6 +51,9 @@ export const CSV_COLUMNS = [
   'opened_by_en',
   'opened_at',
   'opened_source',
+  'read_by_outsiders',
+  'read_by_outsiders_ja',
+  'read_by_outsiders_en',
   'original_severity',
   'suppressed',
   'suppression_reason',
@@ -136,6 +139,9 @@ export function renderCsv(input: Report | readonly Report[]): string {
         opened_by_en: opened?.en ?? '',
         opened_at: r?.openedBy?.change?.time ?? '',
         opened_source: r?.openedBy?.change?.source ?? '',
+        read_by_outsiders: v?.readByOutsiders?.leak ?? '',
+        read_by_outsiders_ja: v?.readByOutsiders?.text.ja ?? '',
+        read_by_outsiders_en: v?.readByOutsiders?.text.en ?? '',
       };
       lines.push(CSV_COLUMNS.map((c) => csvField(MULTILINE_COLUMNS.has(c) ? cells[c] : sanitizeCell(cells[c]))).join(','));
     }

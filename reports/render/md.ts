@@ -94,6 +94,7 @@ function resourceLines(v: ResourceView, lang: Lang): string[] {
     if (r.probe) out.push(`- ${L(lang, 'プローブ（外部から）: 読取 / 一覧', 'Probe (from outside): read / list')}: ${tri(r.probe.observed.read, lang)} / ${tri(r.probe.observed.list, lang)}`);
     if (r.openedBy) out.push(`- ${mdText(openedByText(r.openedBy)[lang])}`);
   }
+  if (v.readByOutsiders) out.push(`- ${L(lang, '誰が読み取ったか（アクセスログ）', 'Who read it (access logs)')}: ${v.readByOutsiders.leak === 'occurred' ? `**${L(lang, '漏えい（発生を確認）', 'leaked (confirmed)')}** — ` : ''}${mdText(v.readByOutsiders.text[lang])}`);
   if (v.reportability || (v.exposed === true && v.personalData === true)) {
     out.push(`- ${L(lang, '漏えい等報告（推定）', 'Breach reportability (estimate)')}: **${mdText(v.reportability ? RESULT_LABEL[v.reportability.result][lang] : NOT_ESTIMATED[lang])}**`);
     if (v.reportability) {

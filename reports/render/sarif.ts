@@ -203,6 +203,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
       ...(v.publicSince ? { publicSince: { ...v.publicSince, text: publicSinceLine(v.publicSince) } } : {}),
       estimate: { ja: estimateLine(v.reportability, 'ja'), en: estimateLine(v.reportability, 'en') },
       ...(v.resource?.openedBy ? { openedBy: { ...openedByText(v.resource.openedBy), change: v.resource.openedBy.change } } : {}),
+      ...(v.readByOutsiders ? { readByOutsiders: { leak: v.readByOutsiders.leak, objects: v.readByOutsiders.objects, persons: v.readByOutsiders.persons, text: v.readByOutsiders.text[lang] } } : {}),
     },
   }));
   const indexOf = new Map(logical.map((l, i) => [l.fullyQualifiedName, i]));

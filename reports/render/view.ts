@@ -7,7 +7,7 @@
 import type { I18n, Provider, Resource, Severity } from '../../src/model.js';
 import { SEVERITIES, severityRank } from '../../src/model.js';
 import type { AppiClass, DetectorId } from '../../src/data/types.js';
-import type { CategoryEstimate, Deadlines, EntrustmentSignal, PpcDraftItem, Reportability, ReportabilityResult } from '../appi/types.js';
+import type { CategoryEstimate, Deadlines, EntrustmentSignal, PpcDraftItem, ReadEvidenceSummary, Reportability, ReportabilityResult } from '../appi/types.js';
 import type { Report, ReportFinding } from './json.js';
 import { groupBy, indexBy } from '../../src/group-by.js';
 import type { PublicSince } from '../../src/history/public-since.js';
@@ -152,6 +152,10 @@ function isDutyRef(v: unknown): v is DutyView {
 }
 
 /** `holder[key]` when it passes `guard`, else null. */
+function isReadSummary(v: unknown): v is ReadEvidenceSummary {
+  return isObj(v) && (v.leak === 'occurred' || v.leak === 'possible') && typeof v.objects === 'number' && typeof v.persons === 'number' && isI18n(v.text);
+}
+
 function member<T>(holder: unknown, key: string, guard: (v: unknown) => v is T): T | null {
   return isObj(holder) && guard(holder[key]) ? (holder[key] as T) : null;
 }
@@ -174,6 +178,8 @@ export interface ResourceView {
   exposed: boolean | null;
   personalData: boolean | null;
   note: I18n | null;
+  /** What the access logs show of who read it (--evidence reads); null when the logs were not read. */
+  readByOutsiders: ReadEvidenceSummary | null;
   reportability: Reportability | null;
   deadlines: Deadlines | null;
   ppcDraft: PpcDraftItem[] | null;
@@ -235,6 +241,7 @@ export function resourceViews(report: Report): ResourceView[] {
       exposed: exposedOf(r),
       personalData,
       note: member(entry, 'note', isI18n),
+      readByOutsiders: member(entry, 'readByOutsiders', isReadSummary),
       reportability,
       deadlines: member(entry, 'deadlines', isDeadlines),
       ppcDraft: member(entry, 'ppcDraft', isPpcDraft),
@@ -259,6 +266,7 @@ export function resourceViews(report: Report): ResourceView[] {
       exposed: null,
       personalData: null,
       note: null,
+      readByOutsiders: null,
       reportability: null,
       deadlines: null,
       ppcDraft: null,

@@ -103,6 +103,11 @@ export interface DataProfile {
   /** Object keys with findings, at most a few per detector (keys are not values; masked when they hold one). */
   examples: { key: string; types: DetectorId[] }[];
   /**
+   * The sampled objects that hold personal data, each with its distinct persons (keys masked like `examples`), so
+   * access-log evidence can say whose data was read (src/evidence/reads/). Absent in profiles of older scans.
+   */
+  personalObjects?: { key: string; persons: number }[];
+  /**
    * Report 1.3.0: categories declared in the configuration's inventory (kumoscan.yml `inventory:`), not detected.
    * They count in the APPI assessment (the reasons say "declared"); `by` names the inventory entries.
    */

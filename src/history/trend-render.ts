@@ -20,7 +20,7 @@ const T = {
     yes: 'はい',
     no: 'いいえ（部分）',
     unknown: '不明',
-    note: '「新規」「解消」は同じ範囲（クラウド、アカウント、シャード、バケットの絞り込み）の前の実行との比較です。部分的な実行は何も解消しません（解消は「不明」）。',
+    scopeNote: '「新規」「解消」は同じ範囲（クラウド、アカウント、シャード、バケットの絞り込み）の前の実行との比較です。部分的な実行は何も解消しません（解消は「不明」）。',
   },
   en: {
     title: 'Exposure trend',
@@ -30,7 +30,7 @@ const T = {
     yes: 'yes',
     no: 'no (partial)',
     unknown: 'unknown',
-    note: '"new" and "resolved" compare a run with the earlier runs of the same scope (cloud, accounts, shard, bucket filter). A partial run resolves nothing ("resolved" is unknown).',
+    scopeNote: '"new" and "resolved" compare a run with the earlier runs of the same scope (cloud, accounts, shard, bucket filter). A partial run resolves nothing ("resolved" is unknown).',
   },
 } as const;
 
@@ -58,7 +58,7 @@ export function renderTrendTable(rows: readonly TrendRow[], lang: Lang): string 
   const body = rows.map((r) => cells(r, lang));
   const widths = t.cols.map((c, i) => widest([c, ...body.map((row) => row[i] ?? '')]));
   const line = (cs: readonly string[]): string => cs.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd();
-  return [t.head(rows.length), '', line(t.cols), ...body.map(line), '', t.note, ''].join('\n');
+  return [t.head(rows.length), '', line(t.cols), ...body.map(line), '', t.scopeNote, ''].join('\n');
 }
 
 /** The HTML section: the chart and the table, in one language. Every value is escaped. */
@@ -68,7 +68,7 @@ export function historyTrendSection(rows: readonly TrendRow[], lang: Lang): stri
   const numeric = new Set(t.cols.map((_, i) => i).filter((i) => i >= 6));
   const head = `<tr>${t.cols.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`;
   const body = rows.map((r) => `<tr data-run="${esc(r.runId)}"${r.complete ? '' : ' class="partial"'}>${cells(r, lang).map((c, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('');
-  return `<section class="history-trend" id="history-trend"><h2>${esc(t.title)}</h2>${historyTrendChart(rows, lang)}<table class="grid"><thead>${head}</thead><tbody>${body}</tbody></table><p class="small muted">${esc(t.note)}</p></section>`;
+  return `<section class="history-trend" id="history-trend"><h2>${esc(t.title)}</h2>${historyTrendChart(rows, lang)}<table class="grid"><thead>${head}</thead><tbody>${body}</tbody></table><p class="small muted">${esc(t.scopeNote)}</p></section>`;
 }
 
 /** A whole page around the section (`history trend --format html`): no script, nothing loaded from anywhere. */

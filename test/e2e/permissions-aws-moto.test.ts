@@ -13,8 +13,10 @@ import { forwardBuffered } from '../helpers/forward.js';
 import { MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { awsGrants, awsOperationsInCode } from '../helpers/permissions.js';
 import { assertValidReport } from '../helpers/schema.js';
-import { seedHrScenario } from '../helpers/seed-hr.js';
+import { HR_PUBLIC, HR_REGION, s3For, seedHrScenario } from '../helpers/seed-hr.js';
 import { startCloudTrailServer, type CloudTrailServer } from '../helpers/cloudtrail-server.js';
+import { CreateBucketCommand, PutBucketLoggingCommand, PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3Line } from '../helpers/access-logs.js';
 
 interface Seen {
   method: string;
@@ -94,6 +96,12 @@ describe('AWS permission documents against the requests of a scan (moto)', () =>
   before(async () => {
     moto = await startMoto();
     await seedHrScenario(moto.endpoint);
+    // Server access logs of the public bucket, so --evidence reads lists and reads the log bucket too.
+    const s3 = s3For(moto.endpoint);
+    await s3.send(new CreateBucketCommand({ Bucket: 'hr-access-logs', CreateBucketConfiguration: { LocationConstraint: HR_REGION } }));
+    await s3.send(new PutBucketPolicyCommand({ Bucket: 'hr-access-logs', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::hr-access-logs/*' }] }) }));
+    await s3.send(new PutBucketLoggingCommand({ Bucket: HR_PUBLIC, BucketLoggingStatus: { LoggingEnabled: { TargetBucket: 'hr-access-logs', TargetPrefix: `${HR_PUBLIC}/` } } }));
+    await s3.send(new PutObjectCommand({ Bucket: 'hr-access-logs', Key: `${HR_PUBLIC}/2026-11-02-01-00-00-A1B2C3D4E5F6A7B8`, Body: s3Line({ time: '2026-11-02T01:00:00.000Z', bucket: HR_PUBLIC, key: 'exports/employees.csv', op: 'read', requester: null, status: 200, ip: '203.0.113.10', bytes: 10 }) + '\n' }));
     // moto has no CloudTrail LookupEvents: its stand-in answers those and forwards the rest to moto.
     trail = await startCloudTrailServer(moto.endpoint);
     recorder = await startBodyRecorder(trail.endpoint);
@@ -104,12 +112,13 @@ describe('AWS permission documents against the requests of a scan (moto)', () =>
     await moto?.stop();
   });
 
-  test('every request of a scan with sampling of every bucket is a known operation, in the code, granted by its document', async (t) => {
-    const res = await runCli(['scan', '--quiet', 'aws', '--endpoint-url', recorder.origin, '--region', 'us-east-1', '--sample', 'all', '--evidence', 'changes', '--format', 'json'], { ...MOTO_ENV });
+  test('every request of a scan with sampling of every bucket and --evidence changes,reads is a known operation, in the code, granted by its document', async (t) => {
+    const res = await runCli(['scan', '--quiet', 'aws', '--endpoint-url', recorder.origin, '--region', 'us-east-1', '--sample', 'all', '--evidence', 'changes,reads', '--format', 'json'], { ...MOTO_ENV });
     assert.equal(res.stderr, '');
     const report = JSON.parse(res.stdout) as Report;
     assertValidReport(report);
     assert.ok(report.resources.some((r) => r.data !== undefined), 'sampling ran');
+    assert.ok((report.resources.find((r) => r.name === HR_PUBLIC)?.reads?.logs.objects ?? 0) >= 1, 'the access logs were read');
 
     const unnamed = recorder.seen.filter((s) => operationOf(s) === undefined).map((s) => `${s.method} ${s.path}?${s.query.toString()} ${s.body.slice(0, 60)}`);
     assert.deepEqual(unnamed, [], 'requests this test cannot name: extend operationOf and test/helpers/aws-permissions-table.ts');

@@ -49,6 +49,7 @@ function entrustmentPart(signals: readonly EntrustmentSignal[]): string {
 export function assessmentPart(v: ResourceView): string {
   const parts: string[] = [];
   if (v.note) parts.push(`<p>${t(v.note)}</p>`);
+  if (v.readByOutsiders) parts.push(`<h5>${tt('誰が読み取ったか（アクセスログ）', 'Who read it (access logs)')}</h5><p class="reads ${v.readByOutsiders.leak}">${v.readByOutsiders.leak === 'occurred' ? `<strong>${tt('漏えい（発生を確認）', 'leaked (confirmed)')}</strong> ` : ''}${t(v.readByOutsiders.text)}</p>`);
   if (v.reportability) parts.push(`<h5>${tt('漏えい等報告の要否（法第26条）の推定', 'Breach reportability estimate (APPI Art. 26)')}</h5>${reportabilityPart(v.reportability)}`);
   else if (v.exposed === true && v.personalData === true) parts.push(`<p class="estimate"><strong>${tt('漏えい等報告の要否: 未推定', 'Breach reportability: not estimated')}</strong></p>`);
   if (v.deadlines) parts.push(`<h5>${tt('報告期限（規則第8条）', 'Deadlines (Rules Art. 8)')}</h5>${deadlinesPart(v.deadlines)}`);

@@ -115,5 +115,6 @@ export function profileResource(files: FileProfile[], ctx: ResourceContext): Dat
       over1000,
     },
     examples: examplesOf(files),
+    personalObjects: files.filter((f) => f.classes.some((c) => c !== 'not_personal')).map((f) => ({ key: maskKey(f.path), persons: f.persons.distinct })),
   };
 }
