@@ -33,6 +33,7 @@ import { checkOutputFile } from './io/output-paths.js';
 import { guardStandardStreams } from './io/closed-pipe.js';
 import { defaultLang, langOption } from './lang-option.js';
 import { locateConfig } from './config/locate.js';
+import { registerTerraformCommand } from './terraform/cli.js';
 
 interface ScanFlags {
   buckets: string[];
@@ -235,6 +236,7 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
       setExit(await runScan(provider, flags, write, (flag) => source(flag) !== undefined && source(flag) !== 'default'));
     });
   for (const id of providerIds()) for (const option of providerInfo(id)?.options() ?? []) scanCommand.addOption(option);
+  registerTerraformCommand(scanCommand, setExit, write);
   registerClassifyCommand(program, setExit, write);
   program
     .command('report')

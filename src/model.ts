@@ -103,6 +103,17 @@ export interface CollectError {
   /** The provider's error code, e.g. AccessDenied, NotImplemented, ThrottlingException. */
   code: string;
   message: string;
+  /** The message in Japanese, when kumoscan wrote it (a plan's "known after apply"); a provider's own message has none. */
+  messageJa?: string;
+}
+
+/** Where a resource is declared in infrastructure code (kumoscan scan terraform): the address, and the .tf file and line when found. */
+export interface ResourceSource {
+  /** The Terraform resource address, e.g. `module.storage.aws_s3_bucket.hr`. */
+  address: string;
+  /** The .tf file (relative to the working directory, `/` separators) and the 1-based line of its `resource` block. */
+  file?: string;
+  line?: number;
 }
 
 export type EncryptionAtRest = 'provider-managed' | 'customer-managed' | 'none';
@@ -174,6 +185,8 @@ export interface Resource {
   principals?: ResourcePrincipals | null;
   /** Why principals is null ("IAM not collected", the failed call …). */
   principalsNote?: string;
+  /** Evaluated from a Terraform plan: where the resource is declared. */
+  source?: ResourceSource;
 }
 
 /**
