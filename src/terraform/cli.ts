@@ -30,6 +30,19 @@ function severities(value: string): Severity[] {
   return parsed;
 }
 
+/**
+ * `scan` has options of the same names (--format, --lang, --fail-on …) and commander gives them to `scan` wherever
+ * they stand: a value given on the command line there is this command's.
+ */
+function withParentFlags<F extends object>(own: F, cmd: Command): F {
+  const parent = cmd.parent;
+  if (!parent) return own;
+  const given = parent.opts();
+  const out: Record<string, unknown> = { ...(own as Record<string, unknown>) };
+  for (const key of cmd.options.map((o) => o.attributeName())) if (parent.getOptionValueSource(key) === 'cli') out[key] = given[key];
+  return out as F;
+}
+
 const EXAMPLES = `
 Examples:
   $ terraform plan -out plan.out && terraform show -json plan.out > plan.json
@@ -59,8 +72,10 @@ export function registerTerraformCommand(scan: Command, setExit: (code: number) 
     .option('--data-declared <bucket=classes>', 'personal-data classes a bucket will hold, e.g. hr-exports=my_number,person_name (repeatable; a name, glob or address)', dataDeclared, [])
     .option('--save-snapshot <file>', 'also write the snapshot translated from the plan (kumoscan scan --input reads it)')
     .addHelpText('after', EXAMPLES)
-    .action(async (plan: string, flags: Omit<TerraformScanFlags, 'entrustee'>) => {
+    // A bad option value is a CommanderError for main() (exit 2), as on every other command.
+    .exitOverride()
+    .action(async (plan: string, own: Omit<TerraformScanFlags, 'entrustee'>, cmd: Command) => {
       const { runTerraformScan } = await import('./command.js');
-      setExit(await runTerraformScan(plan, { ...flags, entrustee: [] }, write));
+      setExit(await runTerraformScan(plan, { ...withParentFlags(own, cmd), entrustee: [] }, write));
     });
 }

@@ -112,7 +112,7 @@ export class AwsPlanDraft {
   }
 
   get empty(): boolean {
-    return this.byKey.size === 0 && this.accountBpa === undefined;
+    return this.byKey.size === 0 && this.accountBpa === undefined && this.scopeErrors.length === 0;
   }
 
   /** The AWS snapshot, and where each bucket is declared (by bucket name). */
