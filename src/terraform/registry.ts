@@ -13,6 +13,17 @@ import { awsS3BucketWebsiteConfiguration } from './aws/s3-bucket-website-configu
 import { awsS3BucketLifecycleConfiguration } from './aws/s3-bucket-lifecycle-configuration.js';
 import { awsS3BucketObjectLockConfiguration } from './aws/s3-bucket-object-lock-configuration.js';
 import { awsS3AccountPublicAccessBlock } from './aws/s3-account-public-access-block.js';
+import { googleStorageBucket } from './gcp/storage-bucket.js';
+import { googleStorageBucketIamMember } from './gcp/storage-bucket-iam-member.js';
+import { googleStorageBucketIamBinding } from './gcp/storage-bucket-iam-binding.js';
+import { googleStorageBucketIamPolicy } from './gcp/storage-bucket-iam-policy.js';
+import { googleStorageBucketAcl } from './gcp/storage-bucket-acl.js';
+import { googleStorageDefaultObjectAcl } from './gcp/storage-default-object-acl.js';
+import { googleStorageBucketAccessControl } from './gcp/storage-bucket-access-control.js';
+import { googleStorageDefaultObjectAccessControl } from './gcp/storage-default-object-access-control.js';
+import { azurermStorageAccount } from './azure/storage-account.js';
+import { azurermStorageAccountNetworkRules } from './azure/storage-account-network-rules.js';
+import { azurermStorageContainer } from './azure/storage-container.js';
 
 export const TRANSLATORS: readonly ResourceTranslator[] = [
   awsS3Bucket,
@@ -27,6 +38,17 @@ export const TRANSLATORS: readonly ResourceTranslator[] = [
   awsS3BucketLifecycleConfiguration,
   awsS3BucketObjectLockConfiguration,
   awsS3AccountPublicAccessBlock,
+  googleStorageBucket,
+  googleStorageBucketIamMember,
+  googleStorageBucketIamBinding,
+  googleStorageBucketIamPolicy,
+  googleStorageBucketAcl,
+  googleStorageDefaultObjectAcl,
+  googleStorageBucketAccessControl,
+  googleStorageDefaultObjectAccessControl,
+  azurermStorageAccount,
+  azurermStorageAccountNetworkRules,
+  azurermStorageContainer,
 ];
 
 const BY_TYPE = new Map(TRANSLATORS.map((t) => [t.type, t]));

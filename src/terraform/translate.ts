@@ -4,6 +4,8 @@ import type { ResourceSource } from '../model.js';
 import type { BaseSnapshot } from '../provider.js';
 import type { Assumptions } from './assumptions.js';
 import { AwsPlanDraft } from './aws/draft.js';
+import { GcpPlanDraft } from './gcp/draft.js';
+import { AzurePlanDraft } from './azure/draft.js';
 import { PlanIndex } from './plan-index.js';
 import type { TerraformPlan } from './plan-types.js';
 import { translatorFor } from './registry.js';
@@ -19,19 +21,19 @@ export interface PlanTranslation {
   modules: Map<string, string[]>;
 }
 
-/** The `region` constant of a provider's configuration (`provider "aws" { region = "…" }`). */
-function providerRegion(plan: TerraformPlan, provider: string): string | undefined {
-  const config = (plan.configuration as { provider_config?: Record<string, { name?: string; expressions?: { region?: { constant_value?: unknown } } }> } | undefined)?.provider_config;
+/** A constant of a provider's configuration (`provider "aws" { region = "…" }`). */
+function providerConstant(plan: TerraformPlan, provider: string, key: string): string | undefined {
+  const config = (plan.configuration as { provider_config?: Record<string, { name?: string; expressions?: Record<string, { constant_value?: unknown }> }> } | undefined)?.provider_config;
   if (!isObject(config)) return undefined;
-  const entry = Object.values(config).find((p) => p.name === provider);
-  const region = entry?.expressions?.region?.constant_value;
-  return typeof region === 'string' ? region : undefined;
+  const value = Object.values(config).find((p) => p.name === provider)?.expressions?.[key]?.constant_value;
+  return typeof value === 'string' ? value : undefined;
 }
 
 export function translatePlan(plan: TerraformPlan, assume: Assumptions): PlanTranslation {
   const index = new PlanIndex(plan);
-  const ctx: TranslateContext = { index, assume, aws: new AwsPlanDraft() };
-  ctx.aws.region = providerRegion(plan, 'aws');
+  const ctx: TranslateContext = { index, assume, aws: new AwsPlanDraft(), gcp: new GcpPlanDraft(), azure: new AzurePlanDraft() };
+  ctx.aws.region = providerConstant(plan, 'aws', 'region');
+  ctx.gcp.project = providerConstant(plan, 'google', 'project');
   const work = index.resources.flatMap((r) => {
     const t = translatorFor(r.type);
     return t ? [{ r, t }] : [];
@@ -45,6 +47,12 @@ export function translatePlan(plan: TerraformPlan, assume: Assumptions): PlanTra
     const aws = ctx.aws.toSnapshot(assume);
     snapshots.push(aws.snapshot);
     for (const [id, s] of aws.sources) sources.set(id, s);
+  }
+  for (const draft of [ctx.gcp, ctx.azure]) {
+    if (draft.empty) continue;
+    const built = draft.toSnapshot(assume);
+    snapshots.push(built.snapshot);
+    for (const [id, s] of built.sources) sources.set(id, s);
   }
   const modules = new Map(index.resources.map((r) => [r.address, r.moduleCalls]));
   return { snapshots, sources, modules };

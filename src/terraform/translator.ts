@@ -3,11 +3,15 @@
 import type { PlanIndex, PlanResource } from './plan-index.js';
 import type { Assumptions } from './assumptions.js';
 import type { AwsPlanDraft } from './aws/draft.js';
+import type { GcpPlanDraft } from './gcp/draft.js';
+import type { AzurePlanDraft } from './azure/draft.js';
 
 export interface TranslateContext {
   index: PlanIndex;
   assume: Assumptions;
   aws: AwsPlanDraft;
+  gcp: GcpPlanDraft;
+  azure: AzurePlanDraft;
 }
 
 export interface ResourceTranslator {
