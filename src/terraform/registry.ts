@@ -24,6 +24,7 @@ import { googleStorageDefaultObjectAccessControl } from './gcp/storage-default-o
 import { azurermStorageAccount } from './azure/storage-account.js';
 import { azurermStorageAccountNetworkRules } from './azure/storage-account-network-rules.js';
 import { azurermStorageContainer } from './azure/storage-container.js';
+import { azurermMonitorDiagnosticSetting } from './azure/monitor-diagnostic-setting.js';
 
 export const TRANSLATORS: readonly ResourceTranslator[] = [
   awsS3Bucket,
@@ -49,6 +50,7 @@ export const TRANSLATORS: readonly ResourceTranslator[] = [
   azurermStorageAccount,
   azurermStorageAccountNetworkRules,
   azurermStorageContainer,
+  azurermMonitorDiagnosticSetting,
 ];
 
 const BY_TYPE = new Map(TRANSLATORS.map((t) => [t.type, t]));

@@ -119,6 +119,21 @@ describe('Azure Blob Storage', () => {
     assert.equal((reports[0] as Report).findings.some((f) => f.checkId === 'azure-blob-public-access-allowed'), false);
   });
 
+  test('logging: off on a new account without a diagnostic setting; on with azurerm_monitor_diagnostic_setting on its blob service', () => {
+    const off = reportsOf([account({}), container('exports', 'private')]).reports[0] as Report;
+    assert.equal(off.resources[0]?.logging, false);
+    const diagnostic: PlanEntry = {
+      type: 'azurerm_monitor_diagnostic_setting',
+      name: 'blob',
+      after: { name: 'blob-logs', enabled_log: [{ category: null, category_group: 'audit' }], metric: [] },
+      unknown: { id: true, target_resource_id: true, log_analytics_workspace_id: true },
+      expressions: { name: constant('blob-logs'), target_resource_id: { references: ['azurerm_storage_account.hr.id', 'azurerm_storage_account.hr'] }, log_analytics_workspace_id: ref('azurerm_log_analytics_workspace.main'), enabled_log: [{ category_group: constant('audit') }] },
+    };
+    const on = reportsOf([account({}), container('exports', 'private'), diagnostic]).reports[0] as Report;
+    assert.equal(on.resources[0]?.logging, true);
+    assert.equal(on.findings.some((f) => f.checkId === 'access-logging-off'), false);
+  });
+
   test('a plan with S3, GCS and Azure storage: one report per cloud', () => {
     const { reports } = reportsOf([account({}), container('exports', 'private'), gcsBucket('multi-gcs', 'm'), { type: 'aws_s3_bucket', name: 'b', after: { bucket: 'multi-s3' }, unknown: { id: true }, expressions: { bucket: constant('multi-s3') } }], { assume: { accountBpa: 'on', gcpOrgPap: 'on' } });
     assert.deepEqual(reports.map((r) => r.scope.provider), ['aws', 'gcp', 'azure']);

@@ -59,8 +59,6 @@ export const azurermStorageAccount: ResourceTranslator = {
       deleteRetentionPolicy: deletion ? { enabled: true, days: typeof deletion.days === 'number' ? deletion.days : 7 } : { enabled: false },
       containerDeleteRetentionPolicy: containerDeletion ? { enabled: true, days: typeof containerDeletion.days === 'number' ? containerDeletion.days : 7 } : { enabled: false },
       staticWebsite: website ? { enabled: true, ...(str(website.index_document) ? { indexDocument: str(website.index_document) } : {}) } : { enabled: false },
-      // Diagnostic settings are their own resource (azurerm_monitor_diagnostic_setting), not read from plans yet.
-      diagnosticSettings: [],
     };
   },
 };
