@@ -36,6 +36,10 @@ export interface TerraformScanFlags {
   entrustee: Entrustee[];
 }
 
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** 1 when any report has a finding at or above --fail-on; else 3 when any is incomplete; else 0. */
 function combinedExit(codes: readonly number[]): number {
   if (codes.includes(EXIT.FINDINGS)) return EXIT.FINDINGS;
@@ -49,7 +53,9 @@ export function evaluatePlan(planPath: string, flags: TerraformScanFlags, now: D
   const loaded = findConfig(flags.config);
   const configPolicy: Policy = loaded ? policyFromConfig(loaded.config) : {};
   const entrustees = [...flags.entrustee, ...(loaded ? entrusteesFromConfig(loaded.config) : [])];
-  const translation = translatePlan(plan, flags.assume);
+  // kumoscan.yml `terraform.assume`, under the --assume flags.
+  const assume: Assumptions = { ...stripUndefined(loaded?.config.terraform?.assume ?? {}), ...flags.assume };
+  const translation = translatePlan(plan, assume);
   const sources = locateSources(plan, translation.sources, translation.modules, flags.tfDir ?? dirname(planPath));
   const policy = policyWithAddresses({ ...configPolicy, inventory: [...(configPolicy.inventory ?? []), ...flags.dataDeclared] }, sources);
   const reports: Report[] = [];

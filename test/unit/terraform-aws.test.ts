@@ -254,6 +254,20 @@ describe('kumoscan.yml and --data-declared on a plan', () => {
     assert.deepEqual(report.suppressed?.map((s) => `${s.finding.checkId} ${s.suppression}`), ['versioning-off suppressions[0]']);
   });
 
+  test('kumoscan.yml `terraform.assume` states the account-level Block Public Access; --assume wins', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const config = join(mkdtempSync(join(tmpdir(), 'kumoscan-tfcfg-')), 'kumoscan.yml');
+    writeFileSync(config, 'version: 1\nterraform:\n  assume:\n    accountBpa: "on"\n');
+    const plan = planOf([awsBucket('tf-config')]);
+    const fromConfig = run(plan, { config }).report;
+    assert.equal(fromConfig.summary.complete, true);
+    assert.equal(fromConfig.resources[0]?.guards.accountBlockPublicAccess?.BlockPublicPolicy, true);
+    const overridden = run(plan, { config, assume: { accountBpa: 'off' } }).report;
+    assert.equal(overridden.resources[0]?.guards.accountBlockPublicAccess?.BlockPublicPolicy, false);
+  });
+
   test('--data-declared: the assessment of the public bucket runs before any byte exists', () => {
     const { report } = run(HR_PLAN, { assume: { accountBpa: 'off' }, dataDeclared: [{ field: '--data-declared[0]', buckets: ['hr-system-employees'], categories: ['my_number', 'person_name'] }] });
     const r = bucket(report, 'hr-system-employees');
