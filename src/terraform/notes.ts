@@ -9,7 +9,7 @@ export function knownAfterApply(call: string, address: string, attribute: string
     call,
     code: 'KnownAfterApply',
     message: `${address}: ${attribute} is known only after apply`,
-    messageJa: `${address}: ${attribute} は適用（apply）後にしか決まりません`,
+    messageJa: `${address}: ${attribute} は適用後にしか決まりません`,
   };
 }
 
@@ -19,6 +19,6 @@ export function notInPlan(call: string, what: { en: string; ja: string }, hint?:
     call,
     code: 'NotInPlan',
     message: `${what.en} is not in the plan${hint ? `; ${hint.en}` : ''}`,
-    messageJa: `${what.ja}は計画（plan）に含まれていません${hint ? `。${hint.ja}` : ''}`,
+    messageJa: `${what.ja}はこの計画に含まれていません${hint ? `。${hint.ja}` : ''}`,
   };
 }

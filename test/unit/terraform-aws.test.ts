@@ -107,10 +107,10 @@ describe('unknown is not safe', () => {
     const { report, exitCode } = run(plan, { assume: { accountBpa: 'off' } });
     const r = bucket(report, 'tf-unknown-policy');
     assert.deepEqual(exposure(r), { read: null, list: null, write: null, aclWrite: null });
-    assert.deepEqual(r.errors, [{ call: 'GetBucketPolicy', code: 'KnownAfterApply', message: 'aws_s3_bucket_policy.b: policy is known only after apply', messageJa: 'aws_s3_bucket_policy.b: policy は適用（apply）後にしか決まりません' }]);
+    assert.deepEqual(r.errors, [{ call: 'GetBucketPolicy', code: 'KnownAfterApply', message: 'aws_s3_bucket_policy.b: policy is known only after apply', messageJa: 'aws_s3_bucket_policy.b: policy は適用後にしか決まりません' }]);
     const nv = report.findings.find((f) => f.checkId === 'not-verified');
     assert.equal(nv?.severity, 'high');
-    assert.ok(nv?.evidence.some((e) => e.messageJa === 'aws_s3_bucket_policy.b: policy は適用（apply）後にしか決まりません'));
+    assert.ok(nv?.evidence.some((e) => e.messageJa === 'aws_s3_bucket_policy.b: policy は適用後にしか決まりません'));
     assert.equal(report.summary.complete, false);
     assert.equal(exitCode, 1);
     assert.equal(run(plan, { assume: { accountBpa: 'off' }, failOn: 'critical' }).exitCode, 3);
@@ -220,7 +220,7 @@ describe('resource types and references', () => {
     const { report, exitCode } = run(plan, { assume: { accountBpa: 'off' } });
     const r = bucket(report, 'legacy-bucket');
     assert.equal(r.exposure.read, null, 'the bucket\'s Block Public Access is not in the plan');
-    assert.ok(r.errors.some((e) => e.call === 'GetPublicAccessBlock' && e.code === 'NotInPlan' && e.messageJa === '既存バケット legacy-bucket のブロックパブリックアクセスは計画（plan）に含まれていません'));
+    assert.ok(r.errors.some((e) => e.call === 'GetPublicAccessBlock' && e.code === 'NotInPlan' && e.messageJa === '既存バケット legacy-bucket のブロックパブリックアクセスはこの計画に含まれていません'));
     assert.deepEqual(r.source, { address: 'aws_s3_bucket_policy.p' });
     assert.equal(exitCode, 1);
   });

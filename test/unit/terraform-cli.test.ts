@@ -39,7 +39,7 @@ describe('kumoscan scan terraform', () => {
     const res = await runCli(['scan', 'terraform', plan, '--assume', 'account-bpa=on', '--lang', 'ja', '--fail-on', 'critical']);
     assert.equal(res.code, 3, res.stderr);
     const flat = res.stdout.replace(/\n\s*/g, '');
-    assert.ok(flat.includes('aws_s3_bucket.b: GetBucketVersioning KnownAfterApply —aws_s3_bucket_versioning.b: versioning_configuration は適用（apply）後にしか決まりません'), res.stdout);
+    assert.ok(flat.includes('aws_s3_bucket.b: GetBucketVersioning KnownAfterApply —aws_s3_bucket_versioning.b: versioning_configuration は適用後にしか決まりません'), res.stdout);
     assert.doesNotMatch(res.stdout, /known only after apply/);
   });
 
