@@ -56,7 +56,7 @@ export const notVerified: Check = {
     const errors = resource.errors;
     const evidence: Evidence[] = [
       ...errors.map(
-        (e): Evidence => ({ effect: 'unknown', source: 'collect', ref: e.call, message: `${e.code}: ${e.message}`, messageJa: `${e.call} に失敗しました（${e.code}）: 「${e.message}」` }),
+        (e): Evidence => ({ effect: 'unknown', source: 'collect', ref: e.call, message: `${e.code}: ${e.message}`, messageJa: e.messageJa ?? `${e.call} に失敗しました（${e.code}）: 「${e.message}」` }),
       ),
       // What normalize recorded about an undetermined verdict (e.g. a policy it could not parse).
       ...resource.exposure.evidence.filter((e) => e.effect === 'unknown'),

@@ -38,6 +38,8 @@ import { locateConfig } from './config/locate.js';
 import { evidenceRequest, parseSince } from './evidence/request.js';
 import { DEFAULT_READS_LIMITS } from './evidence/reads/limits.js';
 
+import { registerTerraformCommand } from './terraform/cli.js';
+
 interface ScanFlags {
   buckets: string[];
   concurrency: number;
@@ -247,6 +249,7 @@ function buildProgram(setExit: (code: number) => void, write: (text: string) => 
       setExit(await runScan(provider, flags, write, (flag) => source(flag) !== undefined && source(flag) !== 'default'));
     });
   for (const id of providerIds()) for (const option of providerInfo(id)?.options() ?? []) scanCommand.addOption(option);
+  registerTerraformCommand(scanCommand, setExit, write);
   registerClassifyCommand(program, setExit, write);
   program
     .command('report')

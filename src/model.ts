@@ -105,6 +105,17 @@ export interface CollectError {
   /** The provider's error code, e.g. AccessDenied, NotImplemented, ThrottlingException. */
   code: string;
   message: string;
+  /** The message in Japanese, when kumoscan wrote it (a plan's "known after apply"); a provider's own message has none. */
+  messageJa?: string;
+}
+
+/** Where a resource is declared in infrastructure code (kumoscan scan terraform): the address, and the .tf file and line when found. */
+export interface ResourceSource {
+  /** The Terraform resource address, e.g. `module.storage.aws_s3_bucket.hr`. */
+  address: string;
+  /** The .tf file (relative to the working directory, `/` separators) and the 1-based line of its `resource` block. */
+  file?: string;
+  line?: number;
 }
 
 export type EncryptionAtRest = 'provider-managed' | 'customer-managed' | 'none';
@@ -180,6 +191,9 @@ export interface Resource {
   openedBy?: OpenedBy;
   /** Access-log evidence of who read it (--evidence reads), joined with the data profile (src/evidence/reads/). */
   reads?: ReadsView;
+
+  /** Evaluated from a Terraform plan: where the resource is declared. */
+  source?: ResourceSource;
 }
 
 /**

@@ -54,7 +54,7 @@ interface SarifResult {
   kind: 'fail';
   level: SarifLevel;
   message: SarifMessage;
-  locations: { physicalLocation?: { artifactLocation: { uri: string } }; logicalLocations: SarifLogicalLocation[] }[];
+  locations: { physicalLocation?: { artifactLocation: { uri: string }; region?: { startLine: number } }; logicalLocations: SarifLogicalLocation[] }[];
   partialFingerprints: Record<string, string>;
   /** With --baseline: new / unchanged; a resolved finding of the baseline is an `absent` result. */
   baselineState?: 'new' | 'unchanged' | 'absent';
@@ -184,6 +184,13 @@ export function resourceUri(r: Resource | undefined, id: string): string {
   return endpoint ? `${asUri(endpoint.replace(/\/+$/, ''))}/${encodeURIComponent(container)}` : asUri(id);
 }
 
+/** Where a result points: the .tf file and line of a plan's resource block, else the resource's URI. */
+function physicalLocationOf(resource: Resource | undefined, id: string): { artifactLocation: { uri: string }; region?: { startLine: number } } {
+  const s = resource?.source;
+  if (s?.file !== undefined) return { artifactLocation: { uri: encodeURI(s.file) }, ...(s.line !== undefined ? { region: { startLine: s.line } } : {}) };
+  return { artifactLocation: { uri: resourceUri(resource, id) } };
+}
+
 function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
   const rules: SarifRule[] = [...CHECKS.map((c) => ruleOf(c, 'resource', lang)), ...ACCOUNT_CHECKS.map((c) => ruleOf(c, 'account', lang)), ...POLICY_CHECKS.map((c) => ruleOf(c, 'policy', lang))];
   const suppressed = suppressedOf([report]);
@@ -222,7 +229,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
       message: { text: `${f.title[lang]}: ${f.detail[lang]}`, properties: { [other(lang)]: `${f.title[other(lang)]}: ${f.detail[other(lang)]}` } },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: resourceUri(resource, f.resourceId) } },
+          physicalLocation: physicalLocationOf(resource, f.resourceId),
           logicalLocations: [{ name: loc?.name ?? f.resourceId, fullyQualifiedName: f.resourceId, kind: 'resource', index: li }],
         },
       ],
@@ -233,6 +240,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
         ...(f.originalSeverity ? { originalSeverity: f.originalSeverity } : {}),
         ...(f.stillReportable ? { stillReportable: f.stillReportable } : {}),
         findingId: f.id,
+        ...(resource?.source ? { terraformAddress: resource.source.address } : {}),
         provider: f.provider,
         severity: f.severity,
         'security-severity': SECURITY_SEVERITY[f.severity],

@@ -20,9 +20,16 @@ export function shortId(id: string): string {
     .replace(/^projects\/_\/buckets\//, '');
 }
 
-/** Looks resource ids up once per report: the resource's name, else shortId. */
+/** A resource as the table names it: its name, or for a resource of a Terraform plan `address (file:line)`. */
+export function displayName(r: Pick<Resource, 'name' | 'source'>): string {
+  const s = r.source;
+  if (!s) return r.name;
+  return s.file !== undefined ? `${s.address} (${s.file}${s.line !== undefined ? `:${s.line}` : ''})` : s.address;
+}
+
+/** Looks resource ids up once per report: the resource's name (displayName), else shortId. */
 export function resourceNamer(resources: readonly Resource[]): (id: string) => string {
-  const names = new Map(resources.map((r) => [r.id, r.name]));
+  const names = new Map(resources.map((r) => [r.id, displayName(r)]));
   return (id) => names.get(id) ?? shortId(id);
 }
 

@@ -13,7 +13,7 @@ import { escapeControls, escapeLines } from '../../src/text/sanitize.js';
 import { CONSOLE_WIDTH, displayWidth, hanging, pad, widest, wrap } from './columns.js';
 import { assessmentBlock } from './assessment-block.js';
 import { groupFindingsByCheck, nameList, type CheckGroup } from './findings-by-check.js';
-import { accountLabel, accountOfFinding, findingSubject, resourceNamer } from './short-name.js';
+import { accountLabel, accountOfFinding, displayName, findingSubject, resourceNamer } from './short-name.js';
 import { groupBy } from '../../src/group-by.js';
 import { openedByText } from '../../src/evidence/changes/text.js';
 import { compareViews, resourceViews, type ResourceView } from './view.js';
@@ -153,7 +153,7 @@ function resourceLines(views: readonly ResourceView[], findings: readonly Report
       const errors = v.resource?.errors.length ?? 0;
       const failed = errors ? (ja ? `エラー ${num(errors)} 件` : `${num(errors)} error${errors === 1 ? '' : 's'}`) : '';
       const exposure = `${triCell(v.resource?.exposure.read ?? null, lang)}/${triCell(v.resource?.exposure.list ?? null, lang)}/${triCell(v.resource?.exposure.write ?? null, lang)}`;
-      return [escapeControls(v.name), exposure, dataCell(v, lang), findingsCell(ownFindings(v), lang), failed];
+      return [escapeControls(v.resource ? displayName(v.resource) : v.name), exposure, dataCell(v, lang), findingsCell(ownFindings(v), lang), failed];
     }),
     ...[...accounts].map(([account, list]) => [escapeControls(accountLabel(account, lang)), '', '', findingsCell(list, lang)]),
   ];
@@ -274,7 +274,7 @@ export function renderTable(report: Report, lang: Lang = 'en', opts: TableOption
         ja ? `スキャン不完全: ${num(s.errors)} 件の呼び出しが失敗しました（検証できなかった項目は「検証不可」として報告）。` : `Scan incomplete: ${num(s.errors)} calls failed (what could not be verified is reported as such).`,
       ),
     );
-    for (const e of report.errors.slice(0, 10)) out.push(...hanging('  ', `${escapeControls(nameOf(e.scope))}: ${e.call} ${e.code} — ${escapeControls(e.message)}`));
+    for (const e of report.errors.slice(0, 10)) out.push(...hanging('  ', `${escapeControls(nameOf(e.scope))}: ${e.call} ${e.code} — ${escapeControls(ja && e.messageJa !== undefined ? e.messageJa : e.message)}`));
     if (report.errors.length > 10) out.push(ja ? `  ほか ${num(report.errors.length - 10)} 件` : `  … ${num(report.errors.length - 10)} more`);
   }
   out.push(report.assessment.notLegalAdvice[lang]);

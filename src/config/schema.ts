@@ -168,6 +168,20 @@ export const configSchema = z.strictObject({
   severity: severityOverrides.optional(),
   /** --history: the exposure history (a SQLite file path, sqlite:PATH, or a postgres:// URL; docs/history.md). */
   history: text.optional(),
+  /** kumoscan scan terraform: settings outside a plan (docs/terraform.md); --assume on the command line wins. */
+  terraform: z
+    .strictObject({
+      assume: z
+        .strictObject({
+          accountBpa: z.enum(['on', 'off']).optional(),
+          awsAccountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),
+          gcpOrgPap: z.enum(['on', 'off']).optional(),
+          gcpProject: text.optional(),
+          azureSubscription: text.optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
