@@ -7,7 +7,7 @@
 //
 // Usage (after npm run build and the moto venv of npm test):
 //   node dist/bench/scan-replay.js [--sizes 1000,10000] [--delays 0,30,100] [--rounds 2] [--tools kumoscan,prowler]
-//                                  [--listing real,moto] [--concurrency 8] [--record]
+//                                  [--listing real,moto] [--concurrency 8] [--time-limit 1200] [--record]
 // Prowler: python3 -m venv bench/.venv-prowler && bench/.venv-prowler/bin/pip install prowler==5.46.0
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -39,6 +39,8 @@ const delays = list('delays', '0,30,100').map(Number);
 const rounds = Number(arg('rounds', '2'));
 const listings = list('listing', 'real') as ('real' | 'moto')[];
 const concurrency = Number(arg('concurrency', '8'));
+/** A tool still running after this many seconds is stopped; its buckets/s is then at most buckets / seconds. */
+const timeLimitS = Number(arg('time-limit', '1200'));
 const tools = list('tools', existsSync(PROWLER) ? 'kumoscan,prowler' : 'kumoscan') as Tool[];
 
 interface Command {
@@ -62,6 +64,7 @@ function prowlerCommand(endpoint: string, outDir: string): Command {
 
 interface Measured {
   exit: number | null;
+  timedOut: boolean;
   wallSeconds: number;
   peakRssMiB: number;
   cpuSeconds: number;
@@ -73,15 +76,22 @@ function measure(cmd: Command): Promise<Measured> {
   const timeFile = join(mkdtempSync(join(tmpdir(), 'kumoscan-bench-time-')), 'time');
   const start = process.hrtime.bigint();
   return new Promise((resolve) => {
-    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, ...cmd.argv], { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, ...cmd.argv], { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid) process.kill(-child.pid, 'SIGKILL'); // its own process group: the tool and /usr/bin/time
+    }, timeLimitS * 1000);
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => {
       stderr = (stderr + c.toString('utf8')).slice(-2000);
     });
     child.on('close', (code) => {
+      clearTimeout(timer);
       const wallSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-      const [rssKb, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()?.split(' ').map(Number) ?? [];
-      resolve({ exit: code, wallSeconds, peakRssMiB: (rssKb ?? 0) / 1024, cpuSeconds: (user ?? 0) + (sys ?? 0), stderrTail: stderr.slice(-400) });
+      const times = existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '' : '';
+      const [rssKb, user, sys] = /^\d+ [\d.]+ [\d.]+$/.test(times) ? times.split(' ').map(Number) : [];
+      resolve({ exit: code, timedOut, wallSeconds, peakRssMiB: (rssKb ?? 0) / 1024, cpuSeconds: (user ?? 0) + (sys ?? 0), stderrTail: stderr.slice(-400) });
     });
   });
 }
@@ -137,6 +147,8 @@ interface Run {
   listing: 'real' | 'moto';
   round: number;
   exit: number | null;
+  /** Stopped at --time-limit: bucketsPerSecond is an upper bound. */
+  timedOut: boolean;
   seconds: number;
   bucketsPerSecond: number;
   requests: number;
@@ -167,6 +179,7 @@ async function runOnce(server: ReplayServer, recording: Recording, tool: Tool, b
     listing,
     round,
     exit: m.exit,
+    timedOut: m.timedOut,
     seconds: Number(m.wallSeconds.toFixed(2)),
     bucketsPerSecond: Number((buckets / m.wallSeconds).toFixed(1)),
     requests: log.length,
@@ -228,10 +241,11 @@ for (const buckets of sizes) {
       for (const tool of tools) {
         const rs = of(tool);
         if (rs.length === 0 || (tool === 'prowler' && listing === 'moto' && listings.includes('real'))) continue;
-        const counted = rs.map((r) => `${r.bucketsReported}`).join('/');
-        const ratio = tool === 'kumoscan' && p > 0 ? (k / p).toFixed(1) : '';
+        const counted = rs.map((r) => (r.timedOut ? `stopped at ${timeLimitS} s` : `${r.bucketsReported}`)).join('/');
+        const prowlerCut = of('prowler').some((r) => r.timedOut);
+        const ratio = tool === 'kumoscan' && p > 0 ? `${prowlerCut ? '≥ ' : ''}${(k / p).toFixed(1)}` : '';
         console.log(
-          `| ${buckets} | ${delayMs} | ${listing === 'real' ? 'BucketRegion' : 'no BucketRegion'} | ${tool} | ${rs.length} | ${median(rs.map((r) => r.bucketsPerSecond)).toFixed(1)} | ${median(rs.map((r) => r.requestsPerBucket)).toFixed(2)} | ${median(rs.map((r) => r.roundTripsPerBucket)).toFixed(2)} | ${Math.max(...rs.map((r) => r.peakRssMiB)).toFixed(0)} | ${median(rs.map((r) => r.cpuSeconds)).toFixed(1)} | ${counted} of ${buckets} | ${ratio} |`,
+          `| ${buckets} | ${delayMs} | ${listing === 'real' ? 'BucketRegion' : 'no BucketRegion'} | ${tool} | ${rs.length} | ${rs.some((r) => r.timedOut) ? '≤ ' : ''}${median(rs.map((r) => r.bucketsPerSecond)).toFixed(1)} | ${median(rs.map((r) => r.requestsPerBucket)).toFixed(2)} | ${median(rs.map((r) => r.roundTripsPerBucket)).toFixed(2)} | ${Math.max(...rs.map((r) => r.peakRssMiB)).toFixed(0)} | ${median(rs.map((r) => r.cpuSeconds)).toFixed(1)} | ${counted} of ${buckets} | ${ratio} |`,
         );
       }
     }

@@ -82,7 +82,8 @@ function answerFor(recording: Recording, opts: ReplayOptions, req: IncomingMessa
   }
   if (bucket !== undefined) {
     const i = scaledIndex(bucket, opts.buckets);
-    if (i === undefined) return { answer: xmlError(404, 'NoSuchBucket', 'The specified bucket does not exist'), bucket, name };
+    // Not a bucket of the account (a probe of another name): answered, but not logged as a bucket's request.
+    if (i === undefined) return { answer: xmlError(404, 'NoSuchBucket', 'The specified bucket does not exist'), name };
     const template = recording.buckets[i % recording.buckets.length];
     const recorded = template ? recording.perBucket[template.name]?.[name] : undefined;
     if (!template || !recorded) {
