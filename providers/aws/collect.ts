@@ -210,7 +210,7 @@ export function readsIamInShard(accountId: string, bucketsInShard: number, filte
 }
 
 /** Rounds and first pause of sending a call again that is throttled beyond the SDK's own retries. */
-export const THROTTLE_RETRY = { rounds: 2, pauseMs: 2000 };
+export const THROTTLE_RETRY = { rounds: 2, pauseMs: 1000 };
 
 export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> {
   const concurrency = Math.max(1, opts.concurrency ?? 8);
