@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createAwsClients, type AwsClients } from '../providers/aws/clients.js';
 import { collectAws } from '../providers/aws/collect.js';
+import { withMiddleware } from '../providers/aws/client-middleware.js';
 import { evaluateSnapshot } from '../src/scan.js';
 import { PACKAGE_ROOT } from '../src/package-info.js';
 import { MOTO_ENV, startMoto } from '../test/helpers/moto.js';
@@ -13,26 +14,11 @@ Object.assign(process.env, MOTO_ENV);
 const n = Number(process.argv[2] ?? 1000);
 const concurrency = Number(process.argv[3] ?? 8);
 
-interface Countable {
-  middlewareStack: { add(mw: (next: (a: unknown) => Promise<unknown>) => (a: unknown) => Promise<unknown>, opts: { step: 'initialize'; name: string }): void };
-}
-
 function countingClients(base: AwsClients, onCall: () => void): AwsClients {
-  const counted = new WeakSet<object>();
-  const count = <T extends object>(client: T): T => {
-    if (!counted.has(client)) {
-      counted.add(client);
-      (client as unknown as Countable).middlewareStack.add((next) => async (args) => {
-        onCall();
-        return next(args);
-      }, { step: 'initialize', name: 'kumoscanBenchCounter' });
-    }
-    return client;
-  };
-  count(base.sts);
-  count(base.s3control);
-  count(base.iam);
-  return { ...base, s3: (region: string) => count(base.s3(region)) };
+  return withMiddleware(base, 'kumoscanBenchCounter', 'initialize', (next) => async (args) => {
+    onCall();
+    return next(args);
+  });
 }
 
 const moto = await startMoto();

@@ -592,10 +592,30 @@ function aclNotes(acl: AwsAcl | null, aclPartPossible: boolean): Evidence[] {
   return out;
 }
 
-function policyStatusEvidence(bucket: AwsBucketSnapshot): Evidence[] {
+/**
+ * --cross-check-policy-status: S3's own verdict (GetBucketPolicyStatus IsPublic, which judges the policy alone: no
+ * ACL, no Block Public Access) against the evaluation of the same policy. Agreement is kept as evidence; a
+ * disagreement is an error, so the scan says its verdict may be wrong (exit 3) instead of trusting either side.
+ */
+function policyStatusCrossCheck(bucket: AwsBucketSnapshot, fromPolicy: readonly Grant[], state: PolicyState, denies: readonly DenyRule[]): { evidence: Evidence[]; errors: CollectError[] } {
   const isPublic = bucket.PolicyStatus?.IsPublic;
-  if (isPublic === undefined) return [];
-  return [{ effect: 'info', source: 'policy-status', ref: 'PolicyStatus.IsPublic', message: `GetBucketPolicyStatus reports IsPublic=${String(isPublic)} (kept as evidence only)`, messageJa: `GetBucketPolicyStatus は IsPublic=${String(isPublic)} を返しています（根拠として記録するのみ）` }];
+  if (isPublic === undefined) return { evidence: [], errors: [] };
+  const evaluated = triOr(fromPolicy.map((g) => triAnd([g.known ? true : null, triNot(denialOf(g, state, denies).denied)])));
+  const said = `GetBucketPolicyStatus reports IsPublic=${String(isPublic)}`;
+  const saidJa = `GetBucketPolicyStatus は IsPublic=${String(isPublic)} を返しています`;
+  const ref = 'PolicyStatus.IsPublic';
+  if (evaluated === null) {
+    return { evidence: [{ effect: 'info', source: 'policy-status', ref, message: `${said} (not compared: the policy could not be evaluated)`, messageJa: `${saidJa}（ポリシーを評価できないため比較していません）` }], errors: [] };
+  }
+  if (evaluated === isPublic) {
+    return { evidence: [{ effect: 'info', source: 'policy-status', ref, message: `${said}, as the evaluation of the policy`, messageJa: `${saidJa}。ポリシーの評価と一致します` }], errors: [] };
+  }
+  const verdict = evaluated ? 'public' : 'not public';
+  const verdictJa = evaluated ? '公開' : '非公開';
+  return {
+    evidence: [{ effect: 'unknown', source: 'policy-status', ref, message: `${said}, but the evaluation of the policy finds it ${verdict}`, messageJa: `${saidJa}が、ポリシーの評価では${verdictJa}です` }],
+    errors: [{ call: 'GetBucketPolicyStatus', code: 'PolicyStatusDisagrees', message: `S3 reports the bucket policy IsPublic=${String(isPublic)}; kumoscan's evaluation of the policy finds it ${verdict}` }],
+  };
 }
 
 function policyStateEvidence(state: PolicyState): Evidence[] {
@@ -724,7 +744,9 @@ export function evaluateBucketAccess(bucket: AwsBucketSnapshot, account: AwsAcco
 
   const fromPolicy = policyGrants(policy, arns, ctx);
   const grants = [...aclGrants(acl, ctx), ...fromPolicy.grants];
-  const verdicts = combineGrants(grants, policy, effectiveDenies(policy, arns));
+  const denies = effectiveDenies(policy, arns);
+  const verdicts = combineGrants(grants, policy, denies);
+  const crossCheck = policyStatusCrossCheck(bucket, fromPolicy.grants, policy, denies);
 
   const evidence = verdicts.evidence;
   evidence.addAll(fromPolicy.evidence);
@@ -733,13 +755,13 @@ export function evaluateBucketAccess(bucket: AwsBucketSnapshot, account: AwsAcco
   evidence.addAll(policyStateEvidence(policy));
   evidence.addAll(aclNotes(acl, triAnd(aclGuardChecks(ctx).map((g) => triNot(g.switchesOff))) !== false));
   evidence.addAll(guardEvidence(ctx));
-  evidence.addAll(policyStatusEvidence(bucket));
+  evidence.addAll(crossCheck.evidence);
 
   return {
     exposure: { ...verdicts.values, evidence: evidence.all() },
     guards: ctx.guards,
     externalPrincipals: [...aclExternals(acl, account.ownerCanonicalId), ...policyExternals(policy, arns, account.accountId)],
     tlsEnforced: tlsEnforced(policy, arns),
-    errors: [...aclErrors(acl), ...policyErrors(policy)],
+    errors: [...aclErrors(acl), ...policyErrors(policy), ...crossCheck.errors],
   };
 }

@@ -1,41 +1,31 @@
 // collect: read-only SDK calls that build the AWS raw snapshot. Nothing here judges anything.
 // "Not configured" answers become absent keys; every other failure is recorded beside the call.
-import {
-  GetBucketAclCommand,
-  GetBucketEncryptionCommand,
-  GetBucketLifecycleConfigurationCommand,
-  GetBucketLocationCommand,
-  GetBucketLoggingCommand,
-  GetBucketOwnershipControlsCommand,
-  GetBucketPolicyCommand,
-  GetBucketPolicyStatusCommand,
-  GetBucketReplicationCommand,
-  GetBucketTaggingCommand,
-  GetBucketVersioningCommand,
-  GetBucketWebsiteCommand,
-  GetObjectLockConfigurationCommand,
-  GetPublicAccessBlockCommand,
-  ListBucketsCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { GetBucketLocationCommand, ListBucketsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import pLimit from 'p-limit';
 import type { CollectError } from '../../src/model.js';
 import { UsageError } from '../../src/errors.js';
 import { compileBucketFilter, type BucketFilter } from '../../src/bucket-filter.js';
 import { shardOf } from '../../src/shard.js';
 import { createAwsClients, type AwsClients, type AwsConnectionOptions } from './clients.js';
 import type { AwsBucketSnapshot, AwsSnapshot } from './snapshot-types.js';
-import { regionFromLocationConstraint, regionFromRedirect, toCollectError } from './errors.js';
+import { isThrottling, regionFromLocationConstraint, regionFromRedirect, toCollectError } from './errors.js';
+import { bucketReads, type BucketRead } from './bucket-reads.js';
+import { withMiddleware } from './client-middleware.js';
+import { adaptiveLimiter } from '../../src/adaptive-concurrency.js';
 import { collectIam, type IamCollectOptions } from './iam/collect.js';
-import { maskText } from '../../src/text/mask-text.js';
 
 export interface AwsCollectOptions extends AwsConnectionOptions {
   /** Which buckets (--buckets); every bucket when omitted. */
   filter?: BucketFilter;
-  /** Buckets collected at once (default 8). */
+  /** Buckets collected at once (default 8); halved on throttling answers, raised again after. */
   concurrency?: number;
+  /** --cross-check-policy-status: also send GetBucketPolicyStatus, compared with the evaluation. */
+  crossCheckPolicyStatus?: boolean;
+  /** Throttling beyond the SDK's retries: rounds of sending the call again, and the first pause (tests). */
+  throttleRetry?: { rounds: number; pauseMs: number };
+  /** Called when the concurrency was cut for throttling (lowest limit reached so far). */
+  onThrottled?: (limit: number) => void;
   /** Called after each bucket, for progress output. */
   onBucket?: (name: string, done: number, total: number, errors?: number) => void;
   /** Called once the buckets are listed, before they are read (CommonCollectOptions.onListed). */
@@ -75,91 +65,69 @@ async function attempt<T>(call: string, fn: () => Promise<T>): Promise<Outcome<T
   }
 }
 
-/** The SDK output without its transport metadata: the response shape the snapshot keeps. */
-function strip<T extends object>(output: T): Omit<T, '$metadata'> {
-  const { $metadata: _m, ...rest } = output as T & { $metadata?: unknown };
-  return rest;
-}
-
 function iso(d: Date | string | undefined): string | undefined {
   if (d === undefined) return undefined;
   return d instanceof Date ? d.toISOString() : String(d);
 }
 
-/** Finds the bucket's region: GetBucketLocation, else the redirect's region, else the listing's BucketRegion. */
-async function locateBucket(
-  clients: AwsClients,
-  name: string,
-  listedRegion: string | undefined,
-  errors: CollectError[],
-): Promise<string> {
+/** How a bucket's calls go: which reads, and how throttling answers are handled. */
+interface BucketCollectContext {
+  reads: readonly BucketRead[];
+  /** A call stayed throttled: cut the concurrency. */
+  throttled: () => void;
+  /** Rounds a call throttled beyond the SDK's own retries is sent again in (after a pause), before it is an error. */
+  throttleRounds: number;
+  throttlePauseMs: number;
+}
+
+/**
+ * Runs one call, sent again after a pause (and a cut of the scan's concurrency) while the answer is throttling
+ * beyond the SDK's own retries: a throttled bucket is slowed down, not lost.
+ */
+async function patiently<T>(ctx: BucketCollectContext, fn: () => Promise<T>): Promise<T> {
+  for (let round = 0; ; round++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (round >= ctx.throttleRounds || !isThrottling(err)) throw err;
+      ctx.throttled();
+      await new Promise((resolve) => setTimeout(resolve, ctx.throttlePauseMs * (round + 1)));
+    }
+  }
+}
+
+/**
+ * The bucket's region: the listing's BucketRegion when S3 gave it (no call at all), else GetBucketLocation, else the
+ * redirect's region.
+ */
+async function locateBucket(clients: AwsClients, listed: ListedBucket, ctx: BucketCollectContext, errors: CollectError[]): Promise<string> {
+  if (listed.region) return listed.region;
   const home = clients.s3(clients.homeRegion);
   try {
-    const out = await home.send(new GetBucketLocationCommand({ Bucket: name }));
+    const out = await patiently(ctx, () => home.send(new GetBucketLocationCommand({ Bucket: listed.name })));
     return regionFromLocationConstraint(out.LocationConstraint);
   } catch (err) {
     const redirected = regionFromRedirect(err);
     if (redirected) return redirected;
-    if (listedRegion) return listedRegion;
     errors.push(toCollectError('GetBucketLocation', err));
     return clients.homeRegion;
   }
 }
 
-/** The per-bucket read-only calls, in the order they are documented. */
-async function collectBucket(clients: AwsClients, name: string, listedRegion: string | undefined, creationDate?: string): Promise<AwsBucketSnapshot> {
+/** The per-bucket read-only calls (providers/aws/bucket-reads.ts), all at once once the region is known. */
+async function collectBucket(clients: AwsClients, listed: ListedBucket, ctx: BucketCollectContext): Promise<AwsBucketSnapshot> {
   const errors: CollectError[] = [];
-  const region = await locateBucket(clients, name, listedRegion, errors);
+  const region = await locateBucket(clients, listed, ctx, errors);
   const s3: S3Client = clients.s3(region);
-  const Bucket = name;
-  const [acl, policy, policyStatus, pab, ownership, enc, versioning, logging, website, lifecycle, lock, replication, tagging] = await Promise.all([
-    attempt('GetBucketAcl', () => s3.send(new GetBucketAclCommand({ Bucket }))),
-    attempt('GetBucketPolicy', () => s3.send(new GetBucketPolicyCommand({ Bucket }))),
-    attempt('GetBucketPolicyStatus', () => s3.send(new GetBucketPolicyStatusCommand({ Bucket }))),
-    attempt('GetPublicAccessBlock', () => s3.send(new GetPublicAccessBlockCommand({ Bucket }))),
-    attempt('GetBucketOwnershipControls', () => s3.send(new GetBucketOwnershipControlsCommand({ Bucket }))),
-    attempt('GetBucketEncryption', () => s3.send(new GetBucketEncryptionCommand({ Bucket }))),
-    attempt('GetBucketVersioning', () => s3.send(new GetBucketVersioningCommand({ Bucket }))),
-    attempt('GetBucketLogging', () => s3.send(new GetBucketLoggingCommand({ Bucket }))),
-    attempt('GetBucketWebsite', () => s3.send(new GetBucketWebsiteCommand({ Bucket }))),
-    attempt('GetBucketLifecycleConfiguration', () => s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket }))),
-    attempt('GetObjectLockConfiguration', () => s3.send(new GetObjectLockConfigurationCommand({ Bucket }))),
-    attempt('GetBucketReplication', () => s3.send(new GetBucketReplicationCommand({ Bucket }))),
-    attempt('GetBucketTagging', () => s3.send(new GetBucketTaggingCommand({ Bucket }))),
-  ]);
-  const snap: AwsBucketSnapshot = { Name: name, Region: region };
-  if (creationDate) snap.CreationDate = creationDate;
-  const take = <T>(o: Outcome<T>, put: (v: T) => void): void => {
+  const outcomes = await Promise.all(ctx.reads.map((r) => attempt(r.call, () => patiently(ctx, () => r.send(s3, listed.name)))));
+  const snap: AwsBucketSnapshot = { Name: listed.name, Region: region };
+  if (listed.creationDate) snap.CreationDate = listed.creationDate;
+  ctx.reads.forEach((r, i) => {
+    const o = outcomes[i];
+    if (!o) return;
     if (!o.ok) errors.push(o.error);
-    else if (o.value !== undefined) put(o.value);
-  };
-  take(acl, (v) => (snap.Acl = { Owner: v.Owner, Grants: v.Grants ?? [] } as AwsBucketSnapshot['Acl']));
-  take(policy, (v) => {
-    if (v.Policy !== undefined) snap.Policy = v.Policy;
+    else if (o.value !== undefined) r.put(snap, o.value);
   });
-  take(policyStatus, (v) => {
-    if (v.PolicyStatus) snap.PolicyStatus = { IsPublic: v.PolicyStatus.IsPublic };
-  });
-  take(pab, (v) => {
-    if (v.PublicAccessBlockConfiguration) snap.PublicAccessBlock = { ...v.PublicAccessBlockConfiguration };
-  });
-  take(ownership, (v) => {
-    if (v.OwnershipControls) snap.OwnershipControls = v.OwnershipControls as AwsBucketSnapshot['OwnershipControls'];
-  });
-  take(enc, (v) => {
-    if (v.ServerSideEncryptionConfiguration) snap.Encryption = v.ServerSideEncryptionConfiguration as AwsBucketSnapshot['Encryption'];
-  });
-  take(versioning, (v) => (snap.Versioning = strip(v) as AwsBucketSnapshot['Versioning']));
-  take(logging, (v) => (snap.Logging = strip(v) as AwsBucketSnapshot['Logging']));
-  take(website, (v) => (snap.Website = strip(v) as AwsBucketSnapshot['Website']));
-  take(lifecycle, (v) => (snap.Lifecycle = { Rules: (v.Rules ?? []) as NonNullable<AwsBucketSnapshot['Lifecycle']>['Rules'] }));
-  take(lock, (v) => {
-    if (v.ObjectLockConfiguration) snap.ObjectLock = v.ObjectLockConfiguration as AwsBucketSnapshot['ObjectLock'];
-  });
-  take(replication, (v) => {
-    if (v.ReplicationConfiguration) snap.Replication = v.ReplicationConfiguration as AwsBucketSnapshot['Replication'];
-  });
-  take(tagging, (v) => (snap.Tags = (v.TagSet ?? []).map((t) => ({ Key: t.Key === undefined ? undefined : maskText(t.Key), Value: t.Value === undefined ? undefined : maskText(t.Value) }))));
   if (errors.length > 0) snap.errors = errors;
   return snap;
 }
@@ -241,8 +209,34 @@ export function readsIamInShard(accountId: string, bucketsInShard: number, filte
   return bucketsInShard > 0 || shardOf(accountId, shard.count) === shard.index;
 }
 
+/** Rounds and first pause of sending a call again that is throttled beyond the SDK's own retries. */
+export const THROTTLE_RETRY = { rounds: 2, pauseMs: 1000 };
+
 export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> {
-  const clients = opts.clients ?? createAwsClients(opts);
+  const concurrency = Math.max(1, opts.concurrency ?? 8);
+  const limiter = adaptiveLimiter(concurrency);
+  const throttled = (): void => {
+    const before = limiter.limit;
+    limiter.throttled();
+    if (limiter.limit < before) opts.onThrottled?.(limiter.limit);
+  };
+  const base = opts.clients ?? createAwsClients({ ...opts, concurrency });
+  // Every attempt the SDK makes, retries included: a throttling answer cuts the number of buckets in flight.
+  const clients = withMiddleware(base, 'kumoscanThrottlingWatch', 'attempt', (next) => async (args) => {
+    try {
+      return await next(args);
+    } catch (err) {
+      if (isThrottling(err)) throttled();
+      throw err;
+    }
+  });
+  const retry = opts.throttleRetry ?? THROTTLE_RETRY;
+  const ctx: BucketCollectContext = {
+    reads: bucketReads(opts.crossCheckPolicyStatus === true),
+    throttled,
+    throttleRounds: retry.rounds,
+    throttlePauseMs: retry.pauseMs,
+  };
   const errors: CollectError[] = [];
   const snapshot: AwsSnapshot = { provider: 'aws', snapshotVersion: 1, collectedAt: new Date().toISOString(), accountId: 'unknown', buckets: [] };
   try {
@@ -270,13 +264,12 @@ export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> 
     if (opts.iam !== false && sharded && readsIamInShard(snapshot.accountId, listed.buckets.length, filter)) iam = collectIam(clients.iam, opts.iamOptions);
     if (listed.ownerId) snapshot.ownerCanonicalId = listed.ownerId;
     opts.onListed?.({ accounts: [snapshot.accountId], resources: listed.buckets.length });
-    const limit = pLimit(Math.max(1, opts.concurrency ?? 8));
     let done = 0;
     const total = listed.buckets.length;
     snapshot.buckets = await Promise.all(
       listed.buckets.map((b) =>
-        limit(async () => {
-          const snap = await collectBucket(clients, b.name, b.region, b.creationDate);
+        limiter.run(async () => {
+          const snap = await collectBucket(clients, b, ctx);
           opts.onBucket?.(b.name, ++done, total, snap.errors?.length ?? 0);
           return snap;
         }),
@@ -284,7 +277,7 @@ export async function collectAws(opts: AwsCollectOptions): Promise<AwsSnapshot> 
     );
     if (iam) snapshot.iam = await iam;
   } finally {
-    if (!opts.clients) clients.destroy();
+    if (!opts.clients) base.destroy();
   }
   if (errors.length > 0) snapshot.errors = errors;
   return snapshot;

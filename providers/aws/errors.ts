@@ -53,3 +53,25 @@ export function regionFromRedirect(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Answers that mean "slow down": S3's SlowDown, the other services' throttling codes, and HTTP 503 / 429. */
+const THROTTLING_CODES = new Set([
+  'SlowDown',
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ServiceUnavailable',
+  'HTTP503',
+  'HTTP429',
+]);
+
+/** Is this failure (an SDK error, or a recorded code) a throttling answer? */
+export function isThrottling(err: unknown): boolean {
+  if (typeof err === 'string') return THROTTLING_CODES.has(err);
+  const status = asSdkError(err).$metadata?.httpStatusCode;
+  return status === 503 || status === 429 || THROTTLING_CODES.has(errorCode(err));
+}

@@ -33,6 +33,7 @@ export function accountOptions(): Option[] {
     new Option('--region <region>', 'home region for account-level calls (buckets are read in their own regions)').helpGroup(group),
     new Option('--endpoint-url <url>', 'S3-compatible endpoint (MinIO, other providers, emulators); path-style addressing').helpGroup(group),
     new Option('--no-iam', 'do not read IAM (users, roles, policies, credential report): who can reach each bucket stays unknown').helpGroup(group),
+    new Option('--cross-check-policy-status', 'also ask S3 GetBucketPolicyStatus for every bucket and report where its IsPublic disagrees with the evaluation of the policy (an error per bucket, exit 3)').helpGroup(group),
     new Option('--max-readers <n>', 'a personal-data bucket readable by more IAM users and roles than this is a finding').argParser(readerCount).default(10).helpGroup(group),
   ];
 }

@@ -136,7 +136,6 @@ describe('kumoscan scan aws --org-role against moto: every member account in one
       's3:GET object-lock',
       's3:GET ownershipControls',
       's3:GET policy',
-      's3:GET policyStatus',
       's3:GET publicAccessBlock',
       's3:GET replication',
       's3:GET tagging',

@@ -164,10 +164,37 @@ runTable('baseline and the HR-system case', [
     evidence: [{ capability: 'read', effect: 'grants', ref: 'Sid "PublicRead"' }],
   },
   {
-    name: 'PolicyStatus.IsPublic is evidence only',
-    bucket: { PolicyStatus: { IsPublic: true } },
+    name: '--cross-check-policy-status: IsPublic=true where the evaluation finds the policy public agrees (evidence only)',
+    bucket: { Policy: PUBLIC_READ, PolicyStatus: { IsPublic: true } },
+    expect: [true, false, false, false],
+    evidence: [{ effect: 'info', source: 'policy-status', ref: 'PolicyStatus.IsPublic' }],
+  },
+  {
+    name: '--cross-check-policy-status: IsPublic is about the policy alone, so a public policy under Block Public Access still agrees',
+    bucket: { Policy: PUBLIC_READ, PolicyStatus: { IsPublic: true }, PublicAccessBlock: ALL_ON },
     expect: [false, false, false, false],
     evidence: [{ effect: 'info', source: 'policy-status' }],
+  },
+  {
+    name: '--cross-check-policy-status: IsPublic=true without a public statement is a disagreement (an error), verdicts unchanged',
+    bucket: { PolicyStatus: { IsPublic: true } },
+    expect: [false, false, false, false],
+    evidence: [{ effect: 'unknown', source: 'policy-status', ref: 'PolicyStatus.IsPublic' }],
+    errors: ['PolicyStatusDisagrees'],
+  },
+  {
+    name: '--cross-check-policy-status: IsPublic=false for a public policy is a disagreement',
+    bucket: { Policy: PUBLIC_READ, PolicyStatus: { IsPublic: false } },
+    expect: [true, false, false, false],
+    evidence: [{ effect: 'unknown', source: 'policy-status' }],
+    errors: ['PolicyStatusDisagrees'],
+  },
+  {
+    name: '--cross-check-policy-status: an unreadable policy is not compared',
+    bucket: { PolicyStatus: { IsPublic: false }, errors: [denied('GetBucketPolicy')] },
+    expect: [null, null, null, null],
+    evidence: [{ effect: 'info', source: 'policy-status' }],
+    errors: [],
   },
 ]);
 

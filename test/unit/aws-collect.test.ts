@@ -68,7 +68,7 @@ afterEach(() => {
 });
 
 describe('collectAws (aws-sdk-client-mock)', () => {
-  test('sends read commands only (and GenerateCredentialReport), 14 per bucket, and the account calls once', async () => {
+  test('sends read commands only (and GenerateCredentialReport), 13 per bucket without BucketRegion, and the account calls once', async () => {
     await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['alpha', 'beta']) });
     const sent = [...s3.calls(), ...sts.calls(), ...control.calls(), ...iam.calls()].map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name);
     const writes = sent.filter((n) => !READ_ONLY.test(n) && !ALLOWED_NOT_READ.has(n));
@@ -83,8 +83,55 @@ describe('collectAws (aws-sdk-client-mock)', () => {
     assert.equal(control.commandCalls(GetAccountPabCommand).length, 1);
     assert.equal(control.commandCalls(GetAccountPabCommand)[0]?.args[0].input.AccountId, '111122223333');
     assert.equal(s3.commandCalls(S3.ListBucketsCommand).length, 1);
-    // 1 ListBuckets + 2 buckets x (GetBucketLocation + 13 configuration reads)
-    assert.equal(s3.calls().length, 1 + 2 * 14);
+    // 1 ListBuckets + 2 buckets x (GetBucketLocation + 12 configuration reads); no GetBucketPolicyStatus by default
+    assert.equal(s3.calls().length, 1 + 2 * 13);
+    assert.equal(s3.commandCalls(S3.GetBucketLocationCommand).length, 2);
+    assert.equal(s3.commandCalls(S3.GetBucketPolicyStatusCommand).length, 0);
+  });
+
+  test('BucketRegion in the listing: no GetBucketLocation, 12 calls per bucket, each read in the listed region', async () => {
+    s3.on(S3.ListBucketsCommand).resolves({ Owner: { ID: 'owner-canonical' }, Buckets: [{ Name: 'alpha', BucketRegion: 'eu-west-1' }, { Name: 'beta', BucketRegion: 'us-east-1' }] });
+    const snap = await collectAws({ credentials: creds, region: 'us-east-1', iam: false });
+    assert.equal(s3.commandCalls(S3.GetBucketLocationCommand).length, 0);
+    assert.equal(s3.calls().length, 1 + 2 * 12);
+    assert.deepEqual(snap.buckets.map((b) => `${b.Name}@${b.Region}`), ['alpha@eu-west-1', 'beta@us-east-1']);
+    const regions = await Promise.all(s3.commandCalls(S3.GetBucketAclCommand).map((c) => (c.thisValue as S3.S3Client).config.region()));
+    assert.deepEqual(regions.sort(), ['eu-west-1', 'us-east-1']);
+  });
+
+  test('--cross-check-policy-status: GetBucketPolicyStatus is sent and kept in the snapshot', async () => {
+    s3.on(S3.GetBucketPolicyStatusCommand, { Bucket: 'alpha' }).resolves({ PolicyStatus: { IsPublic: true } });
+    const snap = await collectAws({ credentials: creds, region: 'us-east-1', iam: false, filter: compileBucketFilter(['alpha', 'beta']), crossCheckPolicyStatus: true });
+    assert.equal(s3.commandCalls(S3.GetBucketPolicyStatusCommand).length, 2);
+    assert.deepEqual(snap.buckets.map((b) => [b.Name, b.PolicyStatus, b.errors]), [['alpha', { IsPublic: true }, undefined], ['beta', undefined, undefined]]);
+    // alpha has no public statement: S3's IsPublic=true disagrees with the evaluation, an error of that bucket
+    const [ra, rb] = normalizeAws(snap);
+    assert.deepEqual(ra?.errors.map((e) => `${e.call}:${e.code}`), ['GetBucketPolicyStatus:PolicyStatusDisagrees']);
+    assert.deepEqual(rb?.errors, []);
+  });
+
+  test('a call throttled beyond the SDK retries is sent again after a pause: the bucket is complete, the concurrency cut', async () => {
+    let answers = 0;
+    s3.on(S3.GetBucketLoggingCommand, { Bucket: 'alpha' }).callsFake(() => {
+      answers++;
+      if (answers <= 2) throw s3Error('SlowDown', 503);
+      return { LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: 'alpha/' } };
+    });
+    const cuts: number[] = [];
+    const snap = await collectAws({ credentials: creds, region: 'us-east-1', iam: false, filter: compileBucketFilter(['alpha', 'beta']), concurrency: 8, throttleRetry: { rounds: 2, pauseMs: 5 }, onThrottled: (l) => cuts.push(l) });
+    const alpha = snap.buckets.find((b) => b.Name === 'alpha');
+    assert.equal(alpha?.errors, undefined);
+    assert.deepEqual(alpha?.Logging, { LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: 'alpha/' } });
+    assert.equal(answers, 3);
+    assert.deepEqual(cuts, [4]); // two throttled answers within the cool-down: one cut, from 8 to 4
+    assert.equal(snap.buckets.length, 2);
+  });
+
+  test('a call still throttled after the last round is an error of that call only', async () => {
+    s3.on(S3.GetBucketLoggingCommand, { Bucket: 'alpha' }).rejects(s3Error('SlowDown', 503));
+    const snap = await collectAws({ credentials: creds, region: 'us-east-1', iam: false, filter: compileBucketFilter(['alpha']), throttleRetry: { rounds: 2, pauseMs: 5 } });
+    assert.equal(s3.commandCalls(S3.GetBucketLoggingCommand).length, 3);
+    assert.deepEqual(snap.buckets[0]?.errors?.map((e) => `${e.call}:${e.code}`), ['GetBucketLogging:SlowDown']);
   });
 
   test('"not configured" answers are values, not errors', async () => {
@@ -110,7 +157,7 @@ describe('collectAws (aws-sdk-client-mock)', () => {
     s3.on(S3.GetBucketOwnershipControlsCommand, { Bucket: 'alpha' }).rejects(s3Error('NotImplemented', 501));
     s3.on(S3.GetBucketLoggingCommand, { Bucket: 'alpha' }).rejects(s3Error('SlowDown', 503));
     control.on(GetAccountPabCommand).rejects(new S3ControlServiceException({ name: 'NoSuchPublicAccessBlockConfiguration', $fault: 'client', $metadata: { httpStatusCode: 404 }, message: 'none' }));
-    const snap = await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['alpha', 'beta']) });
+    const snap = await collectAws({ credentials: creds, region: 'us-east-1', filter: compileBucketFilter(['alpha', 'beta']), throttleRetry: { rounds: 1, pauseMs: 5 } });
     const alpha = snap.buckets.find((b) => b.Name === 'alpha');
     const beta = snap.buckets.find((b) => b.Name === 'beta');
     assert.deepEqual(alpha?.errors?.map((e) => `${e.call}:${e.code}`).sort(), ['GetBucketLogging:SlowDown', 'GetBucketOwnershipControls:NotImplemented', 'GetBucketPolicy:AccessDenied']);
