@@ -13,7 +13,7 @@ import { Classifier } from './data/detect/classifier.js';
 import { PersonLedger } from './data/detect/persons.js';
 import type { AppiClass, Confidence, DetectorId, FileProfile } from './data/types.js';
 import { isPersonal, TopFiles, TotalAccumulator, type ClassifiedFile, type ClassifyTotal } from './classify-totals.js';
-import { walk } from './classify-walk.js';
+import { Reached, walk } from './classify-walk.js';
 import { EXIT, UsageError } from './errors.js';
 import { openAtomicWriter } from './io/atomic-write.js';
 import { checkOutputFile } from './io/output-paths.js';
@@ -79,7 +79,7 @@ export async function classifyEach(paths: readonly string[], limits: Partial<Dec
     const imageText = service.reader();
     const opts: ClassifyOptions = { limits, maxExamples, ledger, salt: ledger.salt, ...(imageText ? { imageText } : {}) };
     const totals = new TotalAccumulator();
-    const seen = new Set<string>();
+    const seen = new Reached();
     let sinceTurn = 0;
     for (const root of paths) {
       for (const t of walk(root, seen)) {
