@@ -3,7 +3,7 @@
 // or through the per-file read stream every file went through before (classifyFileDetailed); the JSON keeps the
 // totals and the --top riskiest files; the table says how many files it does not list.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -114,6 +114,19 @@ describe('classify: streaming results', () => {
     const none = JSON.parse((await run({ format: 'json', top: 0 })).text) as ClassifyReport;
     assert.deepEqual(none.files, []);
     assert.equal(none.filesNotListed, lines.files.length);
+  });
+
+  test('--format jsonl --out: the lines go into the file, which replaces the previous one whole; no temporary file is left', async () => {
+    const outDir = join(root, 'out');
+    mkdirSync(outDir, { recursive: true });
+    const out = join(outDir, 'classify.jsonl');
+    writeFileSync(out, 'previous\n');
+    const res = await run({ out });
+    assert.equal(res.text, '');
+    assert.equal(res.code, 3);
+    const { files, summary } = jsonLines(readFileSync(out, 'utf8'));
+    assert.equal(files.length, summary.total.files);
+    assert.deepEqual(readdirSync(outDir), ['classify.jsonl']);
   });
 
   test('exit codes come from the totals in every format (a dangling link: 3; --fail-on-personal: 1)', async () => {
