@@ -1,7 +1,9 @@
 // `kumoscan classify PATH...`: decode and classify local files (directories recursively) before they are
 // uploaded — per file and in total: detected types, confidence, counts, persons, APPI classes and masked
-// examples. Never a raw value: the Classifier keeps only masked examples and salted hashes. The command's flags and
-// help are in ./classify-cli.ts, which imports this module when the command runs.
+// examples. Never a raw value: the Classifier keeps only masked examples and salted hashes. Results are streamed
+// (classifyEach): JSON Lines writes each file as it is classified; the JSON and the table keep the totals and the
+// --top riskiest files (./classify-totals.ts), so memory does not grow with the number of files. The command's flags
+// and help are in ./classify-cli.ts, which imports this module when the command runs.
 import { personsBasisJa } from './data/detect/persons-basis-ja.js';
 import { DETECTOR_NAMES } from './data/detect/detector-names.js';
 import { decodeNoteJa } from './data/decode/notes-ja.js';
