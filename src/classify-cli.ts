@@ -38,6 +38,9 @@ Examples:
   # a whole folder (recursively, hidden files included), JSON into a file, exit 1 when personal data is found
   $ kumoscan classify ./export --format json --out classify.json --fail-on-personal
 
+  # 200,000 files: every result as one JSON line while it runs (the JSON and the table list the 100 riskiest)
+  $ kumoscan classify ./archive --format jsonl --out classify.jsonl
+
   # read at most 8 MiB of each file, 10 s per file
   $ kumoscan classify ./export --max-bytes 8MiB --time-limit 10
 
@@ -63,7 +66,8 @@ export function registerClassifyCommand(program: Command, setExit: (code: number
     .command('classify')
     .description('find personal data in local files (an export before it is uploaded): types, counts, persons, APPI classes')
     .argument('<paths...>', 'files or directories (recursively)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--format <format>', 'output format (jsonl: one line per file as it is classified, then a summary line)').choices(['table', 'json', 'jsonl']).default('table'))
+    .option('--top <n>', 'files listed in the table and the JSON, riskiest first (the total counts every file)', intRange(0, 1_000_000), 100)
     .addOption(langOption('language of the table'))
     .option('--out <file>', 'write the result to a file instead of standard output')
     .option('--fail-on-personal', 'exit 1 when personal data is found', false)

@@ -1,20 +1,23 @@
 // `kumoscan classify PATH...`: decode and classify local files (directories recursively) before they are
 // uploaded — per file and in total: detected types, confidence, counts, persons, APPI classes and masked
-// examples. Never a raw value: the Classifier keeps only masked examples and salted hashes. The command's flags and
-// help are in ./classify-cli.ts, which imports this module when the command runs.
+// examples. Never a raw value: the Classifier keeps only masked examples and salted hashes. Results are streamed
+// (classifyEach): JSON Lines writes each file as it is classified; the JSON and the table keep the totals and the
+// --top riskiest files (./classify-totals.ts), so memory does not grow with the number of files. The command's flags
+// and help are in ./classify-cli.ts, which imports this module when the command runs.
 import { personsBasisJa } from './data/detect/persons-basis-ja.js';
 import { DETECTOR_NAMES } from './data/detect/detector-names.js';
 import { decodeNoteJa } from './data/decode/notes-ja.js';
-import { lstat, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat } from 'node:fs/promises';
 import { displayWidth, type Lang } from '../reports/render/table.js';
-import { classifyFileDetailed, type ClassifyOptions } from './data/decode/classify.js';
+import { classifyLocalFile, type ClassifyOptions } from './data/decode/classify.js';
 import { DEFAULT_LIMITS, errorCode, formatBytes, type DecodeLimits } from './data/decode/limits.js';
 import { Classifier } from './data/detect/classifier.js';
 import { PersonLedger } from './data/detect/persons.js';
 import type { AppiClass, Confidence, DetectorId, FileProfile } from './data/types.js';
+import { isPersonal, TopFiles, TotalAccumulator, type ClassifiedFile, type ClassifyTotal } from './classify-totals.js';
+import { Reached, walk } from './classify-walk.js';
 import { EXIT, UsageError } from './errors.js';
-import { writeFileAtomic } from './io/atomic-write.js';
+import { openAtomicWriter } from './io/atomic-write.js';
 import { checkOutputFile } from './io/output-paths.js';
 import { VERSION } from './package-info.js';
 import { maskText } from './text/mask-text.js';
@@ -22,7 +25,9 @@ import { escapeLines } from './text/sanitize.js';
 import { OcrService, type OcrSettings } from './data/ocr/index.js';
 
 export interface ClassifyFlags {
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'jsonl';
+  /** Files listed in the JSON and the table: the riskiest first. */
+  top: number;
   lang: Lang;
   out?: string;
   failOnPersonal: boolean;
@@ -38,31 +43,20 @@ export interface ClassifyFlags {
   ocrTimeLimit: number;
 }
 
-export interface ClassifyTotal {
-  files: number;
-  bytesRead: number;
-  /** Files with at least one APPI class other than not_personal. */
-  personalDataFiles: number;
-  truncatedFiles: number;
-  unreadableFiles: number;
-  detections: { type: DetectorId; confidence: Confidence; count: number; files: number }[];
-  persons: { distinct: number; basis: string };
-  classes: AppiClass[];
-}
+export type { ClassifiedFile, ClassifyTotal } from './classify-totals.js';
+export { isPersonal } from './classify-totals.js';
 
 export interface ClassifyReport {
   tool: { name: 'kumoscan'; version: string };
   limits: DecodeLimits;
-  files: (FileProfile & { personalData: boolean })[];
+  /** How many files `files` lists at most (--top). */
+  top: number;
+  /** The riskiest files, riskiest first (classify-totals.ts, riskOf); every file is in --format jsonl. */
+  files: ClassifiedFile[];
+  /** Files classified but not listed in `files` (counted in `total`). */
+  filesNotListed: number;
   total: ClassifyTotal;
 }
-
-/** Strongest type first (as in the file profiles). */
-const TYPE_ORDER: readonly DetectorId[] = [
-  'my_number', 'credit_card', 'sensitive_health', 'sensitive_crime', 'id_document_image', 'drivers_license', 'passport', 'residence_card', 'pension_insurance',
-  'bank_account', 'person_name', 'birth_date', 'postal_address', 'phone', 'email', 'corporate_number',
-];
-
 
 const CLASS_NAMES: Record<AppiClass, { ja: string; en: string }> = {
   specific_personal_information: { ja: '特定個人情報', en: 'specific personal information (My Number)' },
@@ -72,128 +66,65 @@ const CLASS_NAMES: Record<AppiClass, { ja: string; en: string }> = {
   not_personal: { ja: '個人情報なし（法人番号のみ）', en: 'not personal (corporate numbers only)' },
 };
 
-interface Target {
-  path: string;
-  /** Not a regular file, a broken link, an unreadable directory … */
-  skip?: { code: string; note: string };
-}
+/** Yields to the event loop every so many files: the reads are synchronous, a SIGINT must still be handled. */
+const FILES_BETWEEN_TURNS = 256;
 
-/** Files under the given paths: directories recursively (hidden files included), symlink loops skipped. */
-async function* walk(root: string, seen: Set<string>): AsyncGenerator<Target> {
-  let st;
-  try {
-    st = await stat(root);
-  } catch (err) {
-    const code = errorCode(err);
-    yield { path: root, skip: { code, note: code === 'ENOENT' ? 'broken symbolic link: not classified' : `unreadable (${code}): not classified` } };
-    return;
-  }
-  const id = `${st.dev}:${st.ino}`;
-  if (seen.has(id)) return; // a symlink loop, or the same file reached twice
-  seen.add(id);
-  if (st.isFile()) {
-    yield { path: root };
-    return;
-  }
-  if (!st.isDirectory()) {
-    yield { path: root, skip: { code: 'ENOTREG', note: 'not a regular file (device, FIFO or socket): not read' } };
-    return;
-  }
-  let names: string[];
-  try {
-    names = (await readdir(root)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  } catch (err) {
-    const code = errorCode(err);
-    yield { path: root, skip: { code, note: `directory unreadable (${code}): its files were not classified` } };
-    return;
-  }
-  for (const name of names) yield* walk(join(root, name), seen);
-}
-
-export function isPersonal(p: FileProfile): boolean {
-  return p.classes.some((c) => c !== 'not_personal');
-}
-
-function totalOf(files: readonly FileProfile[], unreadable: number, ledger: PersonLedger, notRead: ReadonlySet<FileProfile>): ClassifyTotal {
-  const det = new Map<string, { type: DetectorId; confidence: Confidence; count: number; files: number }>();
-  const classes = new Set<AppiClass>();
-  for (const f of files) {
-    for (const d of f.detections) {
-      const key = `${d.type}|${d.confidence}`;
-      const t = det.get(key) ?? { type: d.type, confidence: d.confidence, count: 0, files: 0 };
-      t.count += d.count;
-      t.files++;
-      det.set(key, t);
-    }
-    for (const c of f.classes) classes.add(c);
-  }
-  const order: readonly AppiClass[] = ['specific_personal_information', 'sensitive', 'financial', 'personal', 'not_personal'];
-  const personal = [...classes].some((c) => c !== 'not_personal');
-  if (personal) classes.delete('not_personal');
-  const fileSum = files.reduce((n, f) => n + f.persons.distinct, 0);
-  const distinct = Math.max(ledger.size, 0);
-  return {
-    files: files.length,
-    bytesRead: files.reduce((n, f) => n + f.bytesRead, 0),
-    personalDataFiles: files.filter(isPersonal).length,
-    // Read in part: a limit, a container too deep, content not decoded (files not read at all are not counted here).
-    truncatedFiles: files.filter((f) => f.truncated && !notRead.has(f)).length,
-    unreadableFiles: unreadable,
-    // Strongest type first; within a type high before low.
-    detections: [...det.values()].sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || (a.confidence === b.confidence ? 0 : a.confidence === 'high' ? -1 : 1)),
-    persons: {
-      distinct,
-      basis:
-        distinct === 0 && fileSum === 0
-          ? 'no person identifier found'
-          : `de-duplicated across files by a salted hash of the strongest identifier${ledger.overflow ? '; hash cap reached: lower bound' : ''} (per-file sum: ${fileSum})`,
-    },
-    classes: order.filter((c) => classes.has(c)),
-  };
-}
-
-/** `ocr`: OCR of pictures (default on), one budget for the whole run; the engine is closed before this returns. */
-export async function classifyPaths(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number, ocr: OcrSettings = {}): Promise<ClassifyReport> {
+/**
+ * Classifies every file under `paths` and hands each result to `onFile` as soon as it is made (masked paths and
+ * notes); returns the totals. Nothing per file is kept here. `ocr`: OCR of pictures (default on), one budget for
+ * the whole run; the engine is closed before this returns.
+ */
+export async function classifyEach(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number, ocr: OcrSettings, onFile: (file: ClassifiedFile) => void | Promise<void>): Promise<ClassifyTotal> {
   const service = new OcrService(ocr);
   try {
-    return await classifyWith(paths, limits, maxExamples, service);
+    const ledger = new PersonLedger();
+    const imageText = service.reader();
+    const opts: ClassifyOptions = { limits, maxExamples, ledger, salt: ledger.salt, ...(imageText ? { imageText } : {}) };
+    const totals = new TotalAccumulator();
+    const seen = new Reached();
+    let sinceTurn = 0;
+    for (const root of paths) {
+      for (const t of walk(root, seen)) {
+        let profile: FileProfile;
+        let read = true;
+        let unreadable = false;
+        if (t.skip) {
+          read = false;
+          unreadable = t.skip.code !== 'ENOTREG';
+          profile = new Classifier({ path: t.path, encoding: 'unknown', format: 'unknown', salt: ledger.salt }).finish({ bytesRead: 0, truncated: true, notes: [t.skip.note] });
+        } else {
+          const r = await classifyLocalFile(t.path, t.size ?? Infinity, opts);
+          if (r.error !== undefined) {
+            unreadable = true;
+            read = false;
+          }
+          profile = r.profile;
+        }
+        // A file name can hold a personal value (a My Number, an e-mail): masked like object keys in every output.
+        const file = { ...profile, path: maskText(profile.path), notes: profile.notes.map(maskText), personalData: isPersonal(profile) };
+        totals.add(file, read, unreadable);
+        await onFile(file);
+        if (++sinceTurn >= FILES_BETWEEN_TURNS) {
+          sinceTurn = 0;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    }
+    return totals.total(ledger);
   } finally {
     await service.close();
   }
 }
 
-async function classifyWith(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number, service: OcrService): Promise<ClassifyReport> {
-  const ledger = new PersonLedger();
-  const imageText = service.reader();
-  const opts: ClassifyOptions = { limits, maxExamples, ledger, salt: ledger.salt, ...(imageText ? { imageText } : {}) };
-  const files: (FileProfile & { personalData: boolean })[] = [];
-  let unreadable = 0;
-  const notRead = new Set<FileProfile>();
-  const seen = new Set<string>();
-  for (const root of paths) {
-    for await (const t of walk(root, seen)) {
-      let profile: FileProfile;
-      let read = true;
-      if (t.skip) {
-        read = false;
-        if (t.skip.code !== 'ENOTREG') unreadable++;
-        profile = new Classifier({ path: t.path, encoding: 'unknown', format: 'unknown', salt: ledger.salt }).finish({ bytesRead: 0, truncated: true, notes: [t.skip.note] });
-      } else {
-        const r = await classifyFileDetailed(t.path, opts);
-        if (r.error !== undefined) {
-          unreadable++;
-          read = false;
-        }
-        profile = r.profile;
-      }
-      // A file name can hold a personal value (a My Number, an e-mail): masked like object keys in every output.
-      const file = { ...profile, path: maskText(profile.path), notes: profile.notes.map(maskText), personalData: isPersonal(profile) };
-      files.push(file);
-      if (!read) notRead.add(file);
-    }
-  }
-  const resolved = { ...DEFAULT_LIMITS, ...limits };
-  return { tool: { name: 'kumoscan', version: VERSION }, limits: resolved, files, total: totalOf(files, unreadable, ledger, notRead) };
+function reportOf(limits: Partial<DecodeLimits>, top: number, files: ClassifiedFile[], total: ClassifyTotal): ClassifyReport {
+  return { tool: { name: 'kumoscan', version: VERSION }, limits: { ...DEFAULT_LIMITS, ...limits }, top, files, filesNotListed: total.files - files.length, total };
+}
+
+/** The report of a run with the `top` riskiest files (default: every file, riskiest first). */
+export async function classifyPaths(paths: readonly string[], limits: Partial<DecodeLimits>, maxExamples: number, ocr: OcrSettings = {}, top = Number.MAX_SAFE_INTEGER): Promise<ClassifyReport> {
+  const kept = new TopFiles(top);
+  const total = await classifyEach(paths, limits, maxExamples, ocr, (f) => kept.offer(f));
+  return reportOf(limits, top, kept.files(), total);
 }
 
 /** Format and encoding words shown in Japanese; the other ids (`utf-8`, `csv`, `gzip+json`) are names, upper-cased. */
@@ -222,7 +153,7 @@ function pad(s: string, width: number): string {
 export function renderClassifyTable(report: ClassifyReport, lang: Lang): string {
   const ja = lang === 'ja';
   const out: string[] = [];
-  out.push(`kumoscan ${report.tool.version} — ${ja ? `個人データの分類（${report.files.length} ファイル）` : `personal-data classification (${report.files.length} files)`}`);
+  out.push(`kumoscan ${report.tool.version} — ${ja ? `個人データの分類（${report.total.files} ファイル）` : `personal-data classification (${report.total.files} files)`}`);
   out.push('');
   const conf = (c: Confidence): string => (ja ? (c === 'high' ? '高' : '低') : c);
   for (const f of report.files) {
@@ -239,6 +170,11 @@ export function renderClassifyTable(report: ClassifyReport, lang: Lang): string 
     if (f.persons.distinct > 0) out.push(`  ${personsLine(f.persons, lang)}`);
     if (f.truncated) out.push(`  ${ja ? '一部のみ読み取り（件数は下限）' : 'partly read (counts are lower bounds)'}`);
     for (const n of f.notes) out.push(`  ${ja ? `注記: ${decodeNoteJa(n)}` : `note: ${n}`}`);
+    out.push('');
+  }
+  if (report.filesNotListed > 0) {
+    const n = report.filesNotListed;
+    out.push(ja ? `リスクの高い順に ${report.files.length} ファイルを表示。ほかの ${n} ファイルは合計にのみ含まれます（--top で件数を変更、--format jsonl で全ファイルを出力）。` : `The ${report.files.length} riskiest files are shown; ${n} more file${n === 1 ? ' is' : 's are'} only in the total (--top changes the number, --format jsonl lists every file).`);
     out.push('');
   }
   const t = report.total;
@@ -264,6 +200,47 @@ export function renderClassifyTable(report: ClassifyReport, lang: Lang): string 
   return escapeLines(out).join('\n') + '\n';
 }
 
+/** Where the result goes: standard output, or --out written atomically (the previous file stays until the end). */
+interface Sink {
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+async function openSink(out: string | undefined, write: (text: string) => void): Promise<Sink> {
+  if (out === undefined) return { write: (text) => Promise.resolve(write(text)), commit: () => Promise.resolve(), abort: () => Promise.resolve() };
+  const w = await openAtomicWriter(out);
+  return { write: (text) => w.write(Buffer.from(text, 'utf8')), commit: () => w.commit(), abort: () => w.abort() };
+}
+
+/** Lines of JSON Lines gathered into writes of about this many characters. */
+const JSONL_FLUSH = 64 * 1024;
+
+/**
+ * --format jsonl: one line per file as soon as it is classified (`"record":"file"`), then one summary line
+ * (`"record":"summary"`: tool, limits, total). Nothing per file stays in memory.
+ */
+async function classifyToJsonLines(paths: readonly string[], limits: Partial<DecodeLimits>, flags: ClassifyFlags, ocr: OcrSettings, sink: Sink): Promise<ClassifyTotal> {
+  let buffered: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (buffered.length === 0) return;
+    const text = buffered.join('');
+    buffered = [];
+    size = 0;
+    await sink.write(text);
+  };
+  const total = await classifyEach(paths, limits, flags.examples, ocr, async (f) => {
+    const line = `${JSON.stringify({ record: 'file', ...f })}\n`;
+    buffered.push(line);
+    size += line.length;
+    if (size >= JSONL_FLUSH) await flush();
+  });
+  buffered.push(`${JSON.stringify({ record: 'summary', tool: { name: 'kumoscan', version: VERSION }, limits: { ...DEFAULT_LIMITS, ...limits }, total })}\n`);
+  await flush();
+  return total;
+}
+
 export async function runClassify(paths: string[], flags: ClassifyFlags, write: (text: string) => void): Promise<number> {
   if (flags.out) checkOutputFile(flags.out, '--out');
   for (const p of paths) {
@@ -281,11 +258,22 @@ export async function runClassify(paths: string[], flags: ClassifyFlags, write: 
     maxZipEntries: flags.maxEntries,
     timeBudgetMs: Math.round(flags.timeLimit * 1000),
   };
-  const report = await classifyPaths(paths, limits, flags.examples, { enabled: flags.ocr !== 'off', maxImages: flags.ocrMaxImages, timeLimitMs: flags.ocrTimeLimit });
-  const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderClassifyTable(report, flags.lang);
-  if (flags.out) await writeFileAtomic(flags.out, text);
-  else write(text);
-  return classifyExitCode(report, flags.failOnPersonal);
+  const ocr: OcrSettings = { enabled: flags.ocr !== 'off', maxImages: flags.ocrMaxImages, timeLimitMs: flags.ocrTimeLimit };
+  const sink = await openSink(flags.out, write);
+  let total: ClassifyTotal;
+  try {
+    if (flags.format === 'jsonl') total = await classifyToJsonLines(paths, limits, flags, ocr, sink);
+    else {
+      const report = await classifyPaths(paths, limits, flags.examples, ocr, flags.top);
+      total = report.total;
+      await sink.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderClassifyTable(report, flags.lang));
+    }
+  } catch (err) {
+    await sink.abort();
+    throw err;
+  }
+  await sink.commit();
+  return classifyExitCode(total, flags.failOnPersonal);
 }
 
 /**
@@ -293,8 +281,8 @@ export async function runClassify(paths: string[], flags: ClassifyFlags, write: 
  * when a file was unreadable or partly read (a limit, a container too deep, content not decoded: what it holds is
  * unknown, so "clean" cannot be said); else 0. Devices, FIFOs and sockets skipped on purpose do not count.
  */
-export function classifyExitCode(report: ClassifyReport, failOnPersonal: boolean): number {
-  if (failOnPersonal && report.total.personalDataFiles > 0) return EXIT.FINDINGS;
-  if (report.total.unreadableFiles > 0 || report.total.truncatedFiles > 0) return EXIT.INCOMPLETE;
+export function classifyExitCode(total: ClassifyTotal, failOnPersonal: boolean): number {
+  if (failOnPersonal && total.personalDataFiles > 0) return EXIT.FINDINGS;
+  if (total.unreadableFiles > 0 || total.truncatedFiles > 0) return EXIT.INCOMPLETE;
   return EXIT.OK;
 }

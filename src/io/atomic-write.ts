@@ -6,7 +6,7 @@
 // behind are removed by the next write into the same folder (removeStaleTempFiles).
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
-import { chmod, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { errorCode } from '../data/decode/limits.js';
@@ -101,48 +101,89 @@ function pauseBeforeRename(): Promise<void> {
 
 const CHUNK = 1024 * 1024;
 
+/** A file written piece by piece and published whole at the end (see the top of this file). */
+export interface AtomicWriter {
+  write(bytes: Uint8Array): Promise<void>;
+  /** Syncs and renames over the target: readers see the whole new file from now on. */
+  commit(): Promise<void>;
+  /** Removes the temporary file (the target stays as it was); never throws. */
+  abort(): Promise<void>;
+}
+
 /**
- * Writes `data` to `path` atomically (see the top of this file). A target that exists and is not a regular file
+ * Opens an atomic write of `path` (see the top of this file). A target that exists and is not a regular file
  * (/dev/stdout, a FIFO) is written directly: there is no previous file to keep. A symbolic link is followed: the
  * file it points to is replaced. Errors are one line: `cannot write PATH: CODE`.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function openAtomicWriter(path: string): Promise<AtomicWriter> {
+  const fail = (err: unknown): UsageError => new UsageError(`cannot write ${path}: ${errorCode(err)}`);
   const existing = statOrUndefined(path, true);
   if (existing && existing.isDirectory()) throw new UsageError(`cannot write ${path}: it is a folder`);
   if (existing && !existing.isFile()) {
-    try {
-      await writeFile(path, data);
-    } catch (err) {
-      throw new UsageError(`cannot write ${path}: ${errorCode(err)}`);
-    }
-    return;
+    const fh = await open(path, 'w').catch((err: unknown) => Promise.reject(fail(err)));
+    return {
+      write: (bytes) => fh.writeFile(bytes).then(() => undefined, (err: unknown) => Promise.reject(fail(err))),
+      commit: () => fh.close(),
+      abort: () => fh.close().catch(() => undefined),
+    };
   }
   const target = existing && statOrUndefined(path, false)?.isSymbolicLink() ? realpathSync(path) : path;
   const dir = dirname(target);
   removeStaleTempFiles(dir);
   const tmp = join(dir, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.kumoscan-tmp`);
+  pending.add(tmp);
+  let fh: FileHandle | undefined;
+  const abort = async (): Promise<void> => {
+    pending.delete(tmp);
+    await fh?.close().catch(() => undefined);
+    fh = undefined;
+    await unlink(tmp).catch(() => undefined);
+  };
+  const guarded = async (step: () => Promise<void>): Promise<void> => {
+    try {
+      await step();
+    } catch (err) {
+      await abort();
+      throw fail(err);
+    }
+  };
+  await guarded(async () => {
+    fh = await open(tmp, 'wx');
+  });
+  return {
+    // In chunks: a signal that arrives during a long write is handled between two of them.
+    write: (bytes) =>
+      guarded(async () => {
+        for (let at = 0; at < bytes.length; at += CHUNK) await fh?.write(bytes, at, Math.min(CHUNK, bytes.length - at));
+      }),
+    commit: async () => {
+      await guarded(async () => {
+        if (existing) await chmod(tmp, existing.mode & 0o7777).catch(() => undefined);
+        await fh?.sync();
+        await fh?.close();
+        fh = undefined;
+        await pauseBeforeRename();
+        await rename(tmp, target);
+        pending.delete(tmp);
+      });
+      fsyncFolder(dir);
+    },
+    abort,
+  };
+}
+
+/** Writes `data` to `path` atomically (openAtomicWriter: the same rules and errors). */
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   // A report of 100,000 buckets comes as pieces (reports/render/json-stream.ts): never joined into one string.
   const pieces: Iterable<Uint8Array> = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : (function* () {
     for (const piece of data) yield Buffer.from(piece, 'utf8');
   })();
-  pending.add(tmp);
+  const writer = await openAtomicWriter(path);
   try {
-    const fh = await open(tmp, 'wx');
-    try {
-      // In chunks: a signal that arrives during a long write is handled between two of them.
-      for (const bytes of pieces) for (let at = 0; at < bytes.length; at += CHUNK) await fh.write(bytes, at, Math.min(CHUNK, bytes.length - at));
-      if (existing) await chmod(tmp, existing.mode & 0o7777).catch(() => undefined);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await pauseBeforeRename();
-    await rename(tmp, target);
-    pending.delete(tmp);
+    for (const bytes of pieces) await writer.write(bytes);
   } catch (err) {
-    pending.delete(tmp);
-    await unlink(tmp).catch(() => undefined);
-    throw new UsageError(`cannot write ${path}: ${errorCode(err)}`);
+    await writer.abort();
+    throw err;
   }
-  fsyncFolder(dir);
+  await writer.commit();
 }

@@ -93,6 +93,9 @@ describe('kumoscan classify', () => {
     assert.deepEqual(r, {
       tool: r.tool,
       limits: { maxBytes: 67108864, maxDecompressedBytes: 67108864, maxRatio: 100, ratioMinBytes: 1048576, maxZipEntries: 10000, timeBudgetMs: 30000 },
+      top: 100,
+      filesNotListed: 0,
+      // Riskiest first: My Numbers of 2 persons, then an ID-card photo (the same class, no person), then nothing.
       files: [
         {
           path: join(small, 'employees.csv'),
@@ -111,18 +114,6 @@ describe('kumoscan classify', () => {
           personalData: true,
         },
         {
-          path: join(small, 'readme.txt'),
-          encoding: 'utf-8',
-          format: 'text',
-          bytesRead: 27,
-          truncated: false,
-          notes: [],
-          detections: [],
-          persons: { distinct: 0, basis: 'no person identifier found' },
-          classes: [],
-          personalData: false,
-        },
-        {
           path: join(small, 'マイナンバーカード.jpg'),
           encoding: 'binary',
           format: 'image',
@@ -133,6 +124,18 @@ describe('kumoscan classify', () => {
           persons: { distinct: 0, basis: 'no person identifier found' },
           classes: ['specific_personal_information'],
           personalData: true,
+        },
+        {
+          path: join(small, 'readme.txt'),
+          encoding: 'utf-8',
+          format: 'text',
+          bytesRead: 27,
+          truncated: false,
+          notes: [],
+          detections: [],
+          persons: { distinct: 0, basis: 'no person identifier found' },
+          classes: [],
+          personalData: false,
         },
       ],
       total: {
@@ -158,7 +161,7 @@ describe('kumoscan classify', () => {
     const res = await runCli(['classify', all, '--format', 'json']);
     assert.equal(res.code, 0, res.stderr);
     const r = report(res.stdout);
-    const byName = new Map(r.files.map((f) => [f.path.slice(all.length + 1), f]));
+    const byName = new Map(r.files.map((f) => [f.path.slice(all.length + 1), f] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
     assert.deepEqual(
       [...byName.entries()].map(([p, f]) => `${p} ${f.encoding} ${f.format}`),
       [

@@ -137,6 +137,19 @@ export function bufferAccess(buf: Buffer): RandomAccess {
   };
 }
 
+/** Random access to a file already read whole: the same answers and bytesRead counting as fileAccess. */
+export function contentAccess(content: Buffer, ctx: DecodeContext): RandomAccess {
+  return {
+    size: content.length,
+    read(position, length) {
+      const len = Math.max(0, Math.min(length, content.length - position));
+      ctx.bytesRead += len;
+      return Promise.resolve(content.subarray(position, position + len));
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
 /** Random access to a file; every read counts into ctx.bytesRead. */
 export async function fileAccess(path: string, ctx: DecodeContext): Promise<RandomAccess> {
   const fh: FileHandle = await open(path, 'r');

@@ -4,8 +4,9 @@
 import type { PersonLedger } from '../detect/persons.js';
 import { Classifier, classifyFileName } from '../detect/classifier.js';
 import type { FileProfile } from '../types.js';
-import type { ByteInput } from './byte-source.js';
-import { decodeFile, decodeStream, type DecodedStream, type DecodeOptions } from './decode-stream.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { CHUNK, type ByteInput } from './byte-source.js';
+import { decodeFile, decodeFileContent, decodeStream, type DecodedStream, type DecodeOptions } from './decode-stream.js';
 import { errorCode } from './limits.js';
 
 export interface ClassifyOptions {
@@ -81,6 +82,44 @@ export async function classifyFileDetailed(path: string, opts: ClassifyOptions =
     return { profile: unreadableProfile(path, code, opts), error: code };
   }
   return { profile: await classifyDecoded(d, path, opts) };
+}
+
+/** A file of at most this many bytes is read in one synchronous read (no read stream, no thread-pool round trips). */
+export const SMALL_FILE = CHUNK;
+
+/** The whole file when it still has at most `size` bytes; undefined when it grew (then it is streamed). */
+function readWhole(path: string, size: number): Buffer | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(size + 1);
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+      if (got === buf.length) return undefined;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * classifyFileDetailed for a file whose size is known (from the walk): a small one is read whole in one
+ * synchronous read and decoded from memory with the same result; a larger one is streamed.
+ */
+export async function classifyLocalFile(path: string, size: number, opts: ClassifyOptions = {}): Promise<{ profile: FileProfile; error?: string }> {
+  if (size > SMALL_FILE) return classifyFileDetailed(path, opts);
+  let content: Buffer | undefined;
+  try {
+    content = readWhole(path, size);
+  } catch (err) {
+    const code = errorCode(err);
+    return { profile: unreadableProfile(path, code, opts), error: code };
+  }
+  if (content === undefined) return classifyFileDetailed(path, opts);
+  return { profile: await classifyDecoded(await decodeFileContent(path, content, decodeOptions(opts)), path, opts) };
 }
 
 /** Classifies a file as a stream (bounded memory whatever its size). */

@@ -3,7 +3,7 @@
 // (./formats/index.ts); here are the limits on the input, the bookkeeping and the public shape of a decode.
 import { createReadStream } from 'node:fs';
 import type { Segment } from '../types.js';
-import { bufferAccess, chunksOf, fileAccess, limitedInput, type ByteInput, type RandomAccess } from './byte-source.js';
+import { bufferAccess, chunksOf, contentAccess, fileAccess, limitedInput, type ByteInput, type RandomAccess } from './byte-source.js';
 import { decodeSource } from './formats/index.js';
 import type { ImageTextReader } from './image-text.js';
 import { DecodeContext, errorCode, formatBytes, resolveLimits, type DecodeLimits } from './limits.js';
@@ -146,4 +146,13 @@ export async function decodeFile(path: string, opts: Omit<DecodeOptions, 'name'>
   const ctx = contextFor(opts);
   const stream = createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>;
   return build(stream, { ...opts, name: opts.name ?? path }, ctx, () => fileAccess(path, ctx));
+}
+
+/**
+ * A file already read whole (a small one, in one read): decoded exactly as decodeFile decodes it (the same chunks
+ * of CHUNK bytes, positional reads counted the same way), without a read stream per file.
+ */
+export async function decodeFileContent(path: string, content: Buffer, opts: Omit<DecodeOptions, 'name'> & { name?: string } = {}): Promise<DecodedStream> {
+  const ctx = contextFor(opts);
+  return build(chunksOf(content), { ...opts, name: opts.name ?? path }, ctx, () => Promise.resolve(contentAccess(content, ctx)));
 }
