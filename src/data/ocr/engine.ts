@@ -82,6 +82,8 @@ type TWorker = Awaited<ReturnType<TesseractModule['createWorker']>>;
 interface Slot {
   worker: TWorker;
   busy: boolean;
+  /** The thresholding its parameters are set to. */
+  thresholding: Thresholding;
 }
 
 /** A pool of tesseract.js workers, created lazily. */
@@ -114,7 +116,7 @@ export class TesseractEngine implements OcrEngine {
     const worker = await t.createWorker('jpn', t.OEM.LSTM_ONLY, workerOptions(this.variant));
     // A resolution guess is printed on stderr without it (photos carry no dpi).
     await worker.setParameters({ user_defined_dpi: '300' });
-    return { worker, busy: true };
+    return { worker, busy: true, thresholding: 'global' };
   }
 
   /** A free worker (a new one while the pool has room), or wait for one. */
@@ -164,8 +166,10 @@ export class TesseractEngine implements OcrEngine {
     });
     try {
       const buf = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
-      // Every call sets the method: a worker keeps the parameters of its previous image.
-      const run = slot.worker.setParameters({ thresholding_method: THRESHOLDING_METHOD[thresholding] } as Parameters<TWorker['setParameters']>[0]).then(() => slot.worker.recognize(buf, {}, { text: true, blocks: true }));
+      // A worker keeps the method of its previous image: set only when it changes.
+      const method = slot.thresholding === thresholding ? Promise.resolve() : slot.worker.setParameters({ thresholding_method: THRESHOLDING_METHOD[thresholding] } as Parameters<TWorker['setParameters']>[0]);
+      slot.thresholding = thresholding;
+      const run = method.then(() => slot.worker.recognize(buf, {}, { text: true, blocks: true }));
       const r = await Promise.race([run, overrun]);
       this.release(slot);
       return resultOf(r.data);
