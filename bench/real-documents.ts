@@ -217,6 +217,17 @@ function runClassify(label: string, corpus: string, extra: string[], tmp: string
   return run;
 }
 
+/**
+ * `rel` begins with the manifest path `k`, where `*` in `rel` stands for any character: the report masks the parts
+ * of a file name that read like personal data (a run of 11 or 12 digits inside an opaque hex name), keeping their
+ * length. Not a prefix cut inside a name: `k` ends `rel` or is followed by a member separator.
+ */
+export function startsWithMasked(rel: string, k: string): boolean {
+  if (rel.length < k.length) return false;
+  for (let i = 0; i < k.length; i++) if (rel[i] !== k[i] && rel[i] !== '*') return false;
+  return rel.length === k.length || /[!/#]/.test(rel.charAt(k.length)) || rel.startsWith(k);
+}
+
 /** Profiles by manifest path; a profile of a member (`a.zip!x.csv`, `a.zip/x.csv`) is added to its archive. */
 function profilesByFile(m: Manifest, corpus: string, report: ClassifyJson): Map<string, Profile> {
   const known = new Set(m.files.map((f) => f.path));
@@ -224,7 +235,7 @@ function profilesByFile(m: Manifest, corpus: string, report: ClassifyJson): Map<
   for (const p of report.files) {
     let rel = relative(corpus, p.path).split(sep).join('/');
     if (!known.has(rel)) {
-      const owner = [...known].filter((k) => rel.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+      const owner = [...known].filter((k) => startsWithMasked(rel, k)).sort((a, b) => b.length - a.length)[0];
       if (owner === undefined) continue;
       rel = owner;
     }

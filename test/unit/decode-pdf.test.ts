@@ -184,6 +184,68 @@ describe('PDF tables without wide gaps (a spreadsheet printed by LibreOffice Cal
   });
 });
 
+describe('PDF tables as LibreOffice 7.4 exports them (third-party corpus)', () => {
+  const t = (text: string, x: number, y: number, width: number, size = 4.7): PositionedText => ({ text, x, y, width, size });
+
+  test('a spreadsheet print: a run across two cells cut, a right-aligned date under its header, bank and branch columns are values', () => {
+    // Calc prints a right-aligned date and the postal code of the next cell less than half an em apart: pdf.js
+    // gives them as one run with a space. 誕生日 is left-aligned, its dates right-aligned well right of it.
+    const header = [t('番号', 54.4, 752.4, 9.4), t('氏名', 89, 752.4, 9.4), t('誕生日', 130, 752.4, 14.1), t('〒', 193.5, 752.4, 4.7), t('振込銀行', 250, 752.4, 18.8), t('振込支店', 290, 752.4, 18.8)];
+    const data = [
+      ['10001', '山田 太郎', '1980/01/02 100-0001', 'みずほ銀行', '新宿支店'],
+      ['10002', '佐藤 花子', '1975/12/31 530-0002', '京都銀行', '足立支店'],
+      ['10003', '鈴木 一郎', '1990/06/15 060-0003', '千葉銀行', '富里支店'],
+      ['10004', '高橋 次郎', '1985/03/04 980-0004', '常陽銀行', '板橋支店'],
+    ];
+    const items = [...header];
+    data.forEach((r, i) => {
+      const y = 745.7 - i * 6.5;
+      items.push(t(r[0] as string, 54.4, y, 15), t(r[1] as string, 89, y, 19.9), t(r[2] as string, 165.4, y, 50.8), t(r[3] as string, 250, y, 23.5), t(r[4] as string, 290, y, 18.8));
+    });
+    const blocks = pageBlocks(items);
+    assert.equal(blocks.length, 1);
+    const table = blocks[0];
+    assert.equal(table?.kind, 'table');
+    if (table?.kind !== 'table') return;
+    assert.equal(table.header, true);
+    assert.deepEqual(table.rows, [
+      ['番号', '氏名', '誕生日', '〒', '振込銀行', '振込支店'],
+      ...data.map((r) => [r[0], r[1], ...(r[2] as string).split(' '), r[3], r[4]]),
+    ]);
+  });
+
+  test('a Writer table whose cells wrap: the wrapped lines join their row (a My Number cut 8 + 4 digits)', () => {
+    const header = ['区分', '氏名', 'フリガナ', '個人番号', '続柄', '生年月日'].map((h, j) => t(h, 90 + 72 * j, 477, h.length * 10, 10));
+    const row = (y: number, cells: (string | null)[], widths: number[]): PositionedText[] =>
+      cells.flatMap((c, j) => (c === null ? [] : [t(c, 90 + 72 * j, y, widths[j] as number, 10)]));
+    const W = [60, 42.7, 52.7, 53, 30, 60.3];
+    const items = [
+      ...header,
+      ...row(466.5, ['控除対象配偶', '山田 一郎', 'ヤマダ イチ', '1234 5678', '配偶者', '1990/02/20'], W),
+      ...row(456.5, ['者', null, 'ロウ', '9012', null, null], [10, 0, 20, 25.2, 0, 0]),
+      ...row(446, ['控除対象扶養', '山田 二郎', 'ヤマダ ジロ', '2345 6789', '子', '2014/02/15'], [...W.slice(0, 4), 10, 60.3]),
+      ...row(436, ['親族', null, 'ウ', '0123', null, null], [20, 0, 10, 25.2, 0, 0]),
+    ];
+    const blocks = pageBlocks(items);
+    const table = blocks.find((b) => b.kind === 'table');
+    assert.ok(table?.kind === 'table');
+    assert.deepEqual(table.rows, [
+      ['区分', '氏名', 'フリガナ', '個人番号', '続柄', '生年月日'],
+      ['控除対象配偶者', '山田 一郎', 'ヤマダ イチロウ', '1234 5678 9012', '配偶者', '1990/02/20'],
+      ['控除対象扶養親族', '山田 二郎', 'ヤマダ ジロウ', '2345 6789 0123', '子', '2014/02/15'],
+    ]);
+  });
+
+  test('a record with empty cells under short values is its own row, not a wrap', () => {
+    const h = ['社員番号', '氏名', '部署', '電話'].map((x, j) => t(x, 60 + 80 * j, 700, x.length * 10, 10));
+    const r = (y: number, cells: (string | null)[]): PositionedText[] => cells.flatMap((c, j) => (c === null ? [] : [t(c, 60 + 80 * j, y, [...c].length * 10, 10)]));
+    const blocks = pageBlocks([...h, ...r(688, ['E1', '山田 太郎', '総務部', '03-1234-5678']), ...r(676, ['E2', '佐藤 花子', null, null]), ...r(664, ['E3', '鈴木 一郎', '経理部', '03-2345-6789'])]);
+    const table = blocks.find((b) => b.kind === 'table');
+    assert.ok(table?.kind === 'table');
+    assert.equal(table.rows.length, 4);
+  });
+});
+
 describe('PDF image-only pages', () => {
   const scan = (): PdfPage => {
     const pixels = Buffer.alloc(200 * 100 * 3, 0xff);

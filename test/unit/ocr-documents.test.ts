@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Classifier } from '../../src/data/detect/classifier.js';
 import type { ImageText } from '../../src/data/decode/image-text.js';
 import { DOCUMENT_KINDS, recognizeDocument } from '../../src/data/ocr/documents/index.js';
-import { OcrTimeout, workerOptions, type OcrEngine, type OcrLine, type OcrResult } from '../../src/data/ocr/engine.js';
+import { OcrTimeout, workerOptions, type OcrEngine, type OcrLine, type OcrResult, type Thresholding } from '../../src/data/ocr/engine.js';
 import { OcrService } from '../../src/data/ocr/index.js';
 import { foldOcrText } from '../../src/data/ocr/normalize.js';
 import { pageSegments } from '../../src/data/ocr/page-segments.js';
@@ -124,13 +124,15 @@ describe('BMP encoder (PDF page pixels)', () => {
   });
 });
 
-/** A stand-in engine: answers `lines` after `delayMs` (virtual), counts calls. */
+/** A stand-in engine: answers `lines` after `delayMs` (virtual), counts calls and the thresholding asked. */
 class FakeEngine implements OcrEngine {
   calls = 0;
   closed = false;
-  constructor(private readonly answer: (n: number, timeoutMs: number) => Promise<OcrResult>) {}
-  recognize(_image: Uint8Array, timeoutMs: number): Promise<OcrResult> {
-    return this.answer(++this.calls, timeoutMs);
+  thresholds: string[] = [];
+  constructor(private readonly answer: (n: number, timeoutMs: number, thresholding: string) => Promise<OcrResult>) {}
+  recognize(_image: Uint8Array, timeoutMs: number, thresholding: Thresholding = 'global'): Promise<OcrResult> {
+    this.thresholds.push(thresholding);
+    return this.answer(++this.calls, timeoutMs, thresholding);
   }
   close(): Promise<void> {
     this.closed = true;
@@ -143,6 +145,40 @@ const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUl
 const png = { kind: 'encoded' as const, bytes: PNG_1x1 };
 const req = (deadline = Date.now() + 60_000) => ({ name: 'a.png', deadline });
 const card = (): Promise<OcrResult> => Promise.resolve({ lines: lines('個人番号 1234 5678 9018'), confidence: 90 });
+
+describe('second reading of a card whose My Number was not read', () => {
+  // A notification card photo of the third-party corpus: under the global threshold the large digits of the number
+  // came out as kana (4 → オ, 1 → イ); adaptive thresholding read them.
+  const garbled = (): Promise<OcrResult> => Promise.resolve({ lines: lines('通知カード', '個人番号 オオ505 イ718 293', '氏名 山田 太郎', '平成11年7月4日生 男'), confidence: 80 });
+  const clear = (): Promise<OcrResult> => Promise.resolve({ lines: lines('韻 個人番号 1234 5678 9018', '氏名 山田 太郎'), confidence: 70 });
+
+  test('read again with adaptive thresholding; the valid number of that reading is the card\'s, with its label', async () => {
+    const engine = new FakeEngine((_n, _t, th) => (th === 'adaptive' ? clear() : garbled()));
+    const r = await new OcrImageTextReader(() => engine).read(png, req());
+    assert.deepEqual(engine.thresholds, ['global', 'adaptive']);
+    assert.equal(r.documentKind, 'notification_card');
+    assert.ok(det(classify(r.segments)).includes('my_number/high/1'), det(classify(r.segments)).join(' '));
+    assert.equal(engine.calls, 2);
+  });
+
+  test('no second reading when the number was read, or when the page names no My Number', async () => {
+    const a = new FakeEngine(card);
+    await new OcrImageTextReader(() => a).read(png, req());
+    const b = new FakeEngine(() => Promise.resolve({ lines: lines('運転免許証', '氏名 山田 太郎', '第 1234 5678 9012 号'), confidence: 80 }));
+    await new OcrImageTextReader(() => b).read(png, req());
+    assert.deepEqual([a.thresholds, b.thresholds], [['global'], ['global']]);
+  });
+
+  test('a second reading with no valid number, or one that fails, leaves the first reading as it was', async () => {
+    const first = await new OcrImageTextReader(() => new FakeEngine(garbled)).read(png, req());
+    for (const second of [garbled, () => Promise.reject(new OcrTimeout(1000))]) {
+      const engine = new FakeEngine((n) => (n === 1 ? garbled() : second()));
+      const r = await new OcrImageTextReader(() => engine).read(png, req());
+      assert.deepEqual(r, first);
+      assert.equal(engine.calls, 2);
+    }
+  });
+});
 
 describe('reader bounds', () => {
   test('--ocr-max-images: images past the budget are not read, with a note counting them', async () => {

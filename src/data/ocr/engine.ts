@@ -19,10 +19,23 @@ export interface OcrResult {
   confidence: number;
 }
 
+/**
+ * How the engine turns the picture into black and white before reading it: `global` (Otsu over the whole picture,
+ * Tesseract's default) or `adaptive` (Sauvola: a threshold per neighbourhood, which keeps large digits whole on a
+ * noisy card where the global threshold breaks them into kana: `4505` read as `オ505`).
+ */
+export type Thresholding = 'global' | 'adaptive';
+
+/** Tesseract's `thresholding_method` for each. */
+const THRESHOLDING_METHOD: Readonly<Record<Thresholding, string>> = { global: '0', adaptive: '2' };
+
 /** What the reader needs of an engine (tests use stand-ins). */
 export interface OcrEngine {
-  /** Recognizes one image (bytes of a format Leptonica decodes); rejects with OcrTimeout after `timeoutMs`. */
-  recognize(image: Uint8Array, timeoutMs: number): Promise<OcrResult>;
+  /**
+   * Recognizes one image (bytes of a format Leptonica decodes); rejects with OcrTimeout after `timeoutMs`.
+   * `thresholding`: default `global`.
+   */
+  recognize(image: Uint8Array, timeoutMs: number, thresholding?: Thresholding): Promise<OcrResult>;
   /** Terminates every worker (the process can exit). */
   close(): Promise<void>;
 }
@@ -69,6 +82,8 @@ type TWorker = Awaited<ReturnType<TesseractModule['createWorker']>>;
 interface Slot {
   worker: TWorker;
   busy: boolean;
+  /** The thresholding its parameters are set to. */
+  thresholding: Thresholding;
 }
 
 /** A pool of tesseract.js workers, created lazily. */
@@ -101,7 +116,7 @@ export class TesseractEngine implements OcrEngine {
     const worker = await t.createWorker('jpn', t.OEM.LSTM_ONLY, workerOptions(this.variant));
     // A resolution guess is printed on stderr without it (photos carry no dpi).
     await worker.setParameters({ user_defined_dpi: '300' });
-    return { worker, busy: true };
+    return { worker, busy: true, thresholding: 'global' };
   }
 
   /** A free worker (a new one while the pool has room), or wait for one. */
@@ -143,7 +158,7 @@ export class TesseractEngine implements OcrEngine {
     this.waiting.shift()?.();
   }
 
-  async recognize(image: Uint8Array, timeoutMs: number): Promise<OcrResult> {
+  async recognize(image: Uint8Array, timeoutMs: number, thresholding: Thresholding = 'global'): Promise<OcrResult> {
     const slot = await this.acquire();
     let timer: NodeJS.Timeout | undefined;
     const overrun = new Promise<never>((_, reject) => {
@@ -151,7 +166,11 @@ export class TesseractEngine implements OcrEngine {
     });
     try {
       const buf = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
-      const r = await Promise.race([slot.worker.recognize(buf, {}, { text: true, blocks: true }), overrun]);
+      // A worker keeps the method of its previous image: set only when it changes.
+      const method = slot.thresholding === thresholding ? Promise.resolve() : slot.worker.setParameters({ thresholding_method: THRESHOLDING_METHOD[thresholding] } as Parameters<TWorker['setParameters']>[0]);
+      slot.thresholding = thresholding;
+      const run = method.then(() => slot.worker.recognize(buf, {}, { text: true, blocks: true }));
+      const r = await Promise.race([run, overrun]);
       this.release(slot);
       return resultOf(r.data);
     } catch (err) {

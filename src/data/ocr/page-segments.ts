@@ -4,7 +4,7 @@
 // person and shares the person keys of tabular records (src/data/detect/persons.ts); otherwise the fields carry no
 // row (a name alone is not a person). The other lines are free text. Every segment carries its OCR confidence.
 import type { Segment } from '../types.js';
-import { DATE, FIELD_LABEL, identifies, recognizeDocument, type FieldValue } from './documents/index.js';
+import { DATE, FIELD_LABEL, identifies, readFields, recognizeDocument, type FieldValue } from './documents/index.js';
 import type { OcrLine } from './engine.js';
 import { compactText, foldOcrText } from './normalize.js';
 
@@ -60,4 +60,26 @@ export function pageSegments(lines: readonly OcrLine[], row: number): PageText {
     segments.push({ text: rest, ocr: ocr(i) });
   }
   return { segments, documentKind: kind?.id ?? null };
+}
+
+/** A line holding a My Number with a valid check digit (4-4-4 or run together). */
+function holdsMyNumber(line: OcrLine): boolean {
+  return readFields([foldOcrText(line.text)], ['my_number']).length > 0;
+}
+
+/** Words that say the page carries a My Number: its label, or the cards that carry one. */
+const MY_NUMBER_WORDS = /個人番号|マイナンバー|通知カード|個人番号カード/;
+
+/**
+ * The page names a My Number (個人番号, マイナンバー, 通知カード, 個人番号カード) but none with a valid check digit was
+ * read: worth a second reading with another threshold (reader.ts).
+ */
+export function myNumberUnread(lines: readonly OcrLine[]): boolean {
+  const text = lines.map((l) => foldOcrText(l.text)).join('\n').replace(/ /g, '');
+  return MY_NUMBER_WORDS.test(text) && !lines.some(holdsMyNumber);
+}
+
+/** The first reading's lines and the lines of a second reading that hold a valid My Number (the rest is the first's). */
+export function withMyNumberLines(first: readonly OcrLine[], second: readonly OcrLine[]): OcrLine[] {
+  return [...first, ...second.filter(holdsMyNumber)];
 }

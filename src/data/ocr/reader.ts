@@ -4,8 +4,8 @@
 // worker is terminated and replaced when it overruns). Notes are fixed sentences, never content.
 import { imageSize } from 'image-size';
 import type { ImageInput, ImageText, ImageTextReader, ImageTextRequest } from '../decode/image-text.js';
-import { OcrTimeout, type OcrEngine } from './engine.js';
-import { pageSegments } from './page-segments.js';
+import { OcrTimeout, type OcrEngine, type OcrLine } from './engine.js';
+import { myNumberUnread, pageSegments, withMyNumberLines } from './page-segments.js';
 import { encodeBmp } from './raw-image.js';
 import { tiffSize } from './tiff-size.js';
 import { DEFAULT_OCR_LIMITS, type OcrLimits } from './limits.js';
@@ -60,6 +60,24 @@ export class OcrImageTextReader implements ImageTextReader {
     return null;
   }
 
+  /**
+   * A page that names a My Number none of whose lines holds a valid one is read again with adaptive thresholding
+   * (noise and blur break large digits into kana under the global threshold); a line of that reading with a valid
+   * My Number joins the first reading's lines. Within the image's time: when none is left, or the second reading
+   * fails, the first reading stands as it is.
+   */
+  private async secondLook(bytes: Uint8Array, first: readonly OcrLine[], start: number, timeout: number, req: ImageTextRequest): Promise<readonly OcrLine[]> {
+    const now = this.now();
+    const left = Math.min(timeout - (now - start), this.limits.timeLimitMs - this.spentMs - (now - start), req.deadline - now);
+    if (left <= 0) return first;
+    try {
+      const again = await this.engine().recognize(bytes, left, 'adaptive');
+      return withMyNumberLines(first, again.lines);
+    } catch {
+      return first;
+    }
+  }
+
   async read(image: ImageInput, req: ImageTextRequest): Promise<ImageText> {
     const spent = this.budgetSpent();
     if (spent) return spent;
@@ -97,7 +115,8 @@ export class OcrImageTextReader implements ImageTextReader {
     const row = this.rows++;
     try {
       const result = await this.engine().recognize(bytes, timeout);
-      const page = pageSegments(result.lines, row);
+      const lines = myNumberUnread(result.lines) ? await this.secondLook(bytes, result.lines, start, timeout, req) : result.lines;
+      const page = pageSegments(lines, row);
       return { segments: page.segments, confidence: Math.round(result.confidence), documentKind: page.documentKind, notes: [], incomplete: false };
     } catch (err) {
       if (err instanceof OcrTimeout) return skipped(`OCR of an image took longer than ${seconds(timeout)} s: stopped, not read`);

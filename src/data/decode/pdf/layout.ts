@@ -16,6 +16,8 @@ export interface PositionedText {
   width: number;
   /** Font size in user space (the text matrix's scale). */
   size: number;
+  /** A space precedes it inside the run it was cut from (splitRuns): joined back, it gets that space. */
+  spaced?: boolean;
 }
 
 export interface Cell {
@@ -53,11 +55,53 @@ const ROW_PITCH = 3.0;
 const ANCHOR_TOLERANCE = 1.5;
 /** Median gap (em) before the items at a column start: more than kerning (glyphs placed one by one on a grid). */
 const ANCHOR_GAP = SPACE_GAP;
+/** A wrapped cell's text ends within this many em of the right end of its column's text. */
+const WRAP_SLACK = 1.5;
 /** Rows (header included) before aligned lines count as a table. */
 const MIN_TABLE_ROWS = 3;
 
 function isSpace(s: string): boolean {
   return /^[\s\u3000]*$/.test(s);
+}
+
+/** Estimated advance of a character in em: wide (CJK, full-width) 1, digits and letters 0.55, punctuation 0.3. */
+function charEm(c: string): number {
+  const code = c.codePointAt(0) as number;
+  if (code >= 0x1100 && !(code >= 0xff61 && code <= 0xff9f)) return 1;
+  return /[0-9A-Za-z]/.test(c) ? 0.55 : 0.3;
+}
+
+/**
+ * Runs that hold spaces cut into words. pdf.js joins into one run the glyphs it finds less than about half an em
+ * apart, with a space between: a right-aligned date of one spreadsheet cell and the postal code that begins the
+ * next cell come out as one run ("1988/08/24 780-0271") across the column boundary. Each word gets the x its
+ * characters' estimated widths give it (scaled to the run's width; the spaces take what is left), so column
+ * anchors can cut it again; words that stay in one cell are joined back with their space (`spaced`).
+ */
+export function splitRuns(items: readonly PositionedText[]): PositionedText[] {
+  const out: PositionedText[] = [];
+  for (const it of items) {
+    const words = it.text.split(/[ \u3000]+/);
+    if (words.length < 2 || !(it.width > 0)) {
+      out.push(it);
+      continue;
+    }
+    const lead = /^[ \u3000]/.test(it.text);
+    const glyphs = words.reduce((w, word) => w + [...word].reduce((a, c) => a + charEm(c), 0), 0) * it.size;
+    const spaces = words.length - 1 + (lead ? 1 : 0) + (/[ \u3000]$/.test(it.text) ? 1 : 0);
+    // Glyphs wider than the run (a narrow font): all scaled down, a space a quarter em; else spaces share the rest.
+    const spaceEm = 0.25 * it.size;
+    const scale = glyphs + spaces * spaceEm > it.width ? it.width / (glyphs + spaces * spaceEm) : 1;
+    const space = scale < 1 ? spaceEm * scale : (it.width - glyphs) / Math.max(1, spaces);
+    let x = it.x + (lead ? space : 0);
+    words.forEach((word, k) => {
+      if (word === '') return;
+      const width = [...word].reduce((a, c) => a + charEm(c), 0) * it.size * scale;
+      out.push({ text: word, x, y: it.y, width, size: it.size, ...(k > 0 || lead || it.spaced ? { spaced: true } : {}) });
+      x += width + space;
+    });
+  }
+  return out;
 }
 
 /** Items of one baseline, left to right. */
@@ -152,7 +196,7 @@ export function lineCells(line: RawLine, anchors: Anchors = []): Line {
       cur = { text: text.trim(), x0: it.x, x1: it.x + Math.max(it.width, 0) };
       cells.push(cur);
     } else {
-      const spaced = gap > SPACE_GAP * em && !/\s$/.test(cur.text) && !/^\s/.test(text);
+      const spaced = (gap > SPACE_GAP * em || it.spaced === true) && !/\s$/.test(cur.text) && !/^\s/.test(text);
       cur.text = `${cur.text}${spaced ? ' ' : ''}${text}`.trimEnd();
       cur.x1 = Math.max(cur.x1, it.x + Math.max(it.width, 0));
     }
@@ -212,13 +256,13 @@ export function columnsOf(rows: readonly Line[]): Interval[] {
   return cols;
 }
 
-/** Cells of a row placed in their columns ('' where empty), or null when two cells share a column. */
-function placeRow(row: Line, cols: readonly Interval[]): string[] | null {
-  const out = cols.map(() => '');
+/** Cells of a row placed in their columns (null where empty), or null when two cells share a column. */
+function placeCells(row: Line, cols: readonly Interval[]): (Cell | null)[] | null {
+  const out: (Cell | null)[] = cols.map(() => null);
   for (const c of row.cells) {
     const k = cols.findIndex((col) => overlaps(col, { x0: c.x0, x1: Math.max(c.x1, c.x0 + 0.01) }));
-    if (k < 0 || out[k] !== '') return null;
-    out[k] = c.text;
+    if (k < 0 || out[k] !== null) return null;
+    out[k] = c;
   }
   return out;
 }
@@ -226,26 +270,91 @@ function placeRow(row: Line, cols: readonly Interval[]): string[] | null {
 function placeAll(rows: readonly Line[], cols: readonly Interval[]): string[][] | null {
   const out: string[][] = [];
   for (const r of rows) {
-    const placed = placeRow(r, cols);
+    const placed = placeCells(r, cols);
     if (placed === null) return null;
-    out.push(placed);
+    out.push(placed.map((c) => c?.text ?? ''));
   }
   return out;
+}
+
+/** A cell's text wrapped onto the next line, joined back: a space between Latin letters or digits only. */
+function joinWrapped(a: string, b: string): string {
+  return /[0-9A-Za-z]$/.test(a) && /^[0-9A-Za-z]/.test(b) ? `${a} ${b}` : `${a}${b}`;
+}
+
+/**
+ * Rows of a table whose header is `lines[0]`, with the lines of cells that wrapped joined to their row. A line
+ * continues the row above when it fills fewer cells and each of its cells sits under a cell of that row that
+ * reaches (within WRAP_SLACK em) the right end of its column's text: the cell ran out of width (a 12-digit number
+ * written 4-4-4 as `9018 7860` / `6830`, a reading cut in two). Null when two cells share a column.
+ */
+export function tableRows(lines: readonly Line[], cols: readonly Interval[]): string[][] | null {
+  const placed: (Cell | null)[][] = [];
+  for (const l of lines) {
+    const p = placeCells(l, cols);
+    if (p === null) return null;
+    placed.push(p);
+  }
+  const right = cols.map((_, k) => Math.max(...placed.map((r) => r[k]?.x1 ?? -Infinity)));
+  const rows: (Cell | null)[][] = [];
+  placed.forEach((row, i) => {
+    const prev = rows[rows.length - 1];
+    const em = (lines[i] as Line).size;
+    const filled = (r: readonly (Cell | null)[]): number => r.filter((c) => c !== null).length;
+    const wraps =
+      i >= 2 && prev !== undefined && filled(row) < filled(prev) &&
+      row.every((c, k) => c === null || (prev[k] != null && (prev[k] as Cell).x1 >= (right[k] as number) - WRAP_SLACK * em));
+    if (!wraps) {
+      rows.push(row.map((c) => (c === null ? null : { ...c })));
+      return;
+    }
+    row.forEach((c, k) => {
+      const p = prev[k];
+      if (c === null || p == null) return;
+      prev[k] = { text: joinWrapped(p.text, c.text), x0: p.x0, x1: c.x1 };
+    });
+  });
+  return rows.map((r) => r.map((c) => c?.text ?? ''));
 }
 
 function lineText(l: Line): string {
   return l.cells.map((c) => c.text).join(' ');
 }
 
-/** A column holding labels (氏名, 生年月日 …) row after row: a form laid out in a grid, not a table of records. */
-function isForm(data: readonly (readonly string[])[]): boolean {
+/**
+ * A column holding labels (氏名, 生年月日 …) row after row: a form laid out in a grid, not a table of records.
+ * `header`: data[0] names the columns; a column under a header word holds its values, even values that read like
+ * labels themselves (足立支店 under 振込支店, 京都銀行 under 振込銀行).
+ */
+function isForm(data: readonly (readonly string[])[], header: boolean): boolean {
   const width = data[0]?.length ?? 0;
+  // A header row of column names (most of its cells header words; a form's first row is a label and its value)
+  const names = (data[0] ?? []).map((c) => c.trim()).filter((c) => c !== '');
+  const named = header && names.filter(isHeaderWord).length >= Math.max(3, 0.7 * names.length);
   for (let j = 0; j < width; j++) {
+    if (named && isHeaderWord((data[0]?.[j] ?? '').trim())) continue;
     const cells = data.map((r) => (r[j] ?? '').trim()).filter((c) => c !== '');
     const labels = cells.filter(isHeaderWord);
     if (labels.length >= 2 && labels.length >= 0.6 * cells.length && new Set(labels).size >= 0.8 * labels.length) return true;
   }
   return false;
+}
+
+/**
+ * Right-aligned values (numbers and dates of a spreadsheet) under a left-aligned header: the header's column holds
+ * nothing else and the column right of it has no header, so the two are one column. `rows[0]` is the header.
+ */
+export function underHeaders(rows: readonly (readonly string[])[], columns: readonly Interval[]): { rows: string[][]; columns: Interval[] } {
+  const out = rows.map((r) => [...r]);
+  const cols = columns.map((c) => ({ ...c }));
+  const empty = (j: number, from: number): boolean => out.slice(from).every((r) => (r[j] ?? '') === '');
+  for (let j = 0; j + 1 < cols.length; j++) {
+    const head = out[0] as string[];
+    if (head[j] === '' || !empty(j, 1) || head[j + 1] !== '' || empty(j + 1, 1)) continue;
+    for (const r of out) r.splice(j, 2, r[j] !== '' ? (r[j] as string) : (r[j + 1] as string));
+    cols.splice(j, 2, { x0: (cols[j] as Interval).x0, x1: (cols[j + 1] as Interval).x1 });
+  }
+  return { rows: out, columns: cols };
 }
 
 /**
@@ -271,19 +380,19 @@ function runBlocks(run: readonly Line[], carry: readonly Interval[] | null): Blo
     }
   }
   // Without a header a two-column grid is most often label → value: text keeps each label before its value.
-  if (isForm(head >= 0 ? rows.slice(head) : rows) || (head < 0 && cols.length < 3)) return asText(run);
+  if (isForm(head >= 0 ? rows.slice(head) : rows, head >= 0) || (head < 0 && cols.length < 3)) return asText(run);
   if (head > 0) {
     const tail = run.slice(head);
     const tcols = columnsOf(tail);
-    const trows = placeAll(tail, tcols);
-    if (trows !== null) return [...asText(run.slice(0, head)), { kind: 'table', rows: trows, columns: tcols, header: true }];
+    const trows = tableRows(tail, tcols);
+    if (trows !== null) return [...asText(run.slice(0, head)), { kind: 'table', ...underHeaders(trows, tcols), header: true }];
   }
-  return [{ kind: 'table', rows, columns: cols, header: head === 0 }];
+  return [{ kind: 'table', ...(head === 0 ? underHeaders(tableRows(run, cols) ?? rows, cols) : { rows, columns: cols }), header: head === 0 }];
 }
 
 /** Blocks of one page, top to bottom. `carry`: the columns of a table the previous page ended with (see runBlocks). */
 export function pageBlocks(items: readonly PositionedText[], carry: readonly Interval[] | null = null): Block[] {
-  const lines = linesWithCells(groupLines(items), carry).filter((l) => l.cells.length > 0);
+  const lines = linesWithCells(groupLines(splitRuns(items)), carry).filter((l) => l.cells.length > 0);
   const blocks: Block[] = [];
   let run: Line[] = [];
   const close = (): void => {
