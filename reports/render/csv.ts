@@ -7,6 +7,7 @@
 // writes as lists (duties_ja) keep their line breaks.
 import type { Report, ReportFinding } from './json.js';
 import { suppressedOf } from './policy-view.js';
+import { findingCommands } from './fix-commands.js';
 import { SEVERITY_LABEL, allViews, categoriesOf, type ResourceView } from './view.js';
 import { escapeControls } from '../../src/text/sanitize.js';
 
@@ -30,6 +31,7 @@ export const CSV_COLUMNS = [
   'duties_ja',
   'remediation_ja',
   'remediation_en',
+  'remediation_commands',
   'public_read',
   'public_list',
   'public_write',
@@ -103,6 +105,7 @@ export function renderCsv(input: Report | readonly Report[]): string {
         duties_ja: f.duties.map((d) => d.ja).join('\n'),
         remediation_ja: f.remediation.ja,
         remediation_en: f.remediation.en,
+        remediation_commands: findingCommands(f, r).join('\n'),
         public_read: tri(r?.exposure.read),
         public_list: tri(r?.exposure.list),
         public_write: tri(r?.exposure.write),
