@@ -17,35 +17,34 @@ export const accessLoggingOff: Check = {
   remediation: {
     aws: {
       ja:
-        'サーバーアクセスログを有効にしてください（`aws s3api put-bucket-logging --bucket <bucket> --bucket-logging-status ' +
-        '\'{"LoggingEnabled":{"TargetBucket":"<log-bucket>","TargetPrefix":"<bucket>/"}}\'`）。' +
+        'サーバーアクセスログを有効にし、別のバケットに送ってください。' +
         '要求者の IAM 主体まで確実に追跡するには、CloudTrail で S3 のデータイベント（読取・書込）も記録してください。' +
         'ログの保存先は別のバケット（可能なら別アカウント）とし、アクセスを制限して、調査に必要な期間保持してください。',
       en:
-        'Enable server access logging (`aws s3api put-bucket-logging --bucket <bucket> --bucket-logging-status ' +
-        '\'{"LoggingEnabled":{"TargetBucket":"<log-bucket>","TargetPrefix":"<bucket>/"}}\'`). To trace requests to the IAM ' +
-        'principal reliably, also record S3 data events (read and write) in CloudTrail. Keep the logs in a separate bucket ' +
-        '(ideally a separate account) with restricted access, for as long as an investigation may need them.',
+        'Enable server access logging into another bucket. To trace requests to the IAM principal reliably, also record ' +
+        'S3 data events (read and write) in CloudTrail. Keep the logs in a separate bucket (ideally a separate account) ' +
+        'with restricted access, for as long as an investigation may need them.',
+      commands: [
+        'aws s3api put-bucket-logging --bucket {bucket} --bucket-logging-status "LoggingEnabled={TargetBucket=$LOG_BUCKET,TargetPrefix={bucket}/}"',
+      ],
     },
     gcp: {
       ja:
         'プロジェクトの監査ログ設定で Cloud Storage のデータアクセス監査ログ（DATA_READ、DATA_WRITE）を有効にしてください。' +
-        '公開オブジェクトへの匿名アクセスは監査ログに記録されないため、使用状況ログ（`gcloud storage buckets update gs://<bucket> --log-bucket=gs://<log-bucket>`）も有効にしてください。',
+        '公開オブジェクトへの匿名アクセスは監査ログに記録されないため、使用状況ログも有効にしてください。',
       en:
         "Enable Cloud Storage Data Access audit logs (DATA_READ, DATA_WRITE) in the project's audit configuration. " +
-        'Anonymous access to public objects is not in the audit logs, so enable usage logs as well ' +
-        '(`gcloud storage buckets update gs://<bucket> --log-bucket=gs://<log-bucket>`).',
+        'Anonymous access to public objects is not in the audit logs, so enable usage logs as well.',
+      commands: ['gcloud storage buckets update gs://{bucket} --log-bucket=gs://"$LOG_BUCKET"'],
     },
     azure: {
-      ja:
-        'BLOB サービスの診断設定で StorageRead・StorageWrite・StorageDelete のログを Log Analytics ワークスペース等に送ってください' +
-        '（`az monitor diagnostic-settings create --name <name> --resource <storage-account-id>/blobServices/default --workspace <workspace-id> ' +
-        '--logs \'[{"category":"StorageRead","enabled":true},{"category":"StorageWrite","enabled":true},{"category":"StorageDelete","enabled":true}]\'`）。',
+      ja: 'BLOB サービスの診断設定で StorageRead・StorageWrite・StorageDelete のログを Log Analytics ワークスペース等に送ってください。',
       en:
         'Send the StorageRead, StorageWrite and StorageDelete logs of the blob service to a Log Analytics workspace or ' +
-        'similar with a diagnostic setting (`az monitor diagnostic-settings create --name <name> --resource ' +
-        '<storage-account-id>/blobServices/default --workspace <workspace-id> --logs ' +
-        '\'[{"category":"StorageRead","enabled":true},{"category":"StorageWrite","enabled":true},{"category":"StorageDelete","enabled":true}]\'`).',
+        'similar with a diagnostic setting.',
+      commands: [
+        'az monitor diagnostic-settings create --name kumoscan-blob-logs --resource "$(az storage account show --name {storage-account} --resource-group {resource-group} --query id --output tsv)/blobServices/default" --workspace "$LOG_WORKSPACE_ID" --logs \'[{"category":"StorageRead","enabled":true},{"category":"StorageWrite","enabled":true},{"category":"StorageDelete","enabled":true}]\'',
+      ],
     },
     default: {
       ja: 'オブジェクトの読取・書込・削除をすべて記録するアクセスログを有効にし、アクセスを制限した別の保存先に、調査に必要な期間保持してください。',

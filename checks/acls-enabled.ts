@@ -1,6 +1,6 @@
 // acls-enabled: ACLs take effect (AWS: Object Ownership is not BucketOwnerEnforced; GCS: uniform bucket-level access off).
 import type { Check } from './types.js';
-import { settingEvidence } from './helpers.js';
+import { BUCKET_OWNER_ENFORCED_COMMAND, GCS_UNIFORM_ACCESS_COMMAND, settingEvidence } from './helpers.js';
 
 export const aclsEnabled: Check = {
   id: 'acls-enabled',
@@ -22,22 +22,18 @@ export const aclsEnabled: Check = {
   remediation: {
     aws: {
       ja:
-        'オブジェクト所有者を「バケット所有者の強制」（BucketOwnerEnforced）にして ACL を無効化してください' +
-        "（`aws s3api put-bucket-ownership-controls --bucket <bucket> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'`）。" +
+        'オブジェクト所有者を「バケット所有者の強制」（BucketOwnerEnforced）にして ACL を無効化してください。' +
         'バケット ACL が所有者以外に権限を付与していると変更は失敗する（InvalidBucketAclWithObjectOwnership）ため、必要な権限は先にバケットポリシーへ移してください。',
       en:
-        'Set Object Ownership to BucketOwnerEnforced to disable ACLs ' +
-        "(`aws s3api put-bucket-ownership-controls --bucket <bucket> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'`). " +
+        'Set Object Ownership to BucketOwnerEnforced to disable ACLs. ' +
         'The change fails (InvalidBucketAclWithObjectOwnership) while the bucket ACL grants anything to someone other ' +
         'than the owner: move the permissions still needed to the bucket policy first.',
+      commands: [BUCKET_OWNER_ENFORCED_COMMAND],
     },
     gcp: {
-      ja:
-        '均一なバケットレベルのアクセスを有効にしてください（`gcloud storage buckets update gs://<bucket> --uniform-bucket-level-access`）。' +
-        'ACL で付与していた権限のうち必要なものは、先に IAM のバインディングへ移してください。',
-      en:
-        'Enable uniform bucket-level access (`gcloud storage buckets update gs://<bucket> --uniform-bucket-level-access`). ' +
-        'Move the permissions still needed from ACLs to IAM bindings first.',
+      ja: '均一なバケットレベルのアクセスを有効にしてください。ACL で付与していた権限のうち必要なものは、先に IAM のバインディングへ移してください。',
+      en: 'Enable uniform bucket-level access. Move the permissions still needed from ACLs to IAM bindings first.',
+      commands: [GCS_UNIFORM_ACCESS_COMMAND],
     },
     default: {
       ja: 'ACL を無効化し、アクセス権限をポリシー（IAM）に一元化してください。',

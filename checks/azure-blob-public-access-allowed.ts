@@ -3,7 +3,7 @@
 // level publishes that container. It is a finding even when no container uses it today; the containers that do are
 // reported by public-read / public-list. One finding per storage account (see Resource.accountScope).
 import type { Check } from './types.js';
-import { azureAccountName, settingEvidence } from './helpers.js';
+import { AZURE_NO_ANONYMOUS_COMMAND, azureAccountName, settingEvidence } from './helpers.js';
 
 export const azureBlobPublicAccessAllowed: Check = {
   id: 'azure-blob-public-access-allowed',
@@ -25,14 +25,15 @@ export const azureBlobPublicAccessAllowed: Check = {
   remediation: {
     azure: {
       ja:
-        'ストレージアカウントで BLOB の匿名アクセスを禁止してください（`az storage account update --name <account> --resource-group <rg> --allow-blob-public-access false`）。' +
+        'ストレージアカウントで BLOB の匿名アクセスを禁止してください。' +
         '禁止すると公開レベルを設定したコンテナーへの匿名アクセスもすべて止まります。公開が必要なファイルは個人データと別のアカウントに分けるか、Azure Front Door 等の経由で配信してください。' +
         'Azure Policy の組み込みポリシー「ストレージ アカウントの匿名 BLOB アクセスを禁止する」で新しいアカウントにも強制できます。',
       en:
-        'Disallow anonymous blob access on the storage account (`az storage account update --name <account> --resource-group <rg> --allow-blob-public-access false`). ' +
+        'Disallow anonymous blob access on the storage account. ' +
         'This also stops anonymous access to every container with a public level: move files that must be public to a ' +
         'separate account without personal data, or serve them through Azure Front Door or similar. The built-in Azure ' +
         'Policy "Storage account public access should be disallowed" enforces it for new accounts too.',
+      commands: [AZURE_NO_ANONYMOUS_COMMAND],
     },
   },
   duties: ['APPI-23', 'GL-10-6-1', 'GL-10-6-2'],

@@ -16,12 +16,9 @@ export const azureBlobSoftDeleteOff: Check = {
   },
   remediation: {
     azure: {
-      ja:
-        'BLOB の論理的な削除を有効にしてください（`az storage account blob-service-properties update --account-name <account> --resource-group <rg> --enable-delete-retention true --delete-retention-days <days>`）。' +
-        '保持期間は個人データの削除方針と整合させてください。',
-      en:
-        'Turn on blob soft delete (`az storage account blob-service-properties update --account-name <account> --resource-group <rg> --enable-delete-retention true --delete-retention-days <days>`). ' +
-        'Choose a retention period consistent with your policy for deleting personal data.',
+      ja: 'BLOB の論理的な削除を有効にしてください（コマンドの 7 日は例です）。保持期間は個人データの削除方針と整合させてください。',
+      en: 'Turn on blob soft delete (the command\'s 7 days are an example). Choose a retention period consistent with your policy for deleting personal data.',
+      commands: ['az storage account blob-service-properties update --account-name {storage-account} --resource-group {resource-group} --enable-delete-retention true --delete-retention-days 7'],
     },
   },
   duties: ['APPI-23', 'GL-10-3-4'],

@@ -16,8 +16,9 @@ export const azureContainerSoftDeleteOff: Check = {
   },
   remediation: {
     azure: {
-      ja: 'コンテナーの論理的な削除を有効にしてください（`az storage account blob-service-properties update --account-name <account> --resource-group <rg> --enable-container-delete-retention true --container-delete-retention-days <days>`）。',
-      en: 'Turn on container soft delete (`az storage account blob-service-properties update --account-name <account> --resource-group <rg> --enable-container-delete-retention true --container-delete-retention-days <days>`).',
+      ja: 'コンテナーの論理的な削除を有効にしてください（コマンドの 7 日は例です）。',
+      en: 'Turn on container soft delete (the command\'s 7 days are an example).',
+      commands: ['az storage account blob-service-properties update --account-name {storage-account} --resource-group {resource-group} --enable-container-delete-retention true --container-delete-retention-days 7'],
     },
   },
   duties: ['APPI-23', 'GL-10-3-4'],

@@ -18,11 +18,12 @@ export const azureCrossTenantReplicationAllowed: Check = {
   remediation: {
     azure: {
       ja:
-        'テナント間レプリケーションを禁止してください（`az storage account update --name <account> --resource-group <rg> --allow-cross-tenant-replication false`）。' +
+        'テナント間レプリケーションを禁止してください。' +
         '他テナント（委託先等）への複製が必要な場合は、委託先の監督（法第25条）として契約と設定を記録してください。',
       en:
-        'Disallow cross-tenant replication (`az storage account update --name <account> --resource-group <rg> --allow-cross-tenant-replication false`). ' +
+        'Disallow cross-tenant replication. ' +
         'Where copies to another tenant (a contractor, say) are needed, document the contract and the setting as part of supervising the contractor (APPI Art. 25).',
+      commands: ['az storage account update --name {storage-account} --resource-group {resource-group} --allow-cross-tenant-replication false'],
     },
   },
   duties: ['APPI-23', 'GL-10-6-1'],

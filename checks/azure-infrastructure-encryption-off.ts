@@ -17,12 +17,12 @@ export const azureInfrastructureEncryptionOff: Check = {
   remediation: {
     azure: {
       ja:
-        'インフラストラクチャ暗号化はアカウント作成時にしか有効にできません。要配慮個人情報などを保管する場合は、有効にした新しいアカウントを作成し' +
-        '（`az storage account create --name <new-account> --resource-group <rg> --require-infrastructure-encryption`）、AzCopy 等でデータを移してください。',
+        'インフラストラクチャ暗号化はアカウント作成時にしか有効にできません。要配慮個人情報などを保管する場合は、有効にした新しいアカウントを' +
+        '同じリソースグループに作成し、AzCopy 等でデータを移してください。',
       en:
         'Infrastructure encryption can only be turned on when an account is created. For sensitive personal data, create a ' +
-        'new account with it (`az storage account create --name <new-account> --resource-group <rg> --require-infrastructure-encryption`) ' +
-        'and move the data there (AzCopy or similar).',
+        'new account with it in the same resource group and move the data there (AzCopy or similar).',
+      commands: ['az storage account create --name "$NEW_ACCOUNT" --resource-group {resource-group} --require-infrastructure-encryption'],
     },
   },
   duties: ['APPI-23', 'GL-10-6-4'],

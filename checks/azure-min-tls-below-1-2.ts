@@ -19,11 +19,12 @@ export const azureMinTlsBelow12: Check = {
   remediation: {
     azure: {
       ja:
-        '最小 TLS バージョンを 1.2 にしてください（`az storage account update --name <account> --resource-group <rg> --min-tls-version TLS1_2`）。' +
+        '最小 TLS バージョンを 1.2 にしてください。' +
         '変更前に、Azure Monitor のログで TLS 1.0/1.1 を使うクライアントがないことを確認してください。',
       en:
-        'Set the minimum TLS version to 1.2 (`az storage account update --name <account> --resource-group <rg> --min-tls-version TLS1_2`). ' +
+        'Set the minimum TLS version to 1.2. ' +
         'Check the Azure Monitor logs for clients still using TLS 1.0 or 1.1 first.',
+      commands: ['az storage account update --name {storage-account} --resource-group {resource-group} --min-tls-version TLS1_2'],
     },
   },
   duties: ['APPI-23', 'GL-10-6-4'],

@@ -23,14 +23,15 @@ export const azureNetworkOpenToAll: Check = {
   remediation: {
     azure: {
       ja:
-        'ネットワーク規則の既定の動作を Deny にし、必要な IP 範囲・仮想ネットワークだけを許可してください' +
-        '（`az storage account update --name <account> --resource-group <rg> --default-action Deny`、`az storage account network-rule add --account-name <account> --resource-group <rg> --ip-address <range>`）。' +
-        'インターネットからのアクセスが不要ならプライベートエンドポイントを使い、パブリックネットワークアクセスを無効にしてください（`--public-network-access Disabled`）。',
+        'ネットワーク規則の既定の動作を Deny にし、必要な IP 範囲・仮想ネットワークだけを許可してください。' +
+        'インターネットからのアクセスが不要ならプライベートエンドポイントを使い、パブリックネットワークアクセスを無効にしてください（az storage account update の --public-network-access Disabled）。',
       en:
-        'Set the network rules to deny by default and allow only the IP ranges and virtual networks that need access ' +
-        '(`az storage account update --name <account> --resource-group <rg> --default-action Deny`, ' +
-        '`az storage account network-rule add --account-name <account> --resource-group <rg> --ip-address <range>`). ' +
-        'If nothing on the internet needs it, use a private endpoint and disable public network access (`--public-network-access Disabled`).',
+        'Set the network rules to deny by default and allow only the IP ranges and virtual networks that need access. ' +
+        'If nothing on the internet needs it, use a private endpoint and disable public network access (az storage account update with --public-network-access Disabled).',
+      commands: [
+        'az storage account update --name {storage-account} --resource-group {resource-group} --default-action Deny',
+        'az storage account network-rule add --account-name {storage-account} --resource-group {resource-group} --ip-address "$ALLOWED_IP_RANGE"',
+      ],
     },
   },
   duties: ['APPI-23', 'GL-10-6-3'],

@@ -24,13 +24,13 @@ export const azureSharedKeyAccessAllowed: Check = {
   remediation: {
     azure: {
       ja:
-        'アプリケーションを Microsoft Entra ID（マネージド ID）による認可とユーザー委任 SAS に移行してから、共有キーによる認可を禁止してください' +
-        '（`az storage account update --name <account> --resource-group <rg> --allow-shared-key-access false`）。' +
+        'アプリケーションを Microsoft Entra ID（マネージド ID）による認可とユーザー委任 SAS に移行してから、共有キーによる認可を禁止してください。' +
         '禁止するとアカウントキーで署名した既存の SAS も使えなくなります。移行前に Azure Monitor のログで SharedKey による要求がないことを確認してください。',
       en:
         'Move applications to Microsoft Entra ID authorization (managed identities) and user delegation SAS, then disallow ' +
-        'Shared Key authorization (`az storage account update --name <account> --resource-group <rg> --allow-shared-key-access false`). ' +
+        'Shared Key authorization. ' +
         'Existing SAS signed with an account key stop working too: check the Azure Monitor logs for SharedKey requests first.',
+      commands: ['az storage account update --name {storage-account} --resource-group {resource-group} --allow-shared-key-access false'],
     },
   },
   duties: ['APPI-23', 'GL-10-6-2'],

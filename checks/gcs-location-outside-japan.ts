@@ -95,14 +95,17 @@ export const gcsLocationOutsideJapan: Check = {
   remediation: {
     gcp: {
       ja:
-        '個人データを保存するバケットは日本国内のロケーション（asia-northeast1、asia-northeast2、asia1）に作成し直し、データを移してください（ロケーションは作成後に変更できません。`gcloud storage buckets create gs://<new-bucket> --location=asia-northeast1` の後に `gcloud storage cp --recursive gs://<bucket>/* gs://<new-bucket>/`）。' +
+        '個人データを保存するバケットは日本国内のロケーション（asia-northeast1、asia-northeast2、asia1）に作成し直し、データを移してください（ロケーションは作成後に変更できません）。' +
         '国外に置き続ける場合は、その国の制度を調査して記録し、保有個人データの安全管理措置の公表事項に国名と制度の概要を記載してください。',
       en:
         'Recreate buckets that hold personal data in a location in Japan (asia-northeast1, asia-northeast2, asia1) and move ' +
-        'the data (a location cannot be changed after creation: `gcloud storage buckets create gs://<new-bucket> ' +
-        '--location=asia-northeast1`, then `gcloud storage cp --recursive gs://<bucket>/* gs://<new-bucket>/`). If the data ' +
+        'the data (a location cannot be changed after creation). If the data ' +
         "stays abroad, research and record that country's regime and name the country and an outline of its regime in the " +
         'security measures you make known to the persons.',
+      commands: [
+        'gcloud storage buckets create gs://"$NEW_BUCKET" --project={project} --location=asia-northeast1',
+        'gcloud storage cp --recursive gs://{bucket}/* gs://"$NEW_BUCKET"/',
+      ],
     },
   },
   duties: ['APPI-23', 'GL-10-7'],

@@ -2,7 +2,7 @@
 // bucket nor, with "inherited", by the org policy constraint storage.publicAccessPrevention.
 // Unknown (the org policy could not be read): not-verified reports it.
 import type { Check } from './types.js';
-import { settingEvidence } from './helpers.js';
+import { GCS_PREVENT_PUBLIC_COMMAND, settingEvidence } from './helpers.js';
 import type { I18n } from '../src/model.js';
 
 export const gcsPublicAccessPreventionOff: Check = {
@@ -25,16 +25,17 @@ export const gcsPublicAccessPreventionOff: Check = {
   remediation: {
     gcp: {
       ja:
-        'バケットでパブリックアクセスの防止を適用してください（`gcloud storage buckets update gs://<bucket> --public-access-prevention`）。' +
+        'バケットでパブリックアクセスの防止を適用してください。' +
         '組織全体で防ぐには、組織又はフォルダで組織ポリシーの制約 storage.publicAccessPrevention を適用してください' +
-        '（`gcloud org-policies set-policy policy.yaml`、policy.yaml は name: organizations/<org-id>/policies/storage.publicAccessPrevention と spec.rules: [{enforce: true}]）。' +
+        '（gcloud org-policies set-policy に、name が organizations/組織ID/policies/storage.publicAccessPrevention で spec.rules が [{enforce: true}] のポリシーファイルを渡します）。' +
         '意図して公開しているバケット（ウェブサイト等）は、適用の前に Cloud CDN・ロードバランサ経由の配信等に切り替えてください。',
       en:
-        'Enforce Public Access Prevention on the bucket (`gcloud storage buckets update gs://<bucket> --public-access-prevention`). ' +
+        'Enforce Public Access Prevention on the bucket. ' +
         'To prevent public buckets organization-wide, enforce the org policy constraint storage.publicAccessPrevention on the ' +
-        'organization or a folder (`gcloud org-policies set-policy policy.yaml` with name: ' +
-        'organizations/<org-id>/policies/storage.publicAccessPrevention and spec.rules: [{enforce: true}]). Move buckets that ' +
+        'organization or a folder (gcloud org-policies set-policy with a policy file whose name is ' +
+        'organizations/ORGANIZATION_ID/policies/storage.publicAccessPrevention and whose spec.rules is [{enforce: true}]). Move buckets that ' +
         'are public on purpose (websites …) behind Cloud CDN or a load balancer first.',
+      commands: [GCS_PREVENT_PUBLIC_COMMAND],
     },
   },
   duties: ['APPI-23', 'GL-10-6-1', 'GL-10-6-2'],

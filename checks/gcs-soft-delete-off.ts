@@ -27,12 +27,13 @@ export const gcsSoftDeleteOff: Check = {
   remediation: {
     gcp: {
       ja:
-        '論理削除を7日以上の保持期間で有効にしてください（`gcloud storage buckets update gs://<bucket> --soft-delete-duration=7d`）。' +
+        '論理削除を7日以上の保持期間で有効にしてください。' +
         '保持期間中の削除済みオブジェクトにも保管料金がかかり、個人データの削除方針（本人からの消去の請求への対応を含む）とも整合させる必要があるため、期間は両方を考慮して決めてください。',
       en:
-        'Enable soft delete with a retention of 7 days or more (`gcloud storage buckets update gs://<bucket> --soft-delete-duration=7d`). ' +
+        'Enable soft delete with a retention of 7 days or more. ' +
         'Soft-deleted objects are billed for storage during retention, and the period must fit your policy for deleting ' +
         'personal data (including requests from the persons for deletion): choose it with both in mind.',
+      commands: ['gcloud storage buckets update gs://{bucket} --soft-delete-duration=7d'],
     },
   },
   duties: ['APPI-23', 'GL-10-3-4'],

@@ -6,6 +6,7 @@ import type {
   Evidence,
   I18n,
   Provider,
+  Remediation,
   Resource,
 } from '../src/model.js';
 import type { CheckMeta, FindingDraft } from './types.js';
@@ -327,46 +328,54 @@ export function scopeDraftsToAccount(resource: Resource, drafts: FindingDraft[])
 // ---------------------------------------------------------------------------------------------
 // Remediation shared by the "anyone can …" checks: make the bucket private again.
 
-export const MAKE_PRIVATE: Readonly<Record<'aws' | 'gcp' | 'azure' | 'default', I18n>> = {
+/** The shell commands that turn on every Block Public Access flag of a bucket, and of its account. */
+export const BUCKET_BPA_COMMAND = `aws s3api put-public-access-block --bucket {bucket} --public-access-block-configuration ${BPA_ALL_ON}`;
+export const ACCOUNT_BPA_COMMAND = `aws s3control put-public-access-block --account-id {account-id} --public-access-block-configuration ${BPA_ALL_ON}`;
+export const BUCKET_OWNER_ENFORCED_COMMAND = "aws s3api put-bucket-ownership-controls --bucket {bucket} --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'";
+export const GCS_PREVENT_PUBLIC_COMMAND = 'gcloud storage buckets update gs://{bucket} --public-access-prevention';
+export const GCS_UNIFORM_ACCESS_COMMAND = 'gcloud storage buckets update gs://{bucket} --uniform-bucket-level-access';
+export const AZURE_NO_ANONYMOUS_COMMAND = 'az storage account update --name {storage-account} --resource-group {resource-group} --allow-blob-public-access false';
+
+export const MAKE_PRIVATE: Readonly<Record<'aws' | 'gcp' | 'azure' | 'default', Remediation>> = {
   aws: {
     ja:
-      'バケットとアカウントの両方でブロックパブリックアクセスの4項目をすべて有効にしてください' +
-      `（\`aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration ${BPA_ALL_ON}\`、` +
-      `アカウントは \`aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration ${BPA_ALL_ON}\`）。` +
+      'バケットとアカウントの両方でブロックパブリックアクセスの4項目をすべて有効にしてください。' +
       'あわせて、バケットポリシーから Principal "*" の Allow ステートメントを削除し、' +
       'オブジェクト所有者を「バケット所有者の強制」（BucketOwnerEnforced）にして ACL を無効化してください。' +
       '公開が必要なコンテンツは、非公開のバケットから CloudFront のオリジンアクセスコントロール（OAC）経由で配信してください。',
     en:
-      'Turn on all four Block Public Access flags on both the bucket and the account ' +
-      `(\`aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration ${BPA_ALL_ON}\`; ` +
-      `for the account, \`aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration ${BPA_ALL_ON}\`). ` +
+      'Turn on all four Block Public Access flags on both the bucket and the account. ' +
       'Also remove the Allow statements with Principal "*" from the bucket policy and set Object Ownership to ' +
       'BucketOwnerEnforced to disable ACLs. Serve content that must be public from a private bucket through ' +
       'CloudFront with origin access control (OAC).',
+    commands: [BUCKET_BPA_COMMAND, ACCOUNT_BPA_COMMAND, BUCKET_OWNER_ENFORCED_COMMAND],
   },
   gcp: {
     ja:
-      'パブリックアクセスの防止を適用し（`gcloud storage buckets update gs://<bucket> --public-access-prevention`）、' +
-      'allUsers・allAuthenticatedUsers への IAM バインディングを削除してください' +
-      '（`gcloud storage buckets remove-iam-policy-binding gs://<bucket> --member=allUsers --role=<role>`）。' +
-      'あわせて均一なバケットレベルのアクセスを有効にし（`--uniform-bucket-level-access`）、オブジェクト ACL による公開を無効化してください。',
+      'パブリックアクセスの防止を適用し、allUsers・allAuthenticatedUsers への IAM バインディングを削除してください。' +
+      'あわせて均一なバケットレベルのアクセスを有効にし、オブジェクト ACL による公開を無効化してください。',
     en:
-      'Enforce public access prevention (`gcloud storage buckets update gs://<bucket> --public-access-prevention`) and ' +
-      'remove the IAM bindings for allUsers and allAuthenticatedUsers ' +
-      '(`gcloud storage buckets remove-iam-policy-binding gs://<bucket> --member=allUsers --role=<role>`). ' +
-      'Also enable uniform bucket-level access (`--uniform-bucket-level-access`) so object ACLs cannot make objects public.',
+      'Enforce public access prevention and remove the IAM bindings for allUsers and allAuthenticatedUsers. ' +
+      'Also enable uniform bucket-level access so object ACLs cannot make objects public.',
+    commands: [
+      GCS_PREVENT_PUBLIC_COMMAND,
+      'gcloud storage buckets remove-iam-policy-binding gs://{bucket} --member=allUsers --role="$PUBLIC_ROLE"',
+      'gcloud storage buckets remove-iam-policy-binding gs://{bucket} --member=allAuthenticatedUsers --role="$PUBLIC_ROLE"',
+      GCS_UNIFORM_ACCESS_COMMAND,
+    ],
   },
   azure: {
     ja:
-      'ストレージアカウントで BLOB の匿名アクセスを禁止し' +
-      '（`az storage account update --name <account> --resource-group <rg> --allow-blob-public-access false`）、' +
-      'コンテナーのパブリックアクセスレベルを「プライベート」にしてください。' +
+      'ストレージアカウントで BLOB の匿名アクセスを禁止し、コンテナーのパブリックアクセスレベルを「プライベート」にしてください。' +
       '静的 Web サイト（$web コンテナー）はこの設定にかかわらず Web エンドポイントから誰でも読み取れるため、個人データを置かないでください。',
     en:
-      'Disallow anonymous blob access on the storage account ' +
-      '(`az storage account update --name <account> --resource-group <rg> --allow-blob-public-access false`) and set ' +
-      "the container's public access level to private. The static website container ($web) stays readable by anyone " +
-      'through the web endpoint regardless of that setting: keep no personal data there.',
+      "Disallow anonymous blob access on the storage account and set the container's public access level to private. " +
+      'The static website container ($web) stays readable by anyone through the web endpoint regardless of that ' +
+      'setting: keep no personal data there.',
+    commands: [
+      AZURE_NO_ANONYMOUS_COMMAND,
+      'az storage container set-permission --name {container} --account-name {storage-account} --public-access off --auth-mode login',
+    ],
   },
   default: {
     ja: 'バケットの公開設定を解除し、匿名・任意の認証済み主体に付与した権限を削除してください。公開が必要なコンテンツは個人データと別のバケットに分けてください。',
@@ -385,10 +394,11 @@ export function makePrivateRemediation(capability: Capability, after?: I18n): Ch
     en: `Remove what the detail names as evidence (the settings that let anyone ${cap.en}).`,
   };
   const out: CheckMeta['remediation'] = {};
-  for (const [provider, text] of Object.entries(MAKE_PRIVATE) as [keyof typeof MAKE_PRIVATE, I18n][]) {
+  for (const [provider, text] of Object.entries(MAKE_PRIVATE) as [keyof typeof MAKE_PRIVATE, Remediation][]) {
     out[provider] = {
       ja: `${first.ja}${text.ja}${after ? after.ja : ''}`,
       en: `${first.en} ${text.en}${after ? ` ${after.en}` : ''}`,
+      ...(text.commands ? { commands: text.commands } : {}),
     };
   }
   return out;

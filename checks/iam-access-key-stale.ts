@@ -24,12 +24,12 @@ export const iamAccessKeyStale: AccountCheck = {
   remediation: {
     aws: {
       ja:
-        '使われていないキーは無効化した上で削除してください（`aws iam update-access-key --status Inactive`、`aws iam delete-access-key`）。' +
+        '使われていないキーは無効化した上で削除してください（コマンドは無効化まで。削除は aws iam delete-access-key）。' +
         '必要なキーは新しいキーを作成して切り替え、古いキーを削除してください。可能であれば、アクセスキーの代わりに IAM ロール（EC2・ECS・Lambda のロール、IAM Roles Anywhere、IAM Identity Center）の一時的な認証情報を使ってください。',
       en:
-        'Deactivate, then delete keys that are not used (`aws iam update-access-key --status Inactive`, `aws iam ' +
-        'delete-access-key`). Rotate keys that are needed: create a new key, switch over, delete the old one. Where possible, ' +
+        'Deactivate, then delete keys that are not used (the command deactivates; aws iam delete-access-key deletes). Rotate keys that are needed: create a new key, switch over, delete the old one. Where possible, ' +
         'use temporary credentials of IAM roles (EC2/ECS/Lambda roles, IAM Roles Anywhere, IAM Identity Center) instead of access keys.',
+      commands: ['aws iam update-access-key --user-name {iam-name} --access-key-id "$ACCESS_KEY_ID" --status Inactive'],
     },
   },
   duties: ['APPI-23', 'GL-10-6-2'],

@@ -36,11 +36,11 @@ export const iamFullS3Access: AccountCheck = {
   remediation: {
     aws: {
       ja:
-        '必要なバケット（arn:aws:s3:::<bucket>、arn:aws:s3:::<bucket>/<prefix>/*）と操作（s3:GetObject 等）に絞ったポリシーに置き換えてください。' +
+        '必要なバケット（arn:aws:s3:::バケット名、arn:aws:s3:::バケット名/プレフィックス/*）と操作（s3:GetObject 等）に絞ったポリシーに置き換えてください。' +
         'AdministratorAccess 等の広い権限が必要な管理者は人数を限定し、MFA を必須にし、個人データのバケットにはバケットポリシーで aws:PrincipalArn による明示的な Deny を設けることも検討してください。' +
         'IAM Access Analyzer の未使用アクセスの分析やポリシー生成も利用できます。',
       en:
-        'Replace the policy with one limited to the buckets (arn:aws:s3:::<bucket>, arn:aws:s3:::<bucket>/<prefix>/*) and ' +
+        'Replace the policy with one limited to the buckets (arn:aws:s3:::BUCKET, arn:aws:s3:::BUCKET/PREFIX/*) and ' +
         'actions (s3:GetObject …) needed. Keep administrators with broad policies such as AdministratorAccess few and ' +
         'MFA-protected, and consider an explicit Deny on aws:PrincipalArn in the bucket policy of personal-data buckets. ' +
         "IAM Access Analyzer's unused-access findings and policy generation can help.",

@@ -25,12 +25,12 @@ export const iamPasswordPolicyWeak: AccountCheck = {
     aws: {
       ja:
         `パスワードポリシーで最小文字数を ${MIN_PASSWORD_LENGTH} 文字以上にし、パスワードの再利用防止（例: 直近 24 個）を設定してください` +
-        `（\`aws iam update-account-password-policy --minimum-password-length ${MIN_PASSWORD_LENGTH} --password-reuse-prevention 24\`。指定しなかった項目は既定に戻るため、現在の設定とあわせて指定してください）。` +
+        '（コマンドで指定しなかった項目は既定に戻るため、現在の設定とあわせて指定してください）。' +
         'あわせて MFA を必須にし、可能であれば IAM ユーザーのパスワードをやめて IAM Identity Center に移行してください。',
       en:
         `Set the password policy's minimum length to ${MIN_PASSWORD_LENGTH} or more and prevent reuse (e.g. the last 24) ` +
-        `(\`aws iam update-account-password-policy --minimum-password-length ${MIN_PASSWORD_LENGTH} --password-reuse-prevention 24\`; ` +
-        'options left out return to their defaults, so repeat the current ones). Require MFA too, and where possible replace IAM user passwords with IAM Identity Center.',
+        '(options left out of the command return to their defaults, so add the current ones). Require MFA too, and where possible replace IAM user passwords with IAM Identity Center.',
+      commands: [`aws iam update-account-password-policy --minimum-password-length ${MIN_PASSWORD_LENGTH} --password-reuse-prevention 24`],
     },
   },
   duties: ['APPI-23', 'GL-10-6-2'],

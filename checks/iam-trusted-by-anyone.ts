@@ -24,12 +24,13 @@ export const iamTrustedByAnyone: AccountCheck = {
   remediation: {
     aws: {
       ja:
-        '信頼ポリシーの Principal を、引き受けを認める特定のアカウント又はロールの ARN に置き換えてください（`aws iam update-assume-role-policy`）。' +
+        '信頼ポリシーの Principal を、引き受けを認める特定のアカウント又はロールの ARN に置き換えてください（コマンドの trust-policy.json に新しい信頼ポリシーを書きます）。' +
         '組織内に限る場合は aws:PrincipalOrgID の条件を加え、外部の事業者には sts:ExternalId の条件を必須にしてください。不要なロールは削除してください。',
       en:
-        "Replace the trust policy's Principal with the ARNs of the accounts or roles that may assume the role (`aws iam " +
-        'update-assume-role-policy`). To stay within your organization add an aws:PrincipalOrgID condition; require an ' +
+        "Replace the trust policy's Principal with the ARNs of the accounts or roles that may assume the role (write the new " +
+        'trust policy into the trust-policy.json the command reads). To stay within your organization add an aws:PrincipalOrgID condition; require an ' +
         'sts:ExternalId condition for outside parties. Delete roles that are not needed.',
+      commands: ['aws iam update-assume-role-policy --role-name {iam-name} --policy-document file://trust-policy.json'],
     },
   },
   duties: ['APPI-23', 'GL-10-6-1', 'GL-10-6-2'],

@@ -17,14 +17,13 @@ export const mfaDeleteOff: Check = {
   remediation: {
     aws: {
       ja:
-        'MFA Delete はルートユーザーが MFA デバイスを使って CLI・API からのみ有効にできます' +
-        '（`aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa "<mfa-device-arn> <code>"`）。' +
+        'MFA Delete はルートユーザーが MFA デバイスを使って CLI・API からのみ有効にできます。' +
         'ライフサイクル設定とは併用できないため、ライフサイクルを使うバケットや運用上ルートユーザーを使えない場合は、オブジェクトロックや AWS Backup による保護を検討してください。',
       en:
-        'Only the root user can enable MFA Delete, with its MFA device, through the CLI or API ' +
-        '(`aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa "<mfa-device-arn> <code>"`). ' +
+        'Only the root user can enable MFA Delete, with its MFA device, through the CLI or API. ' +
         'It cannot be used together with a lifecycle configuration: for buckets with lifecycle rules, or where the root ' +
         'user cannot be used, protect the data with Object Lock or AWS Backup instead.',
+      commands: ['aws s3api put-bucket-versioning --bucket {bucket} --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa "$MFA_SERIAL $MFA_CODE"'],
     },
   },
   duties: ['APPI-23', 'GL-10-6-2', 'GL-10-3-4'],

@@ -21,34 +21,33 @@ export const noObjectLock: Check = {
   remediation: {
     aws: {
       ja:
-        'バージョニングを有効にしたうえで、オブジェクトロックと既定の保持期間を設定してください' +
-        '（`aws s3api put-object-lock-configuration --bucket <bucket> --object-lock-configuration ' +
-        '\'{"ObjectLockEnabled":"Enabled","Rule":{"DefaultRetention":{"Mode":"GOVERNANCE","Days":30}}}\'`）。' +
+        'バージョニングを有効にしたうえで、オブジェクトロックと既定の保持期間を設定してください（コマンドのガバナンスモード30日は例です）。' +
         'コンプライアンスモードの保持期間はルートユーザーでも短縮できないため、個人データの削除方針や本人からの消去等の請求への対応と矛盾しない期間・モードを選んでください。',
       en:
-        'With versioning on, enable Object Lock with a default retention period ' +
-        '(`aws s3api put-object-lock-configuration --bucket <bucket> --object-lock-configuration ' +
-        '\'{"ObjectLockEnabled":"Enabled","Rule":{"DefaultRetention":{"Mode":"GOVERNANCE","Days":30}}}\'`). ' +
+        "With versioning on, enable Object Lock with a default retention period (the command's 30 days in governance mode are an example). " +
         'Not even the root user can shorten a compliance-mode retention, so choose a mode and period consistent with ' +
         'your policy for deleting personal data and with requests from the persons for deletion.',
+      commands: [
+        'aws s3api put-object-lock-configuration --bucket {bucket} --object-lock-configuration \'{"ObjectLockEnabled":"Enabled","Rule":{"DefaultRetention":{"Mode":"GOVERNANCE","Days":30}}}\'',
+      ],
     },
     gcp: {
       ja:
-        '保持ポリシーを設定し（`gcloud storage buckets update gs://<bucket> --retention-period=<period>`）、必要に応じてロックしてください（`--lock-retention-period`。ロックは取り消せません）。' +
+        '保持ポリシーを設定し（コマンドの30日は例です）、必要に応じてロックしてください（gcloud storage buckets update の --lock-retention-period。ロックは取り消せません）。' +
         '保持期間は個人データの削除方針と矛盾しないように決めてください。',
       en:
-        'Set a retention policy (`gcloud storage buckets update gs://<bucket> --retention-period=<period>`) and lock it if ' +
-        'needed (`--lock-retention-period`; a lock cannot be undone). Choose a period consistent with your policy for deleting personal data.',
+        "Set a retention policy (the command's 30 days are an example) and lock it if needed (gcloud storage buckets " +
+        'update with --lock-retention-period; a lock cannot be undone). Choose a period consistent with your policy for deleting personal data.',
+      commands: ['gcloud storage buckets update gs://{bucket} --retention-period=30d'],
     },
     azure: {
       ja:
-        'コンテナーに時間ベースの保持ポリシー（不変性ポリシー）を設定してください' +
-        '（`az storage container immutability-policy create --account-name <account> --container-name <container> --period <days>`）。' +
+        'コンテナーに時間ベースの保持ポリシー（不変性ポリシー）を設定してください（コマンドの30日は例です）。' +
         '保持期間は個人データの削除方針と矛盾しないように決めてください。',
       en:
-        'Set a time-based retention (immutability) policy on the container ' +
-        '(`az storage container immutability-policy create --account-name <account> --container-name <container> --period <days>`). ' +
+        "Set a time-based retention (immutability) policy on the container (the command's 30 days are an example). " +
         'Choose a period consistent with your policy for deleting personal data.',
+      commands: ['az storage container immutability-policy create --account-name {storage-account} --resource-group {resource-group} --container-name {container} --period 30'],
     },
     default: {
       ja: '削除・上書きを一定期間防止する保持ロックを設定してください。保持期間は個人データの削除方針と矛盾しないように決めてください。',

@@ -37,38 +37,37 @@ export const providerManagedEncryption: Check = {
   remediation: {
     aws: {
       ja:
-        'お客様管理の KMS キーによる既定の暗号化（SSE-KMS）を設定してください' +
-        '（`aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration ' +
-        '\'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"<key-arn>"},"BucketKeyEnabled":true}]}\'`）。' +
+        'お客様管理の KMS キーによる既定の暗号化（SSE-KMS）を設定してください。' +
         'キーポリシーで kms:Decrypt を必要なロールだけに許可し、CloudTrail で復号の記録を確認できるようにしてください（AWS マネージドキー aws/s3 ではキーポリシーを変更できません）。' +
         '既定の暗号化は以後に書き込まれるオブジェクトにのみ適用されるため、既存オブジェクトはコピー（S3 バッチオペレーション等）で暗号化し直してください。',
       en:
-        'Set default encryption with a customer-managed KMS key (SSE-KMS) ' +
-        '(`aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration ' +
-        '\'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"<key-arn>"},"BucketKeyEnabled":true}]}\'`). ' +
+        'Set default encryption with a customer-managed KMS key (SSE-KMS). ' +
         'Allow kms:Decrypt in the key policy only to the roles that need it, so CloudTrail shows every decryption (the ' +
         'AWS managed key aws/s3 has a key policy you cannot change). Default encryption applies only to objects written ' +
         'afterwards: re-encrypt existing objects by copying them (e.g. S3 Batch Operations).',
+      commands: [
+        'aws s3api put-bucket-encryption --bucket {bucket} --server-side-encryption-configuration "Rules=[{ApplyServerSideEncryptionByDefault={SSEAlgorithm=aws:kms,KMSMasterKeyID=$KMS_KEY_ARN},BucketKeyEnabled=true}]"',
+      ],
     },
     gcp: {
       ja:
-        'Cloud KMS の顧客管理の暗号鍵（CMEK）をバケットの既定の鍵に設定してください' +
-        '（`gcloud storage buckets update gs://<bucket> --default-encryption-key=projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>`）。' +
+        'Cloud KMS の顧客管理の暗号鍵（CMEK）をバケットの既定の鍵に設定してください。' +
         'Cloud Storage のサービスエージェントに鍵の暗号化・復号の権限が必要です。既存オブジェクトは書き直すまで元の鍵のままです。',
       en:
-        'Set a Cloud KMS customer-managed encryption key (CMEK) as the default key of the bucket ' +
-        '(`gcloud storage buckets update gs://<bucket> --default-encryption-key=projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>`). ' +
+        'Set a Cloud KMS customer-managed encryption key (CMEK) as the default key of the bucket. ' +
         'The Cloud Storage service agent needs encrypt/decrypt permission on the key. Existing objects keep their key until rewritten.',
+      commands: ['gcloud storage buckets update gs://{bucket} --default-encryption-key="$KMS_KEY"'],
     },
     azure: {
       ja:
-        'ストレージアカウントの暗号化に Key Vault のカスタマーマネージドキーを設定してください' +
-        '（`az storage account update --name <account> --resource-group <rg> --encryption-key-source Microsoft.Keyvault --encryption-key-vault <vault-uri> --encryption-key-name <key>`）。' +
+        'ストレージアカウントの暗号化に Key Vault のカスタマーマネージドキーを設定してください。' +
         'ストレージアカウントのマネージド ID に鍵へのアクセス権限が必要です。',
       en:
-        'Configure the storage account to encrypt with a customer-managed key in Key Vault ' +
-        '(`az storage account update --name <account> --resource-group <rg> --encryption-key-source Microsoft.Keyvault --encryption-key-vault <vault-uri> --encryption-key-name <key>`). ' +
+        'Configure the storage account to encrypt with a customer-managed key in Key Vault. ' +
         "The storage account's managed identity needs access to the key.",
+      commands: [
+        'az storage account update --name {storage-account} --resource-group {resource-group} --encryption-key-source Microsoft.Keyvault --encryption-key-vault "$KEY_VAULT_URI" --encryption-key-name "$KEY_VAULT_KEY"',
+      ],
     },
     default: {
       ja: '自社で管理する鍵（鍵管理サービスのお客様管理キー）による保存時の暗号化を設定し、鍵の利用権限を必要な主体に限定してください。',

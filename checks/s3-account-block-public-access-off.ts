@@ -8,7 +8,7 @@
 // names exactly those flags. Every finding is therefore a real gap of that bucket; turning the flags on at the
 // account (or on the bucket) closes it. The bucket's own setting is reported by s3-block-public-access-off.
 import type { Check } from './types.js';
-import { BPA_ALL_ON, bpaFlagsOff, bpaFlagsText, joinList, settingEvidence } from './helpers.js';
+import { ACCOUNT_BPA_COMMAND, bpaFlagsOff, bpaFlagsText, joinList, settingEvidence } from './helpers.js';
 
 export const s3AccountBlockPublicAccessOff: Check = {
   id: 's3-account-block-public-access-off',
@@ -28,16 +28,15 @@ export const s3AccountBlockPublicAccessOff: Check = {
   remediation: {
     aws: {
       ja:
-        'アカウントのブロックパブリックアクセスの4項目をすべて有効にしてください' +
-        `（\`aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration ${BPA_ALL_ON}\`）。` +
+        'アカウントのブロックパブリックアクセスの4項目をすべて有効にしてください。' +
         'アカウントのすべてのバケットに効くため、意図して公開しているバケット（静的ウェブサイト等）があれば、先に CloudFront のオリジンアクセスコントロール（OAC）経由の配信に切り替えてください。' +
         'AWS Organizations を使っている場合は、SCP で s3:PutAccountPublicAccessBlock を拒否して設定の変更を防ぐことも検討してください。',
       en:
-        'Turn on all four account-level Block Public Access flags ' +
-        `(\`aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration ${BPA_ALL_ON}\`). ` +
+        'Turn on all four account-level Block Public Access flags. ' +
         'This applies to every bucket of the account: move buckets that are public on purpose (static websites etc.) to ' +
         'CloudFront with origin access control (OAC) first. With AWS Organizations, consider an SCP that denies ' +
         's3:PutAccountPublicAccessBlock so the setting cannot be changed back.',
+      commands: [ACCOUNT_BPA_COMMAND],
     },
   },
   duties: ['APPI-23', 'GL-10-6-1'],

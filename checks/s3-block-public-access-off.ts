@@ -6,7 +6,7 @@
 // every flag the bucket leaves off, the bucket is protected today and the finding is lowered to `low`
 // (defence in depth: the bucket would be unprotected as soon as the account setting changed).
 import type { Check } from './types.js';
-import { BPA_ALL_ON, bpaFlagsOff, bpaFlagsText, joinList, settingEvidence } from './helpers.js';
+import { BUCKET_BPA_COMMAND, bpaFlagsOff, bpaFlagsText, joinList, settingEvidence } from './helpers.js';
 import type { Evidence } from '../src/model.js';
 
 export const s3BlockPublicAccessOff: Check = {
@@ -29,12 +29,13 @@ export const s3BlockPublicAccessOff: Check = {
   remediation: {
     aws: {
       ja:
-        `4項目をすべて有効にしてください（\`aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration ${BPA_ALL_ON}\`）。` +
+        '4項目をすべて有効にしてください。' +
         '有効にすると既存の公開 ACL・公開バケットポリシーによるアクセスも止まるため、意図して公開しているコンテンツがあれば、先に CloudFront のオリジンアクセスコントロール（OAC）経由の配信に切り替えてください。',
       en:
-        `Turn on all four flags (\`aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration ${BPA_ALL_ON}\`). ` +
+        'Turn on all four flags. ' +
         'This also stops access through existing public ACLs and public bucket policies: move content that is public on ' +
         'purpose to CloudFront with origin access control (OAC) first.',
+      commands: [BUCKET_BPA_COMMAND],
     },
   },
   duties: ['APPI-23', 'GL-10-6-1'],

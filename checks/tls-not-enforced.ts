@@ -3,14 +3,9 @@ import type { Check } from './types.js';
 import { settingEvidence } from './helpers.js';
 
 /** The statement AWS documents for enforcing TLS: a conditional Deny covering both the bucket and its objects. */
-const DENY_INSECURE_TRANSPORT = `{
-  "Sid": "DenyInsecureTransport",
-  "Effect": "Deny",
-  "Principal": "*",
-  "Action": "s3:*",
-  "Resource": ["arn:aws:s3:::<bucket>", "arn:aws:s3:::<bucket>/*"],
-  "Condition": { "Bool": { "aws:SecureTransport": "false" } }
-}`;
+const DENY_INSECURE_TRANSPORT =
+  '{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*",' +
+  '"Resource":["arn:aws:s3:::{bucket}","arn:aws:s3:::{bucket}/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}';
 
 export const tlsNotEnforced: Check = {
   id: 'tls-not-enforced',
@@ -34,21 +29,22 @@ export const tlsNotEnforced: Check = {
   remediation: {
     aws: {
       ja:
-        'バケットポリシーの Statement に次のステートメントを追加してください（<bucket> はバケット名）。' +
-        'PutBucketPolicy はポリシー全体を置き換えるため、既存のステートメントを残したまま追加してください。\n' +
-        DENY_INSECURE_TRANSPORT,
+        'バケットポリシーに、TLS を使わない要求を拒否するステートメント（AWS が文書化している aws:SecureTransport の条件付き Deny）を追加してください。' +
+        'PutBucketPolicy はポリシー全体を置き換えるため、コマンドは既存のポリシーを読んでステートメントを追加します（jq が必要です。ポリシーがまだないバケットでは {"Version":"2012-10-17","Statement":[]} から始めてください）。',
       en:
-        'Add this statement to the Statement array of the bucket policy (<bucket> is the bucket name). PutBucketPolicy ' +
-        'replaces the whole policy, so keep the existing statements.\n' +
-        DENY_INSECURE_TRANSPORT,
+        'Add to the bucket policy the statement that refuses requests without TLS (the conditional Deny on ' +
+        'aws:SecureTransport that AWS documents). PutBucketPolicy replaces the whole policy, so the commands read the ' +
+        'existing policy and add the statement to it (they need jq; for a bucket without a policy, start from ' +
+        '{"Version":"2012-10-17","Statement":[]}).',
+      commands: [
+        `aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text | jq '.Statement += [${DENY_INSECURE_TRANSPORT}]' > policy.json`,
+        'aws s3api put-bucket-policy --bucket {bucket} --policy file://policy.json',
+      ],
     },
     azure: {
-      ja:
-        'ストレージアカウントで「安全な転送が必須」を有効にし、最小 TLS バージョンを 1.2 にしてください' +
-        '（`az storage account update --name <account> --resource-group <rg> --https-only true --min-tls-version TLS1_2`）。',
-      en:
-        'Turn on "secure transfer required" on the storage account and set the minimum TLS version to 1.2 ' +
-        '(`az storage account update --name <account> --resource-group <rg> --https-only true --min-tls-version TLS1_2`).',
+      ja: 'ストレージアカウントで「安全な転送が必須」を有効にし、最小 TLS バージョンを 1.2 にしてください。',
+      en: 'Turn on "secure transfer required" on the storage account and set the minimum TLS version to 1.2.',
+      commands: ['az storage account update --name {storage-account} --resource-group {resource-group} --https-only true --min-tls-version TLS1_2'],
     },
     default: {
       ja: 'HTTP でのアクセスを拒否し、HTTPS（TLS 1.2 以上）でのアクセスのみを許可してください。',

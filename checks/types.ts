@@ -1,7 +1,7 @@
 // The contract of a check: a pure function from one normalized Resource to zero or more findings.
 // No SDK import is allowed anywhere in checks/ (see ../shared/DESIGN.md).
 import type { Entrustee } from '../reports/appi/types.js';
-import type { DutyId, Evidence, Finding, I18n, IdentityPosture, Provider, Resource, Severity } from '../src/model.js';
+import type { DutyId, Evidence, Finding, I18n, IdentityPosture, Provider, Remediation, Resource, Severity } from '../src/model.js';
 
 export interface CheckMeta {
   /** Stable id, kebab-case, e.g. `public-read`. Used in finding ids, suppressions and SARIF rules. */
@@ -12,8 +12,11 @@ export interface CheckMeta {
   title: I18n;
   /** What the check looks for (for `kumoscan checks` and SARIF help text). */
   description: I18n;
-  /** Remediation per provider; `default` is used when the provider has no entry of its own. */
-  remediation: Partial<Record<Provider | 'default', I18n>>;
+  /**
+   * Remediation per provider; `default` is used when the provider has no entry of its own. The prose names no
+   * command: commands go in `commands`, as templates (checks/commands.ts) a report fills per resource.
+   */
+  remediation: Partial<Record<Provider | 'default', Remediation>>;
   duties: readonly DutyId[];
 }
 

@@ -17,28 +17,27 @@ export const versioningOff: Check = {
   remediation: {
     aws: {
       ja:
-        'バージョニングを有効にしてください（`aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled`）。' +
+        'バージョニングを有効にしてください。' +
         '古いバージョンが残り続けないよう、ライフサイクルルール（NoncurrentVersionExpiration）で非現行バージョンの保持期間を決め、個人データの削除方針と整合させてください。',
       en:
-        'Enable versioning (`aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled`). ' +
+        'Enable versioning. ' +
         'Bound how long noncurrent versions are kept with a lifecycle rule (NoncurrentVersionExpiration), consistent with ' +
         'your policy for deleting personal data.',
+      commands: ['aws s3api put-bucket-versioning --bucket {bucket} --versioning-configuration Status=Enabled'],
     },
     gcp: {
       ja:
-        'オブジェクトのバージョニングを有効にしてください（`gcloud storage buckets update gs://<bucket> --versioning`）。' +
+        'オブジェクトのバージョニングを有効にしてください。' +
         '非現行バージョンの保持期間はライフサイクルルールで決め、個人データの削除方針と整合させてください。',
       en:
-        'Enable object versioning (`gcloud storage buckets update gs://<bucket> --versioning`). Bound how long noncurrent ' +
+        'Enable object versioning. Bound how long noncurrent ' +
         'versions are kept with a lifecycle rule, consistent with your policy for deleting personal data.',
+      commands: ['gcloud storage buckets update gs://{bucket} --versioning'],
     },
     azure: {
-      ja:
-        'BLOB のバージョン管理を有効にしてください（`az storage account blob-service-properties update --account-name <account> --resource-group <rg> --enable-versioning true`）。' +
-        'あわせて BLOB の論理的な削除（`--enable-delete-retention true --delete-retention-days <days>`）も検討してください。',
-      en:
-        'Enable blob versioning (`az storage account blob-service-properties update --account-name <account> --resource-group <rg> --enable-versioning true`). ' +
-        'Consider blob soft delete as well (`--enable-delete-retention true --delete-retention-days <days>`).',
+      ja: 'BLOB のバージョン管理を有効にしてください。あわせて BLOB の論理的な削除も検討してください（チェック azure-blob-soft-delete-off）。',
+      en: 'Enable blob versioning. Consider blob soft delete as well (check azure-blob-soft-delete-off).',
+      commands: ['az storage account blob-service-properties update --account-name {storage-account} --resource-group {resource-group} --enable-versioning true'],
     },
     default: {
       ja: 'オブジェクトのバージョニング（又は論理削除）を有効にし、非現行バージョンの保持期間を個人データの削除方針と整合させてください。',

@@ -22,22 +22,23 @@ export const websitePublic: Check = {
     aws: {
       ja:
         'ウェブサイト用のバケットには公開してよいファイルだけを置き、個人データを扱うバケットとは分けてください。' +
-        'ウェブサイトホスティングが不要なら無効にし（`aws s3api delete-bucket-website --bucket <bucket>`）、公開設定も解除してください。' +
+        'ウェブサイトホスティングが不要なら無効にし、公開設定も解除してください。' +
         '必要な場合も、S3 のウェブサイトエンドポイントは HTTPS に対応していないため、バケットを非公開にして CloudFront のオリジンアクセスコントロール（OAC）経由で配信することを推奨します。',
       en:
         'Keep only files meant to be public in a website bucket, separate from buckets with personal data. If website ' +
-        'hosting is not needed, turn it off (`aws s3api delete-bucket-website --bucket <bucket>`) and remove the public ' +
+        'hosting is not needed, turn it off and remove the public ' +
         'setting. If it is, note that S3 website endpoints do not support HTTPS: make the bucket private and serve it ' +
         'through CloudFront with origin access control (OAC).',
+      commands: ['aws s3api delete-bucket-website --bucket {bucket}'],
     },
     azure: {
       ja:
         '静的 Web サイト（$web コンテナー）には公開してよいファイルだけを置いてください。$web コンテナーは BLOB の匿名アクセスの設定にかかわらず Web エンドポイントから誰でも読み取れます。' +
-        '不要なら静的 Web サイトを無効にしてください（`az storage blob service-properties update --account-name <account> --static-website false`）。',
+        '不要なら静的 Web サイトを無効にしてください。',
       en:
         'Keep only files meant to be public in the static website container ($web): it is readable by anyone through the ' +
-        'web endpoint whatever the anonymous blob access setting. Turn the static website off if not needed ' +
-        '(`az storage blob service-properties update --account-name <account> --static-website false`).',
+        'web endpoint whatever the anonymous blob access setting. Turn the static website off if not needed.',
+      commands: ['az storage blob service-properties update --account-name {storage-account} --static-website false --auth-mode login'],
     },
     default: {
       ja: 'ウェブサイトとして公開するバケットには公開してよいファイルだけを置き、個人データを扱うバケットとは分けてください。不要ならウェブサイト設定と公開設定を解除してください。',

@@ -25,6 +25,14 @@ export interface I18n {
   en: string;
 }
 
+/**
+ * A check's remediation: prose in each language and, where a command fixes it, shell command templates whose
+ * {placeholders} a report fills with the resource's names (checks/commands.ts).
+ */
+export interface Remediation extends I18n {
+  commands?: readonly string[];
+}
+
 /** One fact that supports (or removes) a capability or guard: an ACL grant, a policy statement, a setting. */
 export interface Evidence {
   /** Which capability this evidence speaks to, when it speaks to one. */
@@ -282,7 +290,7 @@ export interface Finding {
   /** The check's duties (shared by every finding of the check: never modify). */
   duties: readonly DutyId[];
   evidence: Evidence[];
-  remediation: I18n;
+  remediation: Remediation;
   /** Report 1.3.0: the check's severity before a severity override of the configuration changed it. */
   originalSeverity?: Severity;
 }

@@ -37,6 +37,8 @@ export const dataProfileShape = z.looseObject({
   }),
   examples: z.array(z.looseObject({ key: z.string(), types: z.array(detector) })),
   declared: z.looseObject({ categories: z.array(detector), by: z.array(z.string()) }).optional(),
+  // Per object with personal data, its persons (masked key): joined with access logs to count who was read.
+  personalObjects: z.array(z.looseObject({ key: z.string(), persons: count })).optional(),
 });
 
 export const sampleOutcomeShape = z.looseObject({ profile: dataProfileShape.nullable(), error: z.string().optional() });

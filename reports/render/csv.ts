@@ -7,6 +7,7 @@
 // writes as lists (duties_ja) keep their line breaks.
 import type { Report, ReportFinding } from './json.js';
 import { suppressedOf } from './policy-view.js';
+import { findingCommands } from './fix-commands.js';
 import { SEVERITY_LABEL, allViews, categoriesOf, type ResourceView } from './view.js';
 import { escapeControls } from '../../src/text/sanitize.js';
 import { openedByText } from '../../src/evidence/changes/text.js';
@@ -31,6 +32,7 @@ export const CSV_COLUMNS = [
   'duties_ja',
   'remediation_ja',
   'remediation_en',
+  'remediation_commands',
   'public_read',
   'public_list',
   'public_write',
@@ -68,7 +70,8 @@ export function csvField(value: string | number | boolean | null | undefined): s
 }
 
 /** Columns whose line breaks kumoscan writes itself (one item a line). */
-const MULTILINE_COLUMNS: ReadonlySet<string> = new Set(['duties_ja']);
+// duties_ja: one duty a line; remediation_commands: one command a line (built from shell-safe names only, checks/commands.ts).
+const MULTILINE_COLUMNS: ReadonlySet<string> = new Set(['duties_ja', 'remediation_commands']);
 
 function sanitizeCell(value: string | number | boolean | null | undefined): string | number | boolean | null | undefined {
   return typeof value === 'string' ? escapeControls(value) : value;
@@ -114,6 +117,7 @@ export function renderCsv(input: Report | readonly Report[]): string {
         duties_ja: f.duties.map((d) => d.ja).join('\n'),
         remediation_ja: f.remediation.ja,
         remediation_en: f.remediation.en,
+        remediation_commands: findingCommands(f, r).join('\n'),
         public_read: tri(r?.exposure.read),
         public_list: tri(r?.exposure.list),
         public_write: tri(r?.exposure.write),

@@ -2,7 +2,8 @@
 // (--lang); legal terms keep their Japanese names in both. Every string from a report is escaped: a bucket name or
 // object key can never become a link, an image, HTML or a broken table.
 import { openedByText } from '../../src/evidence/changes/text.js';
-import { SEVERITIES, type Severity } from '../../src/model.js';
+import { SEVERITIES, type Resource, type Severity } from '../../src/model.js';
+import { commandVariableLines, findingCommands } from './fix-commands.js';
 import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine, hasBaseline, stillReportableLine } from './baseline-view.js';
 import { PUBLIC_SINCE_LABEL, publicSinceEntries } from './public-since-view.js';
@@ -64,12 +65,27 @@ function L(lang: Lang, ja: string, en: string): string {
   return lang === 'ja' ? ja : en;
 }
 
-function findingLines(f: ReportFinding, lang: Lang): string[] {
+function findingLines(f: ReportFinding, resource: Resource | null, lang: Lang): string[] {
   return [
     `- **${mdText(SEVERITY_LABEL[f.severity][lang])}**${f.originalSeverity ? ` (${L(lang, '変更前', 'was')} ${mdText(SEVERITY_LABEL[f.originalSeverity][lang])})` : ''} ${mdText(f.title[lang])} (${mdCode(f.checkId)})`,
     `  - ${mdText(f.detail[lang])}`,
     `  - ${L(lang, '関係する義務', 'Duties')}: ${f.duties.map((d) => `${mdCode(d.id)} ${mdText(d[lang])}`).join(L(lang, '、', '; '))}`,
     `  - ${L(lang, '対処', 'Remediation')}: ${mdText(f.remediation[lang])}`,
+    ...commandLines(findingCommands(f, resource), lang),
+  ];
+}
+
+/** The commands of a remediation as a fenced block under the finding, with the variables the reader sets first. */
+function commandLines(commands: readonly string[], lang: Lang): string[] {
+  if (commands.length === 0) return [];
+  const vars = commandVariableLines(commands, lang);
+  return [
+    `  - ${L(lang, 'コマンド', 'Commands')}:${vars.length ? ` ${L(lang, '先に設定する変数', 'set first')} — ${vars.map(mdText).join(L(lang, '、', '; '))}` : ''}`,
+    '',
+    '    ```sh',
+    ...commands.map((c) => `    ${c}`),
+    '    ```',
+    '',
   ];
 }
 
@@ -112,7 +128,7 @@ function resourceLines(v: ResourceView, lang: Lang): string[] {
   }
   for (const s of v.entrustment) out.push(`- ${L(lang, '委託の兆候', 'Entrustment signal')}: ${mdCode(s.principal.id)} — ${mdText(s.message[lang])}`);
   out.push('');
-  if (v.findings.length) out.push(...v.findings.flatMap((f) => findingLines(f, lang)));
+  if (v.findings.length) out.push(...v.findings.flatMap((f) => findingLines(f, v.resource, lang)));
   else out.push(L(lang, '指摘事項はありません。', 'No findings.'));
   out.push('');
   return out;

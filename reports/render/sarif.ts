@@ -9,6 +9,7 @@ import { ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS } from '../../checks/index.js';
 import type { CheckMeta } from '../../checks/types.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Report, ReportFinding } from './json.js';
+import { findingCommands } from './fix-commands.js';
 import { SEVERITY_LABEL, estimateLine, resourceViews, type Lang } from './view.js';
 import { publicSinceLine } from './public-since-view.js';
 import { configWarningsOf, suppressedOf } from './policy-view.js';
@@ -221,6 +222,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
     const li = indexOf.get(f.resourceId) ?? 0;
     const loc = logical[li];
     const resource = byId.get(f.resourceId);
+    const commands = findingCommands(f, resource);
     return {
       ruleId: f.checkId,
       ruleIndex: rules.findIndex((r) => r.id === f.checkId),
@@ -247,6 +249,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
         duties: f.duties,
         title: f.title,
         remediation: f.remediation,
+        ...(commands.length ? { commands } : {}),
         evidence: f.evidence.map((e) => ({ ...e })),
       },
     };

@@ -99,7 +99,8 @@ describe('items 1–9', () => {
     const c = item(d, 8).content;
     assert.match(c.ja, /^誰でも読み取れる設定を直ちに解除しました/);
     assert.match(c.ja, /・バケット内のオブジェクトを誰でも読み取れる: /);
-    assert.match(c.ja, /put-public-access-block/);
+    assert.match(c.ja, /ブロックパブリックアクセスの4項目をすべて有効にしてください/);
+    assert.doesNotMatch(c.ja + c.en, /`|<bucket>|aws s3api/, 'the draft for the PPC carries prose, not shell commands');
     assert.match(c.en, /- Versioning is off: Enable versioning/);
   });
 

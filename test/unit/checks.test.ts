@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BlockPublicAccessFlags, Evidence, Finding, Principal, Resource, Severity } from '../../src/model.js';
 import { CHECKS, findCheck, runChecks } from '../../checks/index.js';
+import { fillCommands } from '../../checks/commands.js';
 
 const ALL_ON: BlockPublicAccessFlags = {
   BlockPublicAcls: true,
@@ -290,7 +291,7 @@ describe('acls-enabled', () => {
   test('GCS: uniform bucket-level access off, with the GCS remediation', () => {
     const f = run('acls-enabled', otherBucket('gcp', (r) => (r.guards.aclsEnabled = true)));
     assert.deepEqual(brief(f), [['acls-enabled:gcp:kumo-hr', 'low']]);
-    assert.ok(f[0]!.remediation.en.includes('--uniform-bucket-level-access'));
+    assert.ok(f[0]!.remediation.commands?.some((c) => c.includes('--uniform-bucket-level-access')));
   });
   test('passes on the baseline', () => assert.deepEqual(run('acls-enabled', bucket()), []));
   test('null aclsEnabled: no finding, not-verified', () =>
@@ -302,12 +303,15 @@ describe('tls-not-enforced', () => {
     const f = run('tls-not-enforced', bucket((r) => (r.transport.httpsOnly = false)));
     assert.deepEqual(brief(f), [[`tls-not-enforced:${ID}`, 'medium']]);
     assert.ok(f[0]!.detail.en.includes('arn:aws:s3:::kumo-hr/*'));
-    const statement = f[0]!.remediation.en.slice(f[0]!.remediation.en.indexOf('{'));
+    // The commands read the policy, add the statement filled for this bucket, and put it back.
+    const [read, put] = fillCommands(f[0]!.remediation.commands, { provider: 'aws', account: '111122223333', name: 'kumo-hr', resourceId: ID });
+    const statement = /'\.Statement \+= \[(.*)\]'/.exec(read ?? '')?.[1] ?? '';
     const parsed = JSON.parse(statement) as { Effect: string; Resource: string[]; Condition: unknown };
     assert.equal(parsed.Effect, 'Deny');
-    assert.deepEqual(parsed.Resource, ['arn:aws:s3:::<bucket>', 'arn:aws:s3:::<bucket>/*']);
+    assert.deepEqual(parsed.Resource, ['arn:aws:s3:::kumo-hr', 'arn:aws:s3:::kumo-hr/*']);
     assert.deepEqual(parsed.Condition, { Bool: { 'aws:SecureTransport': 'false' } });
-    assert.ok(f[0]!.remediation.ja.includes('"aws:SecureTransport": "false"'));
+    assert.equal(put, 'aws s3api put-bucket-policy --bucket kumo-hr --policy file://policy.json');
+    assert.match(f[0]!.remediation.ja, /aws:SecureTransport の条件付き Deny/);
   });
   test('passes on the baseline', () => assert.deepEqual(run('tls-not-enforced', bucket()), []));
   test('null httpsOnly: no finding, not-verified', () =>

@@ -35,7 +35,7 @@ function exposurePart(r: Resource, since: PublicSince | null): string {
   return section(tt('誰でもできること（公開判定）と根拠', 'What anyone can do, and the evidence'), verdicts + from + evidenceTable(e.evidence));
 }
 
-function findingPart(f: ReportFinding): string {
+function findingPart(f: ReportFinding, resource: Resource | null): string {
   const duties = f.duties.map((d) => d.id).join(' ');
   const evidence = f.evidence.length ? `<details class="ev-details"><summary>${tt(`根拠 (${f.evidence.length})`, `Evidence (${f.evidence.length})`)}</summary>${evidenceTable(f.evidence)}</details>` : '';
   const state = f.baseline ? ` <span class="bl bl-${esc(f.baseline)}" data-baseline="${esc(f.baseline)}">${t(BASELINE_LABEL[f.baseline])}</span>` : '';
@@ -44,14 +44,14 @@ function findingPart(f: ReportFinding): string {
 <div class="finding-head">${sevBadge(f.severity)}${was}${state} <strong>${t(f.title)}</strong> <code class="check">${esc(f.checkId)}</code></div>
 <p>${t(f.detail)}</p>
 <div class="finding-duties"><span class="label">${tt('義務', 'Duties')}</span>${dutyChips(f.duties)}</div>
-${remediationPart(f)}
+${remediationPart(f, resource)}
 ${evidence}</div>`;
 }
 
 
-function findingsPart(findings: readonly ReportFinding[]): string {
+function findingsPart(findings: readonly ReportFinding[], resource: Resource | null): string {
   if (findings.length === 0) return section(tt('指摘事項', 'Findings'), `<p class="muted">${tt('指摘事項はありません。', 'No findings.')}</p>`);
-  return section(tt(`指摘事項 (${findings.length})`, `Findings (${findings.length})`), findings.map(findingPart).join(''));
+  return section(tt(`指摘事項 (${findings.length})`, `Findings (${findings.length})`), findings.map((f) => findingPart(f, resource)).join(''));
 }
 
 function dataPart(d: DataProfile): string {
@@ -162,8 +162,8 @@ function passedPart(c: ResourceCoverage): string {
 export function card(v: ResourceView, index: number, coverage: ResourceCoverage | null): string {
   const r = v.resource;
   const body = r
-    ? [exposurePart(r, v.publicSince), assessmentPart(v), r.data ? dataPart(r.data) : '', dutiesPart(v.duties), findingsPart(v.findings), coverage ? passedPart(coverage) : '', probePart(r), openedPart(r), settingsPart(r)].join('')
-    : [section(tt('対象', 'Subject'), `<p>${tt('アカウント又はIDに関する指摘です（ストレージのリソースではありません）。', 'Findings about an account or identity, not a storage resource.')}</p>`), findingsPart(v.findings)].join('');
+    ? [exposurePart(r, v.publicSince), assessmentPart(v), r.data ? dataPart(r.data) : '', dutiesPart(v.duties), findingsPart(v.findings, r), coverage ? passedPart(coverage) : '', probePart(r), openedPart(r), settingsPart(r)].join('')
+    : [section(tt('対象', 'Subject'), `<p>${tt('アカウント又はIDに関する指摘です（ストレージのリソースではありません）。', 'Findings about an account or identity, not a storage resource.')}</p>`), findingsPart(v.findings, null)].join('');
   const account = r && !v.id.startsWith(r.account) ? ` · ${esc(r.account)}` : '';
   const sub = r ? `${account}${r.region ? ` · ${esc(r.region)}` : ''}` : ` · ${esc(v.report.scope.accounts.join(', '))}`;
   const duties = v.duties.map((d) => d.id).join(' ');

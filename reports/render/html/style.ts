@@ -63,6 +63,7 @@ dl.kv dt{color:var(--muted)}dl.kv dd{margin:0;min-width:0;word-break:break-word}
 .finding-duties{font-size:.85rem;margin:.2rem 0}.duty{display:inline-block;background:#f0f3f8;border-radius:4px;padding:0 .4rem;margin:.1rem .2rem .1rem 0}
 ul.duties{margin:.1rem 0 .2rem;padding-left:1.2rem;font-size:.88rem}
 .remediation{background:#f1f8f3;border-radius:4px;padding:.3rem .5rem;font-size:.9rem}
+.remediation pre.commands{overflow-x:auto;max-width:100%;white-space:pre;background:#fff;border:1px solid #cfe3d6;border-radius:3px;padding:.3rem .4rem;margin:.3rem 0 0;font-size:.8rem}
 .ev-details summary{cursor:pointer;font-size:.85rem;color:var(--accent);margin-top:.3rem}
 .eff{font-size:.8rem;border-radius:3px;padding:0 .3rem;background:#eef1f5}.eff-grants{background:#fde2e2}.eff-denies,.eff-neutralized{background:#dff3e4}.eff-unknown{background:#fff1cc}
 ol.ppc{padding-left:1.6rem;font-size:.9rem}ol.ppc li{margin:.3rem 0}ol.ppc li.todo .ppc-content{color:#7a5800}
