@@ -6,7 +6,7 @@ import type { ClosedWindow, PublicSince } from '../src/history/public-since.js';
 import { earliestDeadlines } from './appi/deadlines.js';
 import { overviewItem } from './appi/ppc-draft.js';
 import type { ResourceAssessment } from './appi/types.js';
-import type { Report, ReportFinding, ReportHistory } from './render/json.js';
+import type { HistoryTrendRow, Report, ReportFinding, ReportHistory } from './render/json.js';
 
 /** What the history gives for one report (src/history/report-history.ts historyFacts). */
 export interface HistoryFacts {
@@ -17,6 +17,8 @@ export interface HistoryFacts {
   publicSince: ReadonlyMap<string, PublicSince>;
   /** Resource id -> the last window resolved by asOf (resources of still-reportable resolved findings). */
   closed: ReadonlyMap<string, ClosedWindow>;
+  /** The runs of the report's scope up to asOf (when the report's run is in the history). */
+  trend?: HistoryTrendRow[];
 }
 
 /** Open to anyone in some way: the history's "public" (src/history/timeline.ts). */
@@ -60,7 +62,7 @@ export function applyHistory(report: Report, facts: HistoryFacts): Report {
       const p = isPublic(r) ? facts.publicSince.get(r.id) : undefined;
       return p ? [{ resourceId: r.id, ...p }] : [];
     }),
-    ...(report.history?.trend ? { trend: report.history.trend } : {}),
+    ...(facts.trend ? { trend: facts.trend } : report.history?.trend ? { trend: report.history.trend } : {}),
   };
   // An older report's assessment block may lack perResource: nothing to date then.
   if (!Array.isArray(report.assessment?.perResource)) return { ...report, history };

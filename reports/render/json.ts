@@ -132,17 +132,18 @@ export interface ResourcePublicSince extends PublicSince {
   resourceId: string;
 }
 
-/** 1.5.0: one stored run for a trend over runs (the HTML trend chart; filled when the history gives it). */
+/** 1.5.0: one stored run of the report's scope, for the HTML trend chart (src/history/trend.ts TrendRow, in short). */
 export interface HistoryTrendRow {
   runId: string;
   scannedAt: string;
   complete: boolean;
   findings: Record<Severity, number>;
-  /** Findings not in the previous run / of the previous run gone. */
-  new: number;
-  resolved: number;
+  /** Findings not open in the scope before this run. */
+  newFindings: number;
+  /** Findings open before and gone now; null for a partial run (it resolves nothing). */
+  resolvedFindings: number | null;
   /** Resources open to anyone with personal data. */
-  exposedWithPersonalData: number;
+  exposedPersonal: number;
 }
 
 /** 1.5.0: the exposure history as it applies to this report (reports/history.ts). */
@@ -155,7 +156,7 @@ export interface ReportHistory {
   runs: number;
   /** Every resource open to anyone in this report that the history has seen public, in the report's order. */
   publicSince: ResourcePublicSince[];
-  /** Optional per-run rows for a trend chart. */
+  /** The runs of this report's scope up to asOf, oldest first (the HTML trend chart); absent when the report's run is not in the history. */
   trend?: HistoryTrendRow[];
 }
 

@@ -2,6 +2,7 @@
 // (ja or en, each whole) or JSON. The store deletes the runs and their rows in one transaction.
 import type { Lang } from '../../reports/render/table.js';
 import type { PruneResult } from './store.js';
+import { formatLocalTime } from '../text/local-time.js';
 
 const DAY_MS = 86_400_000;
 /** 1,000 years: anything longer is a typo, not a retention period. */
@@ -28,12 +29,12 @@ export function renderPruneText(p: PruneReport, lang: Lang): string {
   const head =
     p.runs.length === 0
       ? lang === 'ja'
-        ? `削除するものはありません: ${p.before} より前に収集された実行はありません（保持 ${p.keepDays} 日）。`
-        : `Nothing to remove: no run was collected before ${p.before} (keeping ${p.keepDays} days).`
+        ? `削除するものはありません: ${formatLocalTime(p.before)} より前に収集された実行はありません（保持 ${p.keepDays} 日）。`
+        : `Nothing to remove: no run was collected before ${formatLocalTime(p.before)} (keeping ${p.keepDays} days).`
       : lang === 'ja'
-        ? `${p.before} より前に収集された実行 ${p.runs.length} 件を削除しました（保持 ${p.keepDays} 日）: リソースの行 ${p.resourceRows} 件、指摘の行 ${p.findingRows} 件。`
-        : `Removed ${p.runs.length} run${p.runs.length === 1 ? '' : 's'} collected before ${p.before} (keeping ${p.keepDays} days): ${p.resourceRows} resource rows, ${p.findingRows} finding rows.`;
-  const lines = p.runs.map((r) => `  ${r.scannedAt}  ${r.id.slice(0, 12)}  ${r.resources}  ${lang === 'ja' ? (r.complete ? '完全' : '部分') : r.complete ? 'complete' : 'partial'}`);
+        ? `${formatLocalTime(p.before)} より前に収集された実行 ${p.runs.length} 件を削除しました（保持 ${p.keepDays} 日）: リソースの行 ${p.resourceRows} 件、指摘の行 ${p.findingRows} 件。`
+        : `Removed ${p.runs.length} run${p.runs.length === 1 ? '' : 's'} collected before ${formatLocalTime(p.before)} (keeping ${p.keepDays} days): ${p.resourceRows} resource rows, ${p.findingRows} finding rows.`;
+  const lines = p.runs.map((r) => `  ${formatLocalTime(r.scannedAt)}  ${r.id.slice(0, 12)}  ${r.resources}  ${lang === 'ja' ? (r.complete ? '完全' : '部分') : r.complete ? 'complete' : 'partial'}`);
   return [head, ...lines, ''].join('\n');
 }
 

@@ -5,6 +5,7 @@ import { isPublic, type HistoryFacts } from '../../reports/history.js';
 import type { Report } from '../../reports/render/json.js';
 import { closedWindowAt, publicSinceAt, type ClosedWindow, type PublicSince } from './public-since.js';
 import type { HistoryStore } from './store.js';
+import { scopeKey, trendRows } from './trend.js';
 import { buildTimeline } from './timeline.js';
 
 /** `runId`: the report's run when known (just stored, or recorded in the report's `history.runId`). */
@@ -26,5 +27,11 @@ export async function historyFacts(store: HistoryStore, report: Report, runId: s
     const w = timeline ? closedWindowAt(timeline, asOf) : null;
     if (w) closed.set(resourceId, w);
   }
-  return { ...(run ? { runId: run.id } : {}), asOf, runs: runs.filter((r) => r.scannedAt <= asOf).length, publicSince, closed };
+  // The trend: the runs of the report's own scope (a shard with the same shard) up to its run, oldest first.
+  const trend = run
+    ? trendRows(await store.trendInputs())
+        .filter((row) => row.scannedAt <= asOf && scopeKey(runs.find((r) => r.id === row.runId) ?? run) === scopeKey(run))
+        .map(({ runId, scannedAt, complete, findings, newFindings, resolvedFindings, exposedPersonal }) => ({ runId, scannedAt, complete, findings, newFindings, resolvedFindings, exposedPersonal }))
+    : undefined;
+  return { ...(run ? { runId: run.id } : {}), asOf, runs: runs.filter((r) => r.scannedAt <= asOf).length, publicSince, closed, ...(trend ? { trend } : {}) };
 }

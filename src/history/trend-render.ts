@@ -9,6 +9,7 @@ import { pad, widest } from '../../reports/render/columns.js';
 import { SEVERITY_LABEL } from '../../reports/render/view.js';
 import { SEVERITIES } from '../model.js';
 import { escapeControls } from '../text/sanitize.js';
+import { formatLocalTime } from '../text/local-time.js';
 import { findingTotal, type TrendRow } from './trend.js';
 
 const T = {
@@ -38,7 +39,7 @@ const T = {
 function cells(r: TrendRow, lang: Lang): string[] {
   const t = T[lang];
   return [
-    r.scannedAt,
+    formatLocalTime(r.scannedAt),
     r.runId.slice(0, 12),
     r.provider,
     escapeControls(r.accounts.join(',')),

@@ -5,6 +5,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatLocalTime } from '../../src/text/local-time.js';
 import { runCli } from '../helpers/cli.js';
 import { createDatabase, type RunningPostgres } from '../helpers/postgres.js';
 import { useHistoryDatabases } from '../helpers/history-databases.js';
@@ -97,12 +98,12 @@ for (const engine of engines) {
       const en = await runCli(['history', 'trend', '--history', history, '--lang', 'en']);
       assert.equal(en.code, 0, en.stderr);
       assert.match(en.stdout, /^Trend over 4 runs \(oldest first\)$/m);
-      assert.match(en.stdout, new RegExp(`^${NIGHTS[2]}\\s+[0-9a-f]{12}\\s+aws\\s+111122223333\\s+-\\s+no \\(partial\\)(\\s+\\d+){6}\\s+${expected[2]!.newFindings}\\s+unknown\\s+${trend[2]!.exposedPersonal}$`, 'm'));
-      assert.match(en.stdout, new RegExp(`^${NIGHTS[3]}\\s+[0-9a-f]{12}\\s+aws\\s+111122223333\\s+-\\s+yes(\\s+\\d+){6}\\s+${expected[3]!.newFindings}\\s+${expected[3]!.resolvedFindings}\\s+${trend[3]!.exposedPersonal}$`, 'm'));
+      assert.match(en.stdout, new RegExp(`^${formatLocalTime(NIGHTS[2])}\\s+[0-9a-f]{12}\\s+aws\\s+111122223333\\s+-\\s+no \\(partial\\)(\\s+\\d+){6}\\s+${expected[2]!.newFindings}\\s+unknown\\s+${trend[2]!.exposedPersonal}$`, 'm'));
+      assert.match(en.stdout, new RegExp(`^${formatLocalTime(NIGHTS[3])}\\s+[0-9a-f]{12}\\s+aws\\s+111122223333\\s+-\\s+yes(\\s+\\d+){6}\\s+${expected[3]!.newFindings}\\s+${expected[3]!.resolvedFindings}\\s+${trend[3]!.exposedPersonal}$`, 'm'));
       const ja = await runCli(['history', 'trend', '--history', history, '--lang', 'ja']);
       assert.equal(ja.code, 0, ja.stderr);
       assert.match(ja.stdout, /^4 件の実行の推移（古い順）$/m);
-      assert.match(ja.stdout, new RegExp(`^${NIGHTS[2]}\\s+[0-9a-f]{12}\\s+aws\\s+111122223333\\s+-\\s+いいえ（部分）.*\\s不明\\s`, 'm'));
+      assert.match(ja.stdout, new RegExp(`^${formatLocalTime(NIGHTS[2])}\\s+[0-9a-f]{12}\\s+aws\\s+111122223333\\s+-\\s+いいえ（部分）.*\\s不明\\s`, 'm'));
       assert.doesNotMatch(ja.stdout, /\b(new|resolved|findings|partial|unknown|yes|no|Trend|critical|high)\b/i, 'the Japanese output has no English words');
 
       const html = await runCli(['history', 'trend', '--history', history, '--format', 'html', '--lang', 'ja']);
@@ -150,10 +151,10 @@ for (const engine of engines) {
 
       const again = await runCli(['history', 'prune', '--keep-days', '30', '--history', history, '--lang', 'en']);
       assert.equal(again.code, 0, again.stderr);
-      assert.match(again.stdout, /^Nothing to remove: no run was collected before \d{4}-\d\d-\d\dT[\d:.]+Z \(keeping 30 days\)\.\n$/);
+      assert.match(again.stdout, /^Nothing to remove: no run was collected before \d{4}-\d\d-\d\d \d\d:\d\d JST \(keeping 30 days\)\.\n$/);
       const one = await runCli(['history', 'prune', '--keep-days', '1', '--history', history, '--lang', 'ja']);
       assert.equal(one.code, 0, one.stderr);
-      assert.match(one.stdout, new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z より前に収集された実行 1 件を削除しました（保持 1 日）: リソースの行 ${reports[2]!.resources.length} 件、指摘の行 ${reports[2]!.findings.length} 件。\\n  ${dates[2]}  [0-9a-f]{12}  ${reports[2]!.resources.length}  完全\\n$`));
+      assert.match(one.stdout, new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d JST より前に収集された実行 1 件を削除しました（保持 1 日）: リソースの行 ${reports[2]!.resources.length} 件、指摘の行 ${reports[2]!.findings.length} 件。\\n  ${formatLocalTime(dates[2] ?? '')}  [0-9a-f]{12}  ${reports[2]!.resources.length}  完全\\n$`));
     });
   });
 }

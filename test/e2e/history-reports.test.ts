@@ -128,7 +128,10 @@ for (const engine of engines) {
       const r2 = JSON.parse(readFileSync(out('r2.json'), 'utf8')) as Report;
       assertValidReport(r2);
       const since = { earliest: NIGHT1, latest: NIGHT2, basis: 'history', firstPublicRun: { id: runIds[1], at: NIGHT2 }, lastPrivateRun: { id: runIds[0], at: NIGHT1 } };
-      assert.deepEqual(r2.history, { runId: runIds[1], asOf: NIGHT2, runs: 2, publicSince: [{ resourceId: ID, ...since }] });
+      const { trend, ...history } = r2.history ?? {};
+      assert.deepEqual(history, { runId: runIds[1], asOf: NIGHT2, runs: 2, publicSince: [{ resourceId: ID, ...since }] });
+      // The trend of its scope up to its run: the private night (no exposure), then the public one with personal data.
+      assert.deepEqual(trend?.map((t) => [t.runId, t.scannedAt, t.complete, t.exposedPersonal]), [[runIds[0], NIGHT1, true, 0], [runIds[1], NIGHT2, true, 1]]);
       const p = r2.assessment.perResource.find((x) => x.resourceId === ID);
       assert.equal(p?.reportability?.myNumberAct.applies, true);
       assert.deepEqual(p?.deadlines?.occurred, since);
@@ -138,7 +141,7 @@ for (const engine of engines) {
       assert.ok(item1?.en.endsWith(`Date of occurrence (発生日, estimated): between ${JST1} and ${JST2} (basis: kumoscan's run history — private in the run of ${JST1}, public in the run of ${JST2}). Confirm the exact time from the change history (audit logs).`), item1?.en);
       // The first report: private, nothing public since.
       const r1 = JSON.parse(readFileSync(out('r1.json'), 'utf8')) as Report;
-      assert.deepEqual(r1.history, { runId: runIds[0], asOf: NIGHT1, runs: 1, publicSince: [] });
+      assert.deepEqual({ ...r1.history, trend: r1.history?.trend?.map((t) => t.runId) }, { runId: runIds[0], asOf: NIGHT1, runs: 1, publicSince: [], trend: [runIds[0]] });
     });
 
     test('the third report keeps the resource as resolved — still reportable, with the window from the runs', () => {
@@ -187,6 +190,11 @@ for (const engine of engines) {
       const html = await ok(['report', out('r2.json'), '--history', history, '--format', 'html']);
       assert.match(html, /class="public-since"/);
       assert.match(html, /data-part="occurred"/);
+      // The trend of the report's scope up to its run: the two nights stored by then, one bar each.
+      const trend = /<figure[^>]*id="chart-history-trend"[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+      assert.equal((trend.match(/<g class="tr-run/g) ?? []).length, 2, 'two runs in the trend chart');
+      const r2 = JSON.parse(await ok(['report', out('r2.json'), '--history', history, '--format', 'json'])) as { history?: { trend?: { runId: string }[] } };
+      assert.deepEqual(r2.history?.trend?.map((t) => t.runId.slice(0, 12)), [short(0), short(1)]);
     });
 
     test('report reads `history:` of kumoscan.yml when --history is not given', async () => {

@@ -56,7 +56,7 @@ test('the chart: one stacked bar per run (the partial run marked), the line, one
   assert.equal(en.match(/<g class="tr-run tr-partial"/g)?.length, 1);
   assert.equal(en.match(/class="sv-critical" data-count="\d+"/g)?.map((m) => m.replace(/\D/g, '')).join(','), '2,1');
   assert.match(en, /<polyline points="[\d.]+,[\d.]+ [\d.]+,[\d.]+ [\d.]+,[\d.]+" fill="none"/);
-  assert.match(en, /<title>2026-11-02T15:00:00.000Z: 1 findings, 0 new, unknown resolved, 2 exposed with personal data \(partial run\)<\/title>/);
+  assert.match(en, /<title>2026-11-03 00:00 JST: 1 findings, 0 new, unknown resolved, 2 exposed with personal data \(partial run\)<\/title>/);
   const ja = historyTrendChart(rows, 'ja');
   assert.match(ja, /個人データを含む公開リソース/);
   assert.match(ja, /解消 不明/);
@@ -71,10 +71,10 @@ test('the table and the HTML section, each language whole; accounts are escaped'
   const rows = trendRows([input(1, ['a']), input(2, [], { complete: false, accounts: ['<b>&1'] })]);
   const en = renderTrendTable(rows, 'en');
   assert.match(en, /^Trend over 2 runs \(oldest first\)\n\ncollected at\s+run id\s+cloud\s+accounts\s+shard\s+complete\s+critical\s+high\s+medium\s+low\s+info\s+findings\s+new\s+resolved\s+exposed with personal data\n/);
-  assert.match(en, /^2026-11-02T15:00:00.000Z\s+run2\s+aws\s+<b>&1\s+-\s+no \(partial\)\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+unknown\s+0$/m);
+  assert.match(en, /^2026-11-03 00:00 JST\s+run2\s+aws\s+<b>&1\s+-\s+no \(partial\)\s+0\s+0\s+0\s+0\s+0\s+0\s+0\s+unknown\s+0$/m);
   const ja = renderTrendTable(rows, 'ja');
   assert.match(ja, /^2 件の実行の推移（古い順）$/m);
-  assert.match(ja, /^2026-11-01T15:00:00.000Z\s+run1\s+aws\s+111122223333\s+-\s+はい\s+1\s+0\s+0\s+0\s+0\s+1\s+1\s+0\s+0$/m);
+  assert.match(ja, /^2026-11-02 00:00 JST\s+run1\s+aws\s+111122223333\s+-\s+はい\s+1\s+0\s+0\s+0\s+0\s+1\s+1\s+0\s+0$/m);
   assert.doesNotMatch(ja, /\b(new|resolved|findings|partial|unknown|yes|no|Trend)\b/i);
   assert.equal(renderTrendTable([], 'ja'), '履歴に実行はまだありません。\n');
   const section = historyTrendSection(rows, 'en');
@@ -90,6 +90,6 @@ test('--keep-days: a positive whole number, else one line; the cut-off is N days
   assert.equal(parseKeepDays('0'), '--keep-days must be a positive whole number of days (1 to 365000), not "0"');
   assert.equal(pruneCutoff(30, new Date('2026-12-07T21:00:00.000Z')), '2026-11-07T21:00:00.000Z');
   const text = { keepDays: 30, before: '2026-11-07T21:00:00.000Z', resourceRows: 3, findingRows: 5, runs: [input(1, ['a']).run] };
-  assert.equal(renderPruneText(text, 'en'), 'Removed 1 run collected before 2026-11-07T21:00:00.000Z (keeping 30 days): 3 resource rows, 5 finding rows.\n  2026-11-01T15:00:00.000Z  run1  3  complete\n');
-  assert.equal(renderPruneText({ ...text, runs: [], resourceRows: 0, findingRows: 0 }, 'ja'), '削除するものはありません: 2026-11-07T21:00:00.000Z より前に収集された実行はありません（保持 30 日）。\n');
+  assert.equal(renderPruneText(text, 'en'), 'Removed 1 run collected before 2026-11-08 06:00 JST (keeping 30 days): 3 resource rows, 5 finding rows.\n  2026-11-02 00:00 JST  run1  3  complete\n');
+  assert.equal(renderPruneText({ ...text, runs: [], resourceRows: 0, findingRows: 0 }, 'ja'), '削除するものはありません: 2026-11-08 06:00 JST より前に収集された実行はありません（保持 30 日）。\n');
 });

@@ -6,7 +6,7 @@ import { categoryBars, type CategoryCount } from './category-bars.js';
 import { deadlineTimeline, timelineRows } from './deadline-timeline.js';
 import { exposureMatrix } from './exposure-matrix.js';
 import { severityBars, type SeverityGroup } from './severity-bars.js';
-import { trendChart, type TrendPoint } from './trend.js';
+import { historyTrendChart, trendChart, type TrendPoint } from './trend.js';
 
 function accountOf(v: ResourceView): string {
   return v.resource?.account ?? v.report.scope.accounts[0] ?? v.id;
@@ -54,5 +54,7 @@ export function charts(reports: readonly Report[], views: readonly ResourceView[
     categoryBars(counts, exposedPersonal),
     severityBars(severityGroups(views)),
     trendChart(trendPoints(reports)),
+    // With --history: each report's runs (its scope's), when there are two or more.
+    ...reports.map((r) => ((r.history?.trend?.length ?? 0) >= 2 ? historyTrendChart(r.history?.trend ?? [], 'both') : '')),
   ].filter((c) => c !== '');
 }

@@ -3,6 +3,8 @@
 import { SEVERITIES, type I18n, type Severity } from '../../../../src/model.js';
 import { SEVERITY_LABEL, type Lang } from '../../view.js';
 import { esc } from '../text.js';
+import { formatLocalTime } from '../../../../src/text/local-time.js';
+import type { HistoryTrendRow as ReportTrendRow } from '../../json.js';
 import { el, figure, label, round } from './svg.js';
 
 export interface TrendPoint {
@@ -68,20 +70,13 @@ const HISTORY_TEXT = {
   line: { ja: '個人データを含む公開リソース', en: 'exposed with personal data' },
   partial: { ja: '（部分的な実行）', en: ' (partial run)' },
   tip: (r: HistoryTrendRow, total: number): I18n => ({
-    ja: `${r.scannedAt}: 指摘 ${total} 件、新規 ${r.newFindings} 件、解消 ${r.resolvedFindings ?? '不明'}${r.resolvedFindings === null ? '' : ' 件'}、個人データを含む公開リソース ${r.exposedPersonal} 件`,
-    en: `${r.scannedAt}: ${total} findings, ${r.newFindings} new, ${r.resolvedFindings ?? 'unknown'} resolved, ${r.exposedPersonal} exposed with personal data`,
+    ja: `${formatLocalTime(r.scannedAt)}: 指摘 ${total} 件、新規 ${r.newFindings} 件、解消 ${r.resolvedFindings ?? '不明'}${r.resolvedFindings === null ? '' : ' 件'}、個人データを含む公開リソース ${r.exposedPersonal} 件`,
+    en: `${formatLocalTime(r.scannedAt)}: ${total} findings, ${r.newFindings} new, ${r.resolvedFindings ?? 'unknown'} resolved, ${r.exposedPersonal} exposed with personal data`,
   }),
 } as const;
 
-/** One run as the chart needs it (a TrendRow of src/history/trend.ts fits). */
-export interface HistoryTrendRow {
-  scannedAt: string;
-  complete: boolean;
-  findings: Record<Severity, number>;
-  newFindings: number;
-  resolvedFindings: number | null;
-  exposedPersonal: number;
-}
+/** One run as the chart needs it (a TrendRow of src/history/trend.ts and a report's history.trend row both fit). */
+export type HistoryTrendRow = Omit<ReportTrendRow, 'runId'>;
 
 /** The chart; '' without any run. */
 export function historyTrendChart(rows: readonly HistoryTrendRow[], lang: Lang | 'both'): string {
@@ -123,10 +118,11 @@ export function historyTrendChart(rows: readonly HistoryTrendRow[], lang: Lang |
   });
   const points = rows.map((r, i) => `${round(H_LEFT + (i + 0.5) * slot)},${round(y(r.exposedPersonal))}`).join(' ');
   parts.push(el(rows.length === 1 ? 'circle' : 'polyline', rows.length === 1 ? { cx: H_LEFT + slot / 2, cy: y(rows[0]?.exposedPersonal ?? 0), r: 3, fill: '#142b4d', class: 'tr-line' } : { points, fill: 'none', stroke: '#142b4d', 'stroke-width': 2, class: 'tr-line' }));
-  // The first and the last run's date under the axis.
+  // The first and the last run's date (Asia/Tokyo) under the axis.
   const bottom = H_TOP + H_PLOT + 18;
-  const first = rows[0]?.scannedAt.slice(0, 10) ?? '';
-  const last = rows[rows.length - 1]?.scannedAt.slice(0, 10) ?? '';
+  const first = rows[0] ? formatLocalTime(rows[0].scannedAt).slice(0, 10) : '';
+  const lastRow = rows[rows.length - 1];
+  const last = lastRow ? formatLocalTime(lastRow.scannedAt).slice(0, 10) : '';
   parts.push(el('text', { x: H_LEFT, y: bottom, class: 'sv-total' }, esc(first)));
   if (rows.length > 1) parts.push(el('text', { x: H_W - H_RIGHT, y: bottom, 'text-anchor': 'end', class: 'sv-total' }, esc(last)));
   return figure('chart-history-trend', caption(HISTORY_TEXT.caption, lang), H_W, H_TOP + H_PLOT + H_BOTTOM, parts.join(''));
