@@ -9,6 +9,8 @@ import { parseAssumption, type Assumptions } from './assumptions.js';
 import { parseDataDeclared } from './declared-data.js';
 import type { InventoryDeclaration } from '../../reports/policy/types.js';
 import type { TerraformScanFlags } from './command.js';
+import { findConfig } from '../config/load.js';
+import { configFlagValues, withConfigDefaults } from '../config/flags.js';
 
 function assumption(value: string, previous: Assumptions): Assumptions {
   try {
@@ -41,6 +43,19 @@ function withParentFlags<F extends object>(own: F, cmd: Command): F {
   const out: Record<string, unknown> = { ...(own as Record<string, unknown>) };
   for (const key of cmd.options.map((o) => o.attributeName())) if (parent.getOptionValueSource(key) === 'cli') out[key] = given[key];
   return out as F;
+}
+
+/**
+ * The configuration's `scan:` defaults (fail-on, formats, out-dir, lang, severity, details) for the options of this
+ * command not given on the command line — as `kumoscan scan` takes them.
+ */
+function withScanDefaults<F extends { config?: string }>(flags: F, cmd: Command): F {
+  const loaded = findConfig(flags.config);
+  if (!loaded) return flags;
+  const own = new Set(cmd.options.map((o) => o.attributeName()));
+  const values = Object.fromEntries(Object.entries(configFlagValues(loaded.config, undefined)).filter(([flag]) => own.has(flag)));
+  const explicit = (flag: string): boolean => cmd.getOptionValueSource(flag) === 'cli' || cmd.parent?.getOptionValueSource(flag) === 'cli';
+  return withConfigDefaults(flags as F & Record<string, unknown>, values, explicit);
 }
 
 const EXAMPLES = `
@@ -76,6 +91,7 @@ export function registerTerraformCommand(scan: Command, setExit: (code: number) 
     .exitOverride()
     .action(async (plan: string, own: Omit<TerraformScanFlags, 'entrustee'>, cmd: Command) => {
       const { runTerraformScan } = await import('./command.js');
-      setExit(await runTerraformScan(plan, { ...withParentFlags(own, cmd), entrustee: [] }, write));
+      const flags = withParentFlags(own, cmd);
+      setExit(await runTerraformScan(plan, { ...withScanDefaults(flags, cmd), entrustee: [] }, write));
     });
 }

@@ -66,6 +66,18 @@ describe('kumoscan scan terraform', () => {
     assert.match(declared.stderr, /unknown class salary/);
   });
 
+  test('kumoscan.yml `scan:` gives the defaults (fail-on, lang) as for kumoscan scan; the command line wins', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kumoscan-tfcfg-'));
+    writeFileSync(join(dir, 'kumoscan.yml'), 'version: 1\nscan:\n  failOn: none\n  lang: ja\n');
+    const plan = join(PACKAGE_ROOT, HR_PLAN);
+    const byConfig = await runCli(['scan', 'terraform', plan, ...ASSUME], {}, dir);
+    assert.equal(byConfig.code, 0, byConfig.stderr);
+    assert.match(byConfig.stdout, /チェック別の指摘/);
+    const byFlag = await runCli(['scan', 'terraform', plan, ...ASSUME, '--fail-on', 'high', '--lang', 'en'], {}, dir);
+    assert.equal(byFlag.code, 1, byFlag.stderr);
+    assert.match(byFlag.stdout, /Findings by check/);
+  });
+
   test('a plan without storage resources: a note on standard error, exit 0', async () => {
     const plan = writePlan(buildPlan([{ type: 'aws_instance', name: 'web', after: { ami: 'ami-1' }, expressions: {} }]));
     const res = await runCli(['scan', 'terraform', plan]);
