@@ -4,8 +4,8 @@
 import type { Resource } from '../../model.js';
 import type { BaseSnapshot, ProviderAdapter } from '../../provider.js';
 import type { ObjectInfo, ObjectReader } from '../../data/object-reader.js';
-import { logFormatFor } from './formats/index.js';
-import type { LogFormat, LogLocation } from './formats/types.js';
+import { logFormatsFor } from './formats/index.js';
+import type { LogFormat, LogLocation, NoLogs } from './formats/types.js';
 import { ReadsAccumulator } from './summary.js';
 import { logText, LogObjectError } from './log-text.js';
 import type { ReadEvidenceError, ReadsEvidence } from './types.js';
@@ -13,6 +13,7 @@ import type { ReadsLimits } from './limits.js';
 
 export const LIST_LOGS_CALL = 'ListAccessLogs';
 export const READ_LOG_CALL = 'ReadAccessLog';
+export const FIND_LOGS_CALL = 'FindAccessLogs';
 
 export interface ReadsRequest {
   /** Start of the exposure window (ISO); undefined = the whole log. */
@@ -89,7 +90,7 @@ async function readLocation(reader: ObjectReader, format: LogFormat, loc: LogLoc
   if (!listing.complete) logs.complete = false;
   // A log object last written before the window holds only older requests.
   const since = req.since;
-  const wanted = listing.objects.filter((o) => since === undefined || o.lastModified === undefined || o.lastModified >= since).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const wanted = listing.objects.filter((o) => (loc.keyContains === undefined || o.key.includes(loc.keyContains)) && (since === undefined || o.lastModified === undefined || o.lastModified >= since)).sort((a, b) => (a.key < b.key ? -1 : 1));
   for (const o of wanted) {
     if (budget.msLeft <= 0) {
       errors.push({ call: READ_LOG_CALL, code: 'EvidenceTimeout', message: `not read: the evidence time limit passed (${wanted.length - logs.objects} log objects left)`, key: o.key });
@@ -121,6 +122,46 @@ async function readLocation(reader: ObjectReader, format: LogFormat, loc: LogLoc
   return { errors, logs };
 }
 
+/** Where each resource's logs are: the provider's formats in registry order, the first that finds logs wins. */
+async function locateAll(flags: Readonly<Record<string, unknown>>, snapshot: BaseSnapshot, resources: readonly Resource[], budget: Budget): Promise<Map<Resource, { format: LogFormat; loc: LogLocation } | { format: LogFormat; none: NoLogs }>> {
+  const out = new Map<Resource, { format: LogFormat; loc: LogLocation } | { format: LogFormat; none: NoLogs }>();
+  const notes = new Map<Resource, { format: LogFormat; reasons: NoLogs['reason'][]; errors: ReadEvidenceError[] }>();
+  let pending = [...resources];
+  for (const provider of new Set(resources.map((r) => r.provider))) {
+    for (const format of logFormatsFor(provider)) {
+      const mine = pending.filter((r) => r.provider === provider);
+      if (mine.length === 0) break;
+      let discovered: unknown;
+      let failed: ReadEvidenceError | undefined;
+      if (format.discover) {
+        try {
+          discovered = await format.discover(flags, mine, AbortSignal.timeout(Math.max(1, budget.msLeft)));
+        } catch (err) {
+          failed = errorOf(FIND_LOGS_CALL, err);
+        }
+      }
+      for (const r of mine) {
+        const loc = format.locate(snapshot, r, discovered);
+        if (loc.kind === 'logs') {
+          out.set(r, { format, loc });
+          continue;
+        }
+        let note = notes.get(r);
+        if (!note) notes.set(r, (note = { format, reasons: [], errors: [] }));
+        note.reasons.push(loc.reason);
+        note.errors.push(...(loc.errors ?? []), ...(failed ? [failed] : []));
+      }
+      pending = pending.filter((r) => !out.has(r));
+    }
+  }
+  for (const [r, note] of notes) {
+    if (out.has(r)) continue;
+    const reason = { ja: note.reasons.map((x) => x.ja).join(''), en: note.reasons.map((x) => x.en).join(' ') };
+    out.set(r, { format: note.format, none: { kind: 'none', reason, ...(note.errors.length > 0 ? { errors: note.errors } : {}) } });
+  }
+  return out;
+}
+
 /**
  * The reads evidence of each exposed resource, by resource id. `snapshot` gives the logging configuration;
  * `adapter.openReader` reads the log bucket / container (read-only).
@@ -129,19 +170,18 @@ export async function collectReads(adapter: ProviderAdapter<BaseSnapshot>, flags
   const out: Record<string, ReadsEvidence> = {};
   const window = { since: req.since ?? null, until: req.until };
   const budget = new Budget(req.limits.maxBytes, req.limits.timeMs);
-  const byLocation = new Map<string, { format: LogFormat; loc: LogLocation; owner: Resource; members: { resource: Resource; acc: ReadsAccumulator }[] }>();
-  for (const r of resources.filter(logsWanted)) {
-    const format = logFormatFor(r.provider);
-    if (!format) continue;
-    const loc = format.locate(snapshot, r);
-    if (loc.kind === 'none') {
-      out[r.id] = absent(format, window, loc.reason);
+  const byLocation = new Map<string, { format: LogFormat; loc: LogLocation; owner: Resource; members: { resource: Resource; acc: ReadsAccumulator; partial: boolean }[] }>();
+  for (const [r, found] of await locateAll(flags, snapshot, resources.filter(logsWanted), budget)) {
+    const { format } = found;
+    if ('none' in found) {
+      out[r.id] = absent(format, window, found.none.reason, found.none.errors ?? []);
       continue;
     }
-    const id = `${r.account}|${loc.bucket}|${loc.prefix}`;
+    const loc = found.loc;
+    const id = `${r.account}|${loc.bucket}|${loc.prefix}|${loc.keyContains ?? ''}`;
     let group = byLocation.get(id);
     if (!group) byLocation.set(id, (group = { format, loc, owner: r, members: [] }));
-    group.members.push({ resource: r, acc: new ReadsAccumulator(format.bucketOf(r), window, format.identityRecorded) });
+    group.members.push({ resource: r, acc: new ReadsAccumulator(format.bucketOf(r), window, format.identityRecorded), partial: loc.partial === true });
   }
   for (const { format, loc, owner, members } of byLocation.values()) {
     let result: { errors: ReadEvidenceError[]; logs: ReadsEvidence['logs'] };
@@ -150,7 +190,7 @@ export async function collectReads(adapter: ProviderAdapter<BaseSnapshot>, flags
     } else {
       let reader: ObjectReader | undefined;
       try {
-        reader = await adapter.openReader(flags, { ...owner, name: loc.bucket });
+        reader = await adapter.openReader(flags, { ...owner, name: loc.bucket, ...(loc.region !== undefined ? { region: loc.region } : {}) });
         result = await readLocation(reader, format, loc, members.map((m) => m.acc), req, budget);
       } catch (err) {
         result = { errors: [errorOf(LIST_LOGS_CALL, err)], logs: { objects: 0, bytes: 0, malformedLines: 0, complete: false } };
@@ -158,12 +198,16 @@ export async function collectReads(adapter: ProviderAdapter<BaseSnapshot>, flags
         reader?.close();
       }
     }
-    for (const m of members) out[m.resource.id] = m.acc.result({ format: format.id, location: { bucket: loc.bucket, prefix: loc.prefix }, logs: result.logs, errors: result.errors }, req.redactIps);
+    // A trail that logs only part of the bucket's reads: its counts are lower bounds.
+    for (const m of members) {
+      const logs = m.partial ? { ...result.logs, complete: false } : result.logs;
+      out[m.resource.id] = m.acc.result({ format: format.id, location: { bucket: loc.bucket, prefix: loc.prefix }, logs, errors: result.errors }, req.redactIps);
+    }
   }
   return out;
 }
 
-function absent(format: LogFormat, window: ReadsEvidence['window'], reason: ReadsEvidence['reason']): ReadsEvidence {
+function absent(format: LogFormat, window: ReadsEvidence['window'], reason: ReadsEvidence['reason'], errors: ReadEvidenceError[]): ReadsEvidence {
   const none = { requests: 0, bytes: 0, clients: 0, first: null, last: null };
   return {
     format: format.id,
@@ -175,6 +219,6 @@ function absent(format: LogFormat, window: ReadsEvidence['window'], reason: Read
     outsiders: { reads: { ...none }, lists: { ...none } },
     objects: [],
     objectsLeftOut: 0,
-    errors: [],
+    errors,
   };
 }
