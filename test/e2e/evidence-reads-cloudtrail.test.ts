@@ -10,16 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Report } from '../../reports/render/json.js';
 import { runCli } from '../helpers/cli.js';
 import { MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { assertValidReport } from '../helpers/schema.js';
-import { HR_PUBLIC, HR_REGION, s3For, seedHrScenario } from '../helpers/seed-hr.js';
+import { HR_PUBLIC, HR_REGION, PUBLIC_READ_POLICY, s3For, seedHrScenario } from '../helpers/seed-hr.js';
 import { startCloudTrailServer, type CloudTrailServer } from '../helpers/cloudtrail-server.js';
 import { cloudTrailKey, cloudTrailLogFile, cloudTrailRecord, type Request } from '../helpers/access-logs.js';
 
 const TRAIL_BUCKET = 'kumo-trail-logs';
+/** A public bucket whose trail logs the reads of one prefix only: its counts are lower bounds. */
+const PARTIAL = 'hr-system-partial';
 const ACCOUNT = '123456789012';
 const ID = `arn:aws:s3:::${HR_PUBLIC}`;
 const PREFIX = `audit/AWSLogs/${ACCOUNT}/CloudTrail/${HR_REGION}/`;
@@ -36,6 +38,9 @@ before(async () => {
   await seedHrScenario(moto.endpoint);
   const s3 = s3For(moto.endpoint);
   await s3.send(new CreateBucketCommand({ Bucket: TRAIL_BUCKET, CreateBucketConfiguration: { LocationConstraint: HR_REGION } }));
+  await s3.send(new CreateBucketCommand({ Bucket: PARTIAL, CreateBucketConfiguration: { LocationConstraint: HR_REGION } }));
+  await s3.send(new PutBucketPolicyCommand({ Bucket: PARTIAL, Policy: PUBLIC_READ_POLICY(PARTIAL) }));
+  await s3.send(new PutObjectCommand({ Bucket: PARTIAL, Key: 'exports/readme.txt', Body: 'nothing personal' }));
   const put = (Key: string, Body: Uint8Array | string) => s3.send(new PutObjectCommand({ Bucket: TRAIL_BUCKET, Key, Body }));
   const day1 = [read(0, FIRST), read(1, '2026-11-02T02:00:00.000Z'), { ...read(2, '2026-11-02T03:00:00.000Z'), op: 'list' as const, key: null }, { ...read(3, '2026-11-02T04:00:00.000Z'), op: 'head' as const },
     { ...read(4, '2026-11-02T05:00:00.000Z'), requester: 'arn:aws:iam::123456789012:user/ops' }, { ...read(5, '2026-11-02T06:00:00.000Z'), status: 403 }, { ...read(6, '2026-11-02T07:00:00.000Z'), bucket: 'another-bucket' }];
@@ -45,6 +50,7 @@ before(async () => {
   await put(key('2026-11-05T00:00:00.000Z', 'TRUNCATE'), gzipSync(cloudTrailLogFile([cloudTrailRecord(read(0, FIRST), HR_REGION)]).repeat(20)).subarray(0, 40));
   await put(key('2026-11-06T00:00:00.000Z', 'GZIPBOMB'), gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)));
   await put(key('2026-11-07T00:00:00.000Z', 'HUGE0000'), Buffer.alloc(3 * 1024 * 1024, 0x41));
+  await s3.send(new PutObjectCommand({ Bucket: TRAIL_BUCKET, Key: cloudTrailKey('partial', ACCOUNT, HR_REGION, FIRST, 'PARTIAL1'), Body: gzipSync(cloudTrailLogFile([cloudTrailRecord({ ...read(8, FIRST), bucket: PARTIAL, key: 'exports/readme.txt' }, HR_REGION)])) }));
   // Another account's and another region's files are outside the prefix; the digest files too.
   await put(cloudTrailKey('audit', '210987654321', HR_REGION, FIRST, 'OTHERACC'), gzipSync(cloudTrailLogFile([cloudTrailRecord(read(7, FIRST), HR_REGION)])));
   await put(`audit/AWSLogs/${ACCOUNT}/CloudTrail-Digest/${HR_REGION}/2026/11/02/digest.json.gz`, gzipSync('{}'));
@@ -58,9 +64,10 @@ before(async () => {
       prefix: 'audit',
       advancedEventSelectors: [
         { Name: 'Management events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
-        { Name: 'S3 object reads', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }, { Field: 'readOnly', Equals: ['true'] }] },
+        { Name: 'S3 object reads', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }, { Field: 'readOnly', Equals: ['true'] }, { Field: 'resources.ARN', StartsWith: [`arn:aws:s3:::${HR_PUBLIC}/`] }] },
       ],
     },
+    { name: 'exports-only', homeRegion: HR_REGION, bucket: TRAIL_BUCKET, prefix: 'partial', eventSelectors: [{ ReadWriteType: 'ReadOnly', IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::S3::Object', Values: [`arn:aws:s3:::${PARTIAL}/exports/`] }] }] },
   ]);
 });
 after(async () => {
@@ -85,7 +92,7 @@ describe('scan aws --evidence reads from CloudTrail data events', () => {
 
   test('the trails are found read-only: DescribeTrails in the bucket\'s region, GetEventSelectors in each trail\'s home region', () => {
     assertValidReport(report);
-    assert.deepEqual(trail.calls.map((c) => `${c.operation} ${c.region}`).sort(), [`DescribeTrails ${HR_REGION}`, `GetEventSelectors ${HR_REGION}`, 'GetEventSelectors us-east-1']);
+    assert.deepEqual(trail.calls.map((c) => `${c.operation} ${c.region}`).sort(), [`DescribeTrails ${HR_REGION}`, `GetEventSelectors ${HR_REGION}`, `GetEventSelectors ${HR_REGION}`, 'GetEventSelectors us-east-1']);
   });
 
   test('the evidence: anonymous downloads and listings of the bucket only; HeadObject, the owner, the refused read and other buckets do not count', () => {
@@ -97,6 +104,14 @@ describe('scan aws --evidence reads from CloudTrail data events', () => {
     assert.deepEqual(reads?.outsiders.reads, { requests: 4, bytes: 4 * 4096, clients: 3, clientIps: ['203.0.113.10', '203.0.113.11', '203.0.113.12'], first: FIRST, last: LAST });
     assert.equal(reads?.outsiders.lists.requests, 1);
     assert.deepEqual(reads?.personal, { objects: 1, persons: 60, keys: ['exports/employees.csv'] });
+  });
+
+  test('a trail that logs one prefix of the bucket only: read, its counts marked as lower bounds (not an error)', () => {
+    const r = report.resources.find((x) => x.name === PARTIAL);
+    assert.deepEqual(r?.reads?.location, { bucket: TRAIL_BUCKET, prefix: `partial/AWSLogs/${ACCOUNT}/CloudTrail/${HR_REGION}/` });
+    assert.deepEqual([r?.reads?.logs.objects, r?.reads?.logs.complete, r?.reads?.outsiders.reads.requests, r?.reads?.errors.length], [1, false, 1, 0]);
+    const a = report.assessment?.perResource.find((p) => p.resourceId === r?.id);
+    assert.match(a?.readByOutsiders?.text.en ?? '', /\(a lower bound: part of the logs could not be read\)\.$/);
   });
 
   test('damaged, truncated, gzip-bomb and huge log files are recorded errors of the resource; exit 3, not a crash', () => {

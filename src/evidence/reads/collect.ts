@@ -4,16 +4,16 @@
 import type { Resource } from '../../model.js';
 import type { BaseSnapshot, ProviderAdapter } from '../../provider.js';
 import type { ObjectInfo, ObjectReader } from '../../data/object-reader.js';
-import { logFormatsFor } from './formats/index.js';
-import type { LogFormat, LogLocation, NoLogs } from './formats/types.js';
+import type { LogFormat, LogLocation } from './formats/types.js';
+import { locateAll } from './locate.js';
+import { errorOf } from './errors.js';
 import { ReadsAccumulator } from './summary.js';
-import { logText, LogObjectError } from './log-text.js';
+import { logText } from './log-text.js';
 import type { ReadEvidenceError, ReadsEvidence } from './types.js';
 import type { ReadsLimits } from './limits.js';
 
 export const LIST_LOGS_CALL = 'ListAccessLogs';
 export const READ_LOG_CALL = 'ReadAccessLog';
-export const FIND_LOGS_CALL = 'FindAccessLogs';
 
 export interface ReadsRequest {
   /** Start of the exposure window (ISO); undefined = the whole log. */
@@ -30,19 +30,6 @@ export interface ReadsRequest {
  */
 export function logsWanted(r: Resource): boolean {
   return r.exposure.read !== false || r.exposure.list !== false;
-}
-
-function codeOf(err: unknown): string {
-  if (err instanceof LogObjectError) return err.code;
-  const e = err as { name?: string; code?: unknown; Code?: string };
-  if (typeof e?.Code === 'string') return e.Code;
-  if (typeof e?.code === 'string' && e.code.length > 0) return e.code;
-  return e?.name && e.name !== 'Error' ? e.name : 'Error';
-}
-
-function errorOf(call: string, err: unknown, key?: string): ReadEvidenceError {
-  const message = String((err as Error)?.message ?? err).split('\n')[0]?.slice(0, 200) ?? '';
-  return { call, code: codeOf(err), message, ...(key !== undefined ? { key } : {}) };
 }
 
 /** The scan-wide byte and time budget. */
@@ -122,46 +109,6 @@ async function readLocation(reader: ObjectReader, format: LogFormat, loc: LogLoc
   return { errors, logs };
 }
 
-/** Where each resource's logs are: the provider's formats in registry order, the first that finds logs wins. */
-async function locateAll(flags: Readonly<Record<string, unknown>>, snapshot: BaseSnapshot, resources: readonly Resource[], budget: Budget): Promise<Map<Resource, { format: LogFormat; loc: LogLocation } | { format: LogFormat; none: NoLogs }>> {
-  const out = new Map<Resource, { format: LogFormat; loc: LogLocation } | { format: LogFormat; none: NoLogs }>();
-  const notes = new Map<Resource, { format: LogFormat; reasons: NoLogs['reason'][]; errors: ReadEvidenceError[] }>();
-  let pending = [...resources];
-  for (const provider of new Set(resources.map((r) => r.provider))) {
-    for (const format of logFormatsFor(provider)) {
-      const mine = pending.filter((r) => r.provider === provider);
-      if (mine.length === 0) break;
-      let discovered: unknown;
-      let failed: ReadEvidenceError | undefined;
-      if (format.discover) {
-        try {
-          discovered = await format.discover(flags, mine, AbortSignal.timeout(Math.max(1, budget.msLeft)));
-        } catch (err) {
-          failed = errorOf(FIND_LOGS_CALL, err);
-        }
-      }
-      for (const r of mine) {
-        const loc = format.locate(snapshot, r, discovered);
-        if (loc.kind === 'logs') {
-          out.set(r, { format, loc });
-          continue;
-        }
-        let note = notes.get(r);
-        if (!note) notes.set(r, (note = { format, reasons: [], errors: [] }));
-        note.reasons.push(loc.reason);
-        note.errors.push(...(loc.errors ?? []), ...(failed ? [failed] : []));
-      }
-      pending = pending.filter((r) => !out.has(r));
-    }
-  }
-  for (const [r, note] of notes) {
-    if (out.has(r)) continue;
-    const reason = { ja: note.reasons.map((x) => x.ja).join(''), en: note.reasons.map((x) => x.en).join(' ') };
-    out.set(r, { format: note.format, none: { kind: 'none', reason, ...(note.errors.length > 0 ? { errors: note.errors } : {}) } });
-  }
-  return out;
-}
-
 /**
  * The reads evidence of each exposed resource, by resource id. `snapshot` gives the logging configuration;
  * `adapter.openReader` reads the log bucket / container (read-only).
@@ -171,7 +118,7 @@ export async function collectReads(adapter: ProviderAdapter<BaseSnapshot>, flags
   const window = { since: req.since ?? null, until: req.until };
   const budget = new Budget(req.limits.maxBytes, req.limits.timeMs);
   const byLocation = new Map<string, { format: LogFormat; loc: LogLocation; owner: Resource; members: { resource: Resource; acc: ReadsAccumulator; partial: boolean }[] }>();
-  for (const [r, found] of await locateAll(flags, snapshot, resources.filter(logsWanted), budget)) {
+  for (const [r, found] of await locateAll(flags, snapshot, resources.filter(logsWanted), budget.msLeft)) {
     const { format } = found;
     if ('none' in found) {
       out[r.id] = absent(format, window, found.none.reason, found.none.errors ?? []);

@@ -34,7 +34,7 @@ export interface ReadEvidenceError {
 }
 
 export interface ReadsEvidence {
-  /** The log format (src/evidence/reads/formats/): s3-server-access, azure-storage-analytics, gcs-usage. */
+  /** The log format (src/evidence/reads/formats/): s3-server-access, cloudtrail-data-events, azure-storage-analytics, gcs-usage. */
   format: string;
   /** read: the logs were read (see complete and errors); absent: there are no logs to read (reason). */
   status: 'read' | 'absent';
