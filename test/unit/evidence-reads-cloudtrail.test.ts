@@ -8,6 +8,7 @@ import { cloudTrailDataEvents, parseCloudTrailLog, trailLocation } from '../../s
 import { readsCoverage } from '../../src/evidence/reads/trails/selectors.js';
 import type { TrailDestination, TrailsByAccount } from '../../src/evidence/reads/trails/types.js';
 import { logText, LogObjectError } from '../../src/evidence/reads/log-text.js';
+import { locateAll } from '../../src/evidence/reads/locate.js';
 import { ReadsAccumulator } from '../../src/evidence/reads/summary.js';
 import type { Resource } from '../../src/model.js';
 import type { BaseSnapshot } from '../../src/provider.js';
@@ -97,5 +98,34 @@ describe('where a trail delivers a bucket\'s data events', () => {
     assert.equal(refused.kind, 'none');
     assert.match(refused.kind === 'none' ? refused.reason.en : '', /could not be read, so whether data events are recorded is unknown/);
     assert.equal(refused.kind === 'none' ? refused.errors?.[0]?.code : undefined, 'AccessDeniedException');
+  });
+});
+
+describe('which log a bucket is read from', () => {
+  test('server access logs first; the trails are looked for once, for the buckets without them; a failed look is an error', async () => {
+    const seen: string[][] = [];
+    const original = cloudTrailDataEvents.discover;
+    cloudTrailDataEvents.discover = async (_flags, rs) => {
+      seen.push(rs.map((r) => r.name));
+      throw Object.assign(new Error('the trails did not answer in time'), { name: 'TimeoutError' });
+    };
+    const bucket = (name: string, logging: boolean) => ({ id: `arn:aws:s3:::${name}`, name, provider: 'aws', account: '123456789012', region: 'ap-northeast-1', logging }) as Resource;
+    const snapshot = { provider: 'aws', accountId: '123456789012', buckets: [{ Name: 'logged', Logging: { LoggingEnabled: { TargetBucket: 'kumo-logs', TargetPrefix: 'logged/' } } }, { Name: 'unlogged', Logging: {} }] } as unknown as BaseSnapshot;
+    const [logged, unlogged] = [bucket('logged', true), bucket('unlogged', false)];
+    let out: Awaited<ReturnType<typeof locateAll>>;
+    try {
+      out = await locateAll({}, snapshot, [logged, unlogged], 60_000);
+    } finally {
+      cloudTrailDataEvents.discover = original;
+    }
+    assert.deepEqual(seen, [['unlogged']]);
+    const a = out.get(logged);
+    assert.deepEqual(a && 'loc' in a ? [a.format.id, a.loc] : a, ['s3-server-access', { kind: 'logs', bucket: 'kumo-logs', prefix: 'logged/' }]);
+    const b = out.get(unlogged);
+    assert.ok(b && 'none' in b);
+    assert.equal(b.format.id, 's3-server-access');
+    assert.equal(b.none.reason.en, 'Access logging was off, so no record of who read it exists (see the access-logging-off check). The CloudTrail trails could not be read, so whether data events are recorded is unknown.');
+    assert.equal(b.none.reason.ja, 'アクセスログが無効だったため、誰が読み取ったかを示す記録は存在しません（チェック access-logging-off を参照）。CloudTrail の証跡を読み取れなかったため、データイベントが記録されているかどうかは不明です。');
+    assert.deepEqual(b.none.errors, [{ call: 'FindAccessLogs', code: 'TimeoutError', message: 'the trails did not answer in time' }]);
   });
 });
