@@ -109,9 +109,10 @@ describe('scan aws --evidence reads from CloudTrail data events', () => {
   test('a trail that logs one prefix of the bucket only: read, its counts marked as lower bounds (not an error)', () => {
     const r = report.resources.find((x) => x.name === PARTIAL);
     assert.deepEqual(r?.reads?.location, { bucket: TRAIL_BUCKET, prefix: `partial/AWSLogs/${ACCOUNT}/CloudTrail/${HR_REGION}/` });
-    assert.deepEqual([r?.reads?.logs.objects, r?.reads?.logs.complete, r?.reads?.outsiders.reads.requests, r?.reads?.errors.length], [1, false, 1, 0]);
+    assert.deepEqual([r?.reads?.logs.objects, r?.reads?.logs.complete, r?.reads?.logs.partial, r?.reads?.outsiders.reads.requests, r?.reads?.errors.length], [1, false, true, 1, 0]);
     const a = report.assessment?.perResource.find((p) => p.resourceId === r?.id);
-    assert.match(a?.readByOutsiders?.text.en ?? '', /\(a lower bound: part of the logs could not be read\)\.$/);
+    assert.match(a?.readByOutsiders?.text.en ?? '', /\(a lower bound: the logs record only part of the bucket's reads\)\.$/);
+    assert.match(a?.readByOutsiders?.text.ja ?? '', /（ログがバケットの読み取りの一部しか記録しないため下限値）。$/);
   });
 
   test('damaged, truncated, gzip-bomb and huge log files are recorded errors of the resource; exit 3, not a crash', () => {

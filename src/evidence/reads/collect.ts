@@ -147,7 +147,7 @@ export async function collectReads(adapter: ProviderAdapter<BaseSnapshot>, flags
     }
     // A trail that logs only part of the bucket's reads: its counts are lower bounds.
     for (const m of members) {
-      const logs = m.partial ? { ...result.logs, complete: false } : result.logs;
+      const logs = m.partial ? { ...result.logs, complete: false, partial: true } : result.logs;
       out[m.resource.id] = m.acc.result({ format: format.id, location: { bucket: loc.bucket, prefix: loc.prefix }, logs, errors: result.errors }, req.redactIps);
     }
   }

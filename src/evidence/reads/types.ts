@@ -45,7 +45,9 @@ export interface ReadsEvidence {
   window: { since: string | null; until: string };
   /** true: the log says who made each request (anonymous or not); false: it does not (GCS usage logs). */
   identityRecorded: boolean;
-  logs: { objects: number; bytes: number; malformedLines: number; complete: boolean };
+  /** complete: every log object in the window was read; partial: the logs record only part of the resource's reads
+   * (a CloudTrail trail whose selectors keep some prefixes). Either way short of whole, the counts are lower bounds. */
+  logs: { objects: number; bytes: number; malformedLines: number; complete: boolean; partial?: boolean };
   /** Successful requests from outsiders: anonymous ones, or every one when the log does not record identity. */
   outsiders: { reads: RequestTally; lists: RequestTally };
   /** Keys read by outsiders, most read first (at most MAX_OBJECTS; objectsLeftOut counts the rest). */
