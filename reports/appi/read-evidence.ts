@@ -45,7 +45,11 @@ export function readEvidenceSummary(v: ReadsView): ReadEvidenceSummary {
     const why = v.reason ?? { ja: 'ログがありません。', en: 'There are no logs.' };
     return { ...base, leak: 'possible', text: { ja: `誰が読み取ったかの証拠はありません: ${why.ja}`, en: `No evidence of who read it: ${why.en}` } };
   }
-  const incomplete: I18n = v.logs.complete ? { ja: '', en: '' } : { ja: '（ログの一部を読み取れなかったため下限値）', en: ' (a lower bound: part of the logs could not be read)' };
+  const incomplete: I18n = v.logs.partial
+    ? { ja: '（ログがバケットの読み取りの一部しか記録しないため下限値）', en: ' (a lower bound: the logs record only part of the bucket\'s reads)' }
+    : v.logs.complete
+      ? { ja: '', en: '' }
+      : { ja: '（ログの一部を読み取れなかったため下限値）', en: ' (a lower bound: part of the logs could not be read)' };
   const when = period(v);
   if (r.requests === 0 && v.outsiders.lists.requests === 0) {
     return {

@@ -25,6 +25,11 @@ export const COMMON_FLAGS: readonly Mapping[] = [
   [['sampling', 'ocr'], 'ocr'],
   [['sampling', 'ocrMaxImages'], 'ocrMaxImages'],
   [['sampling', 'ocrTimeLimit'], 'ocrTimeLimit'],
+  [['evidence', 'kinds'], 'evidence'],
+  [['evidence', 'since'], 'since'],
+  [['evidence', 'maxBytes'], 'evidenceMaxBytes'],
+  [['evidence', 'timeout'], 'evidenceTimeout'],
+  [['evidence', 'redactIps'], 'redactIps'],
   [['thresholds', 'maxReaders'], 'maxReaders'],
   [['history'], 'history'],
 ];

@@ -9,6 +9,8 @@ import type { DetectorId } from '../data/types.js';
 import { parseSize } from './size.js';
 import { DURATION_HELP, parseDuration } from './duration.js';
 import { FORMATS } from '../../reports/render/formats.js';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../evidence/evidence-option.js';
+import { parseSince } from '../evidence/request.js';
 
 export const CONFIG_VERSION = 1;
 
@@ -152,6 +154,35 @@ export const configSchema = z.strictObject({
       ocr: z.union([z.enum(['on', 'off']), z.boolean().transform((b) => (b ? 'on' : 'off'))]).optional(),
       ocrMaxImages: z.int({ error: 'must be a whole number from 0 to 100000' }).min(0, 'must be a whole number from 0 to 100000').max(100_000, 'must be a whole number from 0 to 100000').optional(),
       ocrTimeLimit: duration.optional(),
+    })
+    .optional(),
+  /** The --evidence flags (docs/evidence.md): what the cloud's logs are read for, and the bounds of reading them. */
+  evidence: z
+    .strictObject({
+      /** --evidence: a list, or "changes,reads". */
+      kinds: z
+        .union([z.string().transform((v) => v.split(',').map((k) => k.trim())), z.array(z.string()).min(1, 'must list at least one kind')])
+        .pipe(z.array(z.enum(EVIDENCE_KINDS, { error: `must be ${EVIDENCE_KINDS.join(' or ')}` })))
+        .transform((list) => EVIDENCE_KINDS.filter((k): k is EvidenceKind => list.includes(k)))
+        .optional(),
+      /** --since: YYYY-MM-DD (Asia/Tokyo) or an ISO date-time with its zone. */
+      since: z
+        .string()
+        .transform((v, ctx) => {
+          try {
+            return parseSince(v);
+          } catch (err) {
+            ctx.addIssue({ code: 'custom', message: (err as Error).message });
+            return z.NEVER;
+          }
+        })
+        .optional(),
+      /** --evidence-max-bytes. */
+      maxBytes: size.optional(),
+      /** --evidence-timeout. */
+      timeout: duration.optional(),
+      /** --redact-ips. */
+      redactIps: z.boolean({ error: 'must be true or false' }).optional(),
     })
     .optional(),
   thresholds: z

@@ -16,7 +16,7 @@ export function evidenceList(value: string, previous: EvidenceKind[] = []): Evid
 }
 
 export function evidenceOption(): Option {
-  return new Option('--evidence <kinds>', 'also read the cloud\'s logs, bounded and read-only (comma list): changes (who made a public resource public, and when: CloudTrail, Activity Log, Cloud Audit Logs), reads (who read it: access logs)')
+  return new Option('--evidence <kinds>', 'also read the cloud\'s logs, bounded and read-only (comma list): changes (who made a public resource public, and when: CloudTrail, Activity Log, Cloud Audit Logs), reads (who read it: access logs, or CloudTrail data events for an S3 bucket without them)')
     .argParser(evidenceList)
     .helpGroup('Evidence:');
 }

@@ -4,16 +4,15 @@
 // Control by its path, STS/IAM by Action=…), must be one the source scan of test/unit/permissions-aws.test.ts found,
 // and must be granted by its document (test/helpers/aws-permissions-table.ts). An unnamed request fails the test.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Report } from '../../reports/render/json.js';
 import { AWS_OPERATION_ACTIONS } from '../helpers/aws-permissions-table.js';
 import { runCli } from '../helpers/cli.js';
-import { forwardBuffered } from '../helpers/forward.js';
+import { startJsonStandIn } from '../helpers/json-stand-in.js';
 import { MOTO_ENV, startMoto, type Moto } from '../helpers/moto.js';
 import { awsGrants, awsOperationsInCode } from '../helpers/permissions.js';
 import { assertValidReport } from '../helpers/schema.js';
-import { HR_PUBLIC, HR_REGION, s3For, seedHrScenario } from '../helpers/seed-hr.js';
+import { HR_PUBLIC, HR_REGION, PUBLIC_READ_POLICY, s3For, seedHrScenario } from '../helpers/seed-hr.js';
 import { startCloudTrailServer, type CloudTrailServer } from '../helpers/cloudtrail-server.js';
 import { CreateBucketCommand, PutBucketLoggingCommand, PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3Line } from '../helpers/access-logs.js';
@@ -29,22 +28,13 @@ interface Seen {
 
 /** Forwards to moto and records each request with its body. */
 async function startBodyRecorder(target: string): Promise<{ origin: string; seen: Seen[]; close(): Promise<void> }> {
-  const upstream = new URL(target);
   const seen: Seen[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      seen.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, body: body.toString('utf8'), target: String(req.headers['x-amz-target'] ?? '') });
-      forwardBuffered(req, body, res, upstream);
-    });
+  const server = await startJsonStandIn(target, 'application/json', (req, body) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    seen.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, body: body.toString('utf8'), target: String(req.headers['x-amz-target'] ?? '') });
+    return false;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return { origin: `http://127.0.0.1:${port}`, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { origin: server.url, seen, close: server.close };
 }
 
 /** S3 bucket sub-resources (GET /<bucket>?<name>) → the operation. */
@@ -67,7 +57,8 @@ const S3_SUBRESOURCES: Record<string, string> = {
 
 /** The "<client>:<operation>" a request is, or undefined when it cannot be named. */
 export function operationOf(s: Seen): string | undefined {
-  if (s.method === 'POST' && s.target === 'CloudTrail_20131101.LookupEvents') return 'cloudtrail:LookupEvents';
+  const cloudtrail = /^CloudTrail_20131101\.(\w+)$/.exec(s.target)?.[1];
+  if (s.method === 'POST' && cloudtrail) return `cloudtrail:${cloudtrail}`;
   if (s.method === 'POST' && s.path === '/') {
     const form = new URLSearchParams(s.body);
     const action = form.get('Action');
@@ -102,8 +93,12 @@ describe('AWS permission documents against the requests of a scan (moto)', () =>
     await s3.send(new PutBucketPolicyCommand({ Bucket: 'hr-access-logs', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::hr-access-logs/*' }] }) }));
     await s3.send(new PutBucketLoggingCommand({ Bucket: HR_PUBLIC, BucketLoggingStatus: { LoggingEnabled: { TargetBucket: 'hr-access-logs', TargetPrefix: `${HR_PUBLIC}/` } } }));
     await s3.send(new PutObjectCommand({ Bucket: 'hr-access-logs', Key: `${HR_PUBLIC}/2026-11-02-01-00-00-A1B2C3D4E5F6A7B8`, Body: s3Line({ time: '2026-11-02T01:00:00.000Z', bucket: HR_PUBLIC, key: 'exports/employees.csv', op: 'read', requester: null, status: 200, ip: '203.0.113.10', bytes: 10 }) + '\n' }));
-    // moto has no CloudTrail LookupEvents: its stand-in answers those and forwards the rest to moto.
-    trail = await startCloudTrailServer(moto.endpoint);
+    // A public bucket without server access logs: --evidence reads looks for a trail logging its data events.
+    await s3.send(new CreateBucketCommand({ Bucket: 'hr-trail-only', CreateBucketConfiguration: { LocationConstraint: HR_REGION } }));
+    await s3.send(new PutBucketPolicyCommand({ Bucket: 'hr-trail-only', Policy: PUBLIC_READ_POLICY('hr-trail-only') }));
+    // moto has no CloudTrail LookupEvents: its stand-in answers those (and DescribeTrails, GetEventSelectors) and
+    // forwards the rest to moto.
+    trail = await startCloudTrailServer(moto.endpoint, [], [{ name: 'data-events', homeRegion: HR_REGION, bucket: 'hr-access-logs', prefix: 'trail', eventSelectors: [{ ReadWriteType: 'ReadOnly', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::hr-trail-only/'] }] }] }]);
     recorder = await startBodyRecorder(trail.endpoint);
   });
   after(async () => {
@@ -124,11 +119,11 @@ describe('AWS permission documents against the requests of a scan (moto)', () =>
     const unnamed = recorder.seen.filter((s) => operationOf(s) === undefined).map((s) => `${s.method} ${s.path}?${s.query.toString()} ${s.body.slice(0, 60)}`);
     assert.deepEqual(unnamed, [], 'requests this test cannot name: extend operationOf and test/helpers/aws-permissions-table.ts');
     const ops = [...new Set(recorder.seen.map((s) => operationOf(s) as string))].sort();
-    for (const o of ['s3:ListBuckets', 's3:GetBucketAcl', 's3:GetBucketPolicyStatus', 's3-control:GetPublicAccessBlock', 'sts:GetCallerIdentity', 'iam:GetAccountAuthorizationDetails', 's3:ListObjectsV2', 's3:GetObject', 'cloudtrail:LookupEvents']) assert.ok(ops.includes(o), `${o} not exercised: ${ops.join(', ')}`);
+    for (const o of ['s3:ListBuckets', 's3:GetBucketAcl', 's3:GetBucketPolicyStatus', 's3-control:GetPublicAccessBlock', 'sts:GetCallerIdentity', 'iam:GetAccountAuthorizationDetails', 's3:ListObjectsV2', 's3:GetObject', 'cloudtrail:LookupEvents', 'cloudtrail:DescribeTrails', 'cloudtrail:GetEventSelectors']) assert.ok(ops.includes(o), `${o} not exercised: ${ops.join(', ')}`);
 
     t.diagnostic(`operations sent: ${ops.join(' ')}`);
     const inCode = new Set(awsOperationsInCode(['src', 'providers']).map((o) => `${o.client}:${o.operation}`));
-    const grants = awsGrants(['aws-iam-policy.json', 'aws-sampling-policy.json', 'aws-org-policy.json', 'aws-changes-policy.json']);
+    const grants = awsGrants(['aws-iam-policy.json', 'aws-sampling-policy.json', 'aws-org-policy.json', 'aws-changes-policy.json', 'aws-reads-policy.json']);
     const problems: string[] = [];
     for (const o of ops) {
       if (!inCode.has(o)) problems.push(`${o} was sent but the source scan did not find it (how is it imported?)`);

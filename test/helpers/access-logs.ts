@@ -144,3 +144,58 @@ export function gcsLine(r: Request): string {
   const values = [String(micros), r.ip, r.ip.includes(':') ? '2' : '1', '', r.op === 'put' ? 'PUT' : 'GET', uri, String(r.status), '0', String(r.bytes), '48000', 'storage.googleapis.com', '', 'curl/8.5.0', 'ADPycdt', GCS_OPS[r.op], r.bucket, r.key ?? ''];
   return values.map((v) => `"${v.replace(/"/g, '""')}"`).join(',');
 }
+
+const TRAIL_OPS = { read: 'GetObject', list: 'ListObjectsV2', put: 'PutObject', head: 'HeadObject' } as const;
+
+/**
+ * One CloudTrail S3 data event record (the documented record contents): eventVersion, userIdentity (an anonymous
+ * request: type AWSAccount, accountId ANONYMOUS_PRINCIPAL), eventTime, eventSource, eventName, awsRegion,
+ * sourceIPAddress, userAgent, errorCode / errorMessage on failure, requestParameters (bucketName, Host, key),
+ * responseElements, additionalEventData (bytesTransferredIn/Out …), requestID, eventID, readOnly, resources,
+ * eventType AwsApiCall, managementEvent false, recipientAccountId, eventCategory Data.
+ */
+export function cloudTrailRecord(r: Request, region = 'ap-northeast-1'): Record<string, unknown> {
+  const anon = r.requester === null;
+  const identity = anon
+    ? { type: 'AWSAccount', principalId: '', accountId: 'ANONYMOUS_PRINCIPAL' }
+    : { type: 'IAMUser', principalId: 'AIDAEXAMPLE', arn: r.requester, accountId: '123456789012', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', userName: r.requester?.split('/').pop() };
+  const ok = r.status < 300;
+  return {
+    eventVersion: '1.10',
+    userIdentity: identity,
+    eventTime: r.time.replace(/\.\d+Z$/, 'Z'),
+    eventSource: 's3.amazonaws.com',
+    eventName: TRAIL_OPS[r.op],
+    awsRegion: region,
+    sourceIPAddress: r.ip,
+    userAgent: '[curl/8.5.0]',
+    ...(ok ? {} : { errorCode: 'AccessDenied', errorMessage: 'Access Denied' }),
+    requestParameters: { bucketName: r.bucket, Host: `${r.bucket}.s3.${region}.amazonaws.com`, ...(r.key !== null ? { key: r.key } : { 'list-type': '2' }) },
+    responseElements: null,
+    additionalEventData: { SignatureVersion: anon ? undefined : 'SigV4', CipherSuite: 'TLS_AES_128_GCM_SHA256', bytesTransferredIn: 0, AuthenticationMethod: anon ? undefined : 'AuthHeader', 'x-amz-id-2': 'EXAMPLE', bytesTransferredOut: ok ? r.bytes : 243 },
+    requestID: '3E57427F33A59F07',
+    eventID: '6a8e2b4c-0f1d-4e7a-9c2b-5d3e1f0a7b6c',
+    readOnly: r.op !== 'put',
+    resources: [
+      { type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${r.bucket}/${r.key ?? ''}` },
+      { accountId: '123456789012', type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${r.bucket}` },
+    ],
+    eventType: 'AwsApiCall',
+    managementEvent: false,
+    recipientAccountId: '123456789012',
+    eventCategory: 'Data',
+    tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: `${r.bucket}.s3.${region}.amazonaws.com` },
+  };
+}
+
+/** A CloudTrail log file: `{"Records":[…]}` (delivered gzip-compressed; the caller gzips it). */
+export function cloudTrailLogFile(records: readonly Record<string, unknown>[]): string {
+  return JSON.stringify({ Records: records });
+}
+
+/** The documented key of a CloudTrail log file: <prefix>/AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/<account>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_<id>.json.gz. */
+export function cloudTrailKey(prefix: string, account: string, region: string, iso: string, id: string): string {
+  const d = iso.slice(0, 10).split('-').join('/');
+  const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z`;
+  return `${prefix ? `${prefix}/` : ''}AWSLogs/${account}/CloudTrail/${region}/${d}/${account}_CloudTrail_${region}_${stamp}_${id}.json.gz`;
+}

@@ -2,12 +2,13 @@
 // docs/permissions/ that grants them. Used by test/unit/permissions-aws.test.ts (commands imported by the code) and
 // test/e2e/permissions-aws-moto.test.ts (requests a real scan sends). A new operation: add a row here and the action
 // to the document.
-export type AwsDoc = 'aws-iam-policy.json' | 'aws-sampling-policy.json' | 'aws-org-policy.json' | 'aws-changes-policy.json';
+export type AwsDoc = 'aws-iam-policy.json' | 'aws-sampling-policy.json' | 'aws-org-policy.json' | 'aws-changes-policy.json' | 'aws-reads-policy.json';
 export const AWS_SCAN: AwsDoc = 'aws-iam-policy.json';
 export const AWS_SAMPLING: AwsDoc = 'aws-sampling-policy.json';
 export const AWS_ORG: AwsDoc = 'aws-org-policy.json';
 export const AWS_CHANGES: AwsDoc = 'aws-changes-policy.json';
-export const AWS_DOCS: AwsDoc[] = [AWS_SCAN, AWS_SAMPLING, AWS_ORG, AWS_CHANGES];
+export const AWS_READS: AwsDoc = 'aws-reads-policy.json';
+export const AWS_DOCS: AwsDoc[] = [AWS_SCAN, AWS_SAMPLING, AWS_ORG, AWS_CHANGES, AWS_READS];
 
 /** "<package suffix>:<operation>" → the IAM actions it needs and the document that grants them. */
 export const AWS_OPERATION_ACTIONS: Record<string, { actions: string[]; doc: AwsDoc | null }> = {
@@ -40,6 +41,10 @@ export const AWS_OPERATION_ACTIONS: Record<string, { actions: string[]; doc: Aws
   's3:GetObject': { actions: ['s3:GetObject'], doc: AWS_SAMPLING },
   // The change history (--evidence changes, src/evidence/changes/aws.ts)
   'cloudtrail:LookupEvents': { actions: ['cloudtrail:LookupEvents'], doc: AWS_CHANGES },
+  // Where a bucket's CloudTrail data events go (--evidence reads, src/evidence/reads/trails/aws.ts); the log files
+  // themselves are read with ListObjectsV2 / GetObject (sampling document).
+  'cloudtrail:DescribeTrails': { actions: ['cloudtrail:DescribeTrails'], doc: AWS_READS },
+  'cloudtrail:GetEventSelectors': { actions: ['cloudtrail:GetEventSelectors'], doc: AWS_READS },
   // Organizations and assumed roles (--role-arn, --org-role)
   'credential-providers:fromTemporaryCredentials': { actions: ['sts:AssumeRole'], doc: AWS_ORG },
   'sts:AssumeRole': { actions: ['sts:AssumeRole'], doc: AWS_ORG },

@@ -106,6 +106,18 @@ describe('assessment', () => {
     assert.match(a?.note.ja ?? '', /漏えい（又はそのおそれ）/);
   });
 
+  test('a log without the requester (GCS usage logs): many downloads of personal data never confirm a leak nor category 3, and say why', () => {
+    const many = Array.from({ length: 120 }, (_, i) => rec({ anonymous: null, clientIp: `203.0.113.${i % 10}` }));
+    const r = attachReads(exposed([{ key: 'exports/employees.csv', persons: 40 }]), { ...evidenceOf(many, false), format: 'gcs-usage' }, false);
+    const a = assess([r], [], { scannedAt: '2026-12-01T00:00:00.000Z' }).perResource[0];
+    assert.equal(a?.readByOutsiders?.leak, 'possible');
+    assert.match(a?.readByOutsiders?.text.en ?? '', /^Read by unidentified requesters: 1 object, 40 persons \(.*120 downloads \(this log does not record the requester, so whether anonymous is unknown\)/);
+    assert.match(a?.readByOutsiders?.text.ja ?? '', /^要求者不明の読み取り: 1件のオブジェクト、40人（.*取得（このログは要求者を記録しないため匿名かどうかは不明）120回/);
+    for (const text of [a?.note.en ?? '', a?.readByOutsiders?.text.en ?? '']) assert.doesNotMatch(text, /confirmed|A leak occurred/);
+    for (const text of [a?.note.ja ?? '', a?.readByOutsiders?.text.ja ?? '']) assert.doesNotMatch(text, /漏えいが発生しました|発生を確認|アクセスログで確認/);
+    assert.doesNotMatch(a?.reportability?.categories.find((c) => c.category === 3)?.reason.en ?? '', /access logs record/);
+  });
+
   test('a log object that could not be read is a recorded error of the resource', () => {
     const e = { ...evidenceOf(READS), errors: [{ call: 'ReadAccessLog', code: 'DecompressedTooLarge', message: 'decompresses to more than 1024 bytes', key: 'kumo-hr/2026-11-10' }] };
     const r = attachReads(exposed([]), e, false);

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { parseS3ServerAccessLog, s3LogTime } from '../../src/evidence/reads/formats/s3-server-access.js';
 import { parseAzureStorageLog } from '../../src/evidence/reads/formats/azure-storage-analytics.js';
 import { parseGcsUsageLog } from '../../src/evidence/reads/formats/gcs-usage.js';
-import { LOG_FORMATS, logFormatFor } from '../../src/evidence/reads/formats/index.js';
+import { LOG_FORMATS, logFormatsFor } from '../../src/evidence/reads/formats/index.js';
 import { logText, LogObjectError } from '../../src/evidence/reads/log-text.js';
 import { azureLine, GCS_HEADER, gcsLine, s3Line, type Request } from '../helpers/access-logs.js';
 
@@ -86,10 +86,10 @@ describe('GCS usage log', () => {
 });
 
 describe('registry and log text', () => {
-  test('one format per provider, ids unique', () => {
-    assert.deepEqual(LOG_FORMATS.map((f) => f.id), ['s3-server-access', 'azure-storage-analytics', 'gcs-usage']);
-    assert.equal(logFormatFor('aws')?.id, 's3-server-access');
-    assert.equal(logFormatFor('gcp')?.identityRecorded, false);
+  test('the formats in the order they are tried, ids unique; AWS: server access logs first, then trail data events', () => {
+    assert.deepEqual(LOG_FORMATS.map((f) => f.id), ['s3-server-access', 'cloudtrail-data-events', 'azure-storage-analytics', 'gcs-usage']);
+    assert.deepEqual(logFormatsFor('aws').map((f) => f.id), ['s3-server-access', 'cloudtrail-data-events']);
+    assert.equal(logFormatsFor('gcp')[0]?.identityRecorded, false);
   });
 
   test('gzip is inflated; a gzip bomb and a truncated gzip are errors with their codes', () => {

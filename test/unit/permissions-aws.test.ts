@@ -4,7 +4,7 @@
 // command fails here until the table and the document are updated.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AWS_CHANGES as CHANGES, AWS_DOCS as DOCS, AWS_OPERATION_ACTIONS, AWS_ORG as ORG, AWS_SAMPLING as SAMPLING, AWS_SCAN as SCAN, type AwsDoc as Doc } from '../helpers/aws-permissions-table.js';
+import { AWS_CHANGES as CHANGES, AWS_DOCS as DOCS, AWS_READS as READS, AWS_OPERATION_ACTIONS, AWS_ORG as ORG, AWS_SAMPLING as SAMPLING, AWS_SCAN as SCAN, type AwsDoc as Doc } from '../helpers/aws-permissions-table.js';
 import { awsGrants, awsOperationsInCode, dynamicAwsImports, readIamPolicy, type AwsOperation } from '../helpers/permissions.js';
 
 /** Actions granted although no code calls them (none: every grant is used). */
@@ -38,7 +38,7 @@ describe('AWS permission documents', () => {
 
   test('the source scan finds the commands the collector and reader send (aliases resolved)', () => {
     const keys = ops.map((o) => `${o.client}:${o.operation}`);
-    for (const k of ['s3:GetBucketAcl', 's3:ListBuckets', 's3:ListObjectsV2', 's3:GetObject', 's3-control:GetPublicAccessBlock', 'sts:GetCallerIdentity', 'iam:GetAccountAuthorizationDetails', 'credential-providers:fromTemporaryCredentials', 'cloudtrail:LookupEvents']) {
+    for (const k of ['s3:GetBucketAcl', 's3:ListBuckets', 's3:ListObjectsV2', 's3:GetObject', 's3-control:GetPublicAccessBlock', 'sts:GetCallerIdentity', 'iam:GetAccountAuthorizationDetails', 'credential-providers:fromTemporaryCredentials', 'cloudtrail:LookupEvents', 'cloudtrail:DescribeTrails', 'cloudtrail:GetEventSelectors']) {
       assert.ok(keys.includes(k), `${k} not found in ${keys.join(', ')}`);
     }
   });
@@ -86,6 +86,11 @@ describe('AWS permission documents', () => {
     // CloudTrail LookupEvents has no resource-level permissions: "*", in its own document (--evidence changes).
     assert.deepEqual(resourcesOf(CHANGES, 'cloudtrail:LookupEvents'), ['*']);
     assert.equal(awsGrants([SCAN, SAMPLING, ORG]).has('cloudtrail:LookupEvents'), false);
+    // Finding a bucket's trail (--evidence reads): DescribeTrails has no resource-level permissions; GetEventSelectors
+    // names trails. In their own document, not in the others.
+    assert.deepEqual(resourcesOf(READS, 'cloudtrail:DescribeTrails'), ['*']);
+    assert.deepEqual(resourcesOf(READS, 'cloudtrail:GetEventSelectors'), ['arn:aws:cloudtrail:*:*:trail/*']);
+    assert.equal(awsGrants([SCAN, SAMPLING, ORG, CHANGES]).has('cloudtrail:DescribeTrails'), false);
     // Object reads are in the sampling document only.
     assert.equal(awsGrants([SCAN, ORG]).has('s3:GetObject'), false);
   });

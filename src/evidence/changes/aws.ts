@@ -26,7 +26,7 @@ function parsedEvent(item: unknown): unknown {
   }
 }
 
-function connectionFor(flags: Readonly<Record<string, unknown>>, account: string): AwsConnectionOptions {
+export function connectionFor(flags: Readonly<Record<string, unknown>>, account: string): AwsConnectionOptions {
   const connection = awsConnection(flags);
   const orgRole = typeof flags.orgRole === 'string' && flags.orgRole.length > 0 ? flags.orgRole : undefined;
   const externalId = typeof flags.externalId === 'string' && flags.externalId.length > 0 ? flags.externalId : undefined;

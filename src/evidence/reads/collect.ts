@@ -4,10 +4,11 @@
 import type { Resource } from '../../model.js';
 import type { BaseSnapshot, ProviderAdapter } from '../../provider.js';
 import type { ObjectInfo, ObjectReader } from '../../data/object-reader.js';
-import { logFormatFor } from './formats/index.js';
 import type { LogFormat, LogLocation } from './formats/types.js';
+import { locateAll } from './locate.js';
+import { errorOf } from './errors.js';
 import { ReadsAccumulator } from './summary.js';
-import { logText, LogObjectError } from './log-text.js';
+import { logText } from './log-text.js';
 import type { ReadEvidenceError, ReadsEvidence } from './types.js';
 import type { ReadsLimits } from './limits.js';
 
@@ -29,19 +30,6 @@ export interface ReadsRequest {
  */
 export function logsWanted(r: Resource): boolean {
   return r.exposure.read !== false || r.exposure.list !== false;
-}
-
-function codeOf(err: unknown): string {
-  if (err instanceof LogObjectError) return err.code;
-  const e = err as { name?: string; code?: unknown; Code?: string };
-  if (typeof e?.Code === 'string') return e.Code;
-  if (typeof e?.code === 'string' && e.code.length > 0) return e.code;
-  return e?.name && e.name !== 'Error' ? e.name : 'Error';
-}
-
-function errorOf(call: string, err: unknown, key?: string): ReadEvidenceError {
-  const message = String((err as Error)?.message ?? err).split('\n')[0]?.slice(0, 200) ?? '';
-  return { call, code: codeOf(err), message, ...(key !== undefined ? { key } : {}) };
 }
 
 /** The scan-wide byte and time budget. */
@@ -89,7 +77,7 @@ async function readLocation(reader: ObjectReader, format: LogFormat, loc: LogLoc
   if (!listing.complete) logs.complete = false;
   // A log object last written before the window holds only older requests.
   const since = req.since;
-  const wanted = listing.objects.filter((o) => since === undefined || o.lastModified === undefined || o.lastModified >= since).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const wanted = listing.objects.filter((o) => (loc.keyContains === undefined || o.key.includes(loc.keyContains)) && (since === undefined || o.lastModified === undefined || o.lastModified >= since)).sort((a, b) => (a.key < b.key ? -1 : 1));
   for (const o of wanted) {
     if (budget.msLeft <= 0) {
       errors.push({ call: READ_LOG_CALL, code: 'EvidenceTimeout', message: `not read: the evidence time limit passed (${wanted.length - logs.objects} log objects left)`, key: o.key });
@@ -129,19 +117,18 @@ export async function collectReads(adapter: ProviderAdapter<BaseSnapshot>, flags
   const out: Record<string, ReadsEvidence> = {};
   const window = { since: req.since ?? null, until: req.until };
   const budget = new Budget(req.limits.maxBytes, req.limits.timeMs);
-  const byLocation = new Map<string, { format: LogFormat; loc: LogLocation; owner: Resource; members: { resource: Resource; acc: ReadsAccumulator }[] }>();
-  for (const r of resources.filter(logsWanted)) {
-    const format = logFormatFor(r.provider);
-    if (!format) continue;
-    const loc = format.locate(snapshot, r);
-    if (loc.kind === 'none') {
-      out[r.id] = absent(format, window, loc.reason);
+  const byLocation = new Map<string, { format: LogFormat; loc: LogLocation; owner: Resource; members: { resource: Resource; acc: ReadsAccumulator; partial: boolean }[] }>();
+  for (const [r, found] of await locateAll(flags, snapshot, resources.filter(logsWanted), budget.msLeft)) {
+    const { format } = found;
+    if ('none' in found) {
+      out[r.id] = absent(format, window, found.none.reason, found.none.errors ?? []);
       continue;
     }
-    const id = `${r.account}|${loc.bucket}|${loc.prefix}`;
+    const loc = found.loc;
+    const id = `${r.account}|${loc.bucket}|${loc.prefix}|${loc.keyContains ?? ''}`;
     let group = byLocation.get(id);
     if (!group) byLocation.set(id, (group = { format, loc, owner: r, members: [] }));
-    group.members.push({ resource: r, acc: new ReadsAccumulator(format.bucketOf(r), window, format.identityRecorded) });
+    group.members.push({ resource: r, acc: new ReadsAccumulator(format.bucketOf(r), window, format.identityRecorded), partial: loc.partial === true });
   }
   for (const { format, loc, owner, members } of byLocation.values()) {
     let result: { errors: ReadEvidenceError[]; logs: ReadsEvidence['logs'] };
@@ -150,7 +137,7 @@ export async function collectReads(adapter: ProviderAdapter<BaseSnapshot>, flags
     } else {
       let reader: ObjectReader | undefined;
       try {
-        reader = await adapter.openReader(flags, { ...owner, name: loc.bucket });
+        reader = await adapter.openReader(flags, { ...owner, name: loc.bucket, ...(loc.region !== undefined ? { region: loc.region } : {}) });
         result = await readLocation(reader, format, loc, members.map((m) => m.acc), req, budget);
       } catch (err) {
         result = { errors: [errorOf(LIST_LOGS_CALL, err)], logs: { objects: 0, bytes: 0, malformedLines: 0, complete: false } };
@@ -158,12 +145,16 @@ export async function collectReads(adapter: ProviderAdapter<BaseSnapshot>, flags
         reader?.close();
       }
     }
-    for (const m of members) out[m.resource.id] = m.acc.result({ format: format.id, location: { bucket: loc.bucket, prefix: loc.prefix }, logs: result.logs, errors: result.errors }, req.redactIps);
+    // A trail that logs only part of the bucket's reads: its counts are lower bounds.
+    for (const m of members) {
+      const logs = m.partial ? { ...result.logs, complete: false, partial: true } : result.logs;
+      out[m.resource.id] = m.acc.result({ format: format.id, location: { bucket: loc.bucket, prefix: loc.prefix }, logs, errors: result.errors }, req.redactIps);
+    }
   }
   return out;
 }
 
-function absent(format: LogFormat, window: ReadsEvidence['window'], reason: ReadsEvidence['reason']): ReadsEvidence {
+function absent(format: LogFormat, window: ReadsEvidence['window'], reason: ReadsEvidence['reason'], errors: ReadEvidenceError[]): ReadsEvidence {
   const none = { requests: 0, bytes: 0, clients: 0, first: null, last: null };
   return {
     format: format.id,
@@ -175,6 +166,6 @@ function absent(format: LogFormat, window: ReadsEvidence['window'], reason: Read
     outsiders: { reads: { ...none }, lists: { ...none } },
     objects: [],
     objectsLeftOut: 0,
-    errors: [],
+    errors,
   };
 }

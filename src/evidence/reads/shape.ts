@@ -14,7 +14,7 @@ export const readsEvidenceShape = z.looseObject({
   location: z.looseObject({ bucket: z.string(), prefix: z.string() }).optional(),
   window: z.looseObject({ since: time.nullable(), until: time }),
   identityRecorded: z.boolean(),
-  logs: z.looseObject({ objects: count, bytes: count, malformedLines: count, complete: z.boolean() }),
+  logs: z.looseObject({ objects: count, bytes: count, malformedLines: count, complete: z.boolean(), partial: z.boolean().optional() }),
   outsiders: z.looseObject({ reads: tally, lists: tally }),
   objects: z.array(z.looseObject({ key: z.string(), reads: count, bytes: count, clients: count, first: time, last: time })),
   objectsLeftOut: count,

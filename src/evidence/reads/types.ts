@@ -34,7 +34,7 @@ export interface ReadEvidenceError {
 }
 
 export interface ReadsEvidence {
-  /** The log format (src/evidence/reads/formats/): s3-server-access, azure-storage-analytics, gcs-usage. */
+  /** The log format (src/evidence/reads/formats/): s3-server-access, cloudtrail-data-events, azure-storage-analytics, gcs-usage. */
   format: string;
   /** read: the logs were read (see complete and errors); absent: there are no logs to read (reason). */
   status: 'read' | 'absent';
@@ -45,7 +45,9 @@ export interface ReadsEvidence {
   window: { since: string | null; until: string };
   /** true: the log says who made each request (anonymous or not); false: it does not (GCS usage logs). */
   identityRecorded: boolean;
-  logs: { objects: number; bytes: number; malformedLines: number; complete: boolean };
+  /** complete: every log object in the window was read; partial: the logs record only part of the resource's reads
+   * (a CloudTrail trail whose selectors keep some prefixes). Either way short of whole, the counts are lower bounds. */
+  logs: { objects: number; bytes: number; malformedLines: number; complete: boolean; partial?: boolean };
   /** Successful requests from outsiders: anonymous ones, or every one when the log does not record identity. */
   outsiders: { reads: RequestTally; lists: RequestTally };
   /** Keys read by outsiders, most read first (at most MAX_OBJECTS; objectsLeftOut counts the rest). */
