@@ -4,7 +4,8 @@
 import type { Evidence, Finding, I18n, Resource } from '../../src/model.js';
 import { severityRank } from '../../src/model.js';
 import type { EntrustmentSignal, PpcDraftItem, Reportability } from './types.js';
-import { CLASS_NAMES, DETECTOR_NAMES, PROVIDER_STORAGE, concatI18n, joinI18n, num } from './labels.js';
+import { CLASS_NAMES, PROVIDER_STORAGE, concatI18n, joinI18n, num } from './labels.js';
+import { DETECTOR_NAMES } from '../../src/data/detect/detector-names.js';
 import { exposureKind } from './reportability.js';
 import { formatLocalTime } from '../../src/text/local-time.js';
 import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';

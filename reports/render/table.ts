@@ -20,7 +20,8 @@ import { compareViews, resourceViews, type ResourceView } from './view.js';
 
 export { displayWidth, pad, widest } from './columns.js';
 
-export type Lang = 'ja' | 'en';
+import type { Lang } from '../../src/model.js';
+export type { Lang };
 
 export interface TableOptions {
   /** Every finding on its own line (resource, check, title) instead of one line per check. */

@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { I18n } from '../model.js';
+import type { I18n, Lang } from '../model.js';
 import { packagePath } from '../package-info.js';
 import { evaluateSnapshot } from '../scan.js';
 import { readSnapshotFile } from '../snapshot.js';
@@ -47,7 +47,7 @@ export interface DemoOptions {
   /** Progress lines (standard error), in `lang`. */
   progress?: (line: string) => void;
   /** Language of the progress lines (default en). */
-  lang?: 'ja' | 'en';
+  lang?: Lang;
   now?: () => Date;
 }
 
@@ -156,7 +156,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
 }
 
 /** What the demo prints when it is done: the numbers, the estimates and where the files are. */
-export function demoSummary(result: DemoResult, lang: 'ja' | 'en'): string {
+export function demoSummary(result: DemoResult, lang: Lang): string {
   const ja = lang === 'ja';
   const lines = [
     ja ? 'kumoscan デモ — クラウドのアカウントは不要、通信はすべて 127.0.0.1 の中です。' : 'kumoscan demo — no cloud account; everything ran on 127.0.0.1.',
