@@ -4,9 +4,9 @@
 // The APPI assessment (reports/appi/, report schema 1.2.0) is read through small structural guards for the shapes of
 // reports/appi/types.ts (Reportability, Deadlines, PpcDraftItem, EntrustmentSignal, DutyCitation): a saved report
 // of an older kumoscan (1.0/1.1) has no estimate yet, and then it renders as "not estimated" instead of failing.
-import type { I18n, Provider, Resource, Severity } from '../../src/model.js';
+import type { Evidence, I18n, Provider, Resource, Severity } from '../../src/model.js';
 import { SEVERITIES, severityRank } from '../../src/model.js';
-import type { AppiClass, DetectorId } from '../../src/data/types.js';
+import type { AppiClass, Confidence, DetectorId } from '../../src/data/types.js';
 import type { CategoryEstimate, Deadlines, EntrustmentSignal, PpcDraftItem, ReadEvidenceSummary, Reportability, ReportabilityResult } from '../appi/types.js';
 import type { Report, ReportFinding } from './json.js';
 import { groupBy, indexBy } from '../../src/group-by.js';
@@ -56,6 +56,27 @@ export const CLASS_LABEL: Record<AppiClass, I18n> = {
   financial: { ja: '財産的被害のおそれがある情報', en: 'financial (misuse can cause damage)' },
   personal: { ja: '個人情報', en: 'personal information' },
   not_personal: { ja: '個人情報以外', en: 'not personal' },
+};
+
+/** A failed call's message in both languages: a provider's own message (no messageJa) is shown as written, quoted in Japanese. */
+export function errorMessage(e: { message: string; messageJa?: string }): I18n {
+  return { ja: e.messageJa ?? `「${e.message}」`, en: e.message };
+}
+
+/** What an evidence entry does to its capability. */
+export const EFFECT_LABEL: Record<Evidence['effect'], I18n> = {
+  grants: { ja: '許可', en: 'grants' },
+  denies: { ja: '拒否', en: 'denies' },
+  neutralized: { ja: '無効化', en: 'neutralized' },
+  restricts: { ja: '制限', en: 'restricts' },
+  info: { ja: '参考', en: 'info' },
+  unknown: { ja: '不明', en: 'unknown' },
+};
+
+/** How sure a detection is. */
+export const CONFIDENCE_LABEL: Record<Confidence, I18n> = {
+  high: { ja: '高', en: 'high' },
+  low: { ja: '低', en: 'low' },
 };
 
 /** A label for any detector id, also one a newer kumoscan wrote. */
