@@ -7,39 +7,27 @@
 // *_en columns as English; the JSON likewise ({ja, en} pairs and message/messageJa).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyBaseline } from '../../reports/baseline.js';
 import type { Report } from '../../reports/render/json.js';
 import { renderFormat } from '../../reports/render/formats.js';
-import type { AwsSnapshot } from '../../providers/aws/snapshot-types.js';
 import type { DataProfile } from '../../src/data/types.js';
 import type { Lang } from '../../src/model.js';
-import { packagePath } from '../../src/package-info.js';
-import { evaluateSnapshot } from '../../src/scan.js';
-import { readSnapshotFile } from '../../src/snapshot.js';
 import { englishWords, japaneseOutsideTerms } from '../helpers/language-words.js';
-
-const AT = '2026-11-30T15:30:00.000Z';
+import { exampleReports } from '../helpers/example-reports.js';
 
 function reports(): Report[] {
-  const entrustees = [{ id: '444455556666', name: 'Kyuyo Payroll Co.', contract: 'CTR-2024-017' }];
-  const aws = readSnapshotFile(packagePath('examples', 'aws-hr-system.snapshot.json')) as AwsSnapshot & { samples?: Record<string, { profile: DataProfile | null }> };
-  const sample = Object.values(aws.samples ?? {})[0]?.profile;
   // Objects the sample did not read, one per kind of reason (src/data/sample-plan.ts, src/data/sample.ts).
-  if (sample) {
-    sample.sampled.skipped = [
-      { key: 'archive/2019.csv', reason: 'archive storage class GLACIER' },
-      { key: 'exports/big.csv', reason: 'scan byte budget spent' },
-      { key: 'exports/locked.csv', reason: 'read failed (AccessDenied: Access Denied)' },
-    ];
-  }
-  const files = ['examples/gcp-hr-system.snapshot.json', 'examples/azure-hr-system.snapshot.json', 'test/fixtures/appi-hr-1500.snapshot.json'];
-  const out = [aws, ...files.map((f) => readSnapshotFile(packagePath(...f.split('/'))))].map((s) => evaluateSnapshot(s, { source: 'snapshot', failOn: 'high', scannedAt: AT, entrustees }));
-  const fixed = readSnapshotFile(packagePath('test', 'fixtures', 'appi-hr-1500.snapshot.json')) as AwsSnapshot;
-  const b = fixed.buckets.find((x) => x.Name === 'hr-exports-1500')!;
-  delete b.Policy;
-  b.Acl = { ...b.Acl, Grants: (b.Acl?.Grants ?? []).filter((g) => g.Grantee?.Type !== 'Group') };
-  out.push(applyBaseline(evaluateSnapshot(fixed, { source: 'snapshot', failOn: 'high', scannedAt: '2026-12-07T14:17:00.000Z' }), out[3]!));
-  return out;
+  return exampleReports((file, snapshot) => {
+    if (!file.includes('aws-hr-system')) return;
+    const samples = (snapshot as { samples?: Record<string, { profile: DataProfile | null }> }).samples;
+    const sample = Object.values(samples ?? {})[0]?.profile;
+    if (sample) {
+      sample.sampled.skipped = [
+        { key: 'archive/2019.csv', reason: 'archive storage class GLACIER' },
+        { key: 'exports/big.csv', reason: 'scan byte budget spent' },
+        { key: 'exports/locked.csv', reason: 'read failed (AccessDenied: Access Denied)' },
+      ];
+    }
+  });
 }
 
 /** The names and ids the reports carry: not prose in either language. */
