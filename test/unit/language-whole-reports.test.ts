@@ -39,7 +39,7 @@ function identifiers(all: readonly Report[]): string[] {
   for (const r of all) {
     for (const x of r.resources) {
       [x.id, x.name, x.account, x.region, x.accountScope?.name].forEach(add);
-      for (const e of x.exposure.evidence) add(e.ref);
+      for (const e of x.exposure.evidence) [e.ref, e.source].forEach(add);
       for (const p of x.externalPrincipals) add(p.id);
       for (const e of x.data?.examples ?? []) add(e.key);
       for (const e of x.data?.sampled.skipped ?? []) add(e.key);
@@ -47,7 +47,7 @@ function identifiers(all: readonly Report[]): string[] {
     }
     for (const f of [...r.findings, ...(r.resolved ?? [])]) {
       add(f.checkId);
-      for (const e of f.evidence) add(e.ref);
+      for (const e of f.evidence) [e.ref, e.source].forEach(add);
     }
     r.scope.accounts.forEach(add);
     add(r.scope.provider);
@@ -66,7 +66,7 @@ function prose(line: string, ids: RegExp): string {
   if (/^\s*`?(aws|az|gcloud|gsutil|jq)\s/.test(line)) return '';
   return line
     .replace(/\\([()[\]{}$*_`#|.!-])/g, '$1')
-    .replace(/&(amp|lt|gt|quot);/g, ' ')
+    .replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e] ?? ' ')
     .replace(/\b(aws|az|gcloud|gsutil)( [a-z][a-z0-9-]*)+/g, ' ')
     .replace(ids, ' ')
     .replace(/https?:\/\/\S+/g, ' ');
