@@ -27,7 +27,7 @@ export const gcsPublicAccessPreventionOff: Check = {
       ja:
         'バケットでパブリックアクセスの防止を適用してください。' +
         '組織全体で防ぐには、組織又はフォルダで組織ポリシーの制約 storage.publicAccessPrevention を適用してください' +
-        '（gcloud org-policies set-policy に、name が organizations/組織ID/policies/storage.publicAccessPrevention で spec.rules が [{enforce: true}] のポリシーファイルを渡します）。' +
+        '（gcloud org-policies set-policy に、「name」が organizations/組織ID/policies/storage.publicAccessPrevention で spec.rules が [{enforce: true}] のポリシーファイルを渡します）。' +
         '意図して公開しているバケット（ウェブサイト等）は、適用の前に Cloud CDN・ロードバランサ経由の配信等に切り替えてください。',
       en:
         'Enforce Public Access Prevention on the bucket. ' +

@@ -5,13 +5,14 @@ import type {
   Capability,
   Evidence,
   I18n,
+  Lang,
   Provider,
   Remediation,
   Resource,
 } from '../src/model.js';
 import type { CheckMeta, FindingDraft } from './types.js';
 
-export type Lang = keyof I18n;
+export type { Lang };
 
 /** Joins items the way each language writes a list: 「A、B」 / "A, B". */
 export function joinList(items: readonly string[], lang: Lang): string {

@@ -6,9 +6,10 @@
 // and help are in ./classify-cli.ts, which imports this module when the command runs.
 import { personsBasisJa } from './data/detect/persons-basis-ja.js';
 import { DETECTOR_NAMES } from './data/detect/detector-names.js';
-import { decodeNoteJa } from './data/decode/notes-ja.js';
+import { noteText } from './data/decode/note-messages.js';
 import { lstat } from 'node:fs/promises';
-import { displayWidth, type Lang } from '../reports/render/table.js';
+import { displayWidth } from '../reports/render/table.js';
+import type { Lang } from './model.js';
 import { classifyLocalFile, type ClassifyOptions } from './data/decode/classify.js';
 import { DEFAULT_LIMITS, errorCode, formatBytes, type DecodeLimits } from './data/decode/limits.js';
 import { Classifier } from './data/detect/classifier.js';
@@ -169,7 +170,7 @@ export function renderClassifyTable(report: ClassifyReport, lang: Lang): string 
     }
     if (f.persons.distinct > 0) out.push(`  ${personsLine(f.persons, lang)}`);
     if (f.truncated) out.push(`  ${ja ? '一部のみ読み取り（件数は下限）' : 'partly read (counts are lower bounds)'}`);
-    for (const n of f.notes) out.push(`  ${ja ? `注記: ${decodeNoteJa(n)}` : `note: ${n}`}`);
+    for (const n of f.notes) out.push(`  ${ja ? `注記: ${noteText(n, 'ja')}` : `note: ${n}`}`);
     out.push('');
   }
   if (report.filesNotListed > 0) {

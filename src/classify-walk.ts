@@ -1,6 +1,7 @@
 // The files `kumoscan classify` reads: the given paths, directories recursively (hidden files included, names in
 // code-unit order), symlink loops and files reached twice skipped. Synchronous stat and readdir: one system call
 // each, no thread-pool round trip per file (a folder of 200,000 small files is walked without a futex storm).
+import { note } from './data/decode/note-messages.js';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode } from './data/decode/limits.js';
@@ -34,7 +35,7 @@ export function* walk(root: string, seen: Reached): Generator<Target> {
     st = statSync(root);
   } catch (err) {
     const code = errorCode(err);
-    yield { path: root, skip: { code, note: code === 'ENOENT' ? 'broken symbolic link: not classified' : `unreadable (${code}): not classified` } };
+    yield { path: root, skip: { code, note: code === 'ENOENT' ? note('broken-symlink') : note('unreadable', { error: code }) } };
     return;
   }
   if (!seen.add(st.dev, st.ino)) return; // a symlink loop, or the same file reached twice
@@ -43,7 +44,7 @@ export function* walk(root: string, seen: Reached): Generator<Target> {
     return;
   }
   if (!st.isDirectory()) {
-    yield { path: root, skip: { code: 'ENOTREG', note: 'not a regular file (device, FIFO or socket): not read' } };
+    yield { path: root, skip: { code: 'ENOTREG', note: note('not-regular-file') } };
     return;
   }
   let names: string[];
@@ -51,7 +52,7 @@ export function* walk(root: string, seen: Reached): Generator<Target> {
     names = readdirSync(root).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   } catch (err) {
     const code = errorCode(err);
-    yield { path: root, skip: { code, note: `directory unreadable (${code}): its files were not classified` } };
+    yield { path: root, skip: { code, note: note('directory-unreadable', { error: code }) } };
     return;
   }
   for (const name of names) yield* walk(join(root, name), seen);

@@ -1,7 +1,7 @@
 // --lang of every command: ja or en, by default from the locale (LC_ALL, then LC_MESSAGES, then LANG), and the
 // help says so rather than showing the value this shell happens to give.
 import { Option } from 'commander';
-import type { Lang } from '../reports/render/view.js';
+import type { Lang } from './model.js';
 
 /** ja when the first of LC_ALL, LC_MESSAGES, LANG that is set starts with "ja"; else en. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {

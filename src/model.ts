@@ -25,6 +25,9 @@ export interface I18n {
   en: string;
 }
 
+/** The language of what is shown to people: one of the two every text is written in. */
+export type Lang = keyof I18n;
+
 /**
  * A check's remediation: prose in each language and, where a command fixes it, shell command templates whose
  * {placeholders} a report fills with the resource's names (checks/commands.ts).

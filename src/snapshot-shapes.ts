@@ -2,7 +2,8 @@
 // (src/data/sample.ts), validated on --input so that a hand-edited or damaged snapshot is one clear line (exit 2)
 // instead of a crash in a renderer. Objects are loose: keys a later kumoscan adds are kept, not refused.
 import { z } from 'zod';
-import { CLASS_NAMES, DETECTOR_NAMES } from '../reports/appi/labels.js';
+import { CLASS_NAMES } from '../reports/appi/labels.js';
+import { DETECTOR_NAMES } from './data/detect/detector-names.js';
 
 const count = z.number().int().nonnegative();
 const tri = z.boolean().nullable();

@@ -614,7 +614,14 @@ function policyStatusCrossCheck(bucket: AwsBucketSnapshot, fromPolicy: readonly 
   const verdictJa = evaluated ? '公開' : '非公開';
   return {
     evidence: [{ effect: 'unknown', source: 'policy-status', ref, message: `${said}, but the evaluation of the policy finds it ${verdict}`, messageJa: `${saidJa}が、ポリシーの評価では${verdictJa}です` }],
-    errors: [{ call: 'GetBucketPolicyStatus', code: 'PolicyStatusDisagrees', message: `S3 reports the bucket policy IsPublic=${String(isPublic)}; kumoscan's evaluation of the policy finds it ${verdict}` }],
+    errors: [
+      {
+        call: 'GetBucketPolicyStatus',
+        code: 'PolicyStatusDisagrees',
+        message: `S3 reports the bucket policy IsPublic=${String(isPublic)}; kumoscan's evaluation of the policy finds it ${verdict}`,
+        messageJa: `S3 はバケットポリシーを IsPublic=${String(isPublic)} と報告していますが、kumoscan によるポリシーの評価では${verdictJa}です`,
+      },
+    ],
   };
 }
 

@@ -81,10 +81,10 @@ const PERSONAL_EXPOSURE_UNKNOWN: I18n = {
 };
 
 export const RESULT_NAMES: Readonly<Record<ReportabilityResult, I18n>> = {
-  likely: { ja: '報告対象の可能性が高い（likely）', en: 'likely reportable' },
-  review: { ja: '要確認（review）: 報告対象に当たるかを確認してください', en: 'review: check whether it is reportable' },
-  unlikely: { ja: '報告対象の可能性は低い（unlikely）。ただし個人データの漏えい等として是正が必要です', en: 'unlikely reportable — still a leak of personal data to fix' },
-  'exempt-candidate': { ja: '除外の候補（exempt-candidate）: 暗号化の方式と鍵の管理を確認してください', en: 'exemption candidate: confirm the encryption and key management' },
+  likely: { ja: '報告対象の可能性が高い', en: 'likely reportable' },
+  review: { ja: '要確認: 報告対象に当たるかを確認してください', en: 'review: check whether it is reportable' },
+  unlikely: { ja: '報告対象の可能性は低い。ただし個人データの漏えい等として是正が必要です', en: 'unlikely reportable — still a leak of personal data to fix' },
+  'exempt-candidate': { ja: '除外の候補: 暗号化の方式と鍵の管理を確認してください', en: 'exemption candidate: confirm the encryption and key management' },
 };
 
 /**

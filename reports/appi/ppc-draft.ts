@@ -4,7 +4,8 @@
 import type { Evidence, Finding, I18n, Resource } from '../../src/model.js';
 import { severityRank } from '../../src/model.js';
 import type { EntrustmentSignal, PpcDraftItem, Reportability } from './types.js';
-import { CLASS_NAMES, DETECTOR_NAMES, PROVIDER_STORAGE, concatI18n, joinI18n, num } from './labels.js';
+import { CAPABILITY_VERBS, CLASS_NAMES, PROVIDER_STORAGE, concatI18n, joinI18n, num } from './labels.js';
+import { DETECTOR_NAMES } from '../../src/data/detect/detector-names.js';
 import { exposureKind } from './reportability.js';
 import { formatLocalTime } from '../../src/text/local-time.js';
 import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
@@ -41,17 +42,24 @@ function todo(text: I18n): I18n {
   return { ja: `${TODO.ja}${text.ja}`, en: `${TODO.en} ${text.en}` };
 }
 
-/** `bucket-policy Sid "PublicRead"`, `bucket-acl Grant AllUsers READ` … of the evidence that gives anyone read or list. */
-function grants(r: Pick<Resource, 'exposure'>): string[] {
+/** `bucket-policy Sid "PublicRead"（読み取り）`, `bucket-acl Grant AllUsers READ (list)` … of the evidence that gives anyone read or list. */
+function grants(r: Pick<Resource, 'exposure'>): I18n[] {
   const given = (e: Evidence): boolean => e.effect === 'grants' && (e.capability === 'read' || e.capability === 'list');
-  return [...new Set(r.exposure.evidence.filter(given).map((e) => `${e.source} ${e.ref} (${e.capability})`))];
+  const seen = new Set<string>();
+  const out: I18n[] = [];
+  for (const e of r.exposure.evidence.filter(given)) {
+    const verb = CAPABILITY_VERBS[e.capability!];
+    const text = { ja: `${e.source} ${e.ref}（${verb.ja}）`, en: `${e.source} ${e.ref} (${verb.en})` };
+    if (!seen.has(text.en)) seen.add(text.en), out.push(text);
+  }
+  return out;
 }
 
 function item1(r: Resource, ctx: Pick<PpcDraftContext, 'scannedAt' | 'discoveredAt' | 'publicSince'>): I18n {
   const kind = exposureKind(r);
   const can: I18n = kind === 'read' ? { ja: '中身を読み取れる', en: 'read the contents' } : { ja: 'オブジェクトの一覧（キー）を取得できる', en: 'list the objects (their keys)' };
   const g = grants(r);
-  const evidence: I18n = g.length > 0 ? { ja: `根拠となる設定: ${g.join('、')}。`, en: `Settings that allow it: ${g.join(', ')}.` } : { ja: '', en: '' };
+  const evidence: I18n = g.length > 0 ? { ja: `根拠となる設定: ${g.map((x) => x.ja).join('、')}。`, en: `Settings that allow it: ${g.map((x) => x.en).join(', ')}.` } : { ja: '', en: '' };
   const probe: I18n =
     r.probe?.observed.read === true || r.probe?.observed.list === true
       ? { ja: `外部からの匿名のアクセスで実際に取得できることを確認しました（${formatLocalTime(r.probe.at)}）。`, en: `An anonymous request from outside confirmed it (${formatLocalTime(r.probe.at)}).` }
@@ -157,8 +165,8 @@ function item4(r: Resource, ctx: PpcDraftContext): I18n {
   const list: I18n = related.length > 0 ? { ja: `関連する設定上の問題: ${titles.ja}。`, en: `Related configuration problems: ${titles.en}.` } : { ja: '', en: '' };
   return concatI18n(
     {
-      ja: `設定の誤り（${cause.ja}${g.length > 0 ? `: ${g.join('、')}` : ''}）。`,
-      en: `A setting mistake (${cause.en}${g.length > 0 ? `: ${g.join(', ')}` : ''}).`,
+      ja: `設定の誤り（${cause.ja}${g.length > 0 ? `: ${g.map((x) => x.ja).join('、')}` : ''}）。`,
+      en: `A setting mistake (${cause.en}${g.length > 0 ? `: ${g.map((x) => x.en).join(', ')}` : ''}).`,
     },
     list,
   );

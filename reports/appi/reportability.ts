@@ -20,7 +20,8 @@ import type { CategoryEstimate, Reportability, ReportabilityResult } from './typ
 import type { DetectorId } from '../../src/data/types.js';
 import type { ReadsView } from '../../src/evidence/reads/types.js';
 import { readEvidenceSummary, readsAtVolume } from './read-evidence.js';
-import { DETECTOR_NAMES, concatI18n, describeDetections, detectionsOf, joinI18n, num } from './labels.js';
+import { concatI18n, describeDetections, detectionsOf, joinI18n, num } from './labels.js';
+import { DETECTOR_NAMES } from '../../src/data/detect/detector-names.js';
 
 export type ExposureKind = 'read' | 'list-only';
 

@@ -1,6 +1,6 @@
 // Findings grouped by check for the console table: one group per check and severity, with the resources (or
 // storage accounts) it affects — 340 finding lines of 42 buckets become one line per check. Pure.
-import { severityRank, type I18n, type Severity } from '../../src/model.js';
+import { severityRank, type I18n, type Lang, type Severity } from '../../src/model.js';
 import type { ReportFinding } from './json.js';
 
 export interface CheckGroup {
@@ -38,7 +38,7 @@ export function groupFindingsByCheck(findings: readonly ReportFinding[], subject
 }
 
 /** "a, b, c and 4 more" (ja: "a、b、c ほか 4 件"): at most `max` names. */
-export function nameList(names: readonly string[], lang: 'ja' | 'en', max = 3): string {
+export function nameList(names: readonly string[], lang: Lang, max = 3): string {
   const shown = names.slice(0, max);
   const more = names.length - shown.length;
   if (lang === 'ja') return shown.join('、') + (more > 0 ? ` ほか ${more.toLocaleString('en-US')} 件` : '');

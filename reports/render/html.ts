@@ -81,7 +81,7 @@ export function renderHtml(input: Report | readonly Report[], opts: HtmlOptions 
 <style>${CSS}${pageCss(scope, scanDate)}</style>
 </head>
 <body>
-<header class="top"><div class="brand">kumoscan<small>雲スキャン ${esc(version)}</small></div>
+<header class="top"><div class="brand">kumoscan<small>${tt('雲スキャン ', '')}${esc(version)}</small></div>
 <div class="lang no-print" role="group" aria-label="language"><button type="button" data-set-lang="ja" aria-pressed="${lang === 'ja'}">日本語</button><button type="button" data-set-lang="en" aria-pressed="${lang === 'en'}">English</button></div></header>
 <main>
 ${coverPart(title, scope, scanDate, notLegalAdvice)}
@@ -96,7 +96,7 @@ ${dutiesView(dutyCoverage(views))}
 ${resourceTable(views, cardOf)}
 <h2 id="resources-heading">${tt('リソースごとの詳細', 'Resources in detail')}</h2>
 <p class="print-only small" id="print-filter"></p>
-${filtersPart(views)}
+${filtersPart(views, lang)}
 ${cards}
 ${closingParts(reports)}
 </main>

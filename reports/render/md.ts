@@ -39,7 +39,7 @@ export function mdText(s: string | number): string {
 }
 
 /** The resolved findings that are still reportable, one bullet each with the window and the deadlines (then a blank line). */
-export function stillReportableList(resolved: readonly ReportFinding[], lang: 'ja' | 'en'): string[] {
+export function stillReportableList(resolved: readonly ReportFinding[], lang: Lang): string[] {
   const lines = resolved.flatMap((f) => (f.stillReportable ? [`- ${mdCode(f.checkId)} ${mdText(stillReportableLine(f.stillReportable)[lang])}`] : []));
   return lines.length > 0 ? [...lines, ''] : [];
 }

@@ -1,6 +1,6 @@
 // What every renderer shows of the configuration's policy (report 1.3.0): the suppressed findings and the
 // configuration warnings, read defensively (a report of an older kumoscan has neither). Pure.
-import type { I18n } from '../../src/model.js';
+import type { I18n, Lang } from '../../src/model.js';
 import type { ConfigWarning, SuppressedFinding } from '../policy/types.js';
 import type { Report } from './json.js';
 
@@ -36,6 +36,6 @@ export function configWarningsOf(reports: readonly Report[]): ConfigWarning[] {
 }
 
 /** `until 2027-03-31: reason` in the language asked. */
-export function suppressionLine(s: Pick<SuppressedFinding, 'reason' | 'expires'>, lang: 'ja' | 'en'): string {
+export function suppressionLine(s: Pick<SuppressedFinding, 'reason' | 'expires'>, lang: Lang): string {
   return lang === 'ja' ? `${s.expires} まで抑制: ${s.reason}` : `suppressed until ${s.expires}: ${s.reason}`;
 }

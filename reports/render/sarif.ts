@@ -10,7 +10,7 @@ import type { CheckMeta } from '../../checks/types.js';
 import { DUTIES } from '../appi/duties.js';
 import type { Report, ReportFinding } from './json.js';
 import { findingCommands } from './fix-commands.js';
-import { SEVERITY_LABEL, estimateLine, resourceViews, type Lang } from './view.js';
+import { SEVERITY_LABEL, errorMessage, estimateLine, resourceViews, type Lang } from './view.js';
 import { publicSinceLine } from './public-since-view.js';
 import { configWarningsOf, suppressedOf } from './policy-view.js';
 import { escapeJsonControls } from '../../src/text/sanitize.js';
@@ -278,7 +278,7 @@ function runOf(report: Report, lang: Lang): SarifLog['runs'][number] {
         ...(report.errors.length || configWarningsOf([report]).length
           ? {
               toolExecutionNotifications: [
-                ...report.errors.map((e) => ({ level: 'warning' as const, message: { text: `${e.scope}: ${e.call} ${e.code} — ${e.message}` }, descriptor: { id: 'collect-error' } })),
+                ...report.errors.map((e) => ({ level: 'warning' as const, message: { text: `${e.scope}: ${e.call} ${e.code} — ${errorMessage(e)[lang]}` }, descriptor: { id: 'collect-error' } })),
                 ...configWarningsOf([report]).map((w) => ({ level: 'warning' as const, message: msg(w.message, lang), descriptor: { id: 'config-warning' } })),
               ],
             }

@@ -16,11 +16,12 @@ import { groupFindingsByCheck, nameList, type CheckGroup } from './findings-by-c
 import { accountLabel, accountOfFinding, displayName, findingSubject, resourceNamer } from './short-name.js';
 import { groupBy } from '../../src/group-by.js';
 import { openedByText } from '../../src/evidence/changes/text.js';
-import { compareViews, resourceViews, type ResourceView } from './view.js';
+import { compareViews, errorMessage, resourceViews, type ResourceView } from './view.js';
 
 export { displayWidth, pad, widest } from './columns.js';
 
-export type Lang = 'ja' | 'en';
+import type { Lang } from '../../src/model.js';
+export type { Lang };
 
 export interface TableOptions {
   /** Every finding on its own line (resource, check, title) instead of one line per check. */
@@ -274,7 +275,7 @@ export function renderTable(report: Report, lang: Lang = 'en', opts: TableOption
         ja ? `スキャン不完全: ${num(s.errors)} 件の呼び出しが失敗しました（検証できなかった項目は「検証不可」として報告）。` : `Scan incomplete: ${num(s.errors)} calls failed (what could not be verified is reported as such).`,
       ),
     );
-    for (const e of report.errors.slice(0, 10)) out.push(...hanging('  ', `${escapeControls(nameOf(e.scope))}: ${e.call} ${e.code} — ${escapeControls(ja && e.messageJa !== undefined ? e.messageJa : e.message)}`));
+    for (const e of report.errors.slice(0, 10)) out.push(...hanging('  ', `${escapeControls(nameOf(e.scope))}: ${e.call} ${e.code} — ${escapeControls(errorMessage(e)[lang])}`));
     if (report.errors.length > 10) out.push(ja ? `  ほか ${num(report.errors.length - 10)} 件` : `  … ${num(report.errors.length - 10)} more`);
   }
   out.push(report.assessment.notLegalAdvice[lang]);

@@ -4,16 +4,18 @@
 // The APPI assessment (reports/appi/, report schema 1.2.0) is read through small structural guards for the shapes of
 // reports/appi/types.ts (Reportability, Deadlines, PpcDraftItem, EntrustmentSignal, DutyCitation): a saved report
 // of an older kumoscan (1.0/1.1) has no estimate yet, and then it renders as "not estimated" instead of failing.
-import type { I18n, Provider, Resource, Severity } from '../../src/model.js';
+import type { Evidence, I18n, Provider, Resource, Severity } from '../../src/model.js';
 import { SEVERITIES, severityRank } from '../../src/model.js';
-import type { AppiClass, DetectorId } from '../../src/data/types.js';
+import type { AppiClass, Confidence, DetectorId } from '../../src/data/types.js';
 import type { CategoryEstimate, Deadlines, EntrustmentSignal, PpcDraftItem, ReadEvidenceSummary, Reportability, ReportabilityResult } from '../appi/types.js';
 import type { Report, ReportFinding } from './json.js';
 import { groupBy, indexBy } from '../../src/group-by.js';
 import type { PublicSince } from '../../src/history/public-since.js';
 import { publicSinceByResource } from './public-since-view.js';
+import { DETECTOR_NAMES } from '../../src/data/detect/detector-names.js';
 
-export type Lang = 'ja' | 'en';
+import type { Lang } from '../../src/model.js';
+export type { Lang };
 export interface DutyView {
   id: string;
   ja: string;
@@ -56,28 +58,30 @@ export const CLASS_LABEL: Record<AppiClass, I18n> = {
   not_personal: { ja: '個人情報以外', en: 'not personal' },
 };
 
-export const DETECTOR_LABEL: Record<DetectorId, I18n> = {
-  my_number: { ja: 'マイナンバー', en: 'My Number' },
-  corporate_number: { ja: '法人番号', en: 'corporate number' },
-  credit_card: { ja: 'クレジットカード番号', en: 'credit card number' },
-  bank_account: { ja: '口座番号', en: 'bank account' },
-  drivers_license: { ja: '運転免許証番号', en: "driver's licence number" },
-  passport: { ja: '旅券番号', en: 'passport number' },
-  residence_card: { ja: '在留カード番号', en: 'residence card number' },
-  pension_insurance: { ja: '基礎年金番号', en: 'basic pension number' },
-  phone: { ja: '電話番号', en: 'phone number' },
-  email: { ja: 'メールアドレス', en: 'e-mail address' },
-  postal_address: { ja: '住所', en: 'postal address' },
-  birth_date: { ja: '生年月日', en: 'date of birth' },
-  person_name: { ja: '氏名', en: 'person name' },
-  sensitive_health: { ja: '健康情報（要配慮）', en: 'health data (要配慮)' },
-  sensitive_crime: { ja: '犯罪歴（要配慮）', en: 'criminal record (要配慮)' },
-  id_document_image: { ja: '本人確認書類の画像', en: 'ID document image' },
+/** A failed call's message in both languages: a provider's own message (no messageJa) is shown as written, quoted in Japanese. */
+export function errorMessage(e: { message: string; messageJa?: string }): I18n {
+  return { ja: e.messageJa ?? `「${e.message}」`, en: e.message };
+}
+
+/** What an evidence entry does to its capability. */
+export const EFFECT_LABEL: Record<Evidence['effect'], I18n> = {
+  grants: { ja: '許可', en: 'grants' },
+  denies: { ja: '拒否', en: 'denies' },
+  neutralized: { ja: '無効化', en: 'neutralized' },
+  restricts: { ja: '制限', en: 'restricts' },
+  info: { ja: '参考', en: 'info' },
+  unknown: { ja: '不明', en: 'unknown' },
+};
+
+/** How sure a detection is. */
+export const CONFIDENCE_LABEL: Record<Confidence, I18n> = {
+  high: { ja: '高', en: 'high' },
+  low: { ja: '低', en: 'low' },
 };
 
 /** A label for any detector id, also one a newer kumoscan wrote. */
 export function detectorLabel(id: string): I18n {
-  return (DETECTOR_LABEL as Record<string, I18n | undefined>)[id] ?? { ja: id, en: id };
+  return (DETECTOR_NAMES as Record<string, I18n | undefined>)[id] ?? { ja: id, en: id };
 }
 
 export function classLabel(id: string): I18n {

@@ -1,6 +1,7 @@
 // A sample's outcome on its resource (pure): the data profile, a declared person count over the estimate, and
 // what could not be sampled or read as recorded errors. Kept apart from the sampling run (./sampling-stage.ts, which
 // loads the decoders and OCR) because evaluating a saved snapshot needs only this.
+import { sampleReadErrorJa } from './skip-reason-text.js';
 import { SCAN_TIMEOUT_CODE } from '../call-limits.js';
 import type { CollectError, Resource } from '../model.js';
 import { NOT_SAMPLED_DEADLINE, readFailureCode, SAMPLE_LIST_CALL, SAMPLE_READ_CALL, type SampleOutcome } from './sample.js';
@@ -30,7 +31,7 @@ export function sampleErrors(outcome: SampleOutcome): CollectError[] {
   }
   const planned = (outcome.profile?.sampled.objects ?? 0) + [...failed.values()].reduce((a, f) => a + f.count, 0);
   for (const [code, f] of failed) {
-    errors.push({ call: SAMPLE_READ_CALL, code, message: `${f.count} of ${planned} sampled object(s) could not be read: ${f.reason}` });
+    errors.push({ call: SAMPLE_READ_CALL, code, message: `${f.count} of ${planned} sampled object(s) could not be read: ${f.reason}`, messageJa: sampleReadErrorJa(f.count, planned, f.reason) });
   }
   return errors;
 }

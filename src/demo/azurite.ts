@@ -2,6 +2,7 @@
 // child process on 127.0.0.1 and a port the OS picks (--blobPort 0; the port is read from its "listens on" line), in
 // memory, over HTTPS with a local certificate and basic OAuth (bearer tokens checked for issuer, audience and
 // lifetime, not signature), telemetry off, with one storage account of our choosing. Nothing leaves the machine.
+import { DemoError } from './demo-error.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,7 +42,7 @@ export function azuriteBlobMain(): string {
   const pkgPath = require.resolve('azurite/package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { bin?: Record<string, string> };
   const bin = pkg.bin?.['azurite-blob'];
-  if (!bin) throw new Error(`the installed azurite package (${dirname(pkgPath)}) has no azurite-blob entry point`);
+  if (!bin) throw new DemoError('azurite-entry-point', { dir: dirname(pkgPath) });
   return join(dirname(pkgPath), bin);
 }
 
@@ -56,7 +57,7 @@ export function stopProcess(proc: ChildProcess): Promise<void> {
 }
 
 export async function startAzurite(opts: AzuriteOptions): Promise<RunningAzurite> {
-  if (!/^[a-z0-9]{3,24}$/.test(opts.account)) throw new Error(`"${opts.account}" is not a storage account name`);
+  if (!/^[a-z0-9]{3,24}$/.test(opts.account)) throw new DemoError('account-name', { account: opts.account });
   const key = opts.key ?? randomBytes(64).toString('base64');
   const cwd = mkdtempSync(join(opts.workDir ?? tmpdir(), 'kumoscan-azurite-'));
   const args = [
@@ -71,7 +72,7 @@ export async function startAzurite(opts: AzuriteOptions): Promise<RunningAzurite
   const cleanup = (): void => rmSync(cwd, { recursive: true, force: true });
   try {
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Azurite did not start within ${(opts.startTimeoutMs ?? 30_000) / 1000} s:\n${out}`)), opts.startTimeoutMs ?? 30_000);
+      const timer = setTimeout(() => reject(new DemoError('azurite-timeout', { seconds: (opts.startTimeoutMs ?? 30_000) / 1000, output: out })), opts.startTimeoutMs ?? 30_000);
       const onData = (d: Buffer): void => {
         out += d.toString();
         const m = /listens on https?:\/\/127\.0\.0\.1:(\d+)/.exec(out);
@@ -88,7 +89,7 @@ export async function startAzurite(opts: AzuriteOptions): Promise<RunningAzurite
       });
       proc.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`Azurite exited with ${code}:\n${out}`));
+        reject(new DemoError('azurite-exited', { code: String(code), output: out }));
       });
     });
     // Keep draining its output so a full pipe never stalls it.

@@ -2,6 +2,7 @@
 // key and a DER-encoded X.509 v3 certificate), so the demo needs no openssl binary. HTTPS is needed because the Azure
 // SDK sends bearer tokens over HTTPS only and Azurite accepts them (OAuth) over HTTPS only. The certificate is its
 // own CA (basicConstraints CA:TRUE): a process trusts it through NODE_EXTRA_CA_CERTS, or an https.Agent's `ca`.
+import { DemoError } from './demo-error.js';
 import { X509Certificate, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,7 +114,7 @@ export function makeLocalCert(opts: { dir?: string; days?: number; commonName?: 
   const key = Buffer.from(privateKey.export({ type: 'pkcs8', format: 'pem' }));
   // Parse it back: a malformed certificate fails here, not in a TLS handshake later.
   const x509 = new X509Certificate(cert);
-  if (!x509.verify(publicKey) || x509.checkIP('127.0.0.1') === undefined) throw new Error('the local certificate does not verify');
+  if (!x509.verify(publicKey) || x509.checkIP('127.0.0.1') === undefined) throw new DemoError('certificate');
   const certPath = join(dir, 'cert.pem');
   const keyPath = join(dir, 'key.pem');
   writeFileSync(certPath, cert);

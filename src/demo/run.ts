@@ -13,8 +13,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
-import type { I18n } from '../model.js';
+import type { I18n, Lang } from '../model.js';
 import { packagePath } from '../package-info.js';
 import { evaluateSnapshot } from '../scan.js';
 import { readSnapshotFile } from '../snapshot.js';
@@ -25,6 +24,7 @@ import { assessmentBlock } from '../../reports/render/assessment-block.js';
 import { startArmStandIn, type ArmStandIn } from './arm.js';
 import { startAzurite, type RunningAzurite } from './azurite.js';
 import { makeLocalCert } from './cert.js';
+import { DemoError } from './demo-error.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { DEMO_ACCOUNT, demoArmState, seedDemoAccount } from './scenario.js';
 
@@ -47,7 +47,7 @@ export interface DemoOptions {
   /** Progress lines (standard error), in `lang`. */
   progress?: (line: string) => void;
   /** Language of the progress lines (default en). */
-  lang?: 'ja' | 'en';
+  lang?: Lang;
   now?: () => Date;
 }
 
@@ -111,10 +111,10 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (err) {
-    throw new UsageError(`cannot create ${outDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new DemoError('out-dir', { dir: outDir, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, true);
   }
   for (const example of Object.values(DEMO_EXAMPLES)) {
-    if (!existsSync(packagePath(example))) throw new Error(`${example} is missing from the installation`);
+    if (!existsSync(packagePath(example))) throw new DemoError('example-missing', { file: example });
   }
   // The certificate, its key and Azurite's working folder live in a hidden folder inside the output folder, removed
   // at the end: the demo writes nowhere else (no temporary directory, no HOME), so it runs on a read-only root.
@@ -135,7 +135,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
       { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv },
       work,
     );
-    if (scan.code !== 0 && scan.code !== 3) throw new Error(`the Azure scan failed (exit ${scan.code ?? 'signal'}): ${scan.stderr.trim()}`);
+    if (scan.code !== 0 && scan.code !== 3) throw new DemoError('scan-failed', { exit: scan.code ?? 'signal', output: scan.stderr.trim() });
     const azure = readReportFile(azureJson);
     say('examples');
     const scannedAt = now().toISOString();
@@ -156,7 +156,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
 }
 
 /** What the demo prints when it is done: the numbers, the estimates and where the files are. */
-export function demoSummary(result: DemoResult, lang: 'ja' | 'en'): string {
+export function demoSummary(result: DemoResult, lang: Lang): string {
   const ja = lang === 'ja';
   const lines = [
     ja ? 'kumoscan デモ — クラウドのアカウントは不要、通信はすべて 127.0.0.1 の中です。' : 'kumoscan demo — no cloud account; everything ran on 127.0.0.1.',

@@ -3,8 +3,7 @@
 // only a finished write is renamed over them), "cancelled" is printed on standard error, and the process exits
 // 130 (SIGINT) or 143 (SIGTERM), as a shell reports a command killed by those signals.
 import { removePendingTempFiles } from './atomic-write.js';
-
-export type CancelLang = 'ja' | 'en';
+import type { Lang } from '../model.js';
 
 const EXIT_FOR: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -17,12 +16,12 @@ export function onCancelClear(cleanup: () => void): () => void {
   return () => terminalCleanups.delete(cleanup);
 }
 
-export function cancelMessage(signal: 'SIGINT' | 'SIGTERM', lang: CancelLang): string {
+export function cancelMessage(signal: 'SIGINT' | 'SIGTERM', lang: Lang): string {
   return lang === 'ja' ? `kumoscan: 中断しました（${signal}）。書きかけのファイルは削除しました（書き終えていないファイルは以前のままです）。\n` : `kumoscan: cancelled (${signal}); no file was left half-written (files not yet written keep their previous content)\n`;
 }
 
 /** Installs the handlers; returns a function that removes them again. */
-export function installCancelHandlers(lang: () => CancelLang, stderr: { write(chunk: string): unknown } = process.stderr, exit: (code: number) => void = process.exit): () => void {
+export function installCancelHandlers(lang: () => Lang, stderr: { write(chunk: string): unknown } = process.stderr, exit: (code: number) => void = process.exit): () => void {
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const handler = (): void => {
       removePendingTempFiles();

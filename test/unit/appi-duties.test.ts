@@ -160,7 +160,7 @@ describe('the assessment block', () => {
 
   test('notes say what was estimated and why not', () => {
     assert.match(a.perResource[0]?.note.en ?? '', /Reportability estimate: likely reportable/);
-    assert.match(a.perResource[1]?.note.ja ?? '', /報告対象の可能性は低い（unlikely）。ただし個人データの漏えい等として是正が必要です/);
+    assert.match(a.perResource[1]?.note.ja ?? '', /報告対象の可能性は低い。ただし個人データの漏えい等として是正が必要です/);
     assert.match(a.perResource[2]?.note.en ?? '', /no sampling/);
     const unknown = assess([withData({}, (r) => (r.exposure = { read: null, list: null, write: null, aclWrite: null, evidence: [] }))], [], OPTS);
     assert.equal(unknown.perResource[0]?.reportability, null);

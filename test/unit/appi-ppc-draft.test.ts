@@ -57,7 +57,8 @@ describe('items 1–9', () => {
   test('1 概要: the storage, the exposure and its evidence, the scan and the day of knowing', () => {
     const c = item(d, 1).content;
     assert.match(c.ja, /^Amazon S3 バケット「kumo-hr」（アカウント: 111122223333、リージョン: ap-northeast-1）が、設定の誤りにより、インターネット上の誰でも中身を読み取れる状態でした/);
-    assert.match(c.ja, /bucket-policy Sid "PublicRead" \(read\)、bucket-acl Grant AllUsers READ \(list\)/);
+    assert.match(c.ja, /bucket-policy Sid "PublicRead"（読み取り）、bucket-acl Grant AllUsers READ（一覧の取得）/);
+    assert.match(c.en, /bucket-policy Sid "PublicRead" \(read\), bucket-acl Grant AllUsers READ \(list\)/);
     assert.match(c.ja, /2026-12-01 00:30 JST.*2026-12-01 を事態を知った日/);
     assert.match(c.en, /GL 3-5-1-1/);
   });
@@ -77,7 +78,7 @@ describe('items 1–9', () => {
 
   test('4 原因: the granting settings and the findings (public ACL + policy)', () => {
     const c = item(d, 4).content;
-    assert.match(c.ja, /設定の誤り（誰でも読み取れるアクセス設定: bucket-policy Sid "PublicRead" \(read\)、bucket-acl Grant AllUsers READ \(list\)）/);
+    assert.match(c.ja, /設定の誤り（誰でも読み取れるアクセス設定: bucket-policy Sid "PublicRead"（読み取り）、bucket-acl Grant AllUsers READ（一覧の取得））/);
     assert.match(c.ja, /関連する設定上の問題: .*バケット内のオブジェクトを誰でも読み取れる/);
     assert.match(c.en, /Anyone can read objects in the bucket/);
   });

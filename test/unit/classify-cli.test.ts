@@ -215,7 +215,7 @@ describe('kumoscan classify', () => {
     const en = await runCli(['classify', small]);
     assert.equal(en.code, 0, en.stderr);
     assert.match(en.stdout, /employees\.csv {2}\[utf-8, csv\] {2}personal data: specific personal information \(My Number\), personal information/);
-    assert.match(en.stdout, /my_number \(My Number\) +high +2 {2}\*\*\*\*-\*\*\*\*-9018, \*\*\*\*-\*\*\*\*-0121/);
+    assert.match(en.stdout, /my_number \(My Number \(個人番号\)\) +high +2 {2}\*\*\*\*-\*\*\*\*-9018, \*\*\*\*-\*\*\*\*-0121/);
     assert.match(en.stdout, /\n {2}3 files \(164 B read\), 2 with personal data, 0 partly read, 0 unreadable\n/);
     const ja = await runCli(['classify', small, '--lang', 'ja']);
     assert.match(ja.stdout, /個人データあり: 特定個人情報、個人情報/);

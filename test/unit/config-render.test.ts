@@ -56,7 +56,7 @@ describe('the policy in every format', () => {
     assert.ok(md.includes('## Suppressed findings\n\n| Severity | Resource | Check | Expires | Reason |\n| --- | --- | --- | --- | --- |\n| Critical | `arn:aws:s3:::hr-system-employees` | `public-read` | 2026-12-31 | press kit |\n'), md);
     assert.ok(md.includes('## Configuration warnings\n\n- suppressions\\[1\\] (check public-write, resources \\*) matched no finding; remove it if the issue is fixed.\n'), md);
     assert.ok(md.includes('- **High** (was Medium) Unencrypted HTTP access is not refused (`tls-not-enforced`)'), md);
-    assert.ok(md.includes('- Declared in the inventory (not detected): person name, My Number (`inventory[0]`)'), md);
+    assert.ok(md.includes('- Declared in the inventory (not detected): person name, My Number (個人番号) (`inventory[0]`)'), md);
   });
 
   test('CSV: the suppressed finding is a row with its reason and expiry; overridden rows name the original severity', () => {

@@ -2,29 +2,14 @@
 // words, and an English version without Japanese (what may stay: test/helpers/language-words.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyBaseline } from '../../reports/baseline.js';
 import type { Report } from '../../reports/render/json.js';
 import { stillReportableLine } from '../../reports/render/baseline-view.js';
-import type { AwsSnapshot } from '../../providers/aws/snapshot-types.js';
-import { packagePath } from '../../src/package-info.js';
-import { evaluateSnapshot } from '../../src/scan.js';
-import { readSnapshotFile } from '../../src/snapshot.js';
 import type { Evidence } from '../../src/model.js';
 import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
 import { englishWords, japaneseOutsideTerms } from '../helpers/language-words.js';
+import { exampleReports } from '../helpers/example-reports.js';
 
-function reports(): Report[] {
-  const entrustees = [{ id: '444455556666', name: 'Kyuyo Payroll Co.', contract: 'CTR-2024-017' }];
-  const at = '2026-11-30T15:30:00.000Z';
-  const files = ['examples/aws-hr-system.snapshot.json', 'examples/gcp-hr-system.snapshot.json', 'examples/azure-hr-system.snapshot.json', 'test/fixtures/appi-hr-1500.snapshot.json'];
-  const out = files.map((f) => evaluateSnapshot(readSnapshotFile(packagePath(...f.split('/'))), { source: 'snapshot', failOn: 'high', scannedAt: at, entrustees }));
-  const fixed = readSnapshotFile(packagePath('test', 'fixtures', 'appi-hr-1500.snapshot.json')) as AwsSnapshot;
-  const b = fixed.buckets.find((x) => x.Name === 'hr-exports-1500')!;
-  delete b.Policy;
-  b.Acl = { ...b.Acl, Grants: (b.Acl?.Grants ?? []).filter((g) => g.Grantee?.Type !== 'Group') };
-  out.push(applyBaseline(evaluateSnapshot(fixed, { source: 'snapshot', failOn: 'high', scannedAt: '2026-12-07T14:17:00.000Z' }), out[3]!));
-  return out;
-}
+const reports = (): Report[] => exampleReports();
 
 function evidenceOf(r: Report): Evidence[] {
   return [...r.resources.flatMap((x) => x.exposure.evidence), ...r.findings.flatMap((f) => f.evidence), ...(r.resolved ?? []).flatMap((f) => f.evidence)];

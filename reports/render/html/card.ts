@@ -7,7 +7,10 @@ import { BASELINE_LABEL } from '../baseline-view.js';
 import { evidenceText } from '../evidence-view.js';
 import { formatLocalTime } from '../../../src/text/local-time.js';
 import { openedByText } from '../../../src/evidence/changes/text.js';
-import { NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, SEVERITY_LABEL, classLabel, detectorLabel, type DutyView, type ResourceView } from '../view.js';
+import { CONFIDENCE_LABEL, EFFECT_LABEL, NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, SEVERITY_LABEL, classLabel, detectorLabel, errorMessage, type DutyView, type ResourceView } from '../view.js';
+import { CAPABILITY_VERBS, joinI18n } from '../../appi/labels.js';
+import { personsBasisJa } from '../../../src/data/detect/persons-basis-ja.js';
+import { skipReasonText } from '../../../src/data/skip-reason-text.js';
 import type { ResourceCoverage } from '../coverage.js';
 import { assessmentPart } from './assessment.js';
 import type { PublicSince } from '../../../src/history/public-since.js';
@@ -23,7 +26,7 @@ function dutyChips(duties: readonly DutyView[]): string {
 function evidenceTable(evidence: readonly Evidence[]): string {
   if (evidence.length === 0) return `<p class="muted">${tt('根拠なし', 'No evidence recorded.')}</p>`;
   const rows = evidence
-    .map((e) => `<tr><td>${esc(e.capability ?? '')}</td><td><span class="eff eff-${esc(e.effect)}">${esc(e.effect)}</span></td><td>${esc(e.source)}</td><td><code>${esc(e.ref)}</code></td><td>${t(evidenceText(e))}</td></tr>`)
+    .map((e) => `<tr><td>${e.capability ? t(CAPABILITY_VERBS[e.capability]) : ''}</td><td><span class="eff eff-${esc(e.effect)}">${t(EFFECT_LABEL[e.effect] ?? { ja: e.effect, en: e.effect })}</span></td><td><code>${esc(e.source)}</code></td><td><code>${esc(e.ref)}</code></td><td>${t(evidenceText(e))}</td></tr>`)
     .join('');
   return `<table class="grid ev"><thead><tr><th>${tt('権限', 'capability')}</th><th>${tt('効果', 'effect')}</th><th>${tt('出所', 'source')}</th><th>${tt('参照', 'ref')}</th><th>${tt('説明', 'message')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -62,7 +65,7 @@ function dataPart(d: DataProfile): string {
     [tt('本人の数（サンプル内）', 'Persons in the sample'), esc(persons.sampled.toLocaleString('en-US'))],
     [
       tt('本人の数（推定）', 'Persons (estimate)'),
-      `${esc(persons.estimate.low.toLocaleString('en-US'))}–${esc(persons.estimate.high.toLocaleString('en-US'))} <span class="muted">(${esc(persons.estimate.basis)})</span>`,
+      `${esc(persons.estimate.low.toLocaleString('en-US'))}–${esc(persons.estimate.high.toLocaleString('en-US'))} <span class="muted">(${t({ ja: personsBasisJa(persons.estimate.basis), en: persons.estimate.basis })})</span>`,
     ],
     ...(persons.declared !== undefined ? ([[tt('申告された本人の数', 'Declared persons'), esc(persons.declared.toLocaleString('en-US'))]] as [string, string][]) : []),
     ...(d.declared
@@ -76,13 +79,13 @@ function dataPart(d: DataProfile): string {
   ];
   const detections = d.detections.length
     ? `<table class="grid"><thead><tr><th>${tt('検出', 'detector')}</th><th>${tt('確度', 'confidence')}</th><th>${tt('件数', 'count')}</th><th>${tt('オブジェクト', 'objects')}</th><th>${tt('マスク済みの例', 'masked examples')}</th></tr></thead><tbody>${d.detections
-        .map((x) => `<tr><td>${t(detectorLabel(x.type))}</td><td>${esc(x.confidence)}</td><td class="num">${esc(x.count.toLocaleString('en-US'))}</td><td class="num">${esc(x.objects)}</td><td>${x.masked.map((m) => `<code>${esc(m)}</code>`).join(' ')}</td></tr>`)
+        .map((x) => `<tr><td>${t(detectorLabel(x.type))}</td><td>${t(CONFIDENCE_LABEL[x.confidence] ?? { ja: x.confidence, en: x.confidence })}</td><td class="num">${esc(x.count.toLocaleString('en-US'))}</td><td class="num">${esc(x.objects)}</td><td>${x.masked.map((m) => `<code>${esc(m)}</code>`).join(' ')}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
   const examples = d.examples.length
     ? `<p class="small">${tt('検出のあったオブジェクト', 'Objects with detections')}: ${d.examples.map((e) => `<code>${esc(e.key)}</code> (${e.types.map((x) => t(detectorLabel(x))).join(', ')})`).join('; ')}</p>`
     : '';
-  const skipped = d.sampled.skipped.length ? `<p class="small muted">${tt('読まなかったオブジェクト', 'Not read')}: ${d.sampled.skipped.map((s) => `<code>${esc(s.key)}</code> — ${esc(s.reason)}`).join('; ')}</p>` : '';
+  const skipped = d.sampled.skipped.length ? `<p class="small muted">${tt('読まなかったオブジェクト', 'Not read')}: ${d.sampled.skipped.map((s) => `<code>${esc(s.key)}</code> — ${t(skipReasonText(s.reason))}`).join('; ')}</p>` : '';
   return section(tt('個人データ（サンプル、値はマスク済み）', 'Personal data (sample; values masked)'), kv(rows) + detections + examples + skipped);
 }
 
@@ -111,7 +114,7 @@ function settingsPart(r: Resource): string {
   const rows: [string, string][] = [
     [tt('リージョン', 'Region'), esc(r.region ?? '—')],
     [tt('保存時の暗号化', 'Encryption at rest'), r.encryption.atRest === null ? triCell(null) : esc(r.encryption.atRest)],
-    [tt('HTTPSのみ', 'HTTPS only'), triCell(r.transport.httpsOnly, true) + (r.transport.minTls ? ` <span class="muted">(min TLS ${esc(r.transport.minTls)})</span>` : '')],
+    [tt('HTTPSのみ', 'HTTPS only'), triCell(r.transport.httpsOnly, true) + (r.transport.minTls ? ` <span class="muted">(${tt('最小の TLS', 'min TLS')} ${esc(r.transport.minTls)})</span>` : '')],
     [tt('バージョニング', 'Versioning'), triCell(r.versioning, true)],
     [tt('論理削除', 'Soft delete'), triCell(r.softDelete, true)],
     [tt('アクセスログ', 'Access logging'), triCell(r.logging, true)],
@@ -121,9 +124,9 @@ function settingsPart(r: Resource): string {
   const tags = Object.entries(r.tags);
   if (tags.length) rows.push([tt('タグ', 'Tags'), tags.map(([k, v]) => `<code>${esc(k)}=${esc(v)}</code>`).join(' ')]);
   if (r.externalPrincipals.length) {
-    rows.push([tt('外部の主体', 'External principals'), r.externalPrincipals.map((p) => `<code>${esc(p.id)}</code> (${esc(p.capabilities.join(', '))})`).join('<br>')]);
+    rows.push([tt('外部の主体', 'External principals'), r.externalPrincipals.map((p) => `<code>${esc(p.id)}</code> (${t(joinI18n(p.capabilities.map((c) => CAPABILITY_VERBS[c])))})`).join('<br>')]);
   }
-  if (r.errors.length) rows.push([tt('失敗した呼び出し', 'Failed calls'), r.errors.map((e) => `<code>${esc(e.call)}</code> ${esc(e.code)} — ${esc(e.message)}`).join('<br>')]);
+  if (r.errors.length) rows.push([tt('失敗した呼び出し', 'Failed calls'), r.errors.map((e) => `<code>${esc(e.call)}</code> ${esc(e.code)} — ${t(errorMessage(e))}`).join('<br>')]);
   return section(tt('設定', 'Settings'), kv(rows));
 }
 

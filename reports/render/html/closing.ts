@@ -4,6 +4,7 @@ import type { Report } from '../json.js';
 import { BASELINE_LABEL, baselineLine, exposureWindowLine, hasBaseline, STILL_REPORTABLE_LABEL, stillReportableDeadlinesLine } from '../baseline-view.js';
 import { configWarningsOf, suppressedOf } from '../policy-view.js';
 import { esc, sevBadge, t, tt } from './text.js';
+import { errorMessage } from '../view.js';
 
 /** Tables longer than this start closed (a closed <details> costs no layout: 1,700 failed calls stay one line). */
 export const FOLD_ROWS = 20;
@@ -40,7 +41,7 @@ export function closingParts(reports: readonly Report[]): string {
   const unlisted = allErrors.length - errors.length;
   const unlistedNote = unlisted > 0 ? `<p class="small muted" id="errors-unlisted">${tt(`ほか ${unlisted.toLocaleString('en-US')} 件の失敗した呼び出しは JSON レポートにあります。`, `${unlisted.toLocaleString('en-US')} more failed calls are in the JSON report.`)}</p>` : '';
   const errorPart = errors.length
-    ? `<section id="errors"><h2>${tt(`失敗した呼び出し (${allErrors.length.toLocaleString('en-US')})`, `Failed calls (${allErrors.length.toLocaleString('en-US')})`)}</h2>${foldIfLong(errors.length, `<table class="grid"><thead><tr><th>${tt('対象', 'scope')}</th><th>${tt('呼び出し', 'call')}</th><th>${tt('コード', 'code')}</th><th>${tt('メッセージ', 'message')}</th></tr></thead><tbody>${errors.map((e) => `<tr><td><code>${esc(e.scope)}</code></td><td>${esc(e.call)}</td><td>${esc(e.code)}</td><td>${esc(e.message)}</td></tr>`).join('')}</tbody></table>`)}${unlistedNote}</section>`
+    ? `<section id="errors"><h2>${tt(`失敗した呼び出し (${allErrors.length.toLocaleString('en-US')})`, `Failed calls (${allErrors.length.toLocaleString('en-US')})`)}</h2>${foldIfLong(errors.length, `<table class="grid"><thead><tr><th>${tt('対象', 'scope')}</th><th>${tt('呼び出し', 'call')}</th><th>${tt('コード', 'code')}</th><th>${tt('メッセージ', 'message')}</th></tr></thead><tbody>${errors.map((e) => `<tr><td><code>${esc(e.scope)}</code></td><td>${esc(e.call)}</td><td>${esc(e.code)}</td><td>${t(errorMessage(e))}</td></tr>`).join('')}</tbody></table>`)}${unlistedNote}</section>`
     : '';
   const suppressed = suppressedOf(reports);
   const suppressedPart = suppressed.length

@@ -2,7 +2,7 @@
 // filters (severity, provider, duty).
 import { SEVERITIES } from '../../../src/model.js';
 import type { Report } from '../json.js';
-import { CATEGORY_LABEL, NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, SEVERITY_LABEL, categoriesOf, summarize, type DutyView, type ResourceView } from '../view.js';
+import { CATEGORY_LABEL, NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, SEVERITY_LABEL, categoriesOf, summarize, type DutyView, type Lang, type ResourceView } from '../view.js';
 import { esc, sevBadge, t, triCell, tt } from './text.js';
 import { formatLocalTime } from '../../../src/text/local-time.js';
 
@@ -40,11 +40,11 @@ ${incomplete}
 </section>`;
 }
 
-export function filtersPart(views: readonly ResourceView[]): string {
+export function filtersPart(views: readonly ResourceView[], lang: Lang): string {
   const providers = [...new Set(views.map((v) => v.provider))].sort();
   const duties = new Map<string, DutyView>();
   for (const v of views) for (const d of v.duties) duties.set(d.id, d);
-  const opt = (value: string, ja: string, en: string): string => `<option value="${esc(value)}" data-ja="${esc(ja)}" data-en="${esc(en)}">${esc(ja)}</option>`;
+  const opt = (value: string, ja: string, en: string): string => `<option value="${esc(value)}" data-ja="${esc(ja)}" data-en="${esc(en)}">${esc(lang === 'ja' ? ja : en)}</option>`;
   const sevOpts = [opt('', 'すべての重大度', 'All severities'), ...SEVERITIES.map((s, i) => opt(s, i === 0 ? `${SEVERITY_LABEL[s].ja}のみ` : `${SEVERITY_LABEL[s].ja}以上`, i === 0 ? `${SEVERITY_LABEL[s].en} only` : `${SEVERITY_LABEL[s].en} and above`))].join('');
   const provOpts = [opt('', 'すべてのクラウド', 'All providers'), ...providers.map((p) => opt(p, PROVIDER_LABEL[p], PROVIDER_LABEL[p]))].join('');
   const dutyOpts = [opt('', 'すべての義務', 'All duties'), ...[...duties.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((d) => opt(d.id, `${d.id} ${d.ja}`, `${d.id} ${d.en}`))].join('');

@@ -1,6 +1,7 @@
 // Byte sources for decoding: chunked streams (files, range GETs, gunzip output), peeking at the head without
 // losing it, the read limit and time budget on the way in, and random access (zip central directory) over a
 // file handle or a buffer. Nothing here holds more than one chunk plus the peeked head.
+import { note } from './note-messages.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { errorCode, formatBytes, type DecodeContext } from './limits.js';
 
@@ -91,7 +92,7 @@ export async function* limitedInput(source: AsyncIterable<Buffer>, ctx: DecodeCo
       const keep = max - ctx.bytesRead;
       ctx.bytesRead = max;
       if (keep > 0) yield chunk.subarray(0, keep);
-      ctx.stop(`read limit of ${formatBytes(max)} per object reached (--max-bytes); the rest was not read`);
+      ctx.stop(note('read-limit', { limit: formatBytes(max) }));
       return;
     }
     ctx.bytesRead += chunk.length;
@@ -108,7 +109,7 @@ export async function collect(source: AsyncIterable<Buffer>, max: number, ctx: D
       if (max > 0 && have + chunk.length > max) {
         parts.push(chunk.subarray(0, max - have));
         have = max;
-        ctx.stop(`${what} larger than ${formatBytes(max)}; only the first ${formatBytes(max)} were decoded`);
+        ctx.stop(note('larger-than', { stream: what, limit: formatBytes(max) }));
         break;
       }
       parts.push(chunk);
@@ -116,7 +117,7 @@ export async function collect(source: AsyncIterable<Buffer>, max: number, ctx: D
     }
   } catch (err) {
     if (have === 0) throw err;
-    ctx.cut(`read error (${errorCode(err)}); decoded up to there`);
+    ctx.cut(note('read-error', { error: errorCode(err) }));
   }
   return Buffer.concat(parts, have);
 }

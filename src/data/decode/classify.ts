@@ -1,6 +1,7 @@
 // Decoding feeds the Classifier (../detect/classifier.ts): bytes or a file in, a FileProfile out. Images and
 // unknown binaries are classified by name only. Used by `kumoscan classify` and by bucket sampling (the first N
 // bytes of an object from a range GET: pass `partial` or `size`).
+import { note } from './note-messages.js';
 import type { PersonLedger } from '../detect/persons.js';
 import { Classifier, classifyFileName } from '../detect/classifier.js';
 import type { FileProfile } from '../types.js';
@@ -69,7 +70,7 @@ export async function classifyBytes(input: ByteInput, opts: ClassifyOptions & { 
 /** A file that could not be read at all: an empty profile whose note says why (name-based rules still apply). */
 export function unreadableProfile(path: string, code: string, opts: ClassifyOptions = {}): FileProfile {
   const c = new Classifier({ path, encoding: 'unknown', format: 'unknown', ...shared(opts) });
-  return c.finish({ bytesRead: 0, truncated: true, notes: [`unreadable (${code}): not classified`] });
+  return c.finish({ bytesRead: 0, truncated: true, notes: [note('unreadable', { error: code })] });
 }
 
 /** Classifies a file; `error` is set when it could not be opened or read at all. */

@@ -2,6 +2,7 @@
 // embedded delimiters, doubled quotes and newlines; CRLF or LF). Each non-empty cell becomes a Segment
 // { text, field: its column header, row: 0-based data row }. Header cells are also emitted, as plain text
 // (no field, no row), so a misjudged header row is still classified and header words give keyword context.
+import { note } from './note-messages.js';
 import type { Segment } from '../types.js';
 import { MAX_PENDING_CHARS, type NoteFn, type Segmenter } from './segmenter.js';
 import { HeaderedRows } from './table-rows.js';
@@ -93,7 +94,7 @@ export class CsvSegmenter implements Segmenter {
     this.parse(false, out);
     if (this.pending.length > MAX_PENDING_CHARS) {
       // A record that never ends (an unbalanced quote): cut it here rather than buffering the file.
-      this.note('CSV record longer than 1 Mi characters (unbalanced quote?): cut');
+      this.note(note('csv-record-long'));
       this.nextQuote = -2;
       this.parse(true, out);
     }

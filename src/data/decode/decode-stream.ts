@@ -1,6 +1,7 @@
 // Bytes → Segments: the entry points for classify (files) and for bucket sampling (the first N bytes of an object,
 // possibly cut mid-record). What the bytes are and how they are decoded is the format registry's business
 // (./formats/index.ts); here are the limits on the input, the bookkeeping and the public shape of a decode.
+import { note } from './note-messages.js';
 import { createReadStream } from 'node:fs';
 import type { Segment } from '../types.js';
 import { bufferAccess, chunksOf, contentAccess, fileAccess, limitedInput, type ByteInput, type RandomAccess } from './byte-source.js';
@@ -77,14 +78,14 @@ async function build(source: AsyncIterable<Buffer>, opts: DecodeOptions, ctx: De
   const finish = (): void => {
     if (finished) return;
     finished = true;
-    if (sampled() && !ctx.stopped) ctx.cut(`only the first ${formatBytes(ctx.bytesRead)}${opts.size !== undefined ? ` of ${formatBytes(opts.size)}` : ''} were read (a sample)`);
+    if (sampled() && !ctx.stopped) ctx.cut(opts.size !== undefined ? note('sample-of', { read: formatBytes(ctx.bytesRead), size: formatBytes(opts.size) }) : note('sample', { read: formatBytes(ctx.bytesRead) }));
   };
   async function* guarded(): AsyncGenerator<Segment[]> {
     try {
       yield* inner.batches;
     } catch (err) {
       // A read error half-way (a file that vanished, a network reset): keep what was decoded.
-      ctx.cut(`read error (${errorCode(err)}); decoded up to there`);
+      ctx.cut(note('read-error', { error: errorCode(err) }));
     } finally {
       finish();
     }
@@ -105,7 +106,7 @@ async function build(source: AsyncIterable<Buffer>, opts: DecodeOptions, ctx: De
       bytesRead: ctx.bytesRead,
       decompressedBytes: ctx.decompressedBytes,
       truncated: ctx.truncated,
-      notes: ctx.unnamedUnread > 0 ? [...ctx.notes, `${ctx.unnamedUnread} more members were not decoded (not named here)`] : [...ctx.notes],
+      notes: ctx.unnamedUnread > 0 ? [...ctx.notes, note('members-unnamed', { count: ctx.unnamedUnread })] : [...ctx.notes],
       encoding: inner.encoding(),
       format: inner.format(),
       members: [...ctx.members],
@@ -131,7 +132,7 @@ export async function decodeStream(input: ByteInput, opts: DecodeOptions): Promi
       const max = ctx.limits.maxBytes;
       const cut = max > 0 && whole.length > max;
       ctx.bytesRead = Math.max(ctx.bytesRead, cut ? max : whole.length);
-      if (cut) ctx.stop(`read limit of ${formatBytes(max)} per object reached (--max-bytes); the rest was not read`);
+      if (cut) ctx.stop(note('read-limit', { limit: formatBytes(max) }));
       return Promise.resolve(bufferAccess(cut ? whole.subarray(0, max) : whole));
     };
   }

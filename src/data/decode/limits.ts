@@ -1,6 +1,7 @@
 // Limits that keep decoding bounded (zip bombs, huge files, slow input) and the per-object bookkeeping of
 // what was read, what tripped and why. A tripped limit never throws: it stops the read, sets `truncated`
 // and leaves a note; what was decoded until then is kept.
+import { note as decodeNote } from './note-messages.js';
 
 export interface DecodeLimits {
   /** Bytes read from the file or object (compressed bytes for gzip/zip). 0 = no limit. */
@@ -146,11 +147,11 @@ export class DecodeContext {
     const budget = this.limits.timeBudgetMs;
     const t = this.now();
     if (budget > 0 && t - this.startedAt > budget) {
-      this.stop(`time limit of ${budget / 1000} s per object reached (--time-limit); stopped reading`);
+      this.stop(decodeNote('time-limit', { seconds: budget / 1000 }));
       return true;
     }
     if (t > this.deadline) {
-      this.stop('the time allowed for this object ran out; stopped reading');
+      this.stop(decodeNote('time-ran-out'));
       return true;
     }
     return false;
@@ -174,7 +175,7 @@ export class DecodeContext {
     this.decompressedBytes += produced;
     const max = this.limits.maxDecompressedBytes;
     if (max > 0 && this.decompressedBytes > max) {
-      this.stop(`decompressed size limit of ${formatBytes(max)} reached in ${what} (--max-decompressed); stopped`);
+      this.stop(decodeNote('decompressed-limit', { limit: formatBytes(max), stream: what }));
       return false;
     }
     return true;
@@ -184,7 +185,7 @@ export class DecodeContext {
   ratioOk(out: number, input: number, what: string): boolean {
     const { maxRatio, ratioMinBytes } = this.limits;
     if (maxRatio > 0 && out > ratioMinBytes && out > maxRatio * Math.max(1, input)) {
-      this.stop(`compression ratio of ${what} above ${maxRatio}:1 (possible zip bomb, --max-ratio); stopped`);
+      this.stop(decodeNote('zip-bomb', { stream: what, ratio: maxRatio }));
       return false;
     }
     return true;

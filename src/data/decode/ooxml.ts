@@ -2,6 +2,7 @@
 // date-formatted numbers as dates), DOCX (paragraphs; tables with a header row or label/value pairs) and PPTX
 // (slide text). Parts are streamed out of the zip through the XML tokenizer; nothing but the shared-string
 // table (bounded by the decompressed-size limit) is kept for long.
+import { note } from './note-messages.js';
 import type { Segment } from '../types.js';
 import type { DecodeContext } from './limits.js';
 import type { RandomAccess } from './byte-source.js';
@@ -513,7 +514,7 @@ export async function* ooxmlBatches(ra: RandomAccess, kind: OoxmlKind, directory
   }
   // Sheets that came before the shared strings (local-header mode).
   if (wb.deferred.length > 0) {
-    if (wb.sst === null) ctx.note('XLSX shared strings were not in the part read: text cells of the sheets were not decoded');
+    if (wb.sst === null) ctx.note(note('xlsx-no-shared-strings'));
     for (const sheet of wb.deferred) {
       const rows = new HeaderedRows(wb.counter);
       const out: Segment[] = [];

@@ -4,6 +4,7 @@
 // decompression limits before parsing (./pdf/stream-guard.ts), at most MAX_PAGES pages, the time budget checked
 // between pages and raced within one, images above MAX_IMAGE_PIXELS never decoded. Whatever pdf.js rejects
 // (encrypted with a password, broken, cyclic page trees) is a note, never a throw.
+import { note } from './note-messages.js';
 import type { Segment } from '../types.js';
 import type { ImageText, ImageTextReader, RawImage } from './image-text.js';
 import { errorCode, type DecodeContext } from './limits.js';
@@ -52,7 +53,7 @@ function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
 
 function ranOut(ctx: DecodeContext): void {
   const already = ctx.stopped;
-  if (already || !ctx.timeUp()) ctx.stop('the time allowed for this object ran out; stopped reading');
+  if (already || !ctx.timeUp()) ctx.stop(note('time-ran-out'));
 }
 
 /** A string shown with a font pdf.js could not map to Unicode comes out as control or private-use codes. */
@@ -178,12 +179,12 @@ async function readImages(images: readonly RawImage[], page: number, reader: Ima
     try {
       r = await reader.read(image, { name: `${opts.name ?? 'pdf'}#page ${page}`, deadline: end });
     } catch (err) {
-      ctx.cut(`OCR of an image-only PDF page failed (${errorCode(err)})`);
+      ctx.cut(note('pdf-ocr-failed', { error: errorCode(err) }));
       continue;
     }
     out.push(...r.segments);
     for (const n of r.notes) (r.incomplete ? ctx.cut(n) : ctx.note(n));
-    if (r.incomplete && r.notes.length === 0) ctx.cut('an image of a PDF page was not fully read (OCR)');
+    if (r.incomplete && r.notes.length === 0) ctx.cut(note('pdf-image-partial'));
   }
   return out;
 }
@@ -202,14 +203,14 @@ export async function pdfSegments(buf: Buffer, ctx: DecodeContext, partial: bool
   if (scan.stop) return out;
   const repaired = withTrailer(buf);
   if (repaired.how === 'no-pages' && (partial || ctx.truncated)) {
-    ctx.cut('PDF cut before its page objects (a sample or --max-bytes): its text was not read');
+    ctx.cut(note('pdf-cut'));
     return out;
   }
   let lib: PdfJs;
   try {
     lib = await pdfjs();
   } catch {
-    ctx.cut('PDF reader (pdf.js) could not be loaded; the PDF was not decoded');
+    ctx.cut(note('pdf-reader-missing'));
     return out;
   }
   // pdf.js takes the bytes over: a copy keeps the caller's buffer intact.
@@ -224,8 +225,8 @@ export async function pdfSegments(buf: Buffer, ctx: DecodeContext, partial: bool
   } catch (err) {
     // pdf.js errors are named (PasswordException, InvalidPDFException, FormatError …); their messages are not shown.
     const name = errorCode(err);
-    if (name === 'PasswordException') ctx.note('encrypted PDF: the text layer was not extracted');
-    else ctx.cut(`PDF could not be read (${name}); not decoded`);
+    if (name === 'PasswordException') ctx.note(note('pdf-encrypted'));
+    else ctx.cut(note('pdf-unreadable', { error: name }));
   } finally {
     task.destroy().catch(() => undefined);
   }
@@ -236,7 +237,7 @@ async function readPages(lib: PdfJs, doc: PdfDocument, ctx: DecodeContext, opts:
   const maxPages = opts.maxPages ?? MAX_PAGES;
   const count = doc.numPages;
   const last = Math.min(count, maxPages);
-  if (count > maxPages) ctx.cut(`PDF has ${count} pages; only the first ${maxPages} were read`);
+  if (count > maxPages) ctx.cut(note('pdf-pages', { count, max: maxPages }));
   const writer = new PdfSegmentWriter(out);
   const counts = { undecodable: 0 };
   let failed = 0;
@@ -261,7 +262,7 @@ async function readPages(lib: PdfJs, doc: PdfDocument, ctx: DecodeContext, opts:
     } catch {
       failed++;
       if (++failedInRow >= MAX_FAILED_PAGES) {
-        if (n < last) ctx.cut(`PDF: ${MAX_FAILED_PAGES} pages in a row could not be opened; the other ${last - n} were not tried`);
+        if (n < last) ctx.cut(note('pdf-pages-in-a-row', { failed: MAX_FAILED_PAGES, rest: last - n }));
         break;
       }
       continue;
@@ -295,8 +296,8 @@ async function readPages(lib: PdfJs, doc: PdfDocument, ctx: DecodeContext, opts:
     }
   }
   writer.end();
-  if (failed > 0) ctx.cut(`PDF: ${failed} page(s) could not be read (broken or cyclic page objects)`);
-  if (counts.undecodable > 0) ctx.note(`PDF: ${counts.undecodable} text runs use fonts without a Unicode map (e.g. Identity-H without ToUnicode) and were not decoded`);
-  if (imageOnly > 0 && !opts.imageText) ctx.note(`${imageOnly} image-only PDF page(s): no text layer; OCR off`);
-  if (unreadImages > 0) ctx.cut(`PDF: ${unreadImages} page(s) without text hold images above ${MAX_IMAGE_PIXELS / 1_000_000} MP, not read`);
+  if (failed > 0) ctx.cut(note('pdf-pages-broken', { count: failed }));
+  if (counts.undecodable > 0) ctx.note(note('pdf-fonts', { count: counts.undecodable }));
+  if (imageOnly > 0 && !opts.imageText) ctx.note(note('pdf-image-only-ocr-off', { count: imageOnly }));
+  if (unreadImages > 0) ctx.cut(note('pdf-large-images', { count: unreadImages, mp: MAX_IMAGE_PIXELS / 1_000_000 }));
 }

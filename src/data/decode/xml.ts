@@ -1,6 +1,7 @@
 // A small incremental XML/HTML tokenizer: tags, text (entities decoded), CDATA; comments, processing
 // instructions and doctypes skipped; HTML script/style contents skipped. Enough for OOXML parts and for
 // stripping tags from XML/HTML files. It keeps only an unfinished tag between chunks (bounded).
+import { note } from './note-messages.js';
 import { MAX_PENDING_CHARS, type NoteFn } from './segmenter.js';
 
 export interface XmlHandler {
@@ -97,7 +98,7 @@ export class XmlTokenizer {
     const pos = this.run(s);
     this.pending = pos >= s.length ? '' : s.slice(pos);
     if (this.pending.length > MAX_PENDING_CHARS) {
-      this.note('markup construct longer than 1 Mi characters: skipped');
+      this.note(note('markup-long'));
       this.pending = '';
     }
   }

@@ -6,6 +6,7 @@
 //    tells where they stop).
 // Limits: entries per archive, bytes read, decompressed bytes and ratio per entry, encrypted entries skipped.
 // Notes name an entry only when it is not decoded (masked as object keys are: member names are the user's data).
+import { note } from './note-messages.js';
 import { formatBytes, type DecodeContext } from './limits.js';
 import { CHUNK, type RandomAccess } from './byte-source.js';
 import { memberLabel } from './formats/common.js';
@@ -84,7 +85,7 @@ export async function readCentralDirectory(ra: RandomAccess, ctx: DecodeContext)
   const cd = await ra.read(cdOffset, cdSize);
   if (cd.length < 4 || cd.readUInt32LE(0) !== SIG_CENTRAL) return null;
   const max = ctx.limits.maxZipEntries;
-  if (total > max) ctx.cut(`zip archive has ${total} entries; only the first ${max} were looked at (--max-entries)`);
+  if (total > max) ctx.cut(note('zip-entries', { total, max }));
   const entries: ZipEntry[] = [];
   let p = 0;
   while (p + 46 <= cd.length && cd.readUInt32LE(p) === SIG_CENTRAL && entries.length < max) {
@@ -126,7 +127,7 @@ async function* rangeChunks(ra: RandomAccess, start: number, length: number, ctx
   for (let pos = start; pos < end; ) {
     if (ctx.stopped || ctx.timeUp()) return;
     if (max > 0 && ctx.bytesRead >= max) {
-      ctx.stop(`read limit of ${formatBytes(max)} per object reached (--max-bytes); the rest was not read`);
+      ctx.stop(note('read-limit', { limit: formatBytes(max) }));
       return;
     }
     const buf = await ra.read(pos, Math.min(CHUNK, end - pos));
@@ -153,11 +154,11 @@ export interface ZipPlan {
 /** An entry that cannot be read (encrypted, an unknown method): named in a note, the object is partly read. */
 function unsupported(entry: { name: string; method: number; flags: number }, ctx: DecodeContext): boolean {
   if ((entry.flags & 1) !== 0) {
-    ctx.notDecoded(memberLabel(entry.name), 'encrypted zip entry: not decoded', true);
+    ctx.notDecoded(memberLabel(entry.name), note('zip-encrypted'), true);
     return true;
   }
   if (entry.method !== 0 && entry.method !== 8) {
-    ctx.notDecoded(memberLabel(entry.name), `zip entry with compression method ${entry.method}: not decoded (only stored and deflate are read)`, true);
+    ctx.notDecoded(memberLabel(entry.name), note('zip-method', { method: entry.method }), true);
     return true;
   }
   return false;
@@ -180,7 +181,7 @@ async function* storedOrInflated(ra: RandomAccess, start: number, length: number
   }
   const { chunks, info } = inflateChunks(raw, 'raw', ctx, 'a zip entry');
   yield* chunks;
-  if (info.error !== undefined && !ctx.stopped) ctx.cut(`a zip entry is corrupt or cut (${info.error}); decoded up to there`);
+  if (info.error !== undefined && !ctx.stopped) ctx.cut(note('zip-entry-corrupt', { error: info.error }));
 }
 
 /** Entries through the central directory, in the plan's order. */
@@ -192,7 +193,7 @@ export async function* entriesByDirectory(ra: RandomAccess, entries: readonly Zi
     if (!e || unsupported(e, ctx)) continue;
     const lh = await ra.read(e.localOffset, 30);
     if (lh.length < 30 || lh.readUInt32LE(0) !== SIG_LOCAL) {
-      ctx.notDecoded(memberLabel(name), 'zip entry whose local header was not found: not decoded', true);
+      ctx.notDecoded(memberLabel(name), note('zip-no-local-header'), true);
       continue;
     }
     const dataStart = e.localOffset + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28);
@@ -226,7 +227,7 @@ export async function* entriesByLocalHeaders(ra: RandomAccess, plan: ZipPlan, ct
     const sig = h.readUInt32LE(0);
     if (sig !== SIG_LOCAL) break; // central directory (or garbage): done
     if (++count > ctx.limits.maxZipEntries) {
-      ctx.cut(`zip archive has more than ${ctx.limits.maxZipEntries} entries; the rest were not looked at (--max-entries)`);
+      ctx.cut(note('entries-over', { archive: 'zip', max: ctx.limits.maxZipEntries }));
       return;
     }
     const flags = h.readUInt16LE(6);
@@ -250,14 +251,14 @@ export async function* entriesByLocalHeaders(ra: RandomAccess, plan: ZipPlan, ct
         }
       }
       off = dataStart + sizes.csize;
-      if (off > ra.size) ctx.cut('the zip archive is cut (a prefix of the object); its last entry is incomplete');
+      if (off > ra.size) ctx.cut(note('zip-cut'));
       continue;
     }
     // Size after the data: a deflate stream says where it ends; stored data ends at its data descriptor.
     if (method !== 8 || (flags & 1) !== 0) {
       const size = await findDescriptor(ra, dataStart, ctx);
       if (size === null) {
-        ctx.note('zip entry with a trailing size and no data descriptor found: the rest of the archive was not read');
+        ctx.note(note('zip-no-descriptor'));
         return;
       }
       if (plan.wants(name) && !unsupported({ name, method, flags }, ctx)) {
@@ -285,7 +286,7 @@ export async function* entriesByLocalHeaders(ra: RandomAccess, plan: ZipPlan, ct
     // Inflate what the reader did not take (or the whole entry when skipped) to find where the entry ends.
     for await (const _ of chunks) void _;
     if (!info.complete) {
-      if (!ctx.stopped) ctx.cut('the zip archive is cut (a prefix of the object); its last entry is incomplete');
+      if (!ctx.stopped) ctx.cut(note('zip-cut'));
       return;
     }
     off = dataStart + info.consumed;

@@ -21,6 +21,7 @@
 // keyword vocabularies — so that each detector runs only on text it can match; values are hashed only when the
 // hash can still serve a person key; person keys are kept as 64-bit numbers. None of this changes a result
 // (bench/classify-profiles.ts and the profiles test compare every detection with a recording).
+import { note } from '../decode/note-messages.js';
 import type { AppiClass, Confidence, Detection, DetectorId, FileProfile, Segment } from '../types.js';
 import { classesOf, DETECTOR_ORDER } from './appi-classes.js';
 import { findBankAccounts } from './bank-account.js';
@@ -862,7 +863,7 @@ export class Classifier {
       format: this.opts.format,
       bytesRead: extra?.bytesRead ?? this.chars,
       truncated: extra?.truncated ?? false,
-      notes: [...(extra?.notes ?? []), ...(this.budget.overflow ? [`more than ${this.opts.hashCap ?? DEFAULT_HASH_CAP} distinct identifiers: persons is a lower bound`] : [])],
+      notes: [...(extra?.notes ?? []), ...(this.budget.overflow ? [note('persons-lower-bound', { cap: this.opts.hashCap ?? DEFAULT_HASH_CAP })] : [])],
       detections,
       persons,
       classes,
@@ -1369,5 +1370,5 @@ export function classifyFileName(path: string, opts: { ledger?: PersonLedger; sa
   const ext = extensionOf(path);
   const format = isImagePath(path) ? 'image' : ext === 'pdf' ? 'pdf' : 'binary';
   const c = new Classifier({ path, encoding: 'binary', format, ...(opts.ledger ? { ledger: opts.ledger } : {}), ...(opts.salt ? { salt: opts.salt } : {}) });
-  return c.finish({ bytesRead: opts.bytesRead ?? 0, truncated: false, notes: ['content not read: classified by file name only'] });
+  return c.finish({ bytesRead: opts.bytesRead ?? 0, truncated: false, notes: [note('content-not-read')] });
 }

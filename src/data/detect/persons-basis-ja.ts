@@ -2,6 +2,7 @@
 // (classifier.ts, personsCount) and the classify total (src/classify-command.ts). The basis is stored in English in
 // snapshots and reports; its parts follow the small grammar estimatePersons writes, so each part is rendered here.
 // A part outside that grammar (a future wording, an older report) is kept as written, quoted 「…」.
+import { noteText } from '../decode/note-messages.js';
 import { identifierJa } from './detector-names.js';
 
 const NUM = '([\\d,.]+)';
@@ -11,8 +12,6 @@ const PARTS: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^every listed object was sampled: (.+)$/, (m) => `一覧のすべてのオブジェクトをサンプル: ${seenJa(m[1] ?? '')}`],
   [/^low: (.+) \(what the sample proves\)$/, (m) => `下限: ${seenJa(m[1] ?? '')}（サンプルで確認できた数）`],
   [new RegExp(`^high: ${NUM} (?:distinct )?persons per sampled object × (.+)$`), (m) => `上限: サンプル1オブジェクトあたり ${m[1]}人 × ${listingJa(m[2] ?? '')}`],
-  [/^some objects were read only in part, so their counts are lower bounds$/, () => '一部のオブジェクトは途中までしか読んでいないため、その数は下限です'],
-  [/^the de-duplication set was full, so the sample count is a lower bound$/, () => '重複除去の集合が上限に達したため、サンプルの数は下限です'],
   [/^no person identifier found$/, () => '本人を識別する項目は見つかりません'],
   [/^hash cap reached: lower bound$/, () => 'ハッシュの上限に達したため下限です'],
   [/^rows de-duplicated by (.+)$/, (m) => `行ごとに次の項目で重複を除去: ${countsJa(m[1] ?? '')}`],
@@ -61,7 +60,7 @@ export function personsBasisJa(basis: string): string {
         const m = part.match(re);
         if (m) return ja(m);
       }
-      return `「${part}」`;
+      return noteText(part, 'ja'); // the notes of the estimate (note-messages.ts), else quoted
     })
     .join('。');
 }

@@ -10,6 +10,7 @@
 //   and the basis says so;
 // - over1000 only when low > 1,000, or when a declared count is given, when declared > 1,000 (a declared count
 //   overrides the estimate for the flag; the estimate stays in the profile for the report to show both).
+import { note } from '../decode/note-messages.js';
 import type { AppiClass, DataProfile, Detection, DetectorId, FileProfile } from '../types.js';
 import { APPI_ORDER, DETECTOR_ORDER } from './appi-classes.js';
 import { maskKey } from './mask.js';
@@ -45,8 +46,8 @@ export function estimatePersons(
   const N = Math.max(ctx.objectsListed, n);
   const truncated = files.some((f) => f.truncated);
   const notes: string[] = [];
-  if (truncated) notes.push('some objects were read only in part, so their counts are lower bounds');
-  if (ledger?.overflow) notes.push('the de-duplication set was full, so the sample count is a lower bound');
+  if (truncated) notes.push(note('objects-partly-read'));
+  if (ledger?.overflow) notes.push(note('dedup-full'));
   if (n === 0) return { sampled: 0, estimate: { low: 0, high: 0, basis: 'no object was sampled' } };
   const seen = ledger ? `${fmt(sampled)} distinct persons in ${n} sampled object(s), de-duplicated across objects` : `${fmt(sampled)} persons in the richest of ${n} sampled object(s) (objects not de-duplicated against each other)`;
   if (n >= N && ctx.listingComplete) {

@@ -2,6 +2,7 @@
 // `kumoscan classify` run) carries that budget — images read (--ocr-max-images) and OCR time (--ocr-time-limit) —
 // and bounds each image: its pixels (dimensions read from the header first, with image-size) and its time (the
 // worker is terminated and replaced when it overruns). Notes are fixed sentences, never content.
+import { note } from '../decode/note-messages.js';
 import { imageSize } from 'image-size';
 import type { ImageInput, ImageText, ImageTextReader, ImageTextRequest } from '../decode/image-text.js';
 import { OcrTimeout, type OcrEngine, type OcrLine } from './engine.js';
@@ -26,7 +27,7 @@ function skipped(note: string): ImageText {
   return { segments: [], confidence: null, documentKind: null, notes: [note], incomplete: true };
 }
 
-const HEIF_NOTE = 'HEIC/HEIF image: not decoded (no HEIC decoder is installed); classified by file name only';
+const HEIF_NOTE = note('heif');
 
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}`;
 
@@ -51,11 +52,11 @@ export class OcrImageTextReader implements ImageTextReader {
     const { maxImages, timeLimitMs } = this.limits;
     if (this.read_ >= maxImages) {
       this.notRead++;
-      return skipped(`OCR limit of ${maxImages} images reached (--ocr-max-images): ${this.notRead} image${this.notRead === 1 ? '' : 's'} not read so far`);
+      return skipped(note('ocr-max-images', { max: maxImages, count: this.notRead, images: this.notRead === 1 ? 'image' : 'images' }));
     }
     if (this.spentMs >= timeLimitMs) {
       this.notRead++;
-      return skipped(`OCR time limit of ${seconds(timeLimitMs)} s spent (--ocr-time-limit): ${this.notRead} image${this.notRead === 1 ? '' : 's'} not read so far`);
+      return skipped(note('ocr-time-limit', { seconds: seconds(timeLimitMs), count: this.notRead, images: this.notRead === 1 ? 'image' : 'images' }));
     }
     return null;
   }
@@ -85,7 +86,7 @@ export class OcrImageTextReader implements ImageTextReader {
     let pixels: number;
     if (image.kind === 'raw') {
       pixels = image.width * image.height;
-      if (!(pixels > 0)) return skipped('an image with no pixels: not read by OCR');
+      if (!(pixels > 0)) return skipped(note('ocr-no-pixels'));
     } else {
       let size: { width?: number; height?: number; type?: string };
       if (isHeif(image.bytes)) return skipped(HEIF_NOTE);
@@ -93,23 +94,23 @@ export class OcrImageTextReader implements ImageTextReader {
         const tiff = tiffSize(image.bytes);
         size = tiff !== null ? { ...tiff, type: 'tiff' } : imageSize(image.bytes);
       } catch {
-        return skipped('image format not recognized (or the file is cut): not read by OCR');
+        return skipped(note('ocr-format-unknown'));
       }
       const type = size.type ?? 'unknown';
       if (type === 'heif') return skipped(HEIF_NOTE);
-      if (!READABLE.has(type)) return skipped(`${type} image: a format OCR does not read; classified by file name only`);
+      if (!READABLE.has(type)) return skipped(note('image-ocr-format', { type }));
       pixels = (size.width ?? 0) * (size.height ?? 0);
     }
     if (pixels > this.limits.maxPixels) {
-      return skipped(`image of ${Math.round(pixels / 1e5) / 10} megapixels is above the OCR limit of ${Math.round(this.limits.maxPixels / 1e5) / 10}: not read`);
+      return skipped(note('ocr-too-many-pixels', { mp: Math.round(pixels / 1e5) / 10, max: Math.round(this.limits.maxPixels / 1e5) / 10 }));
     }
     const start = this.now();
     const timeout = Math.min(this.limits.imageTimeoutMs, this.limits.timeLimitMs - this.spentMs, req.deadline - start);
-    if (timeout <= 0) return skipped('no time left for OCR of this image (the time per object ran out): not read');
+    if (timeout <= 0) return skipped(note('ocr-no-time'));
     try {
       bytes = image.kind === 'raw' ? encodeBmp(image) : image.bytes;
     } catch {
-      return skipped('image pixels inconsistent with its dimensions: not read by OCR');
+      return skipped(note('ocr-pixels-inconsistent'));
     }
     this.read_++;
     const row = this.rows++;
@@ -119,8 +120,8 @@ export class OcrImageTextReader implements ImageTextReader {
       const page = pageSegments(lines, row);
       return { segments: page.segments, confidence: Math.round(result.confidence), documentKind: page.documentKind, notes: [], incomplete: false };
     } catch (err) {
-      if (err instanceof OcrTimeout) return skipped(`OCR of an image took longer than ${seconds(timeout)} s: stopped, not read`);
-      return skipped('OCR could not decode an image (corrupt or unsupported data): not read');
+      if (err instanceof OcrTimeout) return skipped(note('ocr-timeout', { seconds: seconds(timeout) }));
+      return skipped(note('ocr-decode-failed'));
     } finally {
       this.spentMs += Math.max(0, this.now() - start);
     }

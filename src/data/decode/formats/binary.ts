@@ -1,6 +1,7 @@
 // Other binary formats recognized by their magic numbers and not decoded. Archives kumoscan cannot open (7z, rar,
 // bzip2, xz, zstd) and data files (SQLite, Parquet) may hold anything: the object counts as partly read. Media and
 // executables are classified by name only.
+import { note } from '../note-messages.js';
 import { binaryType } from '../magic.js';
 import { notDecoded, unread } from './common.js';
 import type { FormatSpec } from './types.js';
@@ -17,7 +18,7 @@ export const binaryFormat: FormatSpec = {
   depthLimited: true,
   async open(input, _sniff, env) {
     const type = binaryType(input.head) ?? 'unknown';
-    unread(env, `${type} binary: content not decoded; classified by file name only`, MAY_HOLD_DATA.has(type));
+    unread(env, note('binary-type', { type }), MAY_HOLD_DATA.has(type));
     await input.close();
     return notDecoded('binary', 'binary');
   },

@@ -2,6 +2,7 @@
 // and the text body (else the HTML body) as text — any charset mailparser knows (ISO-2022-JP, Shift_JIS, UTF-8 …),
 // base64 and quoted-printable; attachments (and attached messages) decoded as members through the registry.
 // The message is read whole, bounded before parsing (MAX_MAIL_BYTES and the object's limits).
+import { note } from '../note-messages.js';
 import type { Segment } from '../../types.js';
 import { chunksOf } from '../byte-source.js';
 import { formatBytes, MiB } from '../limits.js';
@@ -62,14 +63,14 @@ export const emlFormat: FormatSpec = {
     const { ctx } = env;
     const cap = Math.min(bufferCap(ctx), MAX_MAIL_BYTES);
     const read = await readWhole(input.stream, cap);
-    if (read.over) ctx.cut(`e-mail larger than ${formatBytes(cap)}; only the first ${formatBytes(cap)} were decoded`);
-    if (read.error !== undefined) ctx.cut(`read error (${read.error}); decoded up to there`);
+    if (read.over) ctx.cut(note('larger-than', { stream: 'e-mail', limit: formatBytes(cap) }));
+    if (read.error !== undefined) ctx.cut(note('read-error', { error: read.error }));
     const { simpleParser } = await import('mailparser');
     let mail: Awaited<ReturnType<typeof simpleParser>>;
     try {
       mail = await simpleParser(read.bytes, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true, keepCidLinks: true });
     } catch {
-      unread(env, 'e-mail could not be parsed: not decoded', true);
+      unread(env, note('eml-unparsed'), true);
       return notDecoded('eml', 'binary');
     }
     const charset = declaredCharset(read.bytes);

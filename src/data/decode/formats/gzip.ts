@@ -1,5 +1,6 @@
 // gzip (RFC 1952): inflated under the limits, then the inside is recognized again by the registry (a .csv.gz is
 // CSV, a .tgz or a gzip'd tar is a tar archive). A corrupt or cut stream keeps what was inflated.
+import { note } from '../note-messages.js';
 import type { Segment } from '../../types.js';
 import { inflateChunks } from '../inflate.js';
 import { extensionOf, isGzip, stripExtension } from '../magic.js';
@@ -26,7 +27,7 @@ export const gzipFormat: FormatSpec = {
     const inner = await env.decode(z.chunks, gunzippedName(sniff.name), { ...env, depth: env.depth + 1, random: undefined });
     async function* batches(): AsyncGenerator<Segment[]> {
       yield* inner.batches;
-      if (z.info.error !== undefined && !ctx.stopped) ctx.cut(`gzip data is corrupt or cut (${z.info.error}); decoded up to there`);
+      if (z.info.error !== undefined && !ctx.stopped) ctx.cut(note('gzip-corrupt', { error: z.info.error }));
     }
     return { encoding: inner.encoding, format: () => `gzip+${inner.format()}`, decoded: inner.decoded, batches: batches(), close: inner.close };
   },

@@ -2,6 +2,7 @@
 // by name only, as before. With one (OCR), the picture is read into memory (bounded) and its recognized text feeds
 // the classifier; the reader's notes are kept and an incomplete read marks the object partly read. HEIC has no
 // decoder here: a note names it and the object counts as partly read.
+import { note } from '../note-messages.js';
 import type { Segment } from '../../types.js';
 import { errorCode, formatBytes, MiB } from '../limits.js';
 import { imageType } from '../magic.js';
@@ -25,10 +26,10 @@ function ocrBatches(bytes: Buffer, name: string, env: Env): AsyncGenerator<Segme
     try {
       const text = await reader.read({ kind: 'encoded', bytes }, { name, deadline: ctx.deadlineAt() });
       for (const n of text.notes) ctx.note(n);
-      if (text.incomplete) unread(env, 'text recognition (OCR) of the image did not finish; counts are lower bounds', true);
+      if (text.incomplete) unread(env, note('ocr-incomplete'), true);
       segments = text.segments;
     } catch (err) {
-      unread(env, `text recognition (OCR) failed (${errorCode(err)}); classified by file name only`, true);
+      unread(env, note('ocr-failed', { error: errorCode(err) }), true);
     }
     yield* inBatches(segments);
   }
@@ -45,20 +46,20 @@ export const imageFormat: FormatSpec = {
   async open(input, sniff, env): Promise<Inner> {
     const type = imageType(input.head) ?? 'unknown';
     if (env.imageText === undefined) {
-      unread(env, `${type} image: content not decoded; classified by file name only`, false);
+      unread(env, note('image-type', { type }), false);
       await input.close();
       return notDecoded('image', 'binary');
     }
     if (type === 'heic') {
-      unread(env, 'HEIC image: not decoded (no decoder); classified by file name only', true);
+      unread(env, note('heic'), true);
       await input.close();
       return notDecoded('image', 'binary');
     }
     const cap = imageCap(env);
     const read = await readWhole(input.stream, cap);
     if (read.over || read.error !== undefined || env.ctx.stopped || (env.depth === 0 && env.partial())) {
-      const why = read.over ? `image larger than ${formatBytes(cap)}` : read.error !== undefined ? `read error (${read.error})` : 'only part of the image was read';
-      unread(env, `${why}: not read by OCR; classified by file name only`, true);
+      const why = read.over ? note('image-too-large', { limit: formatBytes(cap) }) : read.error !== undefined ? note('image-read-error', { error: read.error }) : note('image-partial');
+      unread(env, why, true);
       return notDecoded('image', 'binary');
     }
     const name = env.member === '' ? sniff.name : env.member;

@@ -2,6 +2,7 @@
 // first 64 KiB (and its name) pick the first format that recognizes it; containers hand their members back to
 // decodeSource one level deeper, up to MAX_DEPTH. To add a format: write formats/<id>.ts exporting a FormatSpec
 // (./types.ts) and list it in FORMATS before the formats that would otherwise take its bytes (text comes last).
+import { note } from '../note-messages.js';
 import { peek } from '../byte-source.js';
 import { extensionOf } from '../magic.js';
 import { binaryFormat } from './binary.js';
@@ -43,7 +44,7 @@ export async function decodeSource(source: AsyncIterable<Buffer>, name: string, 
   const format = recognize(sniff);
   if (format.depthLimited && env.depth >= MAX_DEPTH) {
     // Not read: whatever it holds is unknown, so the object is partly read.
-    unread(env, `containers nested more than ${MAX_DEPTH} deep were not decoded`, true);
+    unread(env, note('nested-too-deep', { depth: MAX_DEPTH }), true);
     await p.close();
     return notDecoded('binary', 'binary');
   }

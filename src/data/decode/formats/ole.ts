@@ -1,6 +1,7 @@
 // Legacy Office files (.xls, .doc, .ppt; OLE2 compound files, magic D0 CF 11 E0 A1 B1 1A E1). No well-kept reader
 // that parses them safely is installed, so they are not decoded: a note names the file and the object counts as
 // partly read (its content is unknown).
+import { note } from '../note-messages.js';
 import { isOle } from '../magic.js';
 import { notDecoded, unread } from './common.js';
 import type { FormatSpec } from './types.js';
@@ -13,7 +14,7 @@ export const oleFormat: FormatSpec = {
   nesting: 'leaf',
   depthLimited: true,
   async open(input, _sniff, env) {
-    unread(env, 'legacy Office (OLE) file: not decoded; classified by file name only (no safe reader for .xls/.doc/.ppt)', true);
+    unread(env, note('ole'), true);
     await input.close();
     return notDecoded('binary', 'binary');
   },

@@ -1,6 +1,7 @@
 // tar archives (POSIX ustar, GNU, pax, v7) read with tar-stream, member by member through the registry: a .tar, a
 // .tgz / .tar.gz (gzip recognizes the tar after inflating). Limits: entries (--max-entries), bytes read and
 // decompressed (the gzip around it), depth, time. A corrupt or cut archive keeps what was read.
+import { note } from '../note-messages.js';
 import type { Segment } from '../../types.js';
 import { encodingOf, memberBatches, type Member } from './members.js';
 import type { Env, FormatSpec } from './types.js';
@@ -19,7 +20,7 @@ export function isTar(head: Buffer): boolean {
 
 type Extract = import('tar-stream').Extract;
 
-const CUT = 'tar archive is corrupt or cut; decoded up to there';
+const CUT = note('tar-cut');
 
 /** Resolves when the extractor wants more input, or is closed. */
 function drained(extract: Extract): Promise<void> {
@@ -61,7 +62,7 @@ async function* tarMembers(source: AsyncIterable<Buffer>, env: Env): AsyncGenera
     for await (const entry of extract) {
       if (ctx.stopped || ctx.timeUp()) break;
       if (++count > ctx.limits.maxZipEntries) {
-        ctx.cut(`tar archive has more than ${ctx.limits.maxZipEntries} entries; the rest were not looked at (--max-entries)`);
+        ctx.cut(note('entries-over', { archive: 'tar', max: ctx.limits.maxZipEntries }));
         break;
       }
       const it = entry[Symbol.asyncIterator]();
@@ -88,7 +89,7 @@ async function* tarMembers(source: AsyncIterable<Buffer>, env: Env): AsyncGenera
       while (!ctx.stopped && (await it.next()).done !== true);
     }
   } catch {
-    if (!ctx.stopped) ctx.cut(count === 0 ? 'tar archive is corrupt: not decoded' : CUT);
+    if (!ctx.stopped) ctx.cut(count === 0 ? note('tar-corrupt') : CUT);
   } finally {
     done = true;
     extract.destroy();

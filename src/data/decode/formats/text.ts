@@ -1,6 +1,7 @@
 // Text, the fallback: the encoding from the head (UTF-8/16, Shift_JIS, EUC-JP, ISO-2022-JP), then the text format
 // (CSV/TSV, JSON/JSONL, XML, HTML, free text) by name and content, streamed through its segmenter. Content that is
 // not text (NUL bytes, no known encoding) is classified by name.
+import { note } from '../note-messages.js';
 import type { Segment } from '../../types.js';
 import { CsvSegmenter } from '../csv.js';
 import { detectEncoding, StreamTextDecoder } from '../encoding.js';
@@ -45,7 +46,7 @@ export const textFormat: FormatSpec = {
     const guess = detectEncoding(p.head, p.ended);
     if (guess.encoding === 'binary') {
       const image = isImageName(sniff.name);
-      unread(env, `${image ? 'image' : 'binary'} content: not decoded; classified by file name only`, false);
+      unread(env, note('content-by-name', { kind: image ? 'image' : 'binary' }), false);
       await p.close();
       return notDecoded(image ? 'image' : 'binary', 'binary');
     }
@@ -66,7 +67,7 @@ export const textFormat: FormatSpec = {
         }
       } catch (err) {
         // A read error half-way (a vanished file, a reset connection): what was read is still classified.
-        ctx.cut(`read error (${errorCode(err)}); decoded up to there`);
+        ctx.cut(note('read-error', { error: errorCode(err) }));
       }
       const out: Segment[] = [];
       seg.write(dec.flush(), out);

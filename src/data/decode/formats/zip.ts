@@ -1,6 +1,7 @@
 // zip archives (read through ../zip.ts): Office Open XML packages (XLSX, DOCX, PPTX: ../ooxml.ts) by their parts,
 // any other zip member by member through the registry. The central directory is used when the end of the object
 // is there (random access to a file, a whole buffer), else the local headers in file order.
+import { note } from '../note-messages.js';
 import type { Segment } from '../../types.js';
 import { bufferAccess, collect, type RandomAccess } from '../byte-source.js';
 import { isZip } from '../magic.js';
@@ -29,7 +30,7 @@ export const zipFormat: FormatSpec = {
       ra = bufferAccess(await collect(input.stream, bufferCap(ctx), ctx, 'zip archive'));
     }
     const directory = await readCentralDirectory(ra, ctx);
-    if (directory === null) ctx.note('zip central directory not found (a prefix or a cut file): entries read in file order');
+    if (directory === null) ctx.note(note('zip-no-directory'));
     const kind = ooxmlKind(directory?.map((e) => e.name) ?? localNamesInHead(input.head), sniff.name);
     if (kind !== null) {
       async function* parts(): AsyncGenerator<Segment[]> {

@@ -5,6 +5,7 @@
 // decodes images only when asked (image-only pages, bounded by pixels) and fonts are large but legitimate. The
 // dimensions of images are kept to say which images are too large to be read. A scan of the bytes, not a parser:
 // what it cannot recognise is left to pdf.js.
+import { note } from '../note-messages.js';
 import { constants, inflateSync } from 'node:zlib';
 import type { DecodeContext } from '../limits.js';
 
@@ -48,7 +49,7 @@ function checkInflate(input: Buffer, ctx: DecodeContext, counted: boolean): bool
     if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') return true; // corrupt or encrypted: pdf.js decides
     if (byRatio <= room) ctx.ratioOk(byRatio + 1, input.length, 'a PDF stream');
     else if (counted) ctx.addDecompressed(room + 1, 'a PDF stream');
-    else ctx.stop(`a PDF stream inflates beyond the decompressed size limit (--max-decompressed); stopped`);
+    else ctx.stop(note('pdf-stream-inflates'));
     return false;
   }
   return counted ? ctx.addDecompressed(out.length, 'a PDF stream') : true;
