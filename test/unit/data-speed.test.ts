@@ -13,6 +13,9 @@ import { isNameLike } from '../../src/data/detect/person-name.js';
 import { hashBits, HashBudget, keyBits, KeySet, PersonLedger } from '../../src/data/detect/persons.js';
 import { findPostalAddresses, PREFECTURES } from '../../src/data/detect/postal-address.js';
 import { findSensitiveWords } from '../../src/data/detect/sensitive.js';
+import { extensionOf } from '../../src/data/detect/id-document.js';
+import { sniffDelimiter } from '../../src/data/decode/csv.js';
+import { decodeAll, detectEncoding, StreamTextDecoder } from '../../src/data/decode/encoding.js';
 
 /** xorshift32: the same inputs on every run. */
 function rng(seed: number): (n: number) => number {
@@ -244,5 +247,114 @@ describe('small rewrites', () => {
       const after = hits.filter((h) => h >= item).some((h) => h * 7 + 6 - (item * 7 + 5) <= 300);
       assert.equal((got & 1) !== 0, item % 3 === 0 && (before || after), String(item));
     }
+  });
+});
+
+describe('per-file overhead (many small files)', () => {
+  test('sniffDelimiter: the same guess as the character-string version it replaced', () => {
+    const CANDIDATES = [',', '\t', ';', '|'] as const;
+    const reference = (text: string, maxRecords = 50): ReturnType<typeof sniffDelimiter> => {
+      const counts: number[][] = CANDIDATES.map(() => []);
+      const current = CANDIDATES.map(() => 0);
+      let inQuote = false;
+      let records = 0;
+      let sawContent = false;
+      for (let i = 0; i < text.length && records < maxRecords; i++) {
+        const c = text[i];
+        if (c === '"') {
+          inQuote = !inQuote;
+          sawContent = true;
+        } else if (!inQuote && (c === '\n' || c === '\r')) {
+          if (c === '\r' && text[i + 1] === '\n') i++;
+          if (sawContent) {
+            CANDIDATES.forEach((_, k) => (counts[k] as number[]).push(current[k] as number));
+            records++;
+          }
+          current.fill(0);
+          sawContent = false;
+        } else if (!inQuote) {
+          const k = CANDIDATES.indexOf(c as (typeof CANDIDATES)[number]);
+          if (k >= 0) current[k] = (current[k] as number) + 1;
+          sawContent = true;
+        }
+      }
+      if (sawContent && records < 2) {
+        CANDIDATES.forEach((_, k) => (counts[k] as number[]).push(current[k] as number));
+        records++;
+      }
+      let best: ReturnType<typeof sniffDelimiter> = null;
+      let bestScore = 0;
+      CANDIDATES.forEach((delimiter, k) => {
+        const list = counts[k] as number[];
+        if (list.length === 0) return;
+        const freq = new Map<number, number>();
+        for (const v of list) freq.set(v, (freq.get(v) ?? 0) + 1);
+        let mode = 0;
+        let modeCount = 0;
+        for (const [v, f] of freq) if (v > 0 && (f > modeCount || (f === modeCount && v > mode))) [mode, modeCount] = [v, f];
+        if (mode === 0) return;
+        const consistency = modeCount / list.length;
+        if (consistency < 0.8) return;
+        const score = consistency * Math.min(mode, 20) + (delimiter === ',' || delimiter === '\t' ? 0.5 : 0);
+        if (score > bestScore) {
+          bestScore = score;
+          best = { delimiter, records: list.length, consistent: modeCount, perRecord: mode };
+        }
+      });
+      return best;
+    };
+    const r = rng(19);
+    const alphabet = [',', ',', '\t', ';', '|', '"', '\n', '\n', '\r', '\r\n', 'a', 'b', '1', 'あ', ' '];
+    let guessed = 0;
+    for (let i = 0; i < 3000; i++) {
+      // rows of a few cells with one delimiter, then noise, so that both consistent and inconsistent heads occur
+      const d = pick(r, [',', '\t', ';', '|']);
+      const rows = Array.from({ length: 1 + r(8) }, () => Array.from({ length: 1 + r(5) }, () => pick(r, ['x', '"a,b"', '1', 'あい', ''])).join(d));
+      const noise = Array.from({ length: r(30) }, () => pick(r, alphabet)).join('');
+      const text = r(2) === 0 ? rows.join(pick(r, ['\n', '\r\n', '\r'])) + noise : noise + rows.join('\n');
+      const max = 1 + (i % 60);
+      const got = sniffDelimiter(text, max);
+      assert.deepEqual(got, reference(text, max), JSON.stringify(text));
+      if (got !== null) guessed++;
+    }
+    assert.ok(guessed > 300, `some heads are read as delimited (${guessed})`);
+  });
+
+  test('extensionOf: the same as splitting the path into components', () => {
+    const reference = (path: string): string => {
+      const base = path.split(/[\\/]/).pop() ?? '';
+      const dot = base.lastIndexOf('.');
+      return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+    };
+    const r = rng(23);
+    const parts = ['a', 'B', '.', '..', '/', '\\', 'x.JPG', '.hidden', 'dir.d', 'マイナンバー', 'pdf', ''];
+    for (let i = 0; i < 5000; i++) {
+      const path = Array.from({ length: r(7) }, () => pick(r, parts)).join('');
+      assert.equal(extensionOf(path), reference(path), JSON.stringify(path));
+    }
+  });
+
+  test('reused text decoders carry nothing from one text to the next', () => {
+    const cut = Buffer.from('あ', 'utf8').subarray(0, 2);
+    const a = new StreamTextDecoder({ encoding: 'utf-8', asciiOnly: false });
+    assert.equal(a.decode(cut), '');
+    assert.equal(a.flush(), '\uFFFD', 'an incomplete sequence at the end of a text');
+    for (let i = 0; i < 20; i++) {
+      const b = new StreamTextDecoder({ encoding: 'utf-8', asciiOnly: false });
+      assert.equal(b.decode(Buffer.from('い', 'utf8')), 'い');
+      assert.equal(b.flush(), '');
+      // a decoder left mid-sequence (never flushed) is not reused
+      new StreamTextDecoder({ encoding: 'utf-8', asciiOnly: false }).decode(cut);
+    }
+    const sjis = Buffer.from([0x82, 0xa0, 0x82, 0xa2, 0x93, 0x8c, 0x8b, 0x9e, 0x93, 0x73]); // あい東京都
+    for (let i = 0; i < 3; i++) {
+      assert.equal(detectEncoding(Buffer.concat([sjis, Buffer.from([0x82])]), false).encoding, 'shift_jis', 'a head cut after a lead byte');
+      assert.equal(decodeAll(sjis, 'shift_jis'), 'あい東京都');
+    }
+    const late = new StreamTextDecoder({ encoding: 'utf-8', asciiOnly: true });
+    assert.equal(late.decode(Buffer.from('abc')), 'abc');
+    assert.equal(late.decode(sjis), 'あい東京都', 'the encoding settled by the first non-ASCII chunk');
+    assert.equal(late.encoding, 'shift_jis');
+    assert.equal(late.flush(), '');
   });
 });

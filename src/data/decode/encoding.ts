@@ -101,8 +101,31 @@ function japaneseScore(t: Tally): number {
   return 2 * t.hira + 1.5 * t.kata + t.kanji + 0.5 * t.fullwidth + 0.05 * t.ascii - 10 * t.replacement - 3 * t.privateUse - 2 * t.other;
 }
 
+/**
+ * TextDecoders kept for reuse, by label: making one costs more than decoding a small file. A decoder goes back only
+ * after a call without `stream` (which resets its state), so a reused one never carries bytes of another text.
+ */
+const POOL = new Map<string, TextDecoder[]>();
+const POOL_SIZE = 8;
+
+function acquireDecoder(label: string): TextDecoder {
+  return POOL.get(label)?.pop() ?? new TextDecoder(label);
+}
+
+/** Returns a decoder whose last call was a final one (no `stream`): its state is fresh. */
+function releaseDecoder(label: string, d: TextDecoder): void {
+  let free = POOL.get(label);
+  if (free === undefined) POOL.set(label, (free = []));
+  if (free.length < POOL_SIZE) free.push(d);
+}
+
+/** The bytes as far as they decode (an incomplete sequence at the end is left out, as in a stream). */
 function decodeWith(label: string, bytes: Uint8Array): string {
-  return new TextDecoder(label).decode(bytes, { stream: true });
+  const d = acquireDecoder(label);
+  const text = d.decode(bytes, { stream: true });
+  d.decode();
+  releaseDecoder(label, d);
+  return text;
 }
 
 function hasIso2022Escape(b: Uint8Array): boolean {
@@ -175,14 +198,16 @@ export function detectEncoding(head: Uint8Array, complete = false): EncodingGues
  * holding a byte ≥ 0x80 decides it (ASCII decodes the same in every candidate, so nothing already decoded changes).
  */
 export class StreamTextDecoder {
+  /** Taken from the pool at the first decode, returned by flush. */
   private decoder: TextDecoder | null = null;
+  private label: string;
   private pendingAscii: boolean;
   encoding: EncodingName;
 
   constructor(guess: EncodingGuess) {
     this.encoding = guess.encoding;
     this.pendingAscii = guess.asciiOnly;
-    if (!this.pendingAscii) this.decoder = new TextDecoder(DECODER_LABEL[guess.encoding === 'binary' ? 'unknown' : guess.encoding]);
+    this.label = DECODER_LABEL[guess.encoding === 'binary' ? 'unknown' : guess.encoding];
   }
 
   decode(chunk: Uint8Array): string {
@@ -199,17 +224,27 @@ export class StreamTextDecoder {
       const enc = guess.encoding === 'binary' || guess.encoding === 'unknown' || guess.asciiOnly ? 'utf-8' : guess.encoding;
       this.encoding = enc;
       this.pendingAscii = false;
-      this.decoder = new TextDecoder(DECODER_LABEL[enc]);
+      this.label = DECODER_LABEL[enc];
     }
-    return (this.decoder as TextDecoder).decode(chunk, { stream: true });
+    this.decoder ??= acquireDecoder(this.label);
+    return this.decoder.decode(chunk, { stream: true });
   }
 
   flush(): string {
-    return this.decoder ? this.decoder.decode() : '';
+    const d = this.decoder;
+    if (d === null) return '';
+    const text = d.decode();
+    this.decoder = null;
+    releaseDecoder(this.label, d);
+    return text;
   }
 }
 
 /** Decodes a whole (small) buffer in a known encoding. */
 export function decodeAll(bytes: Uint8Array, encoding: EncodingName): string {
-  return new TextDecoder(DECODER_LABEL[encoding === 'binary' ? 'unknown' : encoding]).decode(bytes);
+  const label = DECODER_LABEL[encoding === 'binary' ? 'unknown' : encoding];
+  const d = acquireDecoder(label);
+  const text = d.decode(bytes);
+  releaseDecoder(label, d);
+  return text;
 }

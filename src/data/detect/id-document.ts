@@ -28,9 +28,10 @@ const RULES: readonly Rule[] = [
 
 /** Lower-case extension of the last path component, '' when none. */
 export function extensionOf(path: string): string {
-  const base = path.split(/[\\/]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+  // the last component starts after the last '/' or '\\' (no array of components per call: it runs per file)
+  const baseStart = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
+  const dot = path.lastIndexOf('.');
+  return dot > baseStart ? path.slice(dot + 1).toLowerCase() : '';
 }
 
 export function isImagePath(path: string): boolean {
@@ -49,12 +50,13 @@ export function idDocumentOf(path: string): { kind: IdDocumentKind; label: strin
 }
 
 /** The ID documents named by several paths (a file and the members inside it), the strongest APPI class first. */
+const RANK: readonly AppiClass[] = ['specific_personal_information', 'sensitive', 'financial', 'personal', 'not_personal'];
+
 export function idDocumentsOf(paths: readonly string[]): { kind: IdDocumentKind; label: string; appi: AppiClass }[] {
-  const rank: readonly AppiClass[] = ['specific_personal_information', 'sensitive', 'financial', 'personal', 'not_personal'];
   const out: { kind: IdDocumentKind; label: string; appi: AppiClass }[] = [];
   for (const p of paths) {
     const d = idDocumentOf(p);
     if (d !== null) out.push(d);
   }
-  return out.sort((a, b) => rank.indexOf(a.appi) - rank.indexOf(b.appi));
+  return out.length > 1 ? out.sort((a, b) => RANK.indexOf(a.appi) - RANK.indexOf(b.appi)) : out;
 }

@@ -115,8 +115,11 @@ export function hashBits(prefix: string, hash: string, at: number, out: Int32Arr
  * budget: persons keys by the million in a few bytes each, where a Set of strings would take about a hundred.
  */
 export class KeySet {
-  /** Two words a slot; (0, 0) marks an empty slot (the key (0, 0) itself is kept aside in `zero`). */
-  private slots = new Int32Array(2 * 1024);
+  /**
+   * Two words a slot; (0, 0) marks an empty slot (the key (0, 0) itself is kept aside in `zero`). It starts small
+   * and doubles (grow): every Classifier holds two, and most files have a handful of persons.
+   */
+  private slots = new Int32Array(2 * 16);
   private count = 0;
   private zero = false;
   private readonly bits = new Int32Array(2);
