@@ -3,12 +3,13 @@
 // one of --baseline (reports/baseline.ts): a finding of A on something B did not cover is "not covered".
 import { assessmentBlock } from './render/assessment-block.js';
 import { hanging } from './render/columns.js';
+import { shortId } from './render/short-name.js';
 import { severityRank, type Severity } from '../src/model.js';
 import { compareWithBaseline } from './baseline.js';
 import type { Report, ReportFinding } from './render/json.js';
 import { pad, widest, type Lang } from './render/table.js';
 import { mdCode, mdText, stillReportableList } from './render/md.js';
-import { stillReportableLine } from './render/baseline-view.js';
+import { STILL_REPORTABLE_LABEL, stillReportableLine } from './render/baseline-view.js';
 import { formatLocalTime } from '../src/text/local-time.js';
 import { SEVERITY_LABEL } from './render/view.js';
 import { escapeLines } from '../src/text/sanitize.js';
@@ -99,17 +100,16 @@ function L(lang: Lang, ja: string, en: string): string {
   return lang === 'ja' ? ja : en;
 }
 
-function short(id: string): string {
-  return id.replace(/^arn:aws:s3:::/, '');
-}
-
-/** One line per finding; a resolved finding that is still reportable gets its window and deadlines on the next line. */
+/**
+ * One line per finding (resources by their short name: bucket, account/container); a resolved finding that is still
+ * reportable gets its own exposure window and deadlines under it, wrapped at 80 columns.
+ */
 function tableRows(findings: readonly ReportFinding[], lang: Lang): string[] {
-  const cells = findings.map((f) => [SEVERITY_LABEL[f.severity][lang], short(f.resourceId), f.checkId, f.title[lang]]);
+  const cells = findings.map((f) => [SEVERITY_LABEL[f.severity][lang], shortId(f.resourceId), f.checkId, f.title[lang]]);
   const widths = [0, 1, 2].map((i) => Math.min(48, widest(cells.map((c) => c[i] ?? ''))));
   return cells.flatMap((c, i) => {
     const still = findings[i]?.stillReportable;
-    return [`  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${pad(c[2] ?? '', widths[2] ?? 0)}  ${c[3] ?? ''}`, ...(still ? [`    ${stillReportableLine(still)[lang]}`] : [])];
+    return [`  ${pad(c[0] ?? '', widths[0] ?? 0)}  ${pad(c[1] ?? '', widths[1] ?? 0)}  ${pad(c[2] ?? '', widths[2] ?? 0)}  ${c[3] ?? ''}`, ...(still ? hanging('    ', stillReportableLine(still)[lang]) : [])];
   });
 }
 
@@ -134,7 +134,7 @@ export function renderDiffTable(diff: ReportDiff, lang: Lang = 'en', after?: Rep
   }
   if (diff.severityChanged.length) {
     out.push(L(lang, `重大度の変更 (${s.severityChanged})`, `Severity changed (${s.severityChanged})`));
-    for (const c of diff.severityChanged) out.push(`  ${SEVERITY_LABEL[c.from][lang]} → ${SEVERITY_LABEL[c.to][lang]}  ${short(c.resourceId)}  ${c.checkId}  ${c.title[lang]}`);
+    for (const c of diff.severityChanged) out.push(`  ${SEVERITY_LABEL[c.from][lang]} → ${SEVERITY_LABEL[c.to][lang]}  ${shortId(c.resourceId)}  ${c.checkId}  ${c.title[lang]}`);
     out.push('');
   }
   if (diff.notCovered.length) {
@@ -183,8 +183,8 @@ export function renderDiffMarkdown(diff: ReportDiff, lang: Lang = 'en'): string 
   const out: string[] = [];
   out.push(`# ${L(lang, 'kumoscan 差分', 'kumoscan diff')}`, '');
   out.push(`${mdText(diff.provider)}: ${mdCode(diff.from.file)} (${mdText(formatLocalTime(diff.from.scannedAt))}) → ${mdCode(diff.to.file)} (${mdText(formatLocalTime(diff.to.scannedAt))})`, '');
-  out.push(`| ${L(lang, '新規', 'New')} | ${L(lang, '解消', 'Resolved')} | ${L(lang, '継続', 'Unchanged')} | ${L(lang, '重大度の変更', 'Severity changed')} | ${L(lang, '対象外', 'Not covered')} |`);
-  out.push('| --- | --- | --- | --- | --- |', `| ${s.new} | ${s.resolved} | ${s.unchanged} | ${s.severityChanged} | ${s.notCovered} |`, '');
+  out.push(`| ${L(lang, '新規', 'New')} | ${L(lang, '解消', 'Resolved')} | ${L(lang, STILL_REPORTABLE_LABEL.ja, 'Resolved — still reportable')} | ${L(lang, '継続', 'Unchanged')} | ${L(lang, '重大度の変更', 'Severity changed')} | ${L(lang, '対象外', 'Not covered')} |`);
+  out.push('| --- | --- | --- | --- | --- | --- |', `| ${s.new} | ${s.resolved} | ${s.stillReportable} | ${s.unchanged} | ${s.severityChanged} | ${s.notCovered} |`, '');
   out.push(`## ${L(lang, '新規', 'New')}`, '', ...mdTable(diff.new, lang), '');
   out.push(`## ${L(lang, '解消', 'Resolved')}`, '', ...mdTable(diff.resolved, lang), '', ...stillReportableList(diff.resolved, lang));
   if (diff.severityChanged.length) {

@@ -333,7 +333,7 @@ async function runScanLogged(argProvider: string | undefined, cliFlags: ScanFlag
   const place = (path: string): string => (flags.shard ? path.split('{shard}').join(String(flags.shard.index)) : path);
   const outputs = { ...(flags.out ? { out: place(flags.out) } : {}), ...(flags.outDir !== undefined ? { outDir: place(flags.outDir) } : {}) };
   // Every output path is checked (and --out-dir created) before any file is read or any call is made.
-  checkOutputs(1, flags.format, outputs);
+  checkOutputs(1, flags.format, { ...outputs, lang: flags.lang });
   if (flags.saveSnapshot) checkOutputFile(flags.saveSnapshot, '--save-snapshot');
   for (const [name, value] of Object.entries(flags)) {
     if (/(Url|Endpoint)$/.test(name) && typeof value === 'string') {

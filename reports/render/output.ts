@@ -22,7 +22,7 @@ export interface EmitOptions {
  * The usage errors of a format list and its destination, found before any work is done: the --out file's folder
  * must exist and be writable; --out-dir is created when missing.
  */
-export function checkOutputs(reportCount: number, formats: readonly Format[], opts: { out?: string | undefined; outDir?: string | undefined }): void {
+export function checkOutputs(reportCount: number, formats: readonly Format[], opts: { out?: string | undefined; outDir?: string | undefined; lang?: Lang | undefined }): void {
   if (opts.out !== undefined && opts.outDir !== undefined) throw new UsageError('give --out FILE (one format) or --out-dir DIR, not both');
   if (formats.length > 1 && opts.outDir === undefined) throw new UsageError(`several formats (${formats.join(', ')}) need --out-dir DIR; each is written there as kumoscan-report.<ext>`);
   if (reportCount > 1) {
@@ -31,7 +31,7 @@ export function checkOutputs(reportCount: number, formats: readonly Format[], op
   }
   if (formats.some(isPrinted)) {
     if (opts.out === undefined && opts.outDir === undefined) throw new UsageError('the pdf format writes a file: give --out FILE.pdf or --out-dir DIR');
-    findChromium();
+    findChromium(opts.lang ?? 'en');
   }
   if (opts.out !== undefined) checkOutputFile(opts.out, '--out');
   if (opts.outDir !== undefined) prepareOutputDir(opts.outDir);
@@ -66,5 +66,5 @@ export async function emitReports(reports: readonly Report[], formats: readonly 
 
 /** A printed format's bytes: the rendered page through Chromium (playwright-core is loaded only then). */
 async function printed(format: Format, reports: readonly Report[], lang: Lang): Promise<Uint8Array> {
-  return printPdf(renderFormat(format, reports, { lang }));
+  return printPdf(renderFormat(format, reports, { lang }), { lang });
 }

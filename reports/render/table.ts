@@ -47,7 +47,8 @@ const MOST_SEVERE_SHOWN = 5;
 
 const num = (n: number): string => n.toLocaleString('en-US');
 
-function rows(findings: readonly ReportFinding[], subjectOf: (f: ReportFinding) => string, lang: Lang, mark?: 'resolved'): string[] {
+/** `under`: lines a finding carries under its row (a resolved finding's exposure window and deadlines). */
+function rows(findings: readonly ReportFinding[], subjectOf: (f: ReportFinding) => string, lang: Lang, mark?: 'resolved', under?: (f: ReportFinding) => string[]): string[] {
   const cells = findings.map((f) => [subjectOf(f), f.checkId, f.title[lang]]);
   const widths = [0, 1].map((i) => Math.min(48, widest(cells.map((c) => c[i] ?? ''))));
   // With --baseline, each row starts with its state: [new], [unchanged] (or [resolved] in the resolved list).
@@ -73,6 +74,8 @@ function rows(findings: readonly ReportFinding[], subjectOf: (f: ReportFinding) 
     const lines = wrapOnce(c[2] ?? '', CONSOLE_WIDTH - indent);
     if (first === null) out.push(head.trimEnd());
     for (const [j, line] of lines.entries()) out.push((j === 0 && first !== null ? first : ' '.repeat(indent)) + line);
+    const f = findings[i];
+    if (under && f) for (const line of under(f)) out.push(line);
   }
   return out;
 }
@@ -235,10 +238,9 @@ export function renderTable(report: Report, lang: Lang = 'en', opts: TableOption
   const resolved = (report.resolved ?? []).filter(shown);
   if (resolved.length > 0) {
     out.push(ja ? `ベースラインから解消 (${num(resolved.length)})` : `Resolved since the baseline (${num(resolved.length)})`);
-    for (const row of rows(resolved, subjectOf, lang, 'resolved')) out.push(row);
-    // Resolved, still reportable: once per resource (its public-read and public-list say the same), under the list.
-    const still = new Set(resolved.flatMap((f) => (f.stillReportable ? [stillReportableLine(f.stillReportable)[lang]] : [])));
-    for (const line of still) out.push(...hanging('  ', line));
+    // Resolved, still reportable: per finding, its exposure window and deadlines under its row.
+    const still = (f: ReportFinding): string[] => (f.stillReportable ? hanging('    ', stillReportableLine(f.stillReportable)[lang]) : []);
+    for (const row of rows(resolved, subjectOf, lang, 'resolved', still)) out.push(row);
     out.push('');
   }
   const since = publicSinceEntries([report]);

@@ -88,7 +88,7 @@ export function evaluatePlan(planPath: string, flags: TerraformScanFlags, now: D
 export async function runTerraformScan(planPath: string, flags: TerraformScanFlags, write: (text: string) => void): Promise<number> {
   const { checkOutputs, emitReports } = await import('../../reports/render/output.js');
   const outputs = { ...(flags.out !== undefined ? { out: flags.out } : {}), ...(flags.outDir !== undefined ? { outDir: flags.outDir } : {}) };
-  checkOutputs(1, flags.format, outputs);
+  checkOutputs(1, flags.format, { ...outputs, lang: flags.lang });
   const { reports, exitCode, snapshots } = evaluatePlan(planPath, flags);
   if (reports.length === 0) {
     process.stderr.write(

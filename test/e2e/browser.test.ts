@@ -266,9 +266,9 @@ describe('kumoscan report --format pdf', () => {
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     assert.ok(pages >= 2 && pages <= 10, `${pages} pages`);
     assert.match(pdf.toString('latin1'), /\/MediaBox\s*\[\s*0 0 59[45]\.\d+ 84[12]\.\d+\s*\]/, 'A4 (595 × 842 pt)');
-    const none = await runCli(['report', files[0] ?? '', '--format', 'pdf', '--out', join(OUTPUT, 'none.pdf')], { KUMOSCAN_CHROMIUM: '/nonexistent/chromium' });
+    const none = await runCli(['report', files[0] ?? '', '--format', 'pdf', '--out', join(OUTPUT, 'none.pdf'), '--lang', 'en'], { KUMOSCAN_CHROMIUM: '/nonexistent/chromium' });
     assert.equal(none.code, 2);
-    assert.equal(none.stderr.trim(), 'kumoscan: the pdf format needs Chromium: KUMOSCAN_CHROMIUM=/nonexistent/chromium does not exist');
+    assert.equal(none.stderr.trim(), 'kumoscan: no Chromium found: the pdf format prints with KUMOSCAN_CHROMIUM=/nonexistent/chromium, which does not exist');
     assert.equal(existsSync(join(OUTPUT, 'none.pdf')), false);
   });
 

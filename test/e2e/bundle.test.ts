@@ -104,10 +104,12 @@ describe('the production bundle', () => {
       assert.ok(existsSync(join(bundle, p)), p);
     }
     assert.deepEqual(readdirSync(join(bundle, 'dist')).sort(), ['checks', 'providers', 'reports', 'src']);
-    // Every package the lock file marks as needed only for development is absent (typescript, playwright-core …).
+    // Every package the lock file marks as needed only for development is absent (typescript, aws-sdk-client-mock …);
+    // playwright-core, the browser driver of --format pdf, is a runtime dependency and is there.
     const lock = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
     const devOnly = Object.entries(lock.packages).filter(([path, p]) => path !== '' && p.dev === true).map(([path]) => path);
-    assert.ok(devOnly.includes('node_modules/typescript') && devOnly.includes('node_modules/playwright-core'));
+    assert.ok(devOnly.includes('node_modules/typescript') && !devOnly.includes('node_modules/playwright-core'));
+    assert.ok(existsSync(join(bundle, 'node_modules', 'playwright-core', 'package.json')), 'playwright-core in the production install');
     assert.deepEqual(devOnly.filter((path) => existsSync(join(bundle, path))), [], 'dev-only packages in the bundle');
     assert.equal(filesUnder(join(bundle, 'dist')).filter((f) => f.endsWith('.map') || f.includes('.test.')).length, 0);
     assert.ok(statSync(join(bundle, 'bin', 'kumoscan.js')).mode & 0o111, 'bin/kumoscan.js is executable');
@@ -158,6 +160,21 @@ describe('the production bundle', () => {
       assert.deepEqual(filesUnder(gcpOut), ['kumoscan-report.json']);
     } finally {
       await gcs.close();
+    }
+
+    // --format pdf from the production install (playwright-core is a runtime dependency) with the local Chromium;
+    // Chromium needs a writable TMPDIR for its profile, so this run has one (inside the work folder).
+    if (existsSync('/usr/bin/chromium')) {
+      const report = join(work, 'out-scan', 'kumoscan-report.json');
+      const pdf = join(work, 'out-pdf', 'r.pdf');
+      mkdirSync(join(work, 'out-pdf', 'tmp'), { recursive: true });
+      const printed = spawnSync(process.execPath, [join(bundle, 'bin', 'kumoscan.js'), 'report', report, '--format', 'pdf', '--out', pdf, '--lang', 'ja'], {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', HOME: join(work, 'out-pdf', 'tmp'), TMPDIR: join(work, 'out-pdf', 'tmp') },
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
+      assert.equal(printed.status, 0, printed.stderr);
+      assert.equal(readFileSync(pdf).subarray(0, 5).toString('latin1'), '%PDF-');
     }
 
     // Nothing else changed: the bundle, the working directory, HOME and TMPDIR (which do not even exist).

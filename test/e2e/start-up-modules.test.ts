@@ -1,7 +1,8 @@
 // Start-up: the cloud SDKs and Azurite are loaded only by the command that calls a cloud. Every command below runs
 // as a user runs it (bin/kumoscan.js) with test/helpers/module-trace.mjs preloaded, which lists every module the
 // process loaded; the list must hold no module of an SDK package. A live `scan aws` (against a closed local port)
-// is the control: it loads the AWS SDK, and still neither the Azure nor the Google one.
+// is the control: it loads the AWS SDK, and still neither the Azure nor the Google one. playwright-core (the browser
+// driver of --format pdf, a runtime dependency) is loaded by none of them, nor by a pdf run that finds no browser.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ const SDKS: Record<string, RegExp> = {
   azure: /\/node_modules\/@azure\//,
   gcp: /\/node_modules\/(@google-cloud\/|google-auth-library\/|gaxios\/)/,
   azurite: /\/node_modules\/azurite\//,
+  // Not an SDK, but as heavy: the browser driver of --format pdf, loaded only when a PDF is printed.
+  'playwright-core': /\/node_modules\/playwright-core\//,
 };
 
 let traces = 0;
@@ -84,4 +87,25 @@ describe('start-up: commands that call no cloud load no cloud SDK', () => {
     const modules = readFileSync(join(work, 'trace-live.txt'), 'utf8').split('\n');
     assert.deepEqual(sdksIn(modules), ['aws']);
   });
+
+  // --format pdf with the browser path pointed at nothing: one line in the language asked, exit 2, and playwright-core
+  // is never loaded (the browser is looked for before anything is rendered).
+  for (const [lang, line] of [
+    ['en', 'kumoscan: no Chromium found: the pdf format prints with KUMOSCAN_CHROMIUM=/nonexistent/chromium, which does not exist\n'],
+    ['ja', 'kumoscan: Chromium が見つかりません：pdf 形式の印刷に使う KUMOSCAN_CHROMIUM=/nonexistent/chromium は存在しません\n'],
+  ] as const) {
+    test(`kumoscan report <report> --format pdf --lang ${lang} without a Chromium: "${line.trim()}", exit 2`, async () => {
+      const out = join(work, `no-browser-${lang}.pdf`);
+      const res = await runCli(['report', shard0, '--format', 'pdf', '--out', out, '--lang', lang], {
+        KUMOSCAN_CHROMIUM: '/nonexistent/chromium',
+        KUMOSCAN_MODULE_TRACE: join(work, `trace-pdf-${lang}.txt`),
+        NODE_OPTIONS: `--import=${tracer}`,
+      });
+      assert.equal(res.code, 2);
+      assert.equal(res.stderr, line);
+      assert.equal(res.stdout, '');
+      assert.equal(existsSync(out), false);
+      assert.deepEqual(sdksIn(readFileSync(join(work, `trace-pdf-${lang}.txt`), 'utf8').split('\n')), []);
+    });
+  }
 });

@@ -262,7 +262,7 @@ describe('kumoscan diff', () => {
     const md = await runCli(['diff', fa, fb, '--format', 'md', '--lang', 'en']);
     assert.equal(md.code, 1);
     assert.match(md.stdout, /^# kumoscan diff\n/);
-    assert.match(md.stdout, /\| 10 \| 3 \| 16 \| 0 \| 0 \|/);
+    assert.match(md.stdout, /\| 10 \| 3 \| 0 \| 16 \| 0 \| 0 \|/);
     assert.match(md.stdout, /## Resolved\n\n\| Severity \| Resource \| Check \| Title \|\n\| --- \| --- \| --- \| --- \|\n\| High \| `arn:aws:s3:::hr-system-locked` \| `external-principal-read` \|/);
 
     const same = await runCli(['diff', fa, fa]);

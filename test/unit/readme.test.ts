@@ -1,8 +1,8 @@
 // The README tells the truth about what it can check: the number of checks and the table of them are the
-// registry's, it links to nothing outside this repository, and the Quick start's classify command runs on the
+// registry's, the test counts are the test files', it links to nothing outside this repository, and the Quick start's classify command runs on the
 // sample export under examples/ (made by the demo's generator) and finds what the comment above it says.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ACCOUNT_CHECKS, CHECKS, POLICY_CHECKS } from '../../checks/index.js';
@@ -28,6 +28,12 @@ describe('README', () => {
     const status = /^Status: [\s\S]*?\n\n/m.exec(readme)?.[0] ?? '';
     assert.doesNotMatch(status, /still to come/i);
     for (const feature of ['configuration file', 'suppressions', '`kumoscan diff`', 'organization-wide scans', '`kumoscan merge`']) assert.ok(status.includes(feature), feature);
+  });
+
+  test('the test counts are the number of test files in test/unit and test/e2e', () => {
+    const files = (dir: string): number => readdirSync(join(PACKAGE_ROOT, 'test', dir)).filter((f) => f.endsWith('.test.ts')).length;
+    const said = /The suite: (\d+) unit test files \(`test\/unit`[^)]*\) and (\d+) end-to-end test files/.exec(readme.replace(/\n +/g, ' '));
+    assert.deepEqual([Number(said?.[1]), Number(said?.[2])], [files('unit'), files('e2e')]);
   });
 
   test('no link leaves the repository (no ../ paths)', () => {

@@ -13,6 +13,8 @@ import { charts, trendPoints } from '../../reports/render/html/charts/index.js';
 import { allViews } from '../../reports/render/view.js';
 import { applyBaseline } from '../../reports/baseline.js';
 import { exampleReport, profiledReport } from '../fixtures/render-reports.js';
+import { LONG_ACCOUNT_ID, LONG_CONTAINER_ID, longAzureIdReport } from '../fixtures/azure-long-ids.js';
+import { fitLabel, LABEL_PX_PER_COLUMN } from '../../reports/render/html/charts/svg.js';
 
 const note = { ja: 'n', en: 'n' };
 function deadlines(discoveredAt: string, to: string, due: string): Deadlines {
@@ -122,5 +124,33 @@ describe('categories and trend', () => {
     assert.equal(points[1]?.unchanged, compared.summary.baseline?.unchanged);
     assert.equal(points[1]?.other, compared.summary.baseline?.new);
     assert.ok(charts([compared], allViews([compared]), '2026-11-25').some((c) => c.includes('id="chart-trend"')));
+  });
+});
+
+describe('names in the charts: short, with the full id as a tooltip', () => {
+  test('an Azure container with a 180-character ARM id is "account/container" in every chart, the ARM id in a <title>; each label fits its room', () => {
+    assert.equal(LONG_CONTAINER_ID.length, 180);
+    const report = longAzureIdReport();
+    const svg = charts([report], allViews([report]), '2026-12-07');
+    const byId = new Map(svg.map((c) => [/id="(chart-[a-z]+)"/.exec(c)?.[1], c]));
+    assert.deepEqual([...byId.keys()], ['chart-deadlines', 'chart-exposure', 'chart-categories', 'chart-severity']);
+    const names = (c: string | undefined, cls: string): string[] => [...(c ?? '').matchAll(new RegExp(`class="${cls}">([^<]*)<`, 'g'))].map((m) => m[1] ?? '');
+    assert.deepEqual(names(byId.get('chart-deadlines'), 'tl-name'), ['kumohrsystem/hr-system']);
+    assert.ok(names(byId.get('chart-exposure'), 'mx-name').includes('kumohrsystem/hr-system'));
+    assert.deepEqual(names(byId.get('chart-severity'), 'sv-name').sort(), ['Azure Blob Storage kumohrsystem', 'Azure Blob Storage kumolegacy']);
+    // The full id is there for who needs it: the tooltip of the name.
+    assert.ok(byId.get('chart-deadlines')?.includes(`<g class="chart-name"><title>${LONG_CONTAINER_ID}</title><text`));
+    assert.ok(byId.get('chart-exposure')?.includes(`<title>${LONG_CONTAINER_ID}</title>`));
+    assert.ok(byId.get('chart-severity')?.includes(`<title>Azure Blob Storage ${LONG_ACCOUNT_ID}</title>`));
+    // No label text is an ARM id.
+    for (const c of svg) assert.doesNotMatch(c.replace(/<title>[^<]*<\/title>/g, ''), />[^<]*\/subscriptions\//);
+  });
+
+  test('a name longer than its room is cut with … to the columns that fit (a wide character counts two)', () => {
+    const svg = exposureMatrix([{ name: `acct/${'c'.repeat(63)}`, id: 'full-id', read: true, list: false, write: false, personal: true }]);
+    const shown = /class="mx-name">([^<]*)</.exec(svg)?.[1] ?? '';
+    assert.ok(shown.endsWith('…'));
+    assert.ok([...shown].length * LABEL_PX_PER_COLUMN <= 300 - 8, shown);
+    assert.equal(fitLabel('社員名簿'.repeat(20), 70), '社員名簿…');
   });
 });

@@ -86,12 +86,15 @@ describe('applyBaseline: the fixed My Number bucket', () => {
 
 describe('every format shows it', () => {
   test('table, ja and en: the mark, the window in JST and the deadlines', () => {
-    // The table wraps at 80 columns: lines are joined back before matching (once per resource, under the resolved list).
+    // The table wraps at 80 columns: lines are joined back before matching (per finding, under its row).
     const en = renderTable(after, 'en').replace(/\n +/g, ' ');
     assert.match(en, /resolved — still reportable \("hr-exports-1500"\): exposed from 2026-12-01 00:30 JST or earlier until a fix after 2026-12-01 00:30 JST and by 2026-12-07 23:17 JST; 知った日 \(day known\) 2026-12-01, 速報 \(preliminary report\) 2026-12-0\d – 2026-12-0\d, 確報 \(final report\) by 2027-01-29 \(60 days\)\./);
     const ja = renderTable(after, 'ja').replace(/\n +/g, '');
     assert.match(ja, /解消済み—報告対象の可能性あり（「hr-exports-1500」）: ?公開期間: ?2026-12-01 ?00:30 ?JST ?以前から、2026-12-01 ?00:30 ?JST ?より後 ?2026-12-07 ?23:17 ?JST ?までの間に解消。知った日 ?2026-12-01、速報 ?2026-12-0\d〜2026-12-0\d、確報 ?2027-01-29まで（60日）。/);
-    assert.equal(ja.split('解消済み—報告対象の可能性あり').length - 1, 1);
+    // Per finding: public-read and public-list each carry their window and deadlines, right under their row.
+    assert.equal(ja.split('解消済み—報告対象の可能性あり').length - 1, 2);
+    const raw = renderTable(after, 'en');
+    for (const check of ['public-read', 'public-list']) assert.match(raw, new RegExp(`\\[resolved\\] +hr-exports-1500 +${check}\\b[^\\n]*\\n(?: {6,}[^\\n]*\\n)* {4}resolved — still reportable \\("hr-exports-1500"\\): exposed from`));
   });
 
   test('Markdown, HTML, CSV and SARIF', () => {
@@ -115,7 +118,8 @@ describe('every format shows it', () => {
   test('kumoscan diff (pure): counted, and listed with the window in the table and Markdown', () => {
     const d = diffReports(before, evaluateSnapshot(privateSnapshot(), opts(B_AT)), { a: 'before.json', b: 'after.json' });
     assert.equal(d.summary.stillReportable, 2);
-    const table = renderDiffTable(d, 'en');
+    // The still-reportable lines wrap at 80 columns under their row: joined back before matching.
+    const table = renderDiffTable(d, 'en').replace(/\n {4}(?! )/g, ' ');
     assert.match(table, /before\.json \(2026-12-01 00:30 JST\) → after\.json \(2026-12-07 23:17 JST\)/);
     assert.match(table, /Resolved \(\d+, 2 still reportable\)/);
     assert.match(table, /resolved — still reportable \("hr-exports-1500"\): exposed from 2026-12-01 00:30 JST or earlier/);
@@ -143,7 +147,7 @@ test('CLI: scan the public snapshot, then the private one with --baseline, then 
   const diff = await runCli(['diff', join(dir, 'a.json'), join(dir, 'b.json'), '--lang', 'ja']);
   assert.equal(diff.code, 0, diff.stderr);
   assert.match(diff.stdout, /解消 \(\d+、うち報告対象の可能性あり 2\)/);
-  assert.match(diff.stdout, new RegExp(`解消済み—報告対象の可能性あり（「hr-exports-1500」）: 公開期間: .* JST 以前から、.*知った日 ${known}、速報 `));
+  assert.match(diff.stdout.replace(/\n {4}(?! )/g, ''), new RegExp(`解消済み—報告対象の可能性あり（「hr-exports-1500」）: 公開期間: .* JST 以前から、.*知った日 ${known}、速報 `));
   // The later report's APPI assessment block closes the diff table (as in scan's table), and says the fixed exposure still counts.
   assert.match(diff.stdout, /\n個人情報保護法の評価（個人情報保護委員会への漏えい等報告）\n {2}リソース \d+、誰でも読取・一覧可 \d+/);
   assert.match(diff.stdout.replace(/\n +/g, ''), /解消済みでも報告対象の可能性がある指摘 ?2 ?件（上の「解消」を参照）/);

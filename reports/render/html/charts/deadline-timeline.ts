@@ -2,12 +2,14 @@
 // bounds it (--history), 知った日 (the day the business knew), the 速報 window (preliminary report), 確報 (final
 // report) — with today marked.
 import type { Deadlines } from '../../../appi/types.js';
-import { el, figure, label, moreNote, round, shorten } from './svg.js';
+import { el, figure, fitLabel, label, moreNote, nameLabel, round } from './svg.js';
 import { tokyoDate } from '../../../appi/deadlines.js';
 
 export interface TimelineRow {
-  /** The resources the dates are for (names). */
+  /** The resources the dates are for (short names). */
   names: string[];
+  /** Their full ids, in the label's tooltip. */
+  ids: string[];
   deadlines: Deadlines;
 }
 
@@ -29,14 +31,15 @@ function occurredDays(d: Deadlines): number[] {
 }
 
 /** Resources with the same dates share a line. */
-export function timelineRows(items: readonly { name: string; deadlines: Deadlines | null }[]): TimelineRow[] {
+export function timelineRows(items: readonly { name: string; id?: string; deadlines: Deadlines | null }[]): TimelineRow[] {
   const rows = new Map<string, TimelineRow>();
   for (const it of items) {
     const d = it.deadlines;
     if (!d) continue;
     const key = [d.discoveredAt, d.preliminary.from, d.preliminary.to, d.final.due, d.occurred?.earliest ?? '', d.occurred?.latest ?? ''].join('|');
-    const row = rows.get(key) ?? { names: [], deadlines: d };
+    const row = rows.get(key) ?? { names: [], ids: [], deadlines: d };
     row.names.push(it.name);
+    row.ids.push(it.id ?? it.name);
     rows.set(key, row);
   }
   return [...rows.values()].sort((a, b) => (a.deadlines.final.due < b.deadlines.final.due ? -1 : 1));
@@ -56,8 +59,8 @@ export function deadlineTimeline(rows: readonly TimelineRow[], today: string): s
   shown.forEach((r, i) => {
     const d = r.deadlines;
     const y = TOP + i * ROW + 30;
-    const who = r.names.length === 1 ? (r.names[0] ?? '') : `${shorten(r.names[0] ?? '', 40)} +${r.names.length - 1}`;
-    parts.push(label(LEFT, y - 20, shorten(who, 70), { class: 'tl-name' }));
+    const who = r.names.length === 1 ? (r.names[0] ?? '') : `${fitLabel(r.names[0] ?? '', (W - LEFT - RIGHT) / 2)} +${r.names.length - 1}`;
+    parts.push(nameLabel(LEFT, y - 20, who, r.ids.join('\n'), W - LEFT - RIGHT, { class: 'tl-name' }));
     parts.push(el('line', { x1: x(d.discoveredAt), y1: y, x2: x(d.final.due), y2: y, class: 'tl-axis' }));
     const pFrom = x(d.preliminary.from);
     const pTo = x(d.preliminary.to);

@@ -1,9 +1,12 @@
 // Chart: which resources anyone can read, list or write — a matrix of resources × read/list/write (yes, no,
 // unknown) with a personal-data marker. Only resources with a yes or an unknown are rows; capped, with a count.
-import { el, figure, label, moreNote, shorten } from './svg.js';
+import { el, figure, label, moreNote, nameLabel } from './svg.js';
 
 export interface MatrixRow {
+  /** The short name shown (bucket, account/container). */
   name: string;
+  /** The full id, in the label's tooltip (the name when absent). */
+  id?: string;
   read: boolean | null;
   list: boolean | null;
   write: boolean | null;
@@ -44,7 +47,7 @@ export function exposureMatrix(all: readonly MatrixRow[], max = MATRIX_MAX_ROWS)
   cols.forEach(([, name], c) => parts.push(label(NAME_W + c * COL + COL / 2, 18, name, { class: 'mx-head', 'text-anchor': 'middle' })));
   shown.forEach((r, i) => {
     const y = TOP + i * ROW;
-    parts.push(label(0, y + 15, shorten(r.name, 40), { class: 'mx-name' }));
+    parts.push(nameLabel(0, y + 15, r.name, r.id ?? r.name, NAME_W - 8, { class: 'mx-name' }));
     (['read', 'list', 'write'] as const).forEach((k, c) => {
       const { cls, mark } = cell(r[k]);
       const x = NAME_W + c * COL + 4;

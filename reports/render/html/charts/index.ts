@@ -1,6 +1,7 @@
 // The report's charts from its views: each chart's data is picked here, drawn by a pure function of its own file.
 import { SEVERITIES, type Severity } from '../../../../src/model.js';
 import type { Report } from '../../json.js';
+import { shortId } from '../../short-name.js';
 import { CLASS_LABEL, PROVIDER_LABEL, type ResourceView } from '../../view.js';
 import { categoryBars, type CategoryCount } from './category-bars.js';
 import { deadlineTimeline, timelineRows } from './deadline-timeline.js';
@@ -12,11 +13,16 @@ function accountOf(v: ResourceView): string {
   return v.resource?.account ?? v.report.scope.accounts[0] ?? v.id;
 }
 
+/** What a chart names a resource by: its short name (bucket, account/container), never an ARM id. */
+function chartName(v: ResourceView): string {
+  return v.resource ? v.name : shortId(v.id);
+}
+
 export function severityGroups(views: readonly ResourceView[]): SeverityGroup[] {
   const groups = new Map<string, SeverityGroup>();
   for (const v of views) {
     const key = `${PROVIDER_LABEL[v.provider]} ${accountOf(v)}`;
-    const g = groups.get(key) ?? { label: key, counts: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number> };
+    const g = groups.get(key) ?? { label: `${PROVIDER_LABEL[v.provider]} ${shortId(accountOf(v))}`, title: key, counts: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number> };
     for (const f of v.findings) g.counts[f.severity]++;
     groups.set(key, g);
   }
@@ -49,8 +55,8 @@ export function charts(reports: readonly Report[], views: readonly ResourceView[
   const urgent = views.filter((v) => v.reportability?.result === 'likely' || v.reportability?.result === 'review');
   const { counts, exposedPersonal } = categoryCounts(storage);
   return [
-    deadlineTimeline(timelineRows(urgent.map((v) => ({ name: v.name, deadlines: v.deadlines }))), today),
-    exposureMatrix(storage.map((v) => ({ name: v.name, read: v.resource?.exposure.read ?? null, list: v.resource?.exposure.list ?? null, write: v.resource?.exposure.write ?? null, personal: v.personalData }))),
+    deadlineTimeline(timelineRows(urgent.map((v) => ({ name: chartName(v), id: v.id, deadlines: v.deadlines }))), today),
+    exposureMatrix(storage.map((v) => ({ name: chartName(v), id: v.id, read: v.resource?.exposure.read ?? null, list: v.resource?.exposure.list ?? null, write: v.resource?.exposure.write ?? null, personal: v.personalData }))),
     categoryBars(counts, exposedPersonal),
     severityBars(severityGroups(views)),
     trendChart(trendPoints(reports)),

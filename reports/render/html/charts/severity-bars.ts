@@ -2,11 +2,13 @@
 import type { Severity } from '../../../../src/model.js';
 import { SEVERITIES, severityRank } from '../../../../src/model.js';
 import { SEVERITY_LABEL } from '../../view.js';
-import { el, figure, label, moreNote, shorten } from './svg.js';
+import { el, figure, label, moreNote, nameLabel } from './svg.js';
 
 export interface SeverityGroup {
-  /** "AWS S3 123456789012" */
+  /** "AWS S3 123456789012", "Azure Blob kumohrsystem": the provider and the account's short name. */
   label: string;
+  /** The provider and the account's full id (an ARM id for Azure), in the label's tooltip (the label when absent). */
+  title?: string;
   counts: Record<Severity, number>;
 }
 
@@ -45,7 +47,7 @@ export function severityBars(groups: readonly SeverityGroup[], max = SEVERITY_MA
   }
   shown.forEach((g, i) => {
     const y = TOP + i * ROW;
-    parts.push(label(0, y + 15, shorten(g.label, 34), { class: 'sv-name' }));
+    parts.push(nameLabel(0, y + 15, g.label, g.title ?? g.label, NAME_W - 8, { class: 'sv-name' }));
     let x = NAME_W;
     for (const s of SEVERITIES) {
       const n = g.counts[s];

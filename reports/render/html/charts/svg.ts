@@ -1,6 +1,7 @@
 // Building blocks of the report's inline SVG charts: pure string builders. Text in both languages is two <text>
 // elements the stylesheet switches between (as the page's spans); every value is escaped.
 import type { I18n } from '../../../../src/model.js';
+import { fit } from '../../columns.js';
 import { esc, t } from '../text.js';
 
 export interface Attrs {
@@ -35,10 +36,23 @@ export function figure(id: string, caption: I18n, width: number, height: number,
   return `<figure class="chart" id="${esc(id)}"><figcaption id="${esc(id)}-cap">${t(caption)}</figcaption><svg role="img" aria-labelledby="${esc(id)}-cap" viewBox="0 0 ${round(width)} ${round(height)}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">${body}</svg>${note}</figure>`;
 }
 
-/** A name shortened to `max` characters (…), for axis labels. */
-export function shorten(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
+/**
+ * Pixels one display column of a 12 px label may take (a wide — CJK — character is two columns): measured in Chromium,
+ * Latin names stay under 7 px a character, so a name cut to the columns of its room never runs past it.
+ */
+export const LABEL_PX_PER_COLUMN = 7;
+
+/** A name cut (…) to fit `px` pixels of a 12 px label. */
+export function fitLabel(s: string, px: number): string {
+  return fit(s, Math.max(4, Math.floor(px / LABEL_PX_PER_COLUMN)));
+}
+
+/**
+ * A label naming a resource or an account: its short name (bucket, account/container — never a 180-character ARM id)
+ * cut to `px`, and the full id in a <title> the browser shows as a tooltip.
+ */
+export function nameLabel(x: number, y: number, name: string, fullId: string, px: number, a: Attrs = {}): string {
+  return el('g', { class: 'chart-name' }, `${el('title', {}, esc(fullId))}${label(x, y, fitLabel(name, px), a)}`);
 }
 
 /** "N more" under a chart whose rows were capped; '' when none were left out. */
