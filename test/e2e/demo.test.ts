@@ -45,7 +45,7 @@ describe('kumoscan demo', () => {
     // The assessment block, the same renderer as the end of the scan table.
     assert.ok(res.stdout.includes('\nAPPI assessment (breach report to the PPC)\n'), res.stdout);
     // The evidence rows: since when it is public, and the leak the access logs confirm (six addresses: category 3 too).
-    assert.match(res.stdout, /\n {2}kumohrdemo\/hr-system \(Azure Blob Storage\)\n {4}Public since {8}\d{4}-\d\d-\d\d \d\d:\d\d JST \(a change by hr-admin@kumo-hr\.example; source: Azure\s+Activity Log\)\n {4}Estimate {12}likely reportable\n {4}Who read it {9}leaked \(confirmed\): Read by outsiders: 1 object, 1,500\s+persons /);
+    assert.match(res.stdout, /\n {2}kumohrdemo\/hr-system \(Azure Blob Storage\)\n {4}Public since {8}\d{4}-\d\d-\d\d \d\d:\d\d JST \(a\s+change\s+by\s+hr-admin@kumo-hr\.example;\s+source:\s+Azure\s+Activity\s+Log\)\n {4}Estimate {12}likely reportable\n {4}Who read it {9}leaked \(confirmed\): Read by outsiders: 1 object, 1,500\s+persons /);
     assert.match(res.stdout, /\n {4}Rules Art\. 7 {8}No\. 1 \(sensitive data\), No\. 3 \(wrongful purpose\), No\. 4\s+\(over 1,000 persons\)/);
     assert.match(res.stdout, /\n {4}My Number Act {7}applies \(Art\. 29-4\)/);
     assert.match(res.stdout, /\n {4}Persons {13}1,500 /);
