@@ -83,7 +83,7 @@ export async function seedDemoAccount(azuriteOrigin: string, account: string, ke
     const put = async (container: string, access: 'container' | undefined, blobs: [string, Uint8Array, string][]): Promise<void> => {
       const c = svc.getContainerClient(container);
       await c.create(access ? { access } : {});
-      for (const [name, body, type] of blobs) await c.getBlockBlobClient(name).uploadData(body, { blobHTTPHeaders: { blobContentType: type } });
+      await Promise.all(blobs.map(([name, body, type]) => c.getBlockBlobClient(name).uploadData(body, { blobHTTPHeaders: { blobContentType: type } })));
     };
     const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
     await put(DEMO_PUBLIC, 'container', [

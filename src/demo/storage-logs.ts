@@ -3,8 +3,9 @@
 //   anonymous blob access on the account and, minutes later, set the container's public access level to Container.
 // - Storage Analytics logs, version 2.0 (the documented semicolon-delimited entries, one blob per hour under
 //   `$logs/blob/YYYY/MM/DD/hh00/000000.log`, as the service writes them): the owner uploads the employee export; then
-//   anonymous downloads of it from six addresses over weeks, anonymous listings, a refused guess at another key and
-//   one download by the owner. Only the anonymous successful requests count as outsiders' reads.
+//   twelve anonymous downloads of it from six addresses in four bursts over five weeks, three anonymous listings, a
+//   refused guess at another key and one download by the owner. Only the anonymous successful requests count as
+//   outsiders' reads.
 // Addresses are from the documentation ranges (RFC 5737); the principal is invented.
 import type { ArmJson } from './arm.js';
 import { DEMO_ACCOUNT, DEMO_ACCOUNT_ID, DEMO_EMPLOYEES_BLOB, DEMO_PUBLIC, DEMO_SUBSCRIPTION, demoContainerId } from './scenario.js';
@@ -54,24 +55,37 @@ interface Entry {
   bytes: number;
 }
 
-/** The anonymous downloads of the export: how many, and from how many addresses (what the report must say). */
-export const DEMO_OUTSIDER_READS = 12;
+/** The minutes of the three downloads of a burst, from its start; four bursts. */
+const BURST_MINUTES = [0, 7, 19] as const;
+const BURSTS = 4;
+
+/** The anonymous downloads of the export and the listings (what the report must say). */
+export const DEMO_OUTSIDER_READS = BURSTS * BURST_MINUTES.length;
 export const DEMO_OUTSIDER_LISTS = 3;
 
-/** The requests the logs hold, oldest first. `exportBytes`: the export's size (each download sends all of it). */
+/**
+ * The requests the logs hold, oldest first. `exportBytes`: the export's size (each download sends all of it). The
+ * outsiders come in four bursts of three downloads (the first at firstRead, the last at lastRead), the six addresses
+ * taking turns, with three listings; the owner's upload, its own download and a refused guess at an older export
+ * are in the logs too. Five hourly log blobs in all.
+ */
 function entries(t: DemoTimeline, exportBytes: number): Entry[] {
   const opened = Date.parse(t.opened);
   const first = Date.parse(t.firstRead);
   const last = Date.parse(t.lastRead);
+  const min = 60_000;
+  const bursts = [first, first + 9 * DAY, first + 21 * DAY, last - BURST_MINUTES[2] * min];
   const out: Entry[] = [{ time: opened + 2 * HOUR, op: 'PutBlob', key: DEMO_EMPLOYEES_BLOB, anonymous: false, status: 201, ip: OWNER_IP, bytes: 0 }];
-  // Twelve downloads spread evenly from the first to the last, the addresses taking turns.
-  for (let i = 0; i < DEMO_OUTSIDER_READS; i++) {
-    const time = first + Math.round(((last - first) * i) / (DEMO_OUTSIDER_READS - 1) / 60_000) * 60_000;
-    out.push({ time, op: 'GetBlob', key: DEMO_EMPLOYEES_BLOB, anonymous: true, status: 200, ip: DEMO_OUTSIDER_IPS[i % DEMO_OUTSIDER_IPS.length] ?? '', bytes: exportBytes });
-  }
-  for (let i = 0; i < DEMO_OUTSIDER_LISTS; i++) out.push({ time: first - 20 * 60_000 + i * 9 * DAY, op: 'ListBlobs', key: null, anonymous: true, status: 200, ip: DEMO_OUTSIDER_IPS[i] ?? '', bytes: 1800 });
-  out.push({ time: first + 6 * HOUR, op: 'GetBlob', key: 'exports/employees-2023.csv', anonymous: true, status: 404, ip: DEMO_OUTSIDER_IPS[2], bytes: 215 });
-  out.push({ time: first + 10 * DAY, op: 'GetBlob', key: DEMO_EMPLOYEES_BLOB, anonymous: false, status: 200, ip: OWNER_IP, bytes: exportBytes });
+  bursts.forEach((start, b) => {
+    BURST_MINUTES.forEach((m, i) => {
+      const n = b * BURST_MINUTES.length + i;
+      out.push({ time: start + m * min, op: 'GetBlob', key: DEMO_EMPLOYEES_BLOB, anonymous: true, status: 200, ip: DEMO_OUTSIDER_IPS[n % DEMO_OUTSIDER_IPS.length] ?? '', bytes: exportBytes });
+    });
+  });
+  const list = (time: number, ip: string): Entry => ({ time, op: 'ListBlobs', key: null, anonymous: true, status: 200, ip, bytes: 1800 });
+  out.push(list(first + 3 * min, DEMO_OUTSIDER_IPS[0]), list(first + 9 * DAY + 25 * min, DEMO_OUTSIDER_IPS[3]), list(last - 30 * min, DEMO_OUTSIDER_IPS[5]));
+  out.push({ time: first + 9 * DAY + 27 * min, op: 'GetBlob', key: 'exports/employees-2023.csv', anonymous: true, status: 404, ip: DEMO_OUTSIDER_IPS[3], bytes: 215 });
+  out.push({ time: first + 21 * DAY + 40 * min, op: 'GetBlob', key: DEMO_EMPLOYEES_BLOB, anonymous: false, status: 200, ip: OWNER_IP, bytes: exportBytes });
   return out.sort((a, b) => a.time - b.time);
 }
 
