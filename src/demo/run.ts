@@ -168,7 +168,7 @@ export function demoSummary(result: DemoResult, lang: 'ja' | 'en'): string {
   const lines = [
     ja ? 'kumoscan デモ — クラウドのアカウントは不要、通信はすべて 127.0.0.1 の中です。' : 'kumoscan demo — no cloud account; everything ran on 127.0.0.1.',
     ja
-      ? `  Azure: Azurite（ローカルのエミュレーター）の HR システムをライブスキャン（Azure Resource Manager はローカルの代替サーバー、--probe、サンプリング、--evidence changes,reads（アクティビティ ログと $logs のアクセスログ）付き）`
+      ? `  Azure: Azurite（ローカルのエミュレーター）の HR システムをライブスキャン（Azure Resource Manager はローカルの代替サーバー、--probe、サンプリング、「--evidence changes,reads」（アクティビティ ログと $logs のアクセスログ）付き）`
       : '  Azure: the HR system in Azurite (a local emulator), scanned live through a local Azure Resource Manager stand-in, with --probe, sampling and --evidence changes,reads (its Activity Log and the $logs access logs)',
     ja ? `  AWS・Google Cloud: ${DEMO_EXAMPLES.aws}、${DEMO_EXAMPLES.gcp}（オフライン評価）` : `  AWS, Google Cloud: ${DEMO_EXAMPLES.aws}, ${DEMO_EXAMPLES.gcp} (evaluated offline)`,
     '',

@@ -19,6 +19,9 @@ import type { Resource } from '../../src/model.js';
 import { packagePath } from '../../src/package-info.js';
 import { withData } from '../fixtures/appi-resources.js';
 import { runCli } from '../helpers/cli.js';
+import { evaluateSnapshot } from '../../src/scan.js';
+import { parseSnapshot } from '../../src/snapshot.js';
+import { assessmentBlock } from '../../reports/render/assessment-block.js';
 import { englishWords, japaneseOutsideTerms } from '../helpers/language-words.js';
 
 const SCANNED = '2026-12-01T00:30:00.000Z';
@@ -153,23 +156,35 @@ describe('item 1 with part of the evidence', () => {
   });
 });
 
+/** The AWS example with its HR bucket's access logging on and the evidence of the fixtures in the snapshot. */
+function exampleWithEvidence(): Record<string, unknown> {
+  const snapshot = JSON.parse(readFileSync(packagePath('examples', 'aws-hr-system.snapshot.json'), 'utf8')) as { buckets: { Name: string; Logging?: unknown }[]; evidence?: unknown };
+  const bucket = snapshot.buckets.find((b) => b.Name === 'hr-system-employees');
+  assert.ok(bucket);
+  bucket.Logging = { LoggingEnabled: { TargetBucket: 'kumo-logs', TargetPrefix: 'logs/kumo-hr/' } };
+  const changes: ChangesEvidence = {
+    source: 'cloudtrail',
+    from: OPENED.from,
+    to: SCANNED,
+    events: [{ time: '2026-10-05T01:30:00.000Z', source: 'cloudtrail', action: 'PutBucketPolicy', target: { kind: 'resource', name: 'hr-system-employees' }, effect: 'opens', principal: 'arn:aws:iam::123456789012:user/alice', sourceIp: '192.0.2.77', userAgent: 'aws-cli/2.15.0' }],
+    truncated: false,
+    errors: [],
+  };
+  snapshot.evidence = { changes, reads: { 'arn:aws:s3:::hr-system-employees': evidence('hr-system-employees') } };
+  return snapshot;
+}
+
+test('the terminal\'s APPI block: "Public since" with the change, in each language', () => {
+  const report = evaluateSnapshot(parseSnapshot(JSON.stringify(exampleWithEvidence())), { source: 'snapshot', failOn: 'none', scannedAt: SCANNED });
+  const block = (lang: 'ja' | 'en'): string => assessmentBlock([report], lang).join('\n').replace(/\s+/g, ' ');
+  assert.ok(block('ja').includes(' 公開状態の開始 2026-10-05 10:30 JST（arn:aws:iam::123456789012:user/alice による変更。出典: AWS CloudTrail） 推定 '), block('ja'));
+  assert.ok(block('en').includes(' Public since 2026-10-05 10:30 JST (a change by arn:aws:iam::123456789012:user/alice; source: AWS CloudTrail) Estimate '), block('en'));
+});
+
 describe('scan --input --redact-ips with the evidence in the snapshot', () => {
   test('the draft keeps its 経緯; no client or caller address and no raw key anywhere in the report', async () => {
-    const snapshot = JSON.parse(readFileSync(packagePath('examples', 'aws-hr-system.snapshot.json'), 'utf8')) as { buckets: { Name: string; Logging?: unknown }[]; evidence?: unknown };
-    const bucket = snapshot.buckets.find((b) => b.Name === 'hr-system-employees');
-    assert.ok(bucket);
-    bucket.Logging = { LoggingEnabled: { TargetBucket: 'kumo-logs', TargetPrefix: 'logs/kumo-hr/' } };
-    const changes: ChangesEvidence = {
-      source: 'cloudtrail',
-      from: OPENED.from,
-      to: SCANNED,
-      events: [{ time: '2026-10-05T01:30:00.000Z', source: 'cloudtrail', action: 'PutBucketPolicy', target: { kind: 'resource', name: 'hr-system-employees' }, effect: 'opens', principal: 'arn:aws:iam::123456789012:user/alice', sourceIp: '192.0.2.77', userAgent: 'aws-cli/2.15.0' }],
-      truncated: false,
-      errors: [],
-    };
-    snapshot.evidence = { changes, reads: { 'arn:aws:s3:::hr-system-employees': evidence('hr-system-employees') } };
     const file = join(mkdtempSync(join(tmpdir(), 'kumoscan-ppc-evidence-')), 'snapshot.json');
-    writeFileSync(file, JSON.stringify(snapshot));
+    writeFileSync(file, JSON.stringify(exampleWithEvidence()));
     const run = await runCli(['scan', '--input', file, '--redact-ips', '--format', 'json', '--quiet', '--fail-on', 'none']);
     // 3: the example keeps a bucket whose ACL and policy were denied (its recorded errors), as without evidence.
     assert.equal(run.code, 3, run.stderr);
