@@ -11,7 +11,7 @@ import { formatLocalTime } from '../../src/text/local-time.js';
 import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
 import type { PublicSince } from '../../src/history/public-since.js';
 import { occurrenceSentence } from './occurrence.js';
-import { openedBySentence } from '../../src/evidence/changes/text.js';
+import { WHERE_TO_LOOK, courseSentence, discoverySentence, hasCourseEvidence, occurrenceFromEvidence } from './ppc-course.js';
 
 export const PPC_ITEM_TITLES: Readonly<Record<PpcDraftItem['no'], I18n>> = {
   1: { ja: '概要', en: '概要 (summary)' },
@@ -66,22 +66,22 @@ function item1(r: Resource, ctx: Pick<PpcDraftContext, 'scannedAt' | 'discovered
       : { ja: '', en: '' };
   const storage = PROVIDER_STORAGE[r.provider];
   const region = r.region ?? '不明';
+  const head: I18n = {
+    ja: `${storage.ja}「${r.name}」（アカウント: ${r.account}、リージョン: ${region}）が、設定の誤りにより、インターネット上の誰でも${can.ja}状態でした（通則ガイドライン3-5-1-1: システムの設定ミス等によりインターネット上で個人データの閲覧が可能な状態）。`,
+    en: `The ${storage.en} "${r.name}" (account: ${r.account}, region: ${r.region ?? 'unknown'}) could, through a setting mistake, be accessed by anyone on the internet to ${can.en} (GL 3-5-1-1: personal data made viewable on the internet by a system setting mistake).`,
+  };
+  // With evidence read (--evidence changes / reads): 発生日, 発覚日 and 経緯, each sentence citing its source.
+  if (hasCourseEvidence(r)) return concatI18n(head, evidence, probe, occurrenceFromEvidence(r, ctx), discoverySentence(ctx), courseSentence(r, ctx, can));
   return concatI18n(
-    {
-      ja: `${storage.ja}「${r.name}」（アカウント: ${r.account}、リージョン: ${region}）が、設定の誤りにより、インターネット上の誰でも${can.ja}状態でした（通則ガイドライン3-5-1-1: システムの設定ミス等によりインターネット上で個人データの閲覧が可能な状態）。`,
-      en: `The ${storage.en} "${r.name}" (account: ${r.account}, region: ${r.region ?? 'unknown'}) could, through a setting mistake, be accessed by anyone on the internet to ${can.en} (GL 3-5-1-1: personal data made viewable on the internet by a system setting mistake).`,
-    },
+    head,
     evidence,
     probe,
     {
       ja: `設定の点検（kumoscan によるスキャン、${formatLocalTime(ctx.scannedAt)}）で判明し、${ctx.discoveredAt} を事態を知った日としています。`,
       en: `Found by a configuration review (a kumoscan scan, ${formatLocalTime(ctx.scannedAt)}); ${ctx.discoveredAt} is taken as the day the business knew.`,
     },
-    // When it began (the run history: 発生日 and its basis) and the course of events (the change that opened it, from
-    // its log with --evidence changes); with neither, where to look.
-    ...(ctx.publicSince || r.openedBy?.change
-      ? [ctx.publicSince ? occurrenceSentence(ctx.publicSince) : { ja: '', en: '' }, openedBySentence(r.openedBy) ?? { ja: '', en: '' }]
-      : [{ ja: '公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。', en: 'Establish when it became public from the change history (audit logs).' }]),
+    // When it began (the run history: 発生日 and its basis); without it, where to look.
+    ctx.publicSince ? occurrenceSentence(ctx.publicSince) : WHERE_TO_LOOK,
   );
 }
 

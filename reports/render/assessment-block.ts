@@ -1,18 +1,21 @@
 // The APPI verdict in plain console lines, shared by the scan table and `kumoscan demo`: how many resources are
 // exposed and hold personal data, and for each one that may have to be reported to the PPC its estimate, the
 // categories of 規則第7条, the My Number Act, the number of persons, the 速報 window and the 確報 date (with --history
-// first the 発生日 the run history estimates). Pure.
+// first the 発生日 the run history estimates, and with --evidence changes when it became public). Pure.
 import type { ReportCategory } from '../appi/types.js';
 import type { Report } from './json.js';
 import { hanging, pad, widest } from './columns.js';
 import { escapeControls } from '../../src/text/sanitize.js';
 import { occurrenceRange } from '../appi/occurrence.js';
+import { SOURCE_LABEL } from '../../src/evidence/changes/text.js';
+import { formatLocalTime } from '../../src/text/local-time.js';
 import { NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, allViews, categoriesOf, summarize, type Lang, type ResourceView } from './view.js';
 
-type Row = 'occurred' | 'estimate' | 'reads' | 'categories' | 'myNumberAct' | 'persons' | 'preliminary' | 'final';
+type Row = 'occurred' | 'opened' | 'estimate' | 'reads' | 'categories' | 'myNumberAct' | 'persons' | 'preliminary' | 'final';
 
 const ROW_LABEL: Record<Row, { ja: string; en: string }> = {
   occurred: { ja: '発生日（推定）', en: 'Occurred (estimate)' },
+  opened: { ja: '公開状態の開始', en: 'Public since' },
   estimate: { ja: '推定', en: 'Estimate' },
   reads: { ja: '読取記録', en: 'Who read it' },
   categories: { ja: '規則第7条', en: 'Rules Art. 7' },
@@ -89,14 +92,24 @@ const VALUE: Record<Row, (v: ResourceView, lang: Lang) => string> = {
   preliminary: preliminaryText,
   final: finalText,
   occurred: occurredText,
+  opened: openedText,
 };
+
+/** When it became public, from its change log (--evidence changes); the row is left out without a change found. */
+function openedText(v: ResourceView, lang: Lang): string {
+  const c = v.resource?.openedBy?.change;
+  if (!c) return '';
+  const src = SOURCE_LABEL[c.source][lang];
+  const who = c.principal ?? (lang === 'ja' ? '不明な主体' : 'an unknown principal');
+  return lang === 'ja' ? `${formatLocalTime(c.time)}（${who} による変更。出典: ${src}）` : `${formatLocalTime(c.time)} (a change by ${who}; source: ${src})`;
+}
 
 /** 発生日 from the run history (--history); the row is left out without it. */
 function occurredText(v: ResourceView, lang: Lang): string {
   return v.deadlines?.occurred ? occurrenceRange(v.deadlines.occurred)[lang] : '';
 }
 
-const ROWS: readonly Row[] = ['occurred', 'estimate', 'reads', 'categories', 'myNumberAct', 'persons', 'preliminary', 'final'];
+const ROWS: readonly Row[] = ['occurred', 'opened', 'estimate', 'reads', 'categories', 'myNumberAct', 'persons', 'preliminary', 'final'];
 
 /** Two sentences: what is exposed with personal data, then how many are reportable. */
 function countsLines(reports: readonly Report[], views: readonly ResourceView[], lang: Lang): [string, string] {
@@ -129,7 +142,9 @@ export function assessmentBlock(reports: readonly Report[], lang: Lang, views: r
     out.push(...hanging('  ', ja ? `期限は知った日 ${known.join('、')} から数えています（--discovered-at で指定）。` : `Deadlines count from ${known.join(', ')}, the day the exposure became known (--discovered-at).`));
   }
   // 発生日 only with --history: without it the rows (and their width) are as before.
-  const rows = ROWS.filter((r) => (r !== 'occurred' || reportable.some((v) => v.deadlines?.occurred)) && (r !== 'reads' || reportable.some((v) => v.readByOutsiders)));
+  const rows = ROWS.filter(
+    (r) => (r !== 'occurred' || reportable.some((v) => v.deadlines?.occurred)) && (r !== 'opened' || reportable.some((v) => v.resource?.openedBy?.change)) && (r !== 'reads' || reportable.some((v) => v.readByOutsiders)),
+  );
   const labelWidth = widest(rows.map((r) => ROW_LABEL[r][lang]));
   for (const v of reportable) {
     const provider = PROVIDER_LABEL[v.provider];

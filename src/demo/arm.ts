@@ -1,7 +1,8 @@
 // A local stand-in for Azure Resource Manager, on 127.0.0.1 over HTTPS (the Azure SDK sends bearer tokens over HTTPS
 // only). It answers, in ARM's documented JSON, exactly the read calls a scan makes — Subscriptions - List, Storage
-// Accounts - List, Blob Services - Get Service Properties, Blob Containers - List, Diagnostic Settings - List — for
-// the storage accounts it is given, and on /msi/token it is the App Service managed identity endpoint that
+// Accounts - List, Blob Services - Get Service Properties, Blob Containers - List, Diagnostic Settings - List, and
+// Activity Logs - List (eventtypes/management/values, within its $filter's eventTimestamp bounds) — for the storage
+// accounts and events it is given, and on /msi/token it is the App Service managed identity endpoint that
 // DefaultAzureCredential calls (IDENTITY_ENDPOINT + IDENTITY_HEADER). Its tokens are unsigned JWTs with the claims
 // Azurite's basic OAuth checks (issuer, audience, lifetime). Anything but GET is refused; every request is recorded.
 import { randomUUID } from 'node:crypto';
@@ -28,6 +29,22 @@ export interface ArmState {
   subscriptions: { subscriptionId: string; displayName: string }[];
   /** Storage accounts by subscription id. */
   accounts: Record<string, ArmStorageAccount[]>;
+  /** Activity Log events (the documented EventData JSON) by subscription id. */
+  activityLog?: Record<string, ArmJson[]>;
+}
+
+/** The events of an Activity Log within the $filter's `eventTimestamp ge '…' and eventTimestamp le '…'`, newest first. */
+export function activityLogAnswer(events: readonly ArmJson[], filter: string): ArmJson {
+  const bound = (op: string): number => Date.parse(new RegExp(`eventTimestamp ${op} '([^']+)'`).exec(filter)?.[1] ?? '');
+  const ge = bound('ge');
+  const le = bound('le');
+  const value = events
+    .filter((e) => {
+      const t = Date.parse(String(e.eventTimestamp));
+      return (Number.isNaN(ge) || t >= ge) && (Number.isNaN(le) || t <= le);
+    })
+    .sort((a, b) => Date.parse(String(b.eventTimestamp)) - Date.parse(String(a.eventTimestamp)));
+  return { value };
 }
 
 export interface ArmStandIn {
@@ -81,6 +98,9 @@ export async function startArmStandIn(cert: LocalCert, state: ArmState): Promise
     }
     const accounts = parts[0] === 'subscriptions' ? state.accounts[parts[1] ?? ''] : undefined;
     if (!accounts) return armError(res, 404, 'SubscriptionNotFound', `subscription ${parts[1] ?? ''} not found`);
+    if (parts.length === 7 && parts.slice(2).join('/') === 'providers/Microsoft.Insights/eventtypes/management/values') {
+      return reply(res, 200, activityLogAnswer(state.activityLog?.[parts[1] ?? ''] ?? [], url.searchParams.get('$filter') ?? ''));
+    }
     if (parts.length === 5 && parts[2] === 'providers' && parts[3] === 'Microsoft.Storage' && parts[4] === 'storageAccounts') {
       return reply(res, 200, { value: accounts.map((a) => a.account) });
     }

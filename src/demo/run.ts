@@ -5,8 +5,10 @@
 //  2. The scenario: a container at public access level "container" with an employee export of 1,500 persons, a photo
 //     of one employee's My Number card under an opaque upload name and an office-style PDF register of 30 of them,
 //     beside a private, healthy container.
-//  3. The real CLI scans it live — `kumoscan scan azure --arm-endpoint … --probe` with sampling large enough to read
-//     every row — as a child process that trusts the certificate (NODE_EXTRA_CA_CERTS) and gets tokens from the
+//     The account's Storage Analytics logs (`$logs`) and Activity Log tell who opened the container 40 days ago and
+//     who downloaded the export since (src/demo/storage-logs.ts).
+//  3. The real CLI scans it live — `kumoscan scan azure --arm-endpoint … --probe --evidence changes,reads` with
+//     sampling large enough to read every row — as a child process that trusts the certificate (NODE_EXTRA_CA_CERTS) and gets tokens from the
 //     stand-in; the SDKs talk to Azurite and the stand-in exactly as they would to Azure.
 //  4. The AWS and Google Cloud example snapshots in examples/ are evaluated offline.
 //  5. One combined HTML report and one JSON report per provider are written to the output folder.
@@ -26,7 +28,8 @@ import { startAzurite, type RunningAzurite } from './azurite.js';
 import { makeLocalCert } from './cert.js';
 import { DemoError } from './demo-error.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { DEMO_ACCOUNT, demoArmState, seedDemoAccount } from './scenario.js';
+import { DEMO_ACCOUNT, demoArmState, demoEmployees, seedDemoAccount } from './scenario.js';
+import { demoActivityLog, demoStorageLogs, demoTimeline } from './storage-logs.js';
 
 export const DEMO_FILES = {
   html: 'kumoscan-demo.html',
@@ -75,10 +78,13 @@ export function defaultOutDir(now: Date, cwd = process.cwd()): string {
 export const DEMO_PROGRESS = {
   azurite: { ja: 'Azurite（ローカルの Azure Blob Storage エミュレーター）を 127.0.0.1 で起動しています …', en: 'starting Azurite (local Azure Blob Storage emulator) on 127.0.0.1 …' },
   scenario: {
-    ja: 'HR システムのシナリオを作成しています: 従業員 1,500 人、カード写真と PDF の名簿を置いた公開コンテナーと、その隣の非公開コンテナー …',
-    en: 'creating the HR-system scenario: a public container with 1,500 employees, a card photo and a PDF register, beside a private one …',
+    ja: 'HR システムのシナリオを作成しています: 従業員 1,500 人、カード写真と PDF の名簿を置いた公開コンテナーと、その隣の非公開コンテナー、外部からの取得を記録したアクセスログ …',
+    en: 'creating the HR-system scenario: a public container with 1,500 employees, a card photo and a PDF register, beside a private one, and access logs recording downloads from outside …',
   },
-  scan: { ja: 'ライブでスキャンしています: 「kumoscan scan azure --probe」（全行をサンプル、写真は OCR）…', en: 'scanning it live: kumoscan scan azure --probe (sampling every row, OCR of the photo) …' },
+  scan: {
+    ja: 'ライブでスキャンしています: 「kumoscan scan azure --probe --evidence changes,reads」（全行をサンプル、写真は OCR、アクティビティ ログと $logs のアクセスログを読み取り）…',
+    en: 'scanning it live: kumoscan scan azure --probe --evidence changes,reads (sampling every row, OCR of the photo, reading the Activity Log and the $logs access logs) …',
+  },
   examples: { ja: 'AWS と Google Cloud のサンプルのスナップショットを追加しています …', en: 'adding the AWS and Google Cloud example snapshots …' },
 } satisfies Record<string, I18n>;
 
@@ -126,12 +132,13 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     const cert = makeLocalCert({ dir: work, commonName: 'kumoscan demo 127.0.0.1' });
     azurite = await startAzurite({ cert, account: DEMO_ACCOUNT, workDir: work });
     say('scenario');
-    await seedDemoAccount(azurite.origin, azurite.account, azurite.key, cert.cert);
-    arm = await startArmStandIn(cert, demoArmState(azurite.blobEndpoint));
+    const story = demoTimeline(now());
+    await seedDemoAccount(azurite.origin, azurite.account, azurite.key, cert.cert, demoStorageLogs(story, demoEmployees().bytes.length));
+    arm = await startArmStandIn(cert, demoArmState(azurite.blobEndpoint, demoActivityLog(story)));
     say('scan');
     const azureJson = join(outDir, DEMO_FILES.azure);
     const scan = await runKumoscan(
-      ['scan', 'azure', '--arm-endpoint', arm.endpoint, '--probe', '--sample-bytes', SAMPLE_BYTES, '--fail-on', 'none', '--quiet', '--format', 'json', '--out', azureJson, '--save-snapshot', join(outDir, DEMO_FILES.azureSnapshot)],
+      ['scan', 'azure', '--arm-endpoint', arm.endpoint, '--probe', '--sample-bytes', SAMPLE_BYTES, '--evidence', 'changes,reads', '--fail-on', 'none', '--quiet', '--format', 'json', '--out', azureJson, '--save-snapshot', join(outDir, DEMO_FILES.azureSnapshot)],
       { NODE_EXTRA_CA_CERTS: cert.certPath, ...arm.identityEnv },
       work,
     );
@@ -161,8 +168,8 @@ export function demoSummary(result: DemoResult, lang: Lang): string {
   const lines = [
     ja ? 'kumoscan デモ — クラウドのアカウントは不要、通信はすべて 127.0.0.1 の中です。' : 'kumoscan demo — no cloud account; everything ran on 127.0.0.1.',
     ja
-      ? `  Azure: Azurite（ローカルのエミュレーター）の HR システムをライブスキャン（Azure Resource Manager はローカルの代替サーバー、--probe とサンプリング付き）`
-      : '  Azure: the HR system in Azurite (a local emulator), scanned live through a local Azure Resource Manager stand-in, with --probe and sampling',
+      ? `  Azure: Azurite（ローカルのエミュレーター）の HR システムをライブスキャン（Azure Resource Manager はローカルの代替サーバー、--probe、サンプリング、「--evidence changes,reads」（アクティビティ ログと $logs のアクセスログ）付き）`
+      : '  Azure: the HR system in Azurite (a local emulator), scanned live through a local Azure Resource Manager stand-in, with --probe, sampling and --evidence changes,reads (its Activity Log and the $logs access logs)',
     ja ? `  AWS・Google Cloud: ${DEMO_EXAMPLES.aws}、${DEMO_EXAMPLES.gcp}（オフライン評価）` : `  AWS, Google Cloud: ${DEMO_EXAMPLES.aws}, ${DEMO_EXAMPLES.gcp} (evaluated offline)`,
     '',
     // The same block as the end of the scan table (reports/render/assessment-block.ts).

@@ -4,7 +4,8 @@
 // 1,500 persons (names, addresses, dates of birth, My Numbers, health-check results), a photo of one employee's My
 // Number card uploaded under an opaque name (read by OCR), and a My Number register exported to PDF the way office
 // suites do it (text runs placed by position) — the photo and the PDF show employees of the export, so the persons
-// stay 1,500. Created in Azurite with the real @azure/storage-blob through a local plain-HTTP forwarder (set-up only:
+// stay 1,500. The account's Storage Analytics logs (`$logs`) and its Activity Log record who opened the container and
+// who downloaded the export (src/demo/storage-logs.ts). Created in Azurite with the real @azure/storage-blob through a local plain-HTTP forwarder (set-up only:
 // the scanner never writes), and described to the ARM stand-in in ARM's documented StorageAccount /
 // BlobServiceProperties / ListContainerItem JSON.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -67,17 +68,22 @@ async function startForwarder(upstream: string, ca: Buffer): Promise<Forwarder> 
   };
 }
 
-/** Creates the two containers and their blobs in Azurite (origin https://127.0.0.1:<port>, trusted through `ca`). */
-export async function seedDemoAccount(azuriteOrigin: string, account: string, key: string, ca: Buffer): Promise<void> {
+/**
+ * Creates the two containers and their blobs in Azurite (origin https://127.0.0.1:<port>, trusted through `ca`), and
+ * the account's Storage Analytics log blobs in `$logs` (`logs`: name → entries, src/demo/storage-logs.ts), where the
+ * service would have written them.
+ */
+export async function seedDemoAccount(azuriteOrigin: string, account: string, key: string, ca: Buffer, logs: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const forwarder = await startForwarder(azuriteOrigin, ca);
   try {
     const svc = new BlobServiceClient(`${forwarder.origin}/${account}`, new StorageSharedKeyCredential(account, key));
-    // Classic Storage Analytics logging is off; the account's logs go to Azure Monitor (the ARM diagnostic setting).
-    await svc.setProperties({ blobAnalyticsLogging: { version: '1.0', read: false, write: false, deleteProperty: false, retentionPolicy: { enabled: false } } });
+    // Classic Storage Analytics logging (version 2.0) records reads, writes and deletes into `$logs`, kept 90 days;
+    // the account's logs also go to Azure Monitor (the ARM diagnostic setting).
+    await svc.setProperties({ blobAnalyticsLogging: { version: '2.0', read: true, write: true, deleteProperty: true, retentionPolicy: { enabled: true, days: 90 } } });
     const put = async (container: string, access: 'container' | undefined, blobs: [string, Uint8Array, string][]): Promise<void> => {
       const c = svc.getContainerClient(container);
       await c.create(access ? { access } : {});
-      for (const [name, body, type] of blobs) await c.getBlockBlobClient(name).uploadData(body, { blobHTTPHeaders: { blobContentType: type } });
+      await Promise.all(blobs.map(([name, body, type]) => c.getBlockBlobClient(name).uploadData(body, { blobHTTPHeaders: { blobContentType: type } })));
     };
     const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
     await put(DEMO_PUBLIC, 'container', [
@@ -86,6 +92,7 @@ export async function seedDemoAccount(azuriteOrigin: string, account: string, ke
       [DEMO_CARD_BLOB, demoCardPhoto(), 'image/jpeg'],
     ]);
     await put(DEMO_PRIVATE, undefined, [['payroll/2024-11.csv', enc('社員番号,支給額\r\nE100000,300000\r\n'), 'text/csv; charset=utf-8']]);
+    await put('$logs', undefined, [...logs].map(([name, text]): [string, Uint8Array, string] => [name, enc(text), 'text/plain; charset=utf-8']));
   } finally {
     await forwarder.close();
   }
@@ -115,7 +122,8 @@ function container(name: string, publicAccess: 'Container' | 'None', immutable: 
 /**
  * The HR account as ARM describes it: anonymous blob access allowed (the setting that made the container public),
  * reachable from every network; otherwise kept well — TLS 1.2, HTTPS only, no shared keys, versioning, soft delete,
- * reads, writes and deletes logged to Azure Monitor.
+ * reads, writes and deletes logged to Azure Monitor (and to `$logs`, the classic Storage Analytics logging the data
+ * plane reports).
  */
 export function demoStorageAccount(blobEndpoint: string): ArmStorageAccount {
   const blob = blobEndpoint.replace(/\/+$/, '');
@@ -179,10 +187,12 @@ export function demoStorageAccount(blobEndpoint: string): ArmStorageAccount {
   };
 }
 
-export function demoArmState(blobEndpoint: string): ArmState {
+/** What the ARM stand-in answers; `activityLog`: the subscription's Activity Log events (src/demo/storage-logs.ts). */
+export function demoArmState(blobEndpoint: string, activityLog: ArmJson[] = []): ArmState {
   return {
     tenantId: DEMO_TENANT,
     subscriptions: [{ subscriptionId: DEMO_SUBSCRIPTION, displayName: 'HR system (demo)' }],
     accounts: { [DEMO_SUBSCRIPTION]: [demoStorageAccount(blobEndpoint)] },
+    activityLog: { [DEMO_SUBSCRIPTION]: activityLog },
   };
 }

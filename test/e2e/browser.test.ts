@@ -101,7 +101,7 @@ describe('the HTML report in Chromium', () => {
     assert.deepEqual([s.resources, s.exposed, s.exposedPersonal, s.likely.length], [8, 3, 3, 3]);
     const row = page.locator('#estimates tbody tr').filter({ hasText: 'kumohrdemo/hr-system' });
     assert.equal(await row.count(), 1);
-    assert.match((await row.innerText()).replace(/\s+/g, ' '), /kumohrdemo\/hr-system .*報告対象の可能性が高い .*第1号 要配慮個人情報 第4号 1,000人超 はい \d{4}-\d\d-\d\d 〜 \d{4}-\d\d-\d\d \d{4}-\d\d-\d\d \(30日\)/);
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), /kumohrdemo\/hr-system .*報告対象の可能性が高い .*第1号 要配慮個人情報 第3号 不正の目的 第4号 1,000人超 はい \d{4}-\d\d-\d\d 〜 \d{4}-\d\d-\d\d \d{4}-\d\d-\d\d \(60日\)/);
   });
 
   test('Japanese first; the switch shows English and back', async () => {

@@ -100,7 +100,7 @@ async function readLocation(reader: ObjectReader, format: LogFormat, loc: LogLoc
       logs.objects++;
       logs.bytes += bytes.length;
       logs.malformedLines += parsed.malformed;
-      for (const acc of accs) acc.addAll(parsed.records);
+      for (const acc of accs) acc.addAll(parsed.records, o.key);
     } catch (err) {
       errors.push(errorOf(READ_LOG_CALL, err, o.key));
       logs.complete = false;

@@ -10,16 +10,30 @@ interface Tally {
   ips: Set<string>;
   first: string | null;
   last: string | null;
+  /** The log objects the first and the last request are recorded in. */
+  firstLog: string | null;
+  lastLog: string | null;
 }
 
-const tally = (): Tally => ({ requests: 0, bytes: 0, ips: new Set(), first: null, last: null });
+const tally = (): Tally => ({ requests: 0, bytes: 0, ips: new Set(), first: null, last: null, firstLog: null, lastLog: null });
 
-function add(t: Tally, r: AccessRecord): void {
+function add(t: Tally, r: AccessRecord, log: string | null): void {
   t.requests++;
   t.bytes += r.bytesSent ?? 0;
   if (r.clientIp !== null) t.ips.add(r.clientIp);
-  if (t.first === null || r.time < t.first) t.first = r.time;
-  if (t.last === null || r.time > t.last) t.last = r.time;
+  if (t.first === null || r.time < t.first) {
+    t.first = r.time;
+    t.firstLog = log;
+  }
+  if (t.last === null || r.time > t.last) {
+    t.last = r.time;
+    t.lastLog = log;
+  }
+}
+
+/** Where the first and the last request are recorded (only when known). */
+function logsOf(t: Tally): { firstLog?: string; lastLog?: string } {
+  return { ...(t.firstLog !== null ? { firstLog: t.firstLog } : {}), ...(t.lastLog !== null ? { lastLog: t.lastLog } : {}) };
 }
 
 function finish(t: Tally, redactIps: boolean): RequestTally {
@@ -30,6 +44,7 @@ function finish(t: Tally, redactIps: boolean): RequestTally {
     ...(redactIps ? {} : { clientIps: [...t.ips].sort().slice(0, MAX_IPS) }),
     first: t.first,
     last: t.last,
+    ...logsOf(t),
   };
 }
 
@@ -46,29 +61,32 @@ export class ReadsAccumulator {
     readonly identityRecorded: boolean,
   ) {}
 
-  /** Adds the records that belong to this resource's bucket, fall in the window, succeeded and came from outsiders. */
-  addAll(records: readonly AccessRecord[]): void {
+  /**
+   * Adds the records that belong to this resource's bucket, fall in the window, succeeded and came from outsiders.
+   * `log`: the log object they were read from (its name, as the cloud writes it), cited for the first and last.
+   */
+  addAll(records: readonly AccessRecord[], log: string | null = null): void {
     for (const r of records) {
       if (r.bucket !== this.bucket || !r.success || r.operation === 'other') continue;
       if ((this.window.since !== null && r.time < this.window.since) || r.time > this.window.until) continue;
       if (this.identityRecorded && r.anonymous !== true) continue;
       if (r.operation === 'list') {
-        add(this.lists, r);
+        add(this.lists, r, log);
         continue;
       }
-      add(this.reads, r);
+      add(this.reads, r, log);
       if (r.key !== null) {
         const k = maskKey(r.key);
         let t = this.perKey.get(k);
         if (!t) this.perKey.set(k, (t = tally()));
-        add(t, r);
+        add(t, r, log);
       }
     }
   }
 
   result(base: Pick<ReadsEvidence, 'format' | 'location' | 'logs' | 'errors'>, redactIps: boolean): ReadsEvidence {
     const objects: ObjectReads[] = [...this.perKey.entries()]
-      .map(([key, t]) => ({ key, reads: t.requests, bytes: t.bytes, clients: t.ips.size, first: t.first ?? '', last: t.last ?? '' }))
+      .map(([key, t]) => ({ key, reads: t.requests, bytes: t.bytes, clients: t.ips.size, first: t.first ?? '', last: t.last ?? '', ...logsOf(t) }))
       .sort((a, b) => b.reads - a.reads || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return {
       format: base.format,

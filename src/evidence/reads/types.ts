@@ -12,6 +12,9 @@ export interface RequestTally {
   clientIps?: string[];
   first: string | null;
   last: string | null;
+  /** The log objects (names under the location, as the cloud writes them) holding the first and the last request. */
+  firstLog?: string;
+  lastLog?: string;
 }
 
 /** One object key read by outsiders (the key masked as in data profiles). */
@@ -22,6 +25,8 @@ export interface ObjectReads {
   clients: number;
   first: string;
   last: string;
+  firstLog?: string;
+  lastLog?: string;
 }
 
 export interface ReadEvidenceError {

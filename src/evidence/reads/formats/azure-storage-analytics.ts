@@ -99,6 +99,7 @@ export const azureStorageAnalytics: LogFormat = {
   id: 'azure-storage-analytics',
   provider: 'azure',
   title: { ja: 'Azure Storage Analytics ログ（$logs コンテナー）', en: 'Azure Storage Analytics logs ($logs container)' },
+  downloadOperation: 'GetBlob',
   identityRecorded: true,
   locate(snapshot, resource) {
     const account = storageAccountOf(resource);

@@ -85,6 +85,7 @@ export const gcsUsage: LogFormat = {
   id: 'gcs-usage',
   provider: 'gcp',
   title: { ja: 'Cloud Storage 使用状況ログ', en: 'Cloud Storage usage logs' },
+  downloadOperation: 'GET_Object',
   identityRecorded: false,
   locate(snapshot, resource) {
     const bucket = projectsOf(snapshot as GcpSnapshot).flatMap((p) => p.buckets).find((b) => b.metadata.name === resource.name);

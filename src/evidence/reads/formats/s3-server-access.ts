@@ -89,6 +89,7 @@ export const s3ServerAccess: LogFormat = {
   id: 's3-server-access',
   provider: 'aws',
   title: { ja: 'S3 サーバーアクセスログ', en: 'S3 server access logs' },
+  downloadOperation: 'REST.GET.OBJECT',
   identityRecorded: true,
   locate(snapshot, resource) {
     const bucket = bucketsOf(snapshot as AwsScanSnapshot).find((b) => b.Name === resource.name);

@@ -36,6 +36,8 @@ export interface LogFormat {
   provider: Provider;
   /** The format's name in both languages. */
   title: I18n;
+  /** The operation the log names a download by (GetBlob, REST.GET.OBJECT, GET_Object), for the PPC draft's citations. */
+  downloadOperation: string;
   /** The log says who made each request (anonymous or authenticated); GCS usage logs do not. */
   identityRecorded: boolean;
   /** Optional: reads the cloud's log destinations (CloudTrail trails) for the resources that have no other logs. */
