@@ -142,8 +142,8 @@ describe('failed sampling reads are recorded errors', () => {
     const out = await sampleResource(reader((k) => (k === 'a.csv' ? denied : k === 'b.csv' ? reset : undefined)), DEFAULT_SAMPLE_LIMITS, new ByteBudget(1000), classifiers);
     assert.deepEqual(out.profile?.sampled.skipped.map((s) => readFailureCode(s.reason)), ['AccessDenied', 'ECONNRESET']);
     assert.deepEqual(sampleErrors(out), [
-      { call: 'SampleRead', code: 'AccessDenied', message: '1 of 3 sampled object(s) could not be read: read failed (AccessDenied: Access Denied)' },
-      { call: 'SampleRead', code: 'ECONNRESET', message: '1 of 3 sampled object(s) could not be read: read failed (ECONNRESET: socket hang up)' },
+      { call: 'SampleRead', code: 'AccessDenied', message: '1 of 3 sampled object(s) could not be read: read failed (AccessDenied: Access Denied)', messageJa: 'サンプルしたオブジェクト 3 個のうち 1 個を読み取れませんでした: 読み取りに失敗しました（AccessDenied:「Access Denied」）' },
+      { call: 'SampleRead', code: 'ECONNRESET', message: '1 of 3 sampled object(s) could not be read: read failed (ECONNRESET: socket hang up)', messageJa: 'サンプルしたオブジェクト 3 個のうち 1 個を読み取れませんでした: 読み取りに失敗しました（ECONNRESET:「socket hang up」）' },
     ]);
     const r = attachSample(resource(), out, undefined);
     assert.deepEqual(r.errors.map((e) => e.call), ['SampleRead', 'SampleRead']);

@@ -105,6 +105,7 @@ export const cloudTrailDataEvents: LogFormat = {
   provider: 'aws',
   title: { ja: 'CloudTrail データイベント（S3 に配信されたログ）', en: 'CloudTrail data events (log files delivered to S3)' },
   identityRecorded: true,
+  downloadOperation: 'GetObject',
   discover: async (flags, resources, signal) => (await import('../trails/aws.js')).discoverTrails(flags, resources, signal),
   locate(_snapshot, resource: Resource, discovered) {
     const found = (discovered as TrailsByAccount | undefined)?.[resource.account];
