@@ -1,10 +1,11 @@
 // The history store on a kysely connection: the one code path both engines run (sqlite.ts and postgres.ts only
 // make the connection). Migrates on open; writes a run in one transaction; reads runs and one resource's rows.
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import type { AppiClass } from '../data/types.js';
 import { SEVERITIES, type Provider, type Severity, type Tri } from '../model.js';
 import { migrationProvider } from './migrations/index.js';
-import type { FindingRecord, HistoryStore, Observation, PruneResult, ResourceRecord, RunRecord, RunSummary, StoreResult, TrendInput } from './store.js';
+import type { FindingRecord, HistoryStore, Observation, PruneResult, ResourceHistory, ResourceRecord, RunRecord, RunSummary, StoreResult, TrendCounts, TrendInput } from './store.js';
+import { scopeKey } from './trend.js';
 import type { HistoryTables, ResourceStatesTable, RunsTable } from './tables.js';
 
 /** Rows per INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
@@ -58,6 +59,7 @@ function runRow(run: RunRecord, storedAt: string): RunsTable {
     resources: run.resources.length,
     exposed: exposedCount(run.resources),
     exposed_personal: exposedPersonalCount(run.resources),
+    scope: scopeKey(run),
     ...bySeverity,
   };
 }
@@ -105,7 +107,14 @@ function summaryOf(row: RunsTable): RunSummary {
   };
 }
 
-function observationOf(row: ResourceStatesTable): Observation {
+const OBSERVATION_COLUMNS = ['run_id', 'resource_id', 'name', 'account', 'read', 'list', 'write', 'acl_write', 'errors', 'personal_data', 'classes', 'persons_low', 'persons_high', 'persons_declared'] as const;
+
+type ObservationColumns = Pick<ResourceStatesTable, (typeof OBSERVATION_COLUMNS)[number]>;
+
+/** A run row with, when the run holds the resource, its row's columns prefixed `rs_` (resourceHistory's LEFT JOIN). */
+type RunWithState = RunsTable & { [K in keyof ObservationColumns as `rs_${K}`]: ObservationColumns[K] | null };
+
+function observationOf(row: ObservationColumns): Observation {
   return {
     runId: row.run_id,
     resourceId: row.resource_id,
@@ -160,6 +169,80 @@ export class KyselyHistoryStore implements HistoryStore {
         .execute();
     const byId = await query('resource_id');
     return (byId.length > 0 ? byId : await query('name')).map(observationOf);
+  }
+
+  async resourceHistory(resource: string): Promise<ResourceHistory> {
+    // One statement: every run, each with the rows (by id or by name) it holds; the id match wins over the name.
+    const stateColumns = sql.join(OBSERVATION_COLUMNS.map((c) => sql`rs.${sql.ref(c)} AS ${sql.ref(`rs_${c}`)}`));
+    const { rows } = await sql<RunWithState>`WITH rs AS MATERIALIZED (SELECT * FROM resource_states WHERE resource_id = ${resource} OR name = ${resource})
+      SELECT runs.*, ${stateColumns} FROM runs LEFT JOIN rs ON rs.run_id = runs.id ORDER BY runs.scanned_at, runs.id`.execute(this.db);
+    const runs = new Map<string, RunSummary>();
+    const states: ObservationColumns[] = [];
+    for (const row of rows) {
+      if (!runs.has(row.id)) runs.set(row.id, summaryOf(row));
+      if (row.rs_run_id === null || row.rs_resource_id === null || row.rs_name === null || row.rs_account === null || row.rs_errors === null || row.rs_classes === null) continue;
+      states.push({
+        run_id: row.rs_run_id, resource_id: row.rs_resource_id, name: row.rs_name, account: row.rs_account, read: row.rs_read, list: row.rs_list, write: row.rs_write,
+        acl_write: row.rs_acl_write, errors: row.rs_errors, personal_data: row.rs_personal_data, classes: row.rs_classes,
+        persons_low: row.rs_persons_low, persons_high: row.rs_persons_high, persons_declared: row.rs_persons_declared,
+      });
+    }
+    const byId = states.filter((s) => s.resource_id === resource);
+    return { runs: [...runs.values()], observations: (byId.length > 0 ? byId : states).map(observationOf) };
+  }
+
+  async observationsByResource(resourceIds: readonly string[]): Promise<Map<string, Observation[]>> {
+    const out = new Map<string, Observation[]>(resourceIds.map((id) => [id, []]));
+    for (const batch of chunks([...new Set(resourceIds)])) {
+      const rows = await this.db
+        .selectFrom('resource_states')
+        .innerJoin('runs', 'runs.id', 'resource_states.run_id')
+        .selectAll('resource_states')
+        .where('resource_states.resource_id', 'in', batch)
+        .orderBy('runs.scanned_at')
+        .orderBy('runs.id')
+        .execute();
+      for (const row of rows) out.get(row.resource_id)?.push(observationOf(row));
+    }
+    return out;
+  }
+
+  async trendCounts(): Promise<TrendCounts[]> {
+    // The rule of trend.ts trendRows, in one statement. Runs are numbered within their scope (pos). The findings open
+    // before run R are those of the runs from the last complete run before R (last_complete) up to R; so a finding of
+    // R is new unless its previous sighting in the scope (prev_pos) is at or after last_complete. A sighting at pos p
+    // is resolved by the first complete run after p (next_complete) unless the finding is seen again by then
+    // (next_pos): each finding is counted once, at its last sighting before that run. A partial run resolves nothing.
+    const { rows } = await sql<RunsTable & { new_findings: number | string | null; resolved_findings: number | string | null }>`
+      WITH ordered AS (
+        SELECT id, scope, complete, ROW_NUMBER() OVER (PARTITION BY scope ORDER BY scanned_at, id) AS pos FROM runs
+      ), bounds AS (
+        SELECT id, scope, complete, pos,
+          MAX(CASE WHEN complete <> 0 THEN pos END) OVER (PARTITION BY scope ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS last_complete,
+          MIN(CASE WHEN complete <> 0 THEN pos END) OVER (PARTITION BY scope ORDER BY pos ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_complete
+        FROM ordered
+      ), seen AS (
+        SELECT b.id, b.scope, b.last_complete, b.next_complete,
+          LAG(b.pos) OVER (PARTITION BY b.scope, f.finding_id ORDER BY b.pos) AS prev_pos,
+          LEAD(b.pos) OVER (PARTITION BY b.scope, f.finding_id ORDER BY b.pos) AS next_pos
+        FROM findings f JOIN bounds b ON b.id = f.run_id
+      ), added AS (
+        SELECT id, count(*) AS n FROM seen WHERE prev_pos IS NULL OR prev_pos < last_complete GROUP BY id
+      ), gone AS (
+        SELECT scope, next_complete AS pos, count(*) AS n FROM seen
+        WHERE next_complete IS NOT NULL AND (next_pos IS NULL OR next_pos > next_complete) GROUP BY scope, next_complete
+      )
+      SELECT runs.*, COALESCE(added.n, 0) AS new_findings, CASE WHEN runs.complete <> 0 THEN COALESCE(gone.n, 0) END AS resolved_findings
+      FROM runs JOIN bounds b ON b.id = runs.id
+      LEFT JOIN added ON added.id = runs.id
+      LEFT JOIN gone ON gone.scope = b.scope AND gone.pos = b.pos
+      ORDER BY runs.scanned_at, runs.id`.execute(this.db);
+    return rows.map((r) => ({
+      run: summaryOf(r),
+      newFindings: Number(r.new_findings ?? 0),
+      resolvedFindings: r.resolved_findings === null ? null : Number(r.resolved_findings),
+      exposedPersonal: r.exposed_personal ?? 0,
+    }));
   }
 
   async trendInputs(): Promise<TrendInput[]> {

@@ -16,6 +16,8 @@ export interface RunsTable {
   exposed: number;
   /** Exposed resources with personal data (migration 002; NULL never remains after it). */
   exposed_personal: number | null;
+  /** The scope the run speaks for (trend.ts scopeKey; migration 003; NULL never remains after it). */
+  scope: string | null;
   critical: number;
   high: number;
   medium: number;
