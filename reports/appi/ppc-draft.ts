@@ -9,7 +9,8 @@ import { exposureKind } from './reportability.js';
 import { formatLocalTime } from '../../src/text/local-time.js';
 import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
 import type { PublicSince } from '../../src/history/public-since.js';
-import { occurrenceSentence } from './occurrence.js';
+import { occurrenceSentenceOf } from './occurrence.js';
+import { combinePublicSince } from '../public-since.js';
 import { openedBySentence } from '../../src/evidence/changes/text.js';
 
 export const PPC_ITEM_TITLES: Readonly<Record<PpcDraftItem['no'], I18n>> = {
@@ -58,6 +59,8 @@ function item1(r: Resource, ctx: Pick<PpcDraftContext, 'scannedAt' | 'discovered
       : { ja: '', en: '' };
   const storage = PROVIDER_STORAGE[r.provider];
   const region = r.region ?? '不明';
+  // 発生日: the earliest of the run history and the change that opened it (reports/public-since.ts), each with its source.
+  const since = combinePublicSince(ctx.publicSince, r.openedBy?.change);
   return concatI18n(
     {
       ja: `${storage.ja}「${r.name}」（アカウント: ${r.account}、リージョン: ${region}）が、設定の誤りにより、インターネット上の誰でも${can.ja}状態でした（通則ガイドライン3-5-1-1: システムの設定ミス等によりインターネット上で個人データの閲覧が可能な状態）。`,
@@ -69,10 +72,10 @@ function item1(r: Resource, ctx: Pick<PpcDraftContext, 'scannedAt' | 'discovered
       ja: `設定の点検（kumoscan によるスキャン、${formatLocalTime(ctx.scannedAt)}）で判明し、${ctx.discoveredAt} を事態を知った日としています。`,
       en: `Found by a configuration review (a kumoscan scan, ${formatLocalTime(ctx.scannedAt)}); ${ctx.discoveredAt} is taken as the day the business knew.`,
     },
-    // When it began (the run history: 発生日 and its basis) and the course of events (the change that opened it, from
-    // its log with --evidence changes); with neither, where to look.
-    ...(ctx.publicSince || r.openedBy?.change
-      ? [ctx.publicSince ? occurrenceSentence(ctx.publicSince) : { ja: '', en: '' }, openedBySentence(r.openedBy) ?? { ja: '', en: '' }]
+    // When it began (発生日 and its basis: the change log or the run history, the earlier) and the course of events
+    // (the change that opened it, from its log with --evidence changes); with neither, where to look.
+    ...(since
+      ? [occurrenceSentenceOf(since), openedBySentence(r.openedBy) ?? { ja: '', en: '' }]
       : [{ ja: '公開状態となった時期は、設定変更の履歴（監査ログ）で確認してください。', en: 'Establish when it became public from the change history (audit logs).' }]),
   );
 }
