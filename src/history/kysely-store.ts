@@ -1,11 +1,12 @@
 // The history store on a kysely connection: the one code path both engines run (sqlite.ts and postgres.ts only
 // make the connection). Migrates on open; writes a run in one transaction; reads runs and one resource's rows.
-import { Migrator, sql, type Kysely } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { AppiClass } from '../data/types.js';
 import { SEVERITIES, type Provider, type Severity, type Tri } from '../model.js';
 import { migrationProvider } from './migrations/index.js';
 import type { FindingRecord, HistoryStore, Observation, PruneResult, ResourceHistory, ResourceRecord, RunRecord, RunSummary, StoreResult, TrendCounts, TrendInput } from './store.js';
 import { scopeKey } from './trend.js';
+import { countStoredRun, countTrend, recountTrend } from './trend-counts.js';
 import type { HistoryTables, ResourceStatesTable, RunsTable } from './tables.js';
 
 /** Rows per INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
@@ -60,6 +61,9 @@ function runRow(run: RunRecord, storedAt: string): RunsTable {
     exposed: exposedCount(run.resources),
     exposed_personal: exposedPersonalCount(run.resources),
     scope: scopeKey(run),
+    // Counted once the run's findings are written (trend-counts.ts countStoredRun).
+    new_findings: null,
+    resolved_findings: null,
     ...bySeverity,
   };
 }
@@ -142,12 +146,17 @@ export class KyselyHistoryStore implements HistoryStore {
 
   async storeRun(run: RunRecord): Promise<StoreResult> {
     const storedAt = this.now().toISOString();
+    const row = runRow(run, storedAt);
+    const scope = row.scope ?? scopeKey(run);
     return this.db.transaction().execute(async (tx) => {
+      // Two writers of one scope at once (PostgreSQL) count in turn: each sees the other's run (SQLite: one writer).
+      if (this.db.getExecutor().adapter instanceof PostgresAdapter) await sql`SELECT pg_advisory_xact_lock(hashtext(${scope}))`.execute(tx);
       // ON CONFLICT DO NOTHING: a second writer of the same run (a retry, a rebuild) writes nothing.
-      const inserted = await tx.insertInto('runs').values(runRow(run, storedAt)).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+      const inserted = await tx.insertInto('runs').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { runId: run.id, stored: false };
       for (const batch of chunks(run.resources)) await tx.insertInto('resource_states').values(batch.map((r) => resourceRow(run.id, r))).execute();
       for (const batch of chunks(run.findings)) await tx.insertInto('findings').values(batch.map((f) => findingRow(run.id, f))).execute();
+      await countStoredRun(tx, { id: run.id, scannedAt: run.scannedAt, complete: run.complete, scope, findingIds: run.findings.map((f) => f.findingId) });
       return { runId: run.id, stored: true };
     });
   }
@@ -208,41 +217,18 @@ export class KyselyHistoryStore implements HistoryStore {
   }
 
   async trendCounts(): Promise<TrendCounts[]> {
-    // The rule of trend.ts trendRows, in one statement. Runs are numbered within their scope (pos). The findings open
-    // before run R are those of the runs from the last complete run before R (last_complete) up to R; so a finding of
-    // R is new unless its previous sighting in the scope (prev_pos) is at or after last_complete. A sighting at pos p
-    // is resolved by the first complete run after p (next_complete) unless the finding is seen again by then
-    // (next_pos): each finding is counted once, at its last sighting before that run. A partial run resolves nothing.
-    const { rows } = await sql<RunsTable & { new_findings: number | string | null; resolved_findings: number | string | null }>`
-      WITH ordered AS (
-        SELECT id, scope, complete, ROW_NUMBER() OVER (PARTITION BY scope ORDER BY scanned_at, id) AS pos FROM runs
-      ), bounds AS (
-        SELECT id, scope, complete, pos,
-          MAX(CASE WHEN complete <> 0 THEN pos END) OVER (PARTITION BY scope ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS last_complete,
-          MIN(CASE WHEN complete <> 0 THEN pos END) OVER (PARTITION BY scope ORDER BY pos ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_complete
-        FROM ordered
-      ), seen AS (
-        SELECT b.id, b.scope, b.last_complete, b.next_complete,
-          LAG(b.pos) OVER (PARTITION BY b.scope, f.finding_id ORDER BY b.pos) AS prev_pos,
-          LEAD(b.pos) OVER (PARTITION BY b.scope, f.finding_id ORDER BY b.pos) AS next_pos
-        FROM findings f JOIN bounds b ON b.id = f.run_id
-      ), added AS (
-        SELECT id, count(*) AS n FROM seen WHERE prev_pos IS NULL OR prev_pos < last_complete GROUP BY id
-      ), gone AS (
-        SELECT scope, next_complete AS pos, count(*) AS n FROM seen
-        WHERE next_complete IS NOT NULL AND (next_pos IS NULL OR next_pos > next_complete) GROUP BY scope, next_complete
-      )
-      SELECT runs.*, COALESCE(added.n, 0) AS new_findings, CASE WHEN runs.complete <> 0 THEN COALESCE(gone.n, 0) END AS resolved_findings
-      FROM runs JOIN bounds b ON b.id = runs.id
-      LEFT JOIN added ON added.id = runs.id
-      LEFT JOIN gone ON gone.scope = b.scope AND gone.pos = b.pos
-      ORDER BY runs.scanned_at, runs.id`.execute(this.db);
-    return rows.map((r) => ({
-      run: summaryOf(r),
-      newFindings: Number(r.new_findings ?? 0),
-      resolvedFindings: r.resolved_findings === null ? null : Number(r.resolved_findings),
-      exposedPersonal: r.exposed_personal ?? 0,
-    }));
+    // One row per run: the counts were stored with the run (trend-counts.ts).
+    const rows = await this.db.selectFrom('runs').selectAll().orderBy('scanned_at').orderBy('id').execute();
+    const uncounted = rows.some((r) => r.new_findings === null) ? await countTrend(this.db) : undefined;
+    return rows.map((r) => {
+      const counted = uncounted?.get(r.id);
+      return {
+        run: summaryOf(r),
+        newFindings: counted?.newFindings ?? r.new_findings ?? 0,
+        resolvedFindings: counted ? counted.resolvedFindings : r.resolved_findings,
+        exposedPersonal: r.exposed_personal ?? 0,
+      };
+    });
   }
 
   async trendInputs(): Promise<TrendInput[]> {
@@ -261,6 +247,8 @@ export class KyselyHistoryStore implements HistoryStore {
       const findings = await tx.deleteFrom('findings').where('run_id', 'in', old).executeTakeFirst();
       const states = await tx.deleteFrom('resource_states').where('run_id', 'in', old).executeTakeFirst();
       const runs = await tx.deleteFrom('runs').where('scanned_at', '<', before).returningAll().execute();
+      // The first runs left in a scope are now compared with fewer runs.
+      if (runs.length > 0) await recountTrend(tx, null);
       const ordered = runs.map(summaryOf).sort((a, b) => (a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : a.id < b.id ? -1 : 1));
       return { runs: ordered, resourceRows: Number(states.numDeletedRows), findingRows: Number(findings.numDeletedRows) };
     });

@@ -1,7 +1,6 @@
-// The database's own counts on both real engines: `history trend` counts new and resolved findings in SQL
-// (kysely-store.ts trendCounts) and must give exactly what the rule over every finding id gives (trend.ts
-// trendRows) — several scopes (shards, a bucket filter), partial runs, findings that come back, runs stored out of
-// order; `history show` reads a resource and every run in one query, by id or else by name; and a history written
+// The counts `history trend` reads on both real engines: new and resolved findings stored with each run
+// (trend-counts.ts) must be exactly what the rule over every finding id gives (trend.ts trendRows) — several scopes
+// (shards, a bucket filter), partial runs, findings that come back, runs stored in order and out of order, a prune; `history show` reads a resource and every run in one query, by id or else by name; and a history written
 // before migration 003 gets its scopes and the same trend after it.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,22 +56,28 @@ async function open(history: string): Promise<HistoryStore> {
 
 for (const engine of databases.engines) {
   describe(`history queries on ${engine.name}`, () => {
-    test('trend: the counts of one SQL statement equal the rule over every finding id', async () => {
-      const store = await open(await engine.fresh('trend-sql'));
-      try {
-        for (const run of STORE_ORDER) await store.storeRun(run);
-        const fromSql = trendRowsOfCounts(await store.trendCounts());
-        const fromIds = trendRows(await store.trendInputs());
-        assert.equal(fromSql.length, RUNS.length);
-        assert.deepEqual(fromSql, fromIds);
-        // The mix exercises every case: partial runs (null), resolved and new findings in each scope.
-        assert.ok(fromSql.some((r) => r.resolvedFindings === null));
-        assert.ok(fromSql.some((r) => (r.resolvedFindings ?? 0) > 0 && r.shard !== null));
-        assert.ok(fromSql.some((r) => r.newFindings > 0 && r.runId.startsWith('run-2-') && r.runId !== 'run-2-00'));
-      } finally {
-        await store.close();
-      }
-    });
+    for (const [how, order] of [['in order (each run counted from the runs before it)', RUNS], ['out of order (a rebuild: the scope recounted in SQL)', STORE_ORDER]] as const) {
+      test(`trend, runs stored ${how}: the stored counts equal the rule over every finding id`, async () => {
+        const store = await open(await engine.fresh(`trend-${order === RUNS ? 'in' : 'out'}`));
+        try {
+          for (const run of order) await store.storeRun(run);
+          const stored = trendRowsOfCounts(await store.trendCounts());
+          assert.equal(stored.length, RUNS.length);
+          assert.deepEqual(stored, trendRows(await store.trendInputs()));
+          // The mix exercises every case: partial runs (null), resolved and new findings in each scope.
+          assert.ok(stored.some((r) => r.resolvedFindings === null));
+          assert.ok(stored.some((r) => (r.resolvedFindings ?? 0) > 0 && r.shard !== null));
+          assert.ok(stored.some((r) => r.newFindings > 0 && r.runId.startsWith('run-2-') && r.runId !== 'run-2-00'));
+          // A prune leaves the first remaining runs of each scope compared with fewer runs: recounted.
+          await store.pruneRuns(new Date(START + 5 * DAY).toISOString());
+          const left = trendRowsOfCounts(await store.trendCounts());
+          assert.ok(left.length > 0 && left.length < RUNS.length);
+          assert.deepEqual(left, trendRows(await store.trendInputs()));
+        } finally {
+          await store.close();
+        }
+      });
+    }
 
     test('show: every run and the resource\'s rows in one query, by id, else by name', async () => {
       const store = await open(await engine.fresh('show-sql'));
@@ -98,7 +103,7 @@ for (const engine of databases.engines) {
   });
 }
 
-test('a SQLite history written before migration 003 gets its scopes and the same trend', async () => {
+test('a SQLite history written before migration 003 gets its scopes and counts, and the same trend', async () => {
   const { dir } = await databases.ready;
   const path = `${dir}/before-003.db`;
   const { default: Database } = await import('better-sqlite3');
