@@ -120,9 +120,9 @@ export interface HistoryStore {
   resourceHistory(resource: string): Promise<ResourceHistory>;
   /** The rows of each of these resource ids (by id only), oldest run first, in one query a batch. */
   observationsByResource(resourceIds: readonly string[]): Promise<Map<string, Observation[]>>;
-  /** Every run (oldest first) with its finding ids and its count of exposed resources with personal data. */
+  /** Every run (oldest first) with its finding ids and its count of exposed resources with personal data (the rule's input, trend.ts trendRows: what the stored counts are checked against). */
   trendInputs(): Promise<TrendInput[]>;
-  /** Every run (oldest first) with its new and resolved findings counted by the database (`history trend`). */
+  /** Every run (oldest first) with the new and resolved findings stored with it (`history trend`: one row per run). */
   trendCounts(): Promise<TrendCounts[]>;
   /** Deletes, in one transaction, every run collected before `before` (ISO 8601) with its rows. */
   pruneRuns(before: string): Promise<PruneResult>;
