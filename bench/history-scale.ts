@@ -8,13 +8,13 @@
 // Run: node dist/bench/history-scale.js [RUNS=365] [RESOURCES=10000] [ENGINES=sqlite,postgres]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openHistoryStore } from '../src/history/open-store.js';
 import type { FindingRecord, ResourceRecord, RunRecord } from '../src/history/store.js';
 import { parseHistoryTarget } from '../src/history/target.js';
 import { buildTimeline } from '../src/history/timeline.js';
-import { trendRows } from '../src/history/trend.js';
+import { trendRows, trendRowsOfCounts } from '../src/history/trend.js';
 import { renderTrendHtml } from '../src/history/trend-render.js';
 import { PACKAGE_ROOT } from '../src/package-info.js';
 import { createDatabase, startPostgres, type RunningPostgres } from '../test/helpers/postgres.js';
@@ -116,20 +116,29 @@ async function bench(engine: string, history: string): Promise<void> {
   }
   const writeS = Number(process.hrtime.bigint() - started) / 1e9;
   const bytes = await sizeOf(history);
+  const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`${engine}: load average ${load()} before the reads`);
   const show = median3(['history', 'show', PROBE, '--history', history, '--format', 'json']);
   const showTable = median3(['history', 'show', PROBE, '--history', history]);
   const trend = median3(['history', 'trend', '--history', history, '--format', 'json']);
   const trendHtml = median3(['history', 'trend', '--history', history, '--format', 'html']);
-  const showIn = await inProcess(history, async (s) => buildTimeline(await s.observations(PROBE), await s.listRuns()));
-  const trendIn = await inProcess(history, async (s) => renderTrendHtml(trendRows(await s.trendInputs()), 'en'));
+  const showIn = await inProcess(history, async (s) => {
+    const { runs: all, observations } = await s.resourceHistory(PROBE);
+    return buildTimeline(observations, all);
+  });
+  const trendIn = await inProcess(history, async (s) => renderTrendHtml(trendRowsOfCounts(await s.trendCounts()), 'en'));
+  // The same with the reads the commands made before (one query for the rows and one for the runs; every finding id).
+  const showOld = await inProcess(history, async (s) => buildTimeline(await s.observations(PROBE), await s.listRuns()));
+  const trendOld = await inProcess(history, async (s) => renderTrendHtml(trendRows(await s.trendInputs()), 'en'));
   const rows = runs * resources;
   console.log(`${engine}: wrote ${runs} runs × ${resources} resources (${rows.toLocaleString('en-US')} resource rows) in ${writeS.toFixed(1)} s (${Math.round(rows / writeS).toLocaleString('en-US')} rows/s)`);
   console.log(`${engine}: database ${(bytes / 1048576).toFixed(1)} MiB, ${(bytes / runs / 1024).toFixed(0)} KiB per run`);
   console.log(`${engine}: history show ${PROBE} --format json  ${show.seconds.toFixed(2)} s (budget ${SHOW_BUDGET_S} s) ${show.seconds <= SHOW_BUDGET_S ? 'ok' : 'OVER'}`);
   console.log(`${engine}: history show ${PROBE} (table)        ${showTable.seconds.toFixed(2)} s (budget ${SHOW_BUDGET_S} s) ${showTable.seconds <= SHOW_BUDGET_S ? 'ok' : 'OVER'}`);
-  console.log(`${engine}: in process (no start-up): show ${showIn.toFixed(2)} s, trend (html) ${trendIn.toFixed(2)} s`);
+  console.log(`${engine}: in process (no start-up): show ${showIn.toFixed(2)} s, trend (html) ${trendIn.toFixed(2)} s; before (rows + runs, every finding id): show ${showOld.toFixed(2)} s, trend ${trendOld.toFixed(2)} s`);
   console.log(`${engine}: history trend --format json          ${trend.seconds.toFixed(2)} s (budget ${TREND_BUDGET_S} s) ${trend.seconds <= TREND_BUDGET_S ? 'ok' : 'OVER'}`);
   console.log(`${engine}: history trend --format html          ${trendHtml.seconds.toFixed(2)} s (budget ${TREND_BUDGET_S} s) ${trendHtml.seconds <= TREND_BUDGET_S ? 'ok' : 'OVER'} (${(trendHtml.bytes / 1024).toFixed(0)} KiB)`);
+  console.log(`${engine}: load average ${load()} after the reads`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'kumoscan-history-scale-'));

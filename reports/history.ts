@@ -5,6 +5,7 @@ import type { Resource } from '../src/model.js';
 import type { ClosedWindow, PublicSince } from '../src/history/public-since.js';
 import { earliestDeadlines } from './appi/deadlines.js';
 import { overviewItem } from './appi/ppc-draft.js';
+import { withCombinedPublicSince } from './public-since.js';
 import type { ResourceAssessment } from './appi/types.js';
 import type { HistoryTrendRow, Report, ReportFinding, ReportHistory } from './render/json.js';
 
@@ -65,12 +66,12 @@ export function applyHistory(report: Report, facts: HistoryFacts): Report {
     ...(facts.trend ? { trend: facts.trend } : report.history?.trend ? { trend: report.history.trend } : {}),
   };
   // An older report's assessment block may lack perResource: nothing to date then.
-  if (!Array.isArray(report.assessment?.perResource)) return { ...report, history };
+  if (!Array.isArray(report.assessment?.perResource)) return withCombinedPublicSince({ ...report, history });
   const perResource = report.assessment.perResource.map((p) => withOccurrence(p, resources.get(p.resourceId), facts.publicSince.get(p.resourceId), report.scannedAt));
-  return {
+  return withCombinedPublicSince({
     ...report,
     assessment: { ...report.assessment, perResource, deadlines: earliestDeadlines(perResource.map((p) => p.deadlines)) },
     ...(report.resolved ? { resolved: report.resolved.map((f) => withWindow(f, facts.closed.get(f.resourceId))) } : {}),
     history,
-  };
+  });
 }

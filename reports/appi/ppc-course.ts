@@ -11,7 +11,8 @@ import { logFormatById } from '../../src/evidence/reads/formats/index.js';
 import { formatLocalTime } from '../../src/text/local-time.js';
 import type { PublicSince } from '../../src/history/public-since.js';
 import { leakOccurred } from './read-evidence.js';
-import { occurrenceSentence } from './occurrence.js';
+import { occurrenceSentenceOf } from './occurrence.js';
+import { combinePublicSince } from '../public-since.js';
 import { tokyoDate } from './deadlines.js';
 import { concatI18n, joinI18n, num } from './labels.js';
 
@@ -68,23 +69,25 @@ function personalReads(v: ReadsView): I18n {
 export function occurrenceFromEvidence(r: Course, ctx: CourseContext): I18n {
   const c = r.openedBy?.change ?? null;
   const v = r.reads;
+  // With the run history too, 発生日 is the earlier of the history and the change, each with its source.
+  const combined = ctx.publicSince ? combinePublicSince(ctx.publicSince, c) : null;
+  if (combined) {
+    const since = occurrenceSentenceOf(combined);
+    const first = v && leakOccurred(v) ? firstPersonalRead(v) : undefined;
+    return first ? concatI18n(since, leakSentence(first)) : since;
+  }
   const opened: I18n | null = c
     ? { ja: `発生日: ${formatLocalTime(c.time)}（公開状態となった日時。出典: ${changeCitation(c).ja}）。`, en: `Date of occurrence (発生日): ${formatLocalTime(c.time)} (when it became public; source: ${changeCitation(c).en}).` }
     : null;
   const leak = v && leakOccurred(v) ? firstPersonalRead(v) : undefined;
   if (opened && !leak) return opened;
   if (opened && leak) {
-    return concatI18n(opened, {
-      ja: `漏えいの発生（外部の者による個人データの最初の取得）は ${formatLocalTime(leak.first)} です（出典: ${leak.cited.ja}）。`,
-      en: `The leak itself (漏えい: the first download of personal data by an outsider) was at ${formatLocalTime(leak.first)} (source: ${leak.cited.en}).`,
-    });
+    return concatI18n(opened, leakSentence(leak));
   }
-  // No opening change: the history's estimate, or the change log's reason, or where to look.
-  const noChange: I18n = ctx.publicSince
-    ? occurrenceSentence(ctx.publicSince)
-    : r.openedBy
-      ? { ja: `公開状態となった日時は不明です（${openedByText(r.openedBy).ja}）。`, en: `When it became public is unknown (${openedByText(r.openedBy).en}).` }
-      : WHERE_TO_LOOK;
+  // No opening change and no run history: the change log's reason, or where to look.
+  const noChange: I18n = r.openedBy
+    ? { ja: `公開状態となった日時は不明です（${openedByText(r.openedBy).ja}）。`, en: `When it became public is unknown (${openedByText(r.openedBy).en}).` }
+    : WHERE_TO_LOOK;
   if (!leak) return noChange;
   return concatI18n(
     {
@@ -93,6 +96,14 @@ export function occurrenceFromEvidence(r: Course, ctx: CourseContext): I18n {
     },
     noChange,
   );
+}
+
+/** When the leak itself happened: the first download of personal data by an outsider, with its log object. */
+function leakSentence(leak: { first: string; cited: I18n }): I18n {
+  return {
+    ja: `漏えいの発生（外部の者による個人データの最初の取得）は ${formatLocalTime(leak.first)} です（出典: ${leak.cited.ja}）。`,
+    en: `The leak itself (漏えい: the first download of personal data by an outsider) was at ${formatLocalTime(leak.first)} (source: ${leak.cited.en}).`,
+  };
 }
 
 /** The first download of an object with personal data: its time and the log object it is recorded in. */

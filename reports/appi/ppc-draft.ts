@@ -10,7 +10,8 @@ import { exposureKind } from './reportability.js';
 import { formatLocalTime } from '../../src/text/local-time.js';
 import { personsBasisJa } from '../../src/data/detect/persons-basis-ja.js';
 import type { PublicSince } from '../../src/history/public-since.js';
-import { occurrenceSentence } from './occurrence.js';
+import { occurrenceSentenceOf } from './occurrence.js';
+import { combinePublicSince } from '../public-since.js';
 import { WHERE_TO_LOOK, courseSentence, discoverySentence, hasCourseEvidence, occurrenceFromEvidence } from './ppc-course.js';
 
 export const PPC_ITEM_TITLES: Readonly<Record<PpcDraftItem['no'], I18n>> = {
@@ -72,6 +73,8 @@ function item1(r: Resource, ctx: Pick<PpcDraftContext, 'scannedAt' | 'discovered
   };
   // With evidence read (--evidence changes / reads): 発生日, 発覚日 and 経緯, each sentence citing its source.
   if (hasCourseEvidence(r)) return concatI18n(head, evidence, probe, occurrenceFromEvidence(r, ctx), discoverySentence(ctx), courseSentence(r, ctx, can));
+  // Without evidence read, 発生日 from the run history (reports/public-since.ts), or where to look.
+  const since = combinePublicSince(ctx.publicSince, undefined);
   return concatI18n(
     head,
     evidence,
@@ -80,8 +83,7 @@ function item1(r: Resource, ctx: Pick<PpcDraftContext, 'scannedAt' | 'discovered
       ja: `設定の点検（kumoscan によるスキャン、${formatLocalTime(ctx.scannedAt)}）で判明し、${ctx.discoveredAt} を事態を知った日としています。`,
       en: `Found by a configuration review (a kumoscan scan, ${formatLocalTime(ctx.scannedAt)}); ${ctx.discoveredAt} is taken as the day the business knew.`,
     },
-    // When it began (the run history: 発生日 and its basis); without it, where to look.
-    ctx.publicSince ? occurrenceSentence(ctx.publicSince) : WHERE_TO_LOOK,
+    since ? occurrenceSentenceOf(since) : WHERE_TO_LOOK,
   );
 }
 

@@ -9,6 +9,7 @@ import type { ConfigWarning, SuppressedFinding } from '../policy/types.js';
 import { jsonChunks } from './json-stream.js';
 import { reportDocument } from './report-document.js';
 import type { PublicSince } from '../../src/history/public-since.js';
+import { withCombinedPublicSince, type ResourceCombinedPublicSince } from '../public-since.js';
 
 /**
  * 1.2.0: the APPI assessment (reportability, deadlines, PPC draft, entrustment, duty refs with names).
@@ -125,6 +126,8 @@ export interface Report {
   configWarnings?: ConfigWarning[];
   /** 1.5.0: with --history: what the exposure history says about this report's resources. */
   history?: ReportHistory;
+  /** 1.5.0 (issue 16): each public resource's "public since", the earliest of the history and the change that opened it (reports/public-since.ts). */
+  publicSince?: ResourceCombinedPublicSince[];
 }
 
 /** 1.5.0: a resource open to anyone in the report, and since when (src/history/public-since.ts). */
@@ -207,7 +210,7 @@ export function reportFinding(f: Finding): ReportFinding {
 export function buildReport(input: ReportInput): Report {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, input.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const errors = [...input.scanErrors, ...input.resources.flatMap((r) => withScope(r.id, r.errors))];
-  return {
+  return withCombinedPublicSince({
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'kumoscan', version: input.version },
     scannedAt: input.scannedAt,
@@ -230,7 +233,7 @@ export function buildReport(input: ReportInput): Report {
     identities: input.identities ?? [],
     suppressed: (input.suppressed ?? []).map((s) => ({ ...s, finding: reportFinding(s.finding) })),
     configWarnings: [...(input.configWarnings ?? [])],
-  };
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { SEVERITIES, type Resource, type Severity } from '../../src/model.js';
 import { commandVariableLines, findingCommands } from './fix-commands.js';
 import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine, hasBaseline, stillReportableLine } from './baseline-view.js';
-import { PUBLIC_SINCE_LABEL, publicSinceEntries } from './public-since-view.js';
+import { publicSinceEntries, publicSinceLabel } from './public-since-view.js';
 import { configWarningsOf, suppressedOf } from './policy-view.js';
 import { escapeControls } from '../../src/text/sanitize.js';
 import {
@@ -212,7 +212,7 @@ export function renderMarkdown(input: Report | readonly Report[], opts: Markdown
       );
   }
   const since = publicSinceEntries(reports);
-  if (since.length) out.push(`## ${PUBLIC_SINCE_LABEL[lang]}`, '', ...since.map((e) => `- ${mdText(e.name)}: ${mdText(e.line[lang])}`), '');
+  if (since.length) out.push(`## ${publicSinceLabel(since.map((e) => e.since))[lang]}`, '', ...since.map((e) => `- ${mdText(e.name)}: ${mdText(e.line[lang])}`), '');
   const suppressed = suppressedOf(reports);
   if (suppressed.length) {
     out.push(`## ${L(lang, '抑制した指摘', 'Suppressed findings')}`, '');

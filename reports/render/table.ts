@@ -7,7 +7,7 @@ import type { Severity } from '../../src/model.js';
 import { SEVERITIES, severityRank } from '../../src/model.js';
 import type { Report, ReportFinding } from './json.js';
 import { BASELINE_LABEL, baselineLine, stillReportableLine } from './baseline-view.js';
-import { PUBLIC_SINCE_LABEL, publicSinceEntries } from './public-since-view.js';
+import { publicSinceEntries, publicSinceLabel } from './public-since-view.js';
 import { configWarningsOf, suppressedOf, suppressionLine } from './policy-view.js';
 import { escapeControls, escapeLines } from '../../src/text/sanitize.js';
 import { CONSOLE_WIDTH, displayWidth, hanging, pad, widest, wrap } from './columns.js';
@@ -245,7 +245,7 @@ export function renderTable(report: Report, lang: Lang = 'en', opts: TableOption
   }
   const since = publicSinceEntries([report]);
   if (since.length > 0) {
-    out.push(`${PUBLIC_SINCE_LABEL[lang]} (${num(since.length)})`);
+    out.push(`${publicSinceLabel(since.map((e) => e.since))[lang]} (${num(since.length)})`);
     for (const e of since) out.push(...hanging('  ', `${escapeControls(e.name)}: ${e.line[lang]}`));
     out.push('');
   }

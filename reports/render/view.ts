@@ -11,7 +11,8 @@ import type { CategoryEstimate, Deadlines, EntrustmentSignal, PpcDraftItem, Read
 import type { Report, ReportFinding } from './json.js';
 import { groupBy, indexBy } from '../../src/group-by.js';
 import type { PublicSince } from '../../src/history/public-since.js';
-import { publicSinceByResource } from './public-since-view.js';
+import { combinedPublicSinceByResource, publicSinceByResource } from './public-since-view.js';
+import type { CombinedPublicSince } from '../public-since.js';
 import { DETECTOR_NAMES } from '../../src/data/detect/detector-names.js';
 
 import type { Lang } from '../../src/model.js';
@@ -190,6 +191,8 @@ export interface ResourceView {
   entrustment: EntrustmentSignal[];
   /** With --history: when the resource became public (reports/history.ts); null without. */
   publicSince: PublicSince | null;
+  /** When the resource became public: the earliest of the run history and the change that opened it (reports/public-since.ts); null when neither says. */
+  since: CombinedPublicSince | null;
 }
 
 function maxSeverityOf(findings: readonly ReportFinding[]): Severity | null {
@@ -226,6 +229,7 @@ export function resourceViews(report: Report): ResourceView[] {
   const findingsOf = groupBy(report.findings, (f) => f.resourceId);
   const signalsOf = groupBy(allSignals, (s) => s.resourceId);
   const since = publicSinceByResource(report);
+  const combined = combinedPublicSinceByResource(report);
   const views: ResourceView[] = report.resources.map((r) => {
     const entry: unknown = entries.get(r.id);
     const findings = findingsOf.get(r.id) ?? [];
@@ -251,6 +255,7 @@ export function resourceViews(report: Report): ResourceView[] {
       ppcDraft: member(entry, 'ppcDraft', isPpcDraft),
       entrustment,
       publicSince: since.get(r.id) ?? null,
+      since: combined.get(r.id) ?? null,
     };
   });
   // Findings about accounts and identities (IAM users, roles, the account itself): one view per subject.
@@ -276,6 +281,7 @@ export function resourceViews(report: Report): ResourceView[] {
       ppcDraft: null,
       entrustment: [],
       publicSince: null,
+      since: null,
     });
   }
   return views;

@@ -60,18 +60,18 @@ export function registerHistoryCommand(program: Command, setExit: (code: number)
   common(history.command('show').description('one resource\'s timeline: first and last seen public, resolved at, every exposure window with its bounds').argument('<resource>', 'resource id (arn:aws:s3:::NAME …) or name')).action(async (resource: string, flags: HistoryFlags) => {
     setExit(await withHistory(flags, async (store) => {
       const [{ renderTimelineTable, renderJsonValue }, { buildTimeline }] = await Promise.all([import('./render.js'), import('./timeline.js')]);
-      const observations = await store.observations(resource);
+      const { runs, observations } = await store.resourceHistory(resource);
       const ids = [...new Set(observations.map((o) => o.resourceId))];
       if (ids.length === 0) throw new UsageError(`no resource "${resource}" in the history ${store.label}`);
       if (ids.length > 1) throw new UsageError(`"${resource}" names ${ids.length} resources; give one id: ${ids.join(', ')}`);
-      const timeline = buildTimeline(observations, await store.listRuns());
+      const timeline = buildTimeline(observations, runs);
       if (timeline) write(flags.format === 'json' ? renderJsonValue({ timeline }) : renderTimelineTable(timeline, flags.lang));
     }));
   });
   common(history.command('trend').description('per run: findings by severity, new and resolved findings, exposed resources with personal data'), ['table', 'json', 'html']).action(async (flags: HistoryFlags) => {
     setExit(await withHistory(flags, async (store) => {
-      const [{ trendRows }, render, { renderJsonValue }] = await Promise.all([import('./trend.js'), import('./trend-render.js'), import('./render.js')]);
-      const trend = trendRows(await store.trendInputs());
+      const [{ trendRowsOfCounts }, render, { renderJsonValue }] = await Promise.all([import('./trend.js'), import('./trend-render.js'), import('./render.js')]);
+      const trend = trendRowsOfCounts(await store.trendCounts());
       write(flags.format === 'json' ? renderJsonValue({ trend }) : flags.format === 'html' ? render.renderTrendHtml(trend, flags.lang) : render.renderTrendTable(trend, flags.lang));
     }));
   });

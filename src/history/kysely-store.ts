@@ -1,10 +1,12 @@
 // The history store on a kysely connection: the one code path both engines run (sqlite.ts and postgres.ts only
 // make the connection). Migrates on open; writes a run in one transaction; reads runs and one resource's rows.
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { AppiClass } from '../data/types.js';
 import { SEVERITIES, type Provider, type Severity, type Tri } from '../model.js';
 import { migrationProvider } from './migrations/index.js';
-import type { FindingRecord, HistoryStore, Observation, PruneResult, ResourceRecord, RunRecord, RunSummary, StoreResult, TrendInput } from './store.js';
+import type { FindingRecord, HistoryStore, Observation, PruneResult, ResourceHistory, ResourceRecord, RunRecord, RunSummary, StoreResult, TrendCounts, TrendInput } from './store.js';
+import { scopeKey } from './trend.js';
+import { countStoredRun, countTrend, recountTrend } from './trend-counts.js';
 import type { HistoryTables, ResourceStatesTable, RunsTable } from './tables.js';
 
 /** Rows per INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
@@ -58,6 +60,10 @@ function runRow(run: RunRecord, storedAt: string): RunsTable {
     resources: run.resources.length,
     exposed: exposedCount(run.resources),
     exposed_personal: exposedPersonalCount(run.resources),
+    scope: scopeKey(run),
+    // Counted once the run's findings are written (trend-counts.ts countStoredRun).
+    new_findings: null,
+    resolved_findings: null,
     ...bySeverity,
   };
 }
@@ -105,7 +111,14 @@ function summaryOf(row: RunsTable): RunSummary {
   };
 }
 
-function observationOf(row: ResourceStatesTable): Observation {
+const OBSERVATION_COLUMNS = ['run_id', 'resource_id', 'name', 'account', 'read', 'list', 'write', 'acl_write', 'errors', 'personal_data', 'classes', 'persons_low', 'persons_high', 'persons_declared'] as const;
+
+type ObservationColumns = Pick<ResourceStatesTable, (typeof OBSERVATION_COLUMNS)[number]>;
+
+/** A run row with, when the run holds the resource, its row's columns prefixed `rs_` (resourceHistory's LEFT JOIN). */
+type RunWithState = RunsTable & { [K in keyof ObservationColumns as `rs_${K}`]: ObservationColumns[K] | null };
+
+function observationOf(row: ObservationColumns): Observation {
   return {
     runId: row.run_id,
     resourceId: row.resource_id,
@@ -133,12 +146,17 @@ export class KyselyHistoryStore implements HistoryStore {
 
   async storeRun(run: RunRecord): Promise<StoreResult> {
     const storedAt = this.now().toISOString();
+    const row = runRow(run, storedAt);
+    const scope = row.scope ?? scopeKey(run);
     return this.db.transaction().execute(async (tx) => {
+      // Two writers of one scope at once (PostgreSQL) count in turn: each sees the other's run (SQLite: one writer).
+      if (this.db.getExecutor().adapter instanceof PostgresAdapter) await sql`SELECT pg_advisory_xact_lock(hashtext(${scope}))`.execute(tx);
       // ON CONFLICT DO NOTHING: a second writer of the same run (a retry, a rebuild) writes nothing.
-      const inserted = await tx.insertInto('runs').values(runRow(run, storedAt)).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+      const inserted = await tx.insertInto('runs').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { runId: run.id, stored: false };
       for (const batch of chunks(run.resources)) await tx.insertInto('resource_states').values(batch.map((r) => resourceRow(run.id, r))).execute();
       for (const batch of chunks(run.findings)) await tx.insertInto('findings').values(batch.map((f) => findingRow(run.id, f))).execute();
+      await countStoredRun(tx, { id: run.id, scannedAt: run.scannedAt, complete: run.complete, scope, findingIds: run.findings.map((f) => f.findingId) });
       return { runId: run.id, stored: true };
     });
   }
@@ -162,6 +180,57 @@ export class KyselyHistoryStore implements HistoryStore {
     return (byId.length > 0 ? byId : await query('name')).map(observationOf);
   }
 
+  async resourceHistory(resource: string): Promise<ResourceHistory> {
+    // One statement: every run, each with the rows (by id or by name) it holds; the id match wins over the name.
+    const stateColumns = sql.join(OBSERVATION_COLUMNS.map((c) => sql`rs.${sql.ref(c)} AS ${sql.ref(`rs_${c}`)}`));
+    const { rows } = await sql<RunWithState>`WITH rs AS MATERIALIZED (SELECT * FROM resource_states WHERE resource_id = ${resource} OR name = ${resource})
+      SELECT runs.*, ${stateColumns} FROM runs LEFT JOIN rs ON rs.run_id = runs.id ORDER BY runs.scanned_at, runs.id`.execute(this.db);
+    const runs = new Map<string, RunSummary>();
+    const states: ObservationColumns[] = [];
+    for (const row of rows) {
+      if (!runs.has(row.id)) runs.set(row.id, summaryOf(row));
+      if (row.rs_run_id === null || row.rs_resource_id === null || row.rs_name === null || row.rs_account === null || row.rs_errors === null || row.rs_classes === null) continue;
+      states.push({
+        run_id: row.rs_run_id, resource_id: row.rs_resource_id, name: row.rs_name, account: row.rs_account, read: row.rs_read, list: row.rs_list, write: row.rs_write,
+        acl_write: row.rs_acl_write, errors: row.rs_errors, personal_data: row.rs_personal_data, classes: row.rs_classes,
+        persons_low: row.rs_persons_low, persons_high: row.rs_persons_high, persons_declared: row.rs_persons_declared,
+      });
+    }
+    const byId = states.filter((s) => s.resource_id === resource);
+    return { runs: [...runs.values()], observations: (byId.length > 0 ? byId : states).map(observationOf) };
+  }
+
+  async observationsByResource(resourceIds: readonly string[]): Promise<Map<string, Observation[]>> {
+    const out = new Map<string, Observation[]>(resourceIds.map((id) => [id, []]));
+    for (const batch of chunks([...new Set(resourceIds)])) {
+      const rows = await this.db
+        .selectFrom('resource_states')
+        .innerJoin('runs', 'runs.id', 'resource_states.run_id')
+        .selectAll('resource_states')
+        .where('resource_states.resource_id', 'in', batch)
+        .orderBy('runs.scanned_at')
+        .orderBy('runs.id')
+        .execute();
+      for (const row of rows) out.get(row.resource_id)?.push(observationOf(row));
+    }
+    return out;
+  }
+
+  async trendCounts(): Promise<TrendCounts[]> {
+    // One row per run: the counts were stored with the run (trend-counts.ts).
+    const rows = await this.db.selectFrom('runs').selectAll().orderBy('scanned_at').orderBy('id').execute();
+    const uncounted = rows.some((r) => r.new_findings === null) ? await countTrend(this.db) : undefined;
+    return rows.map((r) => {
+      const counted = uncounted?.get(r.id);
+      return {
+        run: summaryOf(r),
+        newFindings: counted?.newFindings ?? r.new_findings ?? 0,
+        resolvedFindings: counted ? counted.resolvedFindings : r.resolved_findings,
+        exposedPersonal: r.exposed_personal ?? 0,
+      };
+    });
+  }
+
   async trendInputs(): Promise<TrendInput[]> {
     const runs = await this.db.selectFrom('runs').selectAll().orderBy('scanned_at').orderBy('id').execute();
     const findings = await this.db.selectFrom('findings').select(['run_id', 'finding_id']).execute();
@@ -178,6 +247,8 @@ export class KyselyHistoryStore implements HistoryStore {
       const findings = await tx.deleteFrom('findings').where('run_id', 'in', old).executeTakeFirst();
       const states = await tx.deleteFrom('resource_states').where('run_id', 'in', old).executeTakeFirst();
       const runs = await tx.deleteFrom('runs').where('scanned_at', '<', before).returningAll().execute();
+      // The first runs left in a scope are now compared with fewer runs.
+      if (runs.length > 0) await recountTrend(tx, null);
       const ordered = runs.map(summaryOf).sort((a, b) => (a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : a.id < b.id ? -1 : 1));
       return { runs: ordered, resourceRows: Number(states.numDeletedRows), findingRows: Number(findings.numDeletedRows) };
     });

@@ -51,7 +51,10 @@ function guardedStore(target: HistoryTarget, store: HistoryStore): HistoryStore 
     storeRun: (run) => guarded(target, 'store', () => store.storeRun(run)),
     listRuns: () => guarded(target, 'read', () => store.listRuns()),
     observations: (resource) => guarded(target, 'read', () => store.observations(resource)),
+    resourceHistory: (resource) => guarded(target, 'read', () => store.resourceHistory(resource)),
+    observationsByResource: (ids) => guarded(target, 'read', () => store.observationsByResource(ids)),
     trendInputs: () => guarded(target, 'read', () => store.trendInputs()),
+    trendCounts: () => guarded(target, 'read', () => store.trendCounts()),
     pruneRuns: (before) => guarded(target, 'prune', () => store.pruneRuns(before)),
     close: () => guarded(target, 'close', () => store.close()),
   };

@@ -84,6 +84,22 @@ export interface TrendInput {
   exposedPersonal: number;
 }
 
+/** A run with its new and resolved findings as the store counts them (the rule of trend.ts trendRows). */
+export interface TrendCounts {
+  run: RunSummary;
+  newFindings: number;
+  /** null for a partial run (it never resolves). */
+  resolvedFindings: number | null;
+  exposedPersonal: number;
+}
+
+/** A resource's rows and every run they are read against (`history show`, one query). */
+export interface ResourceHistory {
+  runs: RunSummary[];
+  /** The resource's rows (matched by id, else by name), oldest run first. */
+  observations: Observation[];
+}
+
 /** What `history prune` removed. */
 export interface PruneResult {
   runs: RunSummary[];
@@ -100,8 +116,14 @@ export interface HistoryStore {
   listRuns(): Promise<RunSummary[]>;
   /** The resource's rows (matched by id, else by name), oldest run first. */
   observations(resource: string): Promise<Observation[]>;
-  /** Every run (oldest first) with its finding ids and its count of exposed resources with personal data. */
+  /** Every run with the rows of the resource (matched by id, else by name), in one query. */
+  resourceHistory(resource: string): Promise<ResourceHistory>;
+  /** The rows of each of these resource ids (by id only), oldest run first, in one query a batch. */
+  observationsByResource(resourceIds: readonly string[]): Promise<Map<string, Observation[]>>;
+  /** Every run (oldest first) with its finding ids and its count of exposed resources with personal data (the rule's input, trend.ts trendRows: what the stored counts are checked against). */
   trendInputs(): Promise<TrendInput[]>;
+  /** Every run (oldest first) with the new and resolved findings stored with it (`history trend`: one row per run). */
+  trendCounts(): Promise<TrendCounts[]>;
   /** Deletes, in one transaction, every run collected before `before` (ISO 8601) with its rows. */
   pruneRuns(before: string): Promise<PruneResult>;
   close(): Promise<void>;

@@ -16,6 +16,12 @@ export interface RunsTable {
   exposed: number;
   /** Exposed resources with personal data (migration 002; NULL never remains after it). */
   exposed_personal: number | null;
+  /** The scope the run speaks for (trend.ts scopeKey; migration 003; NULL never remains after it). */
+  scope: string | null;
+  /** Findings not open in the scope before the run (migration 003; counted when the run is stored). */
+  new_findings: number | null;
+  /** Findings open before and gone; NULL for a partial run (migration 003). */
+  resolved_findings: number | null;
   critical: number;
   high: number;
   medium: number;

@@ -4,7 +4,7 @@
 // scope are those of its last complete run plus any seen since by a partial run; a partial run adds what it saw and
 // never resolves anything (its "resolved" is null: not known).
 import { SEVERITIES, type Severity } from '../model.js';
-import type { RunSummary, TrendInput } from './store.js';
+import type { RunSummary, TrendCounts, TrendInput } from './store.js';
 
 export interface TrendRow {
   runId: string;
@@ -23,20 +23,39 @@ export interface TrendRow {
 }
 
 /** The scope a run speaks for: runs of one scope are compared with each other only. */
-export function scopeKey(run: RunSummary): string {
+export function scopeKey(run: Pick<RunSummary, 'accounts' | 'shard' | 'bucketFilter'> & { provider: string }): string {
   return JSON.stringify([run.provider, [...run.accounts].sort(), run.shard ? `${run.shard.index}/${run.shard.count}` : null, [...run.bucketFilter].sort()]);
 }
 
-function chronological(a: TrendInput, b: TrendInput): number {
+function chronological(a: { run: RunSummary }, b: { run: RunSummary }): number {
   const x = a.run;
   const y = b.run;
   return x.scannedAt < y.scannedAt ? -1 : x.scannedAt > y.scannedAt ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 }
 
-/** One row per run, oldest first. */
+/** One row per run, oldest first, from the counts the store computes (store.trendCounts, one SQL statement). */
+export function trendRowsOfCounts(counts: readonly TrendCounts[]): TrendRow[] {
+  return [...counts].sort(chronological).map(({ run, newFindings, resolvedFindings, exposedPersonal }) => ({
+    runId: run.id,
+    scannedAt: run.scannedAt,
+    provider: run.provider,
+    accounts: [...run.accounts],
+    shard: run.shard,
+    complete: run.complete,
+    findings: Object.fromEntries(SEVERITIES.map((s) => [s, run.findings[s]])) as Record<Severity, number>,
+    newFindings,
+    resolvedFindings,
+    exposedPersonal,
+  }));
+}
+
+/**
+ * The counts from every run's finding ids: the rule itself, which the store's SQL (kysely-store.ts trendCounts)
+ * computes without reading the ids. One row per run, oldest first.
+ */
 export function trendRows(inputs: readonly TrendInput[]): TrendRow[] {
   const openByScope = new Map<string, Set<string>>();
-  return [...inputs].sort(chronological).map(({ run, findingIds, exposedPersonal }) => {
+  const counts = [...inputs].sort(chronological).map(({ run, findingIds, exposedPersonal }): TrendCounts => {
     const key = scopeKey(run);
     const open = openByScope.get(key) ?? new Set<string>();
     const now = new Set(findingIds);
@@ -48,19 +67,9 @@ export function trendRows(inputs: readonly TrendInput[]): TrendRow[] {
     } else {
       openByScope.set(key, new Set([...open, ...now]));
     }
-    return {
-      runId: run.id,
-      scannedAt: run.scannedAt,
-      provider: run.provider,
-      accounts: [...run.accounts],
-      shard: run.shard,
-      complete: run.complete,
-      findings: Object.fromEntries(SEVERITIES.map((s) => [s, run.findings[s]])) as Record<Severity, number>,
-      newFindings,
-      resolvedFindings,
-      exposedPersonal,
-    };
+    return { run, newFindings, resolvedFindings, exposedPersonal };
   });
+  return trendRowsOfCounts(counts);
 }
 
 /** Every finding of a row (all severities). */

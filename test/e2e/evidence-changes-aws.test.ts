@@ -87,6 +87,26 @@ describe('kumoscan scan aws --evidence changes', () => {
     assert.deepEqual(saved.evidence.changes.events.map((e) => e.action), ['PutPublicAccessBlock', 'PutBucketPolicy', 'PutBucketAcl', 'CreateBucket']);
   });
 
+  test('with --history: one "public since", the earlier of the history and CloudTrail, both kept, in the JSON and the PPC draft', async () => {
+    const res = await runCli(['scan', '--input', snapshot, '--history', join(work, 'history.db'), '--format', 'json', '--fail-on', 'none', '--quiet'], {});
+    assert.equal(res.code, 0, res.stderr);
+    const withHistory = JSON.parse(res.stdout) as Report;
+    assertValidReport(withHistory);
+    const id = `arn:aws:s3:::${HR_PUBLIC}`;
+    const since = withHistory.publicSince?.find((p) => p.resourceId === id);
+    // The history's first run (the snapshot's collection) already saw it public; the change 10 days before is earlier.
+    assert.equal(since?.source, 'cloudtrail');
+    assert.equal(since?.at, new Date(opened).toISOString());
+    assert.equal(since?.change?.action, 'PutBucketPolicy');
+    assert.deepEqual([since?.history?.earliest, since?.history?.latest], [null, withHistory.history?.asOf]);
+    const item1 = withHistory.assessment.perResource.find((a) => a.resourceId === id)?.ppcDraft?.find((i) => i.no === 1)?.content;
+    const at = formatLocalTime(new Date(opened).toISOString());
+    const run = formatLocalTime(withHistory.history?.asOf ?? '');
+    assert.ok(item1?.ja.includes(`発生日: ${at}（根拠: AWS CloudTrail に記録された、公開状態にした設定変更 PutBucketPolicy）。kumoscan の実行履歴でも、記録された最初の実行（${run}）で公開を確認しています。`), item1?.ja);
+    assert.ok(item1?.en.includes(`Date of occurrence (発生日): ${at} (basis: the change that made it public, PutBucketPolicy, recorded in AWS CloudTrail). kumoscan's run history agrees: public in the first run recorded (${run}).`), item1?.en);
+    assert.equal(withHistory.publicSince?.some((p) => p.resourceId === `arn:aws:s3:::${HR_LOCKED}`), false);
+  });
+
   test('--redact-ips: no source IP in the snapshot or the report', async () => {
     const redacted = join(work, 'redacted.json');
     const res = await runCli(scanArgs('--evidence', 'changes', '--format', 'json', '--redact-ips', '--save-snapshot', redacted), MOTO_ENV);

@@ -66,7 +66,7 @@ function overview(r: Resource, discoveredAt?: string): PpcDraftItem['content'] {
 }
 
 const HEAD = {
-  ja: 'Amazon S3 バケット「kumo-hr」（アカウント: 111122223333、リージョン: ap-northeast-1）が、設定の誤りにより、インターネット上の誰でも中身を読み取れる状態でした（通則ガイドライン3-5-1-1: システムの設定ミス等によりインターネット上で個人データの閲覧が可能な状態）。根拠となる設定: bucket-policy Sid "PublicRead" (read)。',
+  ja: 'Amazon S3 バケット「kumo-hr」（アカウント: 111122223333、リージョン: ap-northeast-1）が、設定の誤りにより、インターネット上の誰でも中身を読み取れる状態でした（通則ガイドライン3-5-1-1: システムの設定ミス等によりインターネット上で個人データの閲覧が可能な状態）。根拠となる設定: bucket-policy Sid "PublicRead"（読み取り）。',
   en: 'The Amazon S3 bucket "kumo-hr" (account: 111122223333, region: ap-northeast-1) could, through a setting mistake, be accessed by anyone on the internet to read the contents (GL 3-5-1-1: personal data made viewable on the internet by a system setting mistake). Settings that allow it: bucket-policy Sid "PublicRead" (read).',
 };
 

@@ -13,8 +13,8 @@ import { personsBasisJa } from '../../../src/data/detect/persons-basis-ja.js';
 import { skipReasonText } from '../../../src/data/skip-reason-text.js';
 import type { ResourceCoverage } from '../coverage.js';
 import { assessmentPart } from './assessment.js';
-import type { PublicSince } from '../../../src/history/public-since.js';
-import { PUBLIC_SINCE_LABEL, publicSinceLine } from '../public-since-view.js';
+import { combinedPublicSinceLine, publicSinceLabel } from '../public-since-view.js';
+import type { CombinedPublicSince } from '../../public-since.js';
 import { remediationPart } from './remediation.js';
 import { esc, kv, section, sevBadge, t, triCell, tt } from './text.js';
 
@@ -31,9 +31,9 @@ function evidenceTable(evidence: readonly Evidence[]): string {
   return `<table class="grid ev"><thead><tr><th>${tt('権限', 'capability')}</th><th>${tt('効果', 'effect')}</th><th>${tt('出所', 'source')}</th><th>${tt('参照', 'ref')}</th><th>${tt('説明', 'message')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function exposurePart(r: Resource, since: PublicSince | null): string {
+function exposurePart(r: Resource, since: CombinedPublicSince | null): string {
   const e = r.exposure;
-  const from = since ? `<p class="public-since"><span class="label">${t(PUBLIC_SINCE_LABEL)}</span> ${t(publicSinceLine(since))}</p>` : '';
+  const from = since ? `<p class="public-since"><span class="label">${t(publicSinceLabel([since]))}</span> ${t(combinedPublicSinceLine(since))}</p>` : '';
   const verdicts = `<table class="grid verdicts"><thead><tr><th>${tt('読取', 'read')}</th><th>${tt('一覧', 'list')}</th><th>${tt('書込', 'write')}</th><th>${tt('ACL変更', 'ACL write')}</th></tr></thead><tbody><tr><td>${triCell(e.read)}</td><td>${triCell(e.list)}</td><td>${triCell(e.write)}</td><td>${triCell(e.aclWrite)}</td></tr></tbody></table>`;
   return section(tt('誰でもできること（公開判定）と根拠', 'What anyone can do, and the evidence'), verdicts + from + evidenceTable(e.evidence));
 }
@@ -165,7 +165,7 @@ function passedPart(c: ResourceCoverage): string {
 export function card(v: ResourceView, index: number, coverage: ResourceCoverage | null): string {
   const r = v.resource;
   const body = r
-    ? [exposurePart(r, v.publicSince), assessmentPart(v), r.data ? dataPart(r.data) : '', dutiesPart(v.duties), findingsPart(v.findings, r), coverage ? passedPart(coverage) : '', probePart(r), openedPart(r), settingsPart(r)].join('')
+    ? [exposurePart(r, v.since), assessmentPart(v), r.data ? dataPart(r.data) : '', dutiesPart(v.duties), findingsPart(v.findings, r), coverage ? passedPart(coverage) : '', probePart(r), openedPart(r), settingsPart(r)].join('')
     : [section(tt('対象', 'Subject'), `<p>${tt('アカウント又はIDに関する指摘です（ストレージのリソースではありません）。', 'Findings about an account or identity, not a storage resource.')}</p>`), findingsPart(v.findings, null)].join('');
   const account = r && !v.id.startsWith(r.account) ? ` · ${esc(r.account)}` : '';
   const sub = r ? `${account}${r.region ? ` · ${esc(r.region)}` : ''}` : ` · ${esc(v.report.scope.accounts.join(', '))}`;

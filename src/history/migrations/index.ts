@@ -3,10 +3,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as v001 from './001-runs-resources-findings.js';
 import * as v002 from './002-runs-exposed-personal.js';
+import * as v003 from './003-runs-scope.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-runs-resources-findings': v001,
   '002-runs-exposed-personal': v002,
+  '003-runs-scope': v003,
 };
 
 export const migrationProvider: MigrationProvider = {
