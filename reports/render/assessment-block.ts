@@ -10,6 +10,7 @@ import { occurrenceRange } from '../appi/occurrence.js';
 import { SOURCE_LABEL } from '../../src/evidence/changes/text.js';
 import { formatLocalTime } from '../../src/text/local-time.js';
 import { NOT_ESTIMATED, PROVIDER_LABEL, RESULT_LABEL, allViews, categoriesOf, summarize, type Lang, type ResourceView } from './view.js';
+import { combinedPublicSinceLine } from './public-since-view.js';
 
 type Row = 'occurred' | 'opened' | 'estimate' | 'reads' | 'categories' | 'myNumberAct' | 'persons' | 'preliminary' | 'final';
 
@@ -95,10 +96,12 @@ const VALUE: Record<Row, (v: ResourceView, lang: Lang) => string> = {
   opened: openedText,
 };
 
-/** When it became public, from its change log (--evidence changes); the row is left out without a change found. */
+/** When it became public, from its change log (--evidence changes), unless the run history dates it earlier; the row is left out without a change found. */
 function openedText(v: ResourceView, lang: Lang): string {
   const c = v.resource?.openedBy?.change;
   if (!c) return '';
+  // The run history saw it public before this change (or private after it): the combined line says so and why.
+  if (v.since?.source === 'history') return combinedPublicSinceLine(v.since)[lang];
   const src = SOURCE_LABEL[c.source][lang];
   const who = c.principal ?? (lang === 'ja' ? '不明な主体' : 'an unknown principal');
   return lang === 'ja' ? `${formatLocalTime(c.time)}（${who} による変更。出典: ${src}）` : `${formatLocalTime(c.time)} (a change by ${who}; source: ${src})`;

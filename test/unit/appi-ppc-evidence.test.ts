@@ -181,6 +181,19 @@ test('the terminal\'s APPI block: "Public since" with the change, in each langua
   assert.ok(block('en').includes(' Public since 2026-10-05 10:30 JST (a change by arn:aws:iam::123456789012:user/alice; source: AWS CloudTrail) Estimate '), block('en'));
 });
 
+test('the terminal\'s APPI block: when the run history saw it public before the change, the row says the history and why the change is not taken', () => {
+  const report = evaluateSnapshot(parseSnapshot(JSON.stringify(exampleWithEvidence())), { source: 'snapshot', failOn: 'none', scannedAt: SCANNED });
+  // Public in the run of 2026-09-01 (JST), never seen private: earlier than the CloudTrail change of 2026-10-05.
+  const run = { id: 'run1-0123456789abcdef', at: '2026-09-01T00:00:00.000Z' };
+  report.history = { asOf: SCANNED, runs: 1, publicSince: [{ resourceId: 'arn:aws:s3:::hr-system-employees', earliest: null, latest: run.at, basis: 'history', firstPublicRun: run, lastPrivateRun: null }] };
+  const block = (lang: 'ja' | 'en'): string => assessmentBlock([report], lang).join('\n').replace(/\s+/g, ' ');
+  // Japanese lines wrap anywhere: compare without white space.
+  const ja = block('ja').replace(/\s+/g, '');
+  assert.ok(ja.includes('公開状態の開始遅くとも2026-09-0109:00JSTから公開'), ja);
+  assert.ok(ja.includes('実行履歴ではそれより前から公開のため、公開開始の根拠としていません'), ja);
+  assert.ok(block('en').includes('not taken: the run history saw it public before then'), block('en'));
+});
+
 describe('scan --input --redact-ips with the evidence in the snapshot', () => {
   test('the draft keeps its 経緯; no client or caller address and no raw key anywhere in the report', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kumoscan-ppc-evidence-')), 'snapshot.json');
