@@ -9,7 +9,7 @@ import { OcrTimeout, workerOptions, type OcrEngine, type OcrLine, type OcrResult
 import { OcrService } from '../../src/data/ocr/index.js';
 import { foldOcrText } from '../../src/data/ocr/normalize.js';
 import { pageSegments } from '../../src/data/ocr/page-segments.js';
-import { encodeBmp } from '../../src/data/ocr/raw-image.js';
+import { encodePnm } from '../../src/data/ocr/raw-image.js';
 import { OcrImageTextReader } from '../../src/data/ocr/reader.js';
 import { DEFAULT_OCR_LIMITS } from '../../src/data/ocr/limits.js';
 import type { FileProfile, Segment } from '../../src/data/types.js';
@@ -101,26 +101,19 @@ describe('page segments', () => {
   });
 });
 
-describe('BMP encoder (PDF page pixels)', () => {
-  test('header, bottom-up BGR rows padded to 4 bytes', () => {
-    const rgb = encodeBmp({ kind: 'raw', width: 2, height: 2, channels: 3, data: new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30]) });
-    assert.equal(rgb.toString('latin1', 0, 2), 'BM');
-    assert.equal(rgb.readUInt32LE(2), 54 + 8 * 2);
-    assert.equal(rgb.readInt32LE(18), 2);
-    assert.equal(rgb.readInt32LE(22), 2);
-    assert.equal(rgb.readUInt16LE(28), 24);
-    // bottom row first: (0,0,255) then (10,20,30) as BGR
-    assert.deepEqual([...rgb.subarray(54, 62)], [255, 0, 0, 30, 20, 10, 0, 0]);
-    assert.deepEqual([...rgb.subarray(62, 70)], [0, 0, 255, 0, 255, 0, 0, 0]);
-    const gray = encodeBmp({ kind: 'raw', width: 1, height: 1, channels: 1, data: new Uint8Array([7]) });
-    assert.deepEqual([...gray.subarray(54)], [7, 7, 7, 0]);
-    const rgba = encodeBmp({ kind: 'raw', width: 1, height: 1, channels: 4, data: new Uint8Array([1, 2, 3, 4]) });
-    assert.deepEqual([...rgba.subarray(54)], [3, 2, 1, 0]);
+describe('PNM encoder (PDF page pixels)', () => {
+  test('gray as binary PGM, colour as PPM (alpha dropped), rows top to bottom', () => {
+    const gray = encodePnm({ kind: 'raw', width: 2, height: 1, channels: 1, data: new Uint8Array([7, 9, 99]) });
+    assert.deepEqual(gray, Buffer.concat([Buffer.from('P5\n2 1\n255\n'), Buffer.from([7, 9])]));
+    const rgb = encodePnm({ kind: 'raw', width: 1, height: 2, channels: 3, data: new Uint8Array([255, 0, 0, 10, 20, 30]) });
+    assert.deepEqual(rgb, Buffer.concat([Buffer.from('P6\n1 2\n255\n'), Buffer.from([255, 0, 0, 10, 20, 30])]));
+    const rgba = encodePnm({ kind: 'raw', width: 1, height: 1, channels: 4, data: new Uint8Array([1, 2, 3, 4]) });
+    assert.deepEqual(rgba, Buffer.concat([Buffer.from('P6\n1 1\n255\n'), Buffer.from([1, 2, 3])]));
   });
 
   test('inconsistent dimensions throw', () => {
-    assert.throws(() => encodeBmp({ kind: 'raw', width: 4, height: 4, channels: 3, data: new Uint8Array(10) }));
-    assert.throws(() => encodeBmp({ kind: 'raw', width: 0, height: 4, channels: 3, data: new Uint8Array(10) }));
+    assert.throws(() => encodePnm({ kind: 'raw', width: 4, height: 4, channels: 3, data: new Uint8Array(10) }));
+    assert.throws(() => encodePnm({ kind: 'raw', width: 0, height: 4, channels: 3, data: new Uint8Array(10) }));
   });
 });
 

@@ -31,6 +31,22 @@ const fixture = (name: string): Buffer => readFileSync(join(DIR, name));
 const engine = new TesseractEngine({ workers: 1 });
 const service = new OcrService({}, () => engine);
 
+/** The BMP fixture's pixels as raw RGB rows, top to bottom (the file's rows are bottom-up and padded). */
+function samplePixels(): { width: number; height: number; data: Uint8Array } {
+  const bmp = fixture('format-sample.bmp');
+  const width = bmp.readInt32LE(18);
+  const height = bmp.readInt32LE(22);
+  const stride = (width * 3 + 3) & ~3;
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = bmp.readUInt32LE(10) + (height - 1 - y) * stride + x * 3;
+      data.set([bmp[o + 2] ?? 0, bmp[o + 1] ?? 0, bmp[o] ?? 0], (y * width + x) * 3);
+    }
+  }
+  return { width, height, data };
+}
+
 /** Each fixture is read once (the engine is slow enough); later tests reuse what it gave. */
 const texts = new Map<string, ImageText>();
 
@@ -140,22 +156,22 @@ describe('OCR of the fixture images (real engine)', () => {
     }
   });
 
-  test('RawImage pixels (a PDF page image) are read through the BMP encoder', async () => {
-    // the BMP fixture's pixels as raw RGB (rows bottom-up in the file, padded)
-    const bmp = fixture('format-sample.bmp');
-    const width = bmp.readInt32LE(18);
-    const height = bmp.readInt32LE(22);
-    const stride = (width * 3 + 3) & ~3;
-    const data = new Uint8Array(width * height * 3);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const o = bmp.readUInt32LE(10) + (height - 1 - y) * stride + x * 3;
-        data.set([bmp[o + 2] ?? 0, bmp[o + 1] ?? 0, bmp[o] ?? 0], (y * width + x) * 3);
-      }
-    }
+  test('RawImage pixels (a PDF page image) are read through the PNM encoder', async () => {
+    const { width, height, data } = samplePixels();
     const r = service.reader() as ImageTextReader;
     const text = await r.read({ kind: 'raw', width, height, channels: 3, data }, { name: 'scan.pdf#page 1', deadline: Date.now() + 60_000 });
     assert.deepEqual(text.segments.map((s) => s.text), ['ID 4711 0815']);
+  });
+
+  test('a large page (as a BMP above 8 MB tesseract.js failed: "Too many properties to enumerate") is read', async () => {
+    const sample = samplePixels();
+    const width = 3000;
+    const height = 2400;
+    const data = new Uint8Array(width * height * 3).fill(255);
+    for (let y = 0; y < sample.height; y++) data.set(sample.data.subarray(y * sample.width * 3, (y + 1) * sample.width * 3), ((200 + y) * width + 200) * 3);
+    const r = service.reader() as ImageTextReader;
+    const text = await r.read({ kind: 'raw', width, height, channels: 3, data }, { name: 'scan.pdf#page 1', deadline: Date.now() + 60_000 });
+    assert.deepEqual([text.notes, text.segments.map((s) => s.text)], [[], ['ID 4711 0815']]);
   });
 
   test('the card and a table row of the same person count as one person (ledger)', async () => {

@@ -8,7 +8,8 @@ import { imageSize } from 'image-size';
 import type { ImageInput, ImageText, ImageTextReader, ImageTextRequest } from '../decode/image-text.js';
 import { OcrTimeout, type OcrEngine, type OcrLine, type OcrResult, type OcrTimeLimit } from './engine.js';
 import { myNumberUnread, pageSegments, withMyNumberLines } from './page-segments.js';
-import { encodeBmp } from './raw-image.js';
+import { encodePnm } from './raw-image.js';
+import { pageForOcr } from './scan-cleanup.js';
 import { tiffSize } from './tiff-size.js';
 import { DEFAULT_OCR_LIMITS, type OcrLimits } from './limits.js';
 
@@ -114,7 +115,7 @@ export class OcrImageTextReader implements ImageTextReader {
     const limit: OcrTimeLimit = { cpuMs: this.limits.imageCpuMs, wallMs: Math.min(this.limits.imageWallMs, this.limits.timeLimitMs - this.spentMs, req.deadline - start) };
     if (limit.wallMs <= 0) return skipped(note('ocr-no-time'));
     try {
-      bytes = image.kind === 'raw' ? encodeBmp(image) : image.bytes;
+      bytes = image.kind === 'raw' ? encodePnm(pageForOcr(image)) : image.bytes;
     } catch {
       return skipped(note('ocr-pixels-inconsistent'));
     }
