@@ -20,5 +20,5 @@ export const ocrOptions = {
   ocr: (): Option => new Option('--ocr <on|off>', 'read the text of pictures (JPEG, PNG, TIFF, WebP, BMP, GIF) and image-only PDF pages with OCR, offline; off: pictures are judged by file name only').choices(['on', 'off']).default('on'),
   maxImages: (scope: string): Option => new Option('--ocr-max-images <n>', `pictures read by OCR ${scope} (further ones are noted as not read)`).argParser(imageCount).default(DEFAULT_OCR_LIMITS.maxImages),
   timeLimit: (scope: string): Option =>
-    new Option('--ocr-time-limit <duration>', `OCR time ${scope}: 90 (seconds), 90s, 2m, 1m30s`).argParser(duration).default(DEFAULT_OCR_LIMITS.timeLimitMs, `${DEFAULT_OCR_LIMITS.timeLimitMs / 1000}s`),
+    new Option('--ocr-time-limit <duration>', `OCR wall-clock time ${scope}: 90 (seconds), 90s, 2m, 1m30s (each picture also stops at ${DEFAULT_OCR_LIMITS.imageCpuMs / 1000} s of CPU time)`).argParser(duration).default(DEFAULT_OCR_LIMITS.timeLimitMs, `${DEFAULT_OCR_LIMITS.timeLimitMs / 1000}s`),
 };

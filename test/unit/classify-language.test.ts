@@ -159,6 +159,7 @@ describe('decode notes in Japanese', () => {
       ['OCR time limit of 300 s spent (--ocr-time-limit): 12 images not read so far', 'OCR の時間上限 300 秒を使い切りました（--ocr-time-limit）: これまでに 12 枚を読み取っていません'],
       ['image of 52.4 megapixels is above the OCR limit of 40: not read', '52.4 メガピクセルの画像は OCR の上限 40 を超えます: 読み取っていません'],
       ['OCR of an image took longer than 20 s: stopped, not read', '画像の OCR が 20 秒を超えました: 停止し、読み取っていません'],
+      ['OCR of an image used more than 20 s of CPU time: stopped, not read', '画像の OCR が CPU 時間 20 秒を超えました: 停止し、読み取っていません'],
       ['more than 100,000 distinct identifiers: persons is a lower bound', '異なる識別子が 100,000 個を超えました: 本人の数は下限です'],
     ];
     for (const [en, ja] of cases) {

@@ -14,7 +14,7 @@ const SAMPLE: Record<string, string | number> = {
 };
 
 test('every code: an English and a Japanese wording with the same parameters', () => {
-  assert.equal(CODES.length, 69);
+  assert.equal(CODES.length, 70);
   for (const code of CODES) {
     const [en, ja] = NOTE_MESSAGES[code];
     assert.ok(en.length > 0 && ja.length > 0, code);
@@ -42,5 +42,6 @@ test('every code: its English reads back to the same code and parameters; each l
 test('a member note keeps the member quoted; an unknown wording is quoted as written', () => {
   assert.equal(noteText(`a/b.zip: ${note('zip-encrypted')}`, 'ja'), '「a/b.zip」: 暗号化された ZIP のエントリー: 解読していません');
   assert.equal(noteText('OCR of an image took longer than 20 s: stopped, not read', 'ja'), '画像の OCR が 20 秒を超えました: 停止し、読み取っていません');
+  assert.equal(noteText('OCR of an image used more than 20 s of CPU time: stopped, not read', 'ja'), '画像の OCR が CPU 時間 20 秒を超えました: 停止し、読み取っていません');
   assert.equal(noteText('a wording of another version', 'ja'), '「a wording of another version」');
 });

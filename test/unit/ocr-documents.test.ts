@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { Classifier } from '../../src/data/detect/classifier.js';
 import type { ImageText } from '../../src/data/decode/image-text.js';
 import { DOCUMENT_KINDS, recognizeDocument } from '../../src/data/ocr/documents/index.js';
-import { OcrTimeout, workerOptions, type OcrEngine, type OcrLine, type OcrResult, type Thresholding } from '../../src/data/ocr/engine.js';
+import { OcrTimeout, workerOptions, type OcrEngine, type OcrLine, type OcrResult, type OcrTimeLimit, type Thresholding } from '../../src/data/ocr/engine.js';
 import { OcrService } from '../../src/data/ocr/index.js';
 import { foldOcrText } from '../../src/data/ocr/normalize.js';
 import { pageSegments } from '../../src/data/ocr/page-segments.js';
-import { encodeBmp } from '../../src/data/ocr/raw-image.js';
+import { encodePnm } from '../../src/data/ocr/raw-image.js';
 import { OcrImageTextReader } from '../../src/data/ocr/reader.js';
 import { DEFAULT_OCR_LIMITS } from '../../src/data/ocr/limits.js';
 import type { FileProfile, Segment } from '../../src/data/types.js';
@@ -101,26 +101,19 @@ describe('page segments', () => {
   });
 });
 
-describe('BMP encoder (PDF page pixels)', () => {
-  test('header, bottom-up BGR rows padded to 4 bytes', () => {
-    const rgb = encodeBmp({ kind: 'raw', width: 2, height: 2, channels: 3, data: new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30]) });
-    assert.equal(rgb.toString('latin1', 0, 2), 'BM');
-    assert.equal(rgb.readUInt32LE(2), 54 + 8 * 2);
-    assert.equal(rgb.readInt32LE(18), 2);
-    assert.equal(rgb.readInt32LE(22), 2);
-    assert.equal(rgb.readUInt16LE(28), 24);
-    // bottom row first: (0,0,255) then (10,20,30) as BGR
-    assert.deepEqual([...rgb.subarray(54, 62)], [255, 0, 0, 30, 20, 10, 0, 0]);
-    assert.deepEqual([...rgb.subarray(62, 70)], [0, 0, 255, 0, 255, 0, 0, 0]);
-    const gray = encodeBmp({ kind: 'raw', width: 1, height: 1, channels: 1, data: new Uint8Array([7]) });
-    assert.deepEqual([...gray.subarray(54)], [7, 7, 7, 0]);
-    const rgba = encodeBmp({ kind: 'raw', width: 1, height: 1, channels: 4, data: new Uint8Array([1, 2, 3, 4]) });
-    assert.deepEqual([...rgba.subarray(54)], [3, 2, 1, 0]);
+describe('PNM encoder (PDF page pixels)', () => {
+  test('gray as binary PGM, colour as PPM (alpha dropped), rows top to bottom', () => {
+    const gray = encodePnm({ kind: 'raw', width: 2, height: 1, channels: 1, data: new Uint8Array([7, 9, 99]) });
+    assert.deepEqual(gray, Buffer.concat([Buffer.from('P5\n2 1\n255\n'), Buffer.from([7, 9])]));
+    const rgb = encodePnm({ kind: 'raw', width: 1, height: 2, channels: 3, data: new Uint8Array([255, 0, 0, 10, 20, 30]) });
+    assert.deepEqual(rgb, Buffer.concat([Buffer.from('P6\n1 2\n255\n'), Buffer.from([255, 0, 0, 10, 20, 30])]));
+    const rgba = encodePnm({ kind: 'raw', width: 1, height: 1, channels: 4, data: new Uint8Array([1, 2, 3, 4]) });
+    assert.deepEqual(rgba, Buffer.concat([Buffer.from('P6\n1 1\n255\n'), Buffer.from([1, 2, 3])]));
   });
 
   test('inconsistent dimensions throw', () => {
-    assert.throws(() => encodeBmp({ kind: 'raw', width: 4, height: 4, channels: 3, data: new Uint8Array(10) }));
-    assert.throws(() => encodeBmp({ kind: 'raw', width: 0, height: 4, channels: 3, data: new Uint8Array(10) }));
+    assert.throws(() => encodePnm({ kind: 'raw', width: 4, height: 4, channels: 3, data: new Uint8Array(10) }));
+    assert.throws(() => encodePnm({ kind: 'raw', width: 0, height: 4, channels: 3, data: new Uint8Array(10) }));
   });
 });
 
@@ -129,10 +122,10 @@ class FakeEngine implements OcrEngine {
   calls = 0;
   closed = false;
   thresholds: string[] = [];
-  constructor(private readonly answer: (n: number, timeoutMs: number, thresholding: string) => Promise<OcrResult>) {}
-  recognize(_image: Uint8Array, timeoutMs: number, thresholding: Thresholding = 'global'): Promise<OcrResult> {
+  constructor(private readonly answer: (n: number, limit: OcrTimeLimit, thresholding: string) => Promise<OcrResult>) {}
+  recognize(_image: Uint8Array, limit: OcrTimeLimit, thresholding: Thresholding = 'global'): Promise<OcrResult> {
     this.thresholds.push(thresholding);
-    return this.answer(++this.calls, timeoutMs, thresholding);
+    return this.answer(++this.calls, limit, thresholding);
   }
   close(): Promise<void> {
     this.closed = true;
@@ -144,13 +137,13 @@ class FakeEngine implements OcrEngine {
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const png = { kind: 'encoded' as const, bytes: PNG_1x1 };
 const req = (deadline = Date.now() + 60_000) => ({ name: 'a.png', deadline });
-const card = (): Promise<OcrResult> => Promise.resolve({ lines: lines('個人番号 1234 5678 9018'), confidence: 90 });
+const card = (): Promise<OcrResult> => Promise.resolve({ lines: lines('個人番号 1234 5678 9018'), confidence: 90, cpuMs: 1000 });
 
 describe('second reading of a card whose My Number was not read', () => {
   // A notification card photo of the third-party corpus: under the global threshold the large digits of the number
   // came out as kana (4 → オ, 1 → イ); adaptive thresholding read them.
-  const garbled = (): Promise<OcrResult> => Promise.resolve({ lines: lines('通知カード', '個人番号 オオ505 イ718 293', '氏名 山田 太郎', '平成11年7月4日生 男'), confidence: 80 });
-  const clear = (): Promise<OcrResult> => Promise.resolve({ lines: lines('韻 個人番号 1234 5678 9018', '氏名 山田 太郎'), confidence: 70 });
+  const garbled = (): Promise<OcrResult> => Promise.resolve({ lines: lines('通知カード', '個人番号 オオ505 イ718 293', '氏名 山田 太郎', '平成11年7月4日生 男'), confidence: 80, cpuMs: 1000 });
+  const clear = (): Promise<OcrResult> => Promise.resolve({ lines: lines('韻 個人番号 1234 5678 9018', '氏名 山田 太郎'), confidence: 70, cpuMs: 1000 });
 
   test('read again with adaptive thresholding; the valid number of that reading is the card\'s, with its label', async () => {
     const engine = new FakeEngine((_n, _t, th) => (th === 'adaptive' ? clear() : garbled()));
@@ -164,7 +157,7 @@ describe('second reading of a card whose My Number was not read', () => {
   test('no second reading when the number was read, or when the page names no My Number', async () => {
     const a = new FakeEngine(card);
     await new OcrImageTextReader(() => a).read(png, req());
-    const b = new FakeEngine(() => Promise.resolve({ lines: lines('運転免許証', '氏名 山田 太郎', '第 1234 5678 9012 号'), confidence: 80 }));
+    const b = new FakeEngine(() => Promise.resolve({ lines: lines('運転免許証', '氏名 山田 太郎', '第 1234 5678 9012 号'), confidence: 80, cpuMs: 1000 }));
     await new OcrImageTextReader(() => b).read(png, req());
     assert.deepEqual([a.thresholds, b.thresholds], [['global'], ['global']]);
   });
@@ -207,26 +200,50 @@ describe('reader bounds', () => {
     assert.deepEqual(out[3]?.notes, ['OCR time limit of 10 s spent (--ocr-time-limit): 1 image not read so far']);
   });
 
-  test('the per-image timeout is the smallest of the image limit, the budget left and the object deadline', async () => {
-    const seen: number[] = [];
-    const engine = new FakeEngine(async (_n, timeout) => {
-      seen.push(timeout);
+  test('per image: its CPU time limit, and a wall time that is the smallest of its safety net, the budget left and the object deadline', async () => {
+    const seen: OcrTimeLimit[] = [];
+    const engine = new FakeEngine(async (_n, limit) => {
+      seen.push(limit);
       return card();
     });
-    const reader = new OcrImageTextReader(() => engine, { ...DEFAULT_OCR_LIMITS, imageTimeoutMs: 5000 }, () => 1000);
+    const reader = new OcrImageTextReader(() => engine, { ...DEFAULT_OCR_LIMITS, imageCpuMs: 5000, imageWallMs: 30_000 }, () => 1000);
     await reader.read(png, req(1e12));
     await reader.read(png, req(3000));
-    assert.deepEqual(seen, [5000, 2000]);
+    assert.deepEqual(seen, [
+      { cpuMs: 5000, wallMs: 30_000 },
+      { cpuMs: 5000, wallMs: 2000 },
+    ]);
+    assert.deepEqual(DEFAULT_OCR_LIMITS, { maxImages: 50, timeLimitMs: 120_000, maxPixels: 40_000_000, imageCpuMs: 20_000, imageWallMs: 90_000 });
     const late = await reader.read(png, req(1000));
     assert.equal(late.incomplete, true);
     assert.match(late.notes[0] ?? '', /no time left/);
   });
 
-  test('an image that overruns its time is reported, not read', async () => {
-    const reader = new OcrImageTextReader(() => new FakeEngine(() => Promise.reject(new OcrTimeout(20_000))));
-    const r = await reader.read(png, req());
-    assert.equal(r.incomplete, true);
-    assert.deepEqual(r.notes, ['OCR of an image took longer than 20 s: stopped, not read']);
+  test('an image that overruns its CPU time or its wall time is reported, not read', async () => {
+    const cpu = await new OcrImageTextReader(() => new FakeEngine(() => Promise.reject(new OcrTimeout(20_000, 'cpu')))).read(png, req());
+    assert.equal(cpu.incomplete, true);
+    assert.deepEqual(cpu.notes, ['OCR of an image used more than 20 s of CPU time: stopped, not read']);
+    const wall = await new OcrImageTextReader(() => new FakeEngine(() => Promise.reject(new OcrTimeout(90_000, 'wall')))).read(png, req());
+    assert.equal(wall.incomplete, true);
+    assert.deepEqual(wall.notes, ['OCR of an image took longer than 90 s: stopped, not read']);
+  });
+
+  test('the second reading gets the CPU time the first one left', async () => {
+    const seen: OcrTimeLimit[] = [];
+    const garbled = { lines: lines('通知カード', '個人番号 オオ505 イ718 293'), confidence: 80, cpuMs: 7000 };
+    const engine = new FakeEngine(async (_n, limit) => {
+      seen.push(limit);
+      return garbled;
+    });
+    await new OcrImageTextReader(() => engine, DEFAULT_OCR_LIMITS, () => 1000).read(png, req(1e12));
+    assert.deepEqual(seen, [
+      { cpuMs: 20_000, wallMs: 90_000 },
+      { cpuMs: 13_000, wallMs: 90_000 },
+    ]);
+    // The first reading spent the image's CPU time: no second one.
+    const spent = new FakeEngine(async () => ({ ...garbled, cpuMs: 20_000 }));
+    await new OcrImageTextReader(() => spent, DEFAULT_OCR_LIMITS, () => 1000).read(png, req(1e12));
+    assert.equal(spent.calls, 1);
   });
 
   test('too many pixels: not read (the header is read first)', async () => {

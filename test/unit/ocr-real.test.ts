@@ -5,12 +5,13 @@
 // pixels, and no raw value in any profile or rendered report.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderFormat, FORMATS } from '../../reports/render/formats.js';
 import type { ImageText, ImageTextReader } from '../../src/data/decode/image-text.js';
 import { Classifier, PersonLedger } from '../../src/data/detect/classifier.js';
-import { TesseractEngine } from '../../src/data/ocr/engine.js';
+import { OcrTimeout, TesseractEngine } from '../../src/data/ocr/engine.js';
 import { OcrService } from '../../src/data/ocr/index.js';
 import { ByteBudget, sampleResource, type Classifiers } from '../../src/data/sample.js';
 import { DEFAULT_SAMPLE_LIMITS } from '../../src/data/sample-plan.js';
@@ -20,13 +21,31 @@ import { packagePath } from '../../src/package-info.js';
 import type { Snapshot } from '../../src/snapshot.js';
 import type { FileProfile } from '../../src/data/types.js';
 import { memoryReader, SCANNED_AT } from '../fixtures/render-reports.js';
-import { renderClassifyTable, type ClassifyReport } from '../../src/classify-command.js';
+import { classifyExitCode, classifyPaths, renderClassifyTable, type ClassifyReport } from '../../src/classify-command.js';
 
 const DIR = packagePath('test', 'fixtures', 'ocr');
+/** Linux: the OCR worker's thread CPU time can be read (/proc), and the per-image limit is CPU time. */
+const LINUX = existsSync('/proc/thread-self/comm');
 const fixture = (name: string): Buffer => readFileSync(join(DIR, name));
 
 const engine = new TesseractEngine({ workers: 1 });
 const service = new OcrService({}, () => engine);
+
+/** The BMP fixture's pixels as raw RGB rows, top to bottom (the file's rows are bottom-up and padded). */
+function samplePixels(): { width: number; height: number; data: Uint8Array } {
+  const bmp = fixture('format-sample.bmp');
+  const width = bmp.readInt32LE(18);
+  const height = bmp.readInt32LE(22);
+  const stride = (width * 3 + 3) & ~3;
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = bmp.readUInt32LE(10) + (height - 1 - y) * stride + x * 3;
+      data.set([bmp[o + 2] ?? 0, bmp[o + 1] ?? 0, bmp[o] ?? 0], (y * width + x) * 3);
+    }
+  }
+  return { width, height, data };
+}
 
 /** Each fixture is read once (the engine is slow enough); later tests reuse what it gave. */
 const texts = new Map<string, ImageText>();
@@ -137,22 +156,22 @@ describe('OCR of the fixture images (real engine)', () => {
     }
   });
 
-  test('RawImage pixels (a PDF page image) are read through the BMP encoder', async () => {
-    // the BMP fixture's pixels as raw RGB (rows bottom-up in the file, padded)
-    const bmp = fixture('format-sample.bmp');
-    const width = bmp.readInt32LE(18);
-    const height = bmp.readInt32LE(22);
-    const stride = (width * 3 + 3) & ~3;
-    const data = new Uint8Array(width * height * 3);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const o = bmp.readUInt32LE(10) + (height - 1 - y) * stride + x * 3;
-        data.set([bmp[o + 2] ?? 0, bmp[o + 1] ?? 0, bmp[o] ?? 0], (y * width + x) * 3);
-      }
-    }
+  test('RawImage pixels (a PDF page image) are read through the PNM encoder', async () => {
+    const { width, height, data } = samplePixels();
     const r = service.reader() as ImageTextReader;
     const text = await r.read({ kind: 'raw', width, height, channels: 3, data }, { name: 'scan.pdf#page 1', deadline: Date.now() + 60_000 });
     assert.deepEqual(text.segments.map((s) => s.text), ['ID 4711 0815']);
+  });
+
+  test('a large page (as a BMP above 8 MB tesseract.js failed: "Too many properties to enumerate") is read', async () => {
+    const sample = samplePixels();
+    const width = 3000;
+    const height = 2400;
+    const data = new Uint8Array(width * height * 3).fill(255);
+    for (let y = 0; y < sample.height; y++) data.set(sample.data.subarray(y * sample.width * 3, (y + 1) * sample.width * 3), ((200 + y) * width + 200) * 3);
+    const r = service.reader() as ImageTextReader;
+    const text = await r.read({ kind: 'raw', width, height, channels: 3, data }, { name: 'scan.pdf#page 1', deadline: Date.now() + 60_000 });
+    assert.deepEqual([text.notes, text.segments.map((s) => s.text)], [[], ['ID 4711 0815']]);
   });
 
   test('the card and a table row of the same person count as one person (ledger)', async () => {
@@ -198,5 +217,27 @@ describe('OCR of the fixture images (real engine)', () => {
     const files = [...profiles.values()].map((p) => ({ ...p, personalData: true }));
     const classify = { tool: { name: 'kumoscan', version: '0' }, limits: {}, files, total: { files: files.length, bytesRead: 0, personalDataFiles: 0, truncatedFiles: 0, unreadableFiles: 0, detections: [], persons: { distinct: 0, basis: '' }, classes: [] } } as unknown as ClassifyReport;
     assertNoRaw(renderClassifyTable(classify, 'ja') + renderClassifyTable(classify, 'en') + JSON.stringify(classify), 'the classify output');
+  });
+
+  // Last: a timed-out worker is terminated, and the tests above need none started again.
+  test('the worker thread\'s CPU time is measured (Linux); the wall-time safety net stops an image too', async () => {
+    const limit = { cpuMs: 60_000, wallMs: 60_000 };
+    const r = await engine.recognize(fixture('format-sample.png'), limit);
+    if (LINUX) assert.ok(r.cpuMs !== null && r.cpuMs > 0, `cpuMs ${r.cpuMs}`);
+    else assert.equal(r.cpuMs, null);
+    await assert.rejects(engine.recognize(fixture('scan_0001.jpg'), { cpuMs: 60_000, wallMs: 30 }), (e: unknown) => e instanceof OcrTimeout && e.clock === 'wall' && e.ms === 30);
+    assert.equal(engine.size, 0, 'the worker that overran was terminated');
+  });
+});
+
+describe('an image over its CPU time limit (real engine)', () => {
+  test('stopped and said in the file\'s note; the run exits 3, never silently clean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kumoscan-ocr-cpu-'));
+    copyFileSync(join(DIR, 'scan_0001.jpg'), join(dir, 'scan_0001.jpg'));
+    const report = await classifyPaths([dir], {}, 3, { workers: 1, imageCpuMs: 100 });
+    const note = LINUX ? 'OCR of an image used more than 0.1 s of CPU time: stopped, not read' : 'OCR of an image took longer than 0.1 s: stopped, not read';
+    assert.deepEqual(report.files.map((f) => [f.truncated, f.notes]), [[true, [note, 'text recognition (OCR) of the image did not finish; counts are lower bounds']]]);
+    assert.equal(report.total.truncatedFiles, 1);
+    assert.equal(classifyExitCode(report.total, false), 3);
   });
 });

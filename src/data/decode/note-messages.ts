@@ -106,6 +106,7 @@ export const NOTE_MESSAGES = {
   'ocr-decode-failed': ['OCR could not decode an image (corrupt or unsupported data): not read', 'OCR で画像をデコードできませんでした（壊れたデータか未対応の形式）: 読み取っていません'],
   'ocr-pixels-inconsistent': ['image pixels inconsistent with its dimensions: not read by OCR', '画素数が画像の寸法と合いません: OCR で読み取っていません'],
   'ocr-timeout': ['OCR of an image took longer than {seconds} s: stopped, not read', '画像の OCR が {seconds} 秒を超えました: 停止し、読み取っていません'],
+  'ocr-cpu-timeout': ['OCR of an image used more than {seconds} s of CPU time: stopped, not read', '画像の OCR が CPU 時間 {seconds} 秒を超えました: 停止し、読み取っていません'],
   // the classifier and the classify command
   'persons-lower-bound': ['more than {cap} distinct identifiers: persons is a lower bound', '異なる識別子が {cap} 個を超えました: 本人の数は下限です'],
   'content-not-read': ['content not read: classified by file name only', `内容は読み取らず、${BY_NAME}`],

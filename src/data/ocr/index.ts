@@ -33,7 +33,8 @@ export class OcrService {
       maxImages: settings.maxImages ?? DEFAULT_OCR_LIMITS.maxImages,
       timeLimitMs: settings.timeLimitMs ?? DEFAULT_OCR_LIMITS.timeLimitMs,
       maxPixels: settings.maxPixels ?? DEFAULT_OCR_LIMITS.maxPixels,
-      imageTimeoutMs: settings.imageTimeoutMs ?? DEFAULT_OCR_LIMITS.imageTimeoutMs,
+      imageCpuMs: settings.imageCpuMs ?? DEFAULT_OCR_LIMITS.imageCpuMs,
+      imageWallMs: settings.imageWallMs ?? DEFAULT_OCR_LIMITS.imageWallMs,
     };
   }
 

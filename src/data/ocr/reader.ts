@@ -1,13 +1,15 @@
 // The ImageTextReader of src/data/decode/image-text.ts on the OCR engine: one reader per resource sampled (or per
 // `kumoscan classify` run) carries that budget — images read (--ocr-max-images) and OCR time (--ocr-time-limit) —
-// and bounds each image: its pixels (dimensions read from the header first, with image-size) and its time (the
-// worker is terminated and replaced when it overruns). Notes are fixed sentences, never content.
+// and bounds each image: its pixels (dimensions read from the header first, with image-size) and its time — CPU time
+// of the worker thread, with a wall time above it as a safety net, and never past the budget or the object's
+// deadline (the worker is terminated and replaced when it overruns). Notes are fixed sentences, never content.
 import { note } from '../decode/note-messages.js';
 import { imageSize } from 'image-size';
 import type { ImageInput, ImageText, ImageTextReader, ImageTextRequest } from '../decode/image-text.js';
-import { OcrTimeout, type OcrEngine, type OcrLine } from './engine.js';
+import { OcrTimeout, type OcrEngine, type OcrLine, type OcrResult, type OcrTimeLimit } from './engine.js';
 import { myNumberUnread, pageSegments, withMyNumberLines } from './page-segments.js';
-import { encodeBmp } from './raw-image.js';
+import { encodePnm } from './raw-image.js';
+import { pageForOcr } from './scan-cleanup.js';
 import { tiffSize } from './tiff-size.js';
 import { DEFAULT_OCR_LIMITS, type OcrLimits } from './limits.js';
 
@@ -30,6 +32,11 @@ function skipped(note: string): ImageText {
 const HEIF_NOTE = note('heif');
 
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}`;
+
+/** The note of an image stopped at its limit: CPU time of its worker, or wall time (the safety net, a budget). */
+function timeoutNote(err: OcrTimeout): string {
+  return note(err.clock === 'cpu' ? 'ocr-cpu-timeout' : 'ocr-timeout', { seconds: seconds(err.ms) });
+}
 
 export class OcrImageTextReader implements ImageTextReader {
   private read_ = 0;
@@ -67,15 +74,15 @@ export class OcrImageTextReader implements ImageTextReader {
    * My Number joins the first reading's lines. Within the image's time: when none is left, or the second reading
    * fails, the first reading stands as it is.
    */
-  private async secondLook(bytes: Uint8Array, first: readonly OcrLine[], start: number, timeout: number, req: ImageTextRequest): Promise<readonly OcrLine[]> {
-    const now = this.now();
-    const left = Math.min(timeout - (now - start), this.limits.timeLimitMs - this.spentMs - (now - start), req.deadline - now);
-    if (left <= 0) return first;
+  private async secondLook(bytes: Uint8Array, first: OcrResult, start: number, wallMs: number, req: ImageTextRequest): Promise<readonly OcrLine[]> {
+    const elapsed = this.now() - start;
+    const limit = { cpuMs: this.limits.imageCpuMs - (first.cpuMs ?? elapsed), wallMs: Math.min(wallMs, this.limits.timeLimitMs - this.spentMs, req.deadline - start) - elapsed };
+    if (limit.cpuMs <= 0 || limit.wallMs <= 0) return first.lines;
     try {
-      const again = await this.engine().recognize(bytes, left, 'adaptive');
-      return withMyNumberLines(first, again.lines);
+      const again = await this.engine().recognize(bytes, limit, 'adaptive');
+      return withMyNumberLines(first.lines, again.lines);
     } catch {
-      return first;
+      return first.lines;
     }
   }
 
@@ -105,22 +112,22 @@ export class OcrImageTextReader implements ImageTextReader {
       return skipped(note('ocr-too-many-pixels', { mp: Math.round(pixels / 1e5) / 10, max: Math.round(this.limits.maxPixels / 1e5) / 10 }));
     }
     const start = this.now();
-    const timeout = Math.min(this.limits.imageTimeoutMs, this.limits.timeLimitMs - this.spentMs, req.deadline - start);
-    if (timeout <= 0) return skipped(note('ocr-no-time'));
+    const limit: OcrTimeLimit = { cpuMs: this.limits.imageCpuMs, wallMs: Math.min(this.limits.imageWallMs, this.limits.timeLimitMs - this.spentMs, req.deadline - start) };
+    if (limit.wallMs <= 0) return skipped(note('ocr-no-time'));
     try {
-      bytes = image.kind === 'raw' ? encodeBmp(image) : image.bytes;
+      bytes = image.kind === 'raw' ? encodePnm(pageForOcr(image)) : image.bytes;
     } catch {
       return skipped(note('ocr-pixels-inconsistent'));
     }
     this.read_++;
     const row = this.rows++;
     try {
-      const result = await this.engine().recognize(bytes, timeout);
-      const lines = myNumberUnread(result.lines) ? await this.secondLook(bytes, result.lines, start, timeout, req) : result.lines;
+      const result = await this.engine().recognize(bytes, limit);
+      const lines = myNumberUnread(result.lines) ? await this.secondLook(bytes, result, start, limit.wallMs, req) : result.lines;
       const page = pageSegments(lines, row);
       return { segments: page.segments, confidence: Math.round(result.confidence), documentKind: page.documentKind, notes: [], incomplete: false };
     } catch (err) {
-      if (err instanceof OcrTimeout) return skipped(note('ocr-timeout', { seconds: seconds(timeout) }));
+      if (err instanceof OcrTimeout) return skipped(timeoutNote(err));
       return skipped(note('ocr-decode-failed'));
     } finally {
       this.spentMs += Math.max(0, this.now() - start);
