@@ -209,7 +209,7 @@ describe('the PPC draft of a bucket known only from the inventory', () => {
     const draft = report.assessment.perResource.find((p) => p.resourceId === EMPLOYEES)?.ppcDraft;
     assert.deepEqual(draft?.find((i) => i.no === 2)?.content, {
       ja: '設定ファイルの台帳（inventory[0]）で申告された項目: 氏名、個人番号（マイナンバー）（検出ではありません）。サンプルは読み取っていません。実際の項目を確認してください。',
-      en: 'Items declared in the configuration inventory (inventory[0]): name, My Number (個人番号) (declared, not detected). No sample was read: confirm the actual items.',
+      en: 'Items declared in the configuration inventory (inventory[0]): person name, My Number (個人番号) (declared, not detected). No sample was read: confirm the actual items.',
     });
     assert.deepEqual(draft?.find((i) => i.no === 3)?.content, { ja: '1,500人（申告値。サンプルは読み取っていません）。', en: '1,500 persons (declared; no sample was read).' });
   });

@@ -56,7 +56,7 @@ describe('README', () => {
     assert.match(total, /2 files \([\d.]+ KiB read\), 1 with personal data, 0 partly read, 0 unreadable/);
     assert.match(total, /APPI classes: specific personal information \(My Number\), special care-required personal information, personal information/);
     for (const type of ['my_number', 'sensitive_health', 'person_name', 'birth_date', 'postal_address']) assert.match(total, new RegExp(`\\n  ${type} .* high +\\d+  in 1 file`), type);
-    assert.match(total, /\n  my_number \(My Number\) +high +50 /);
+    assert.match(total, /\n  my_number \(My Number \(個人番号\)\) +high +50 /);
     assert.match(total, /persons: 50 /);
     assert.match(res.stdout, /README\.txt {2}\[utf-8, text\] {2}no personal data found/);
   });
