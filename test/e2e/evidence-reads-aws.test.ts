@@ -83,7 +83,7 @@ describe('scan aws --evidence reads against moto', () => {
     // moto writes log objects of its own for the scan's requests, not in the documented format: malformed lines.
     assert.ok((reads?.logs.objects ?? 0) >= 3 && (reads?.logs.malformedLines ?? 0) >= 2, JSON.stringify(reads?.logs));
     assert.equal(reads?.logs.complete, false);
-    assert.deepEqual(reads?.outsiders.reads, { requests: 7, bytes: 7 * 4096, clients: 6, clientIps: ['203.0.113.10', '203.0.113.11', '203.0.113.12', '203.0.113.13', '203.0.113.14', '203.0.113.15'], first: FIRST, last: LAST });
+    assert.deepEqual(reads?.outsiders.reads, { requests: 7, bytes: 7 * 4096, clients: 6, clientIps: ['203.0.113.10', '203.0.113.11', '203.0.113.12', '203.0.113.13', '203.0.113.14', '203.0.113.15'], first: FIRST, last: LAST, firstLog: 'hr-system-employees/2026-11-02-01-00-00-A1B2C3D4E5F6A7B8', lastLog: 'hr-system-employees/2026-11-03-05-00-00-0A1B2C3D4E5F6A7B.gz' });
     assert.equal(reads?.outsiders.lists.requests, 1);
     assert.deepEqual(reads?.objects.map((o) => [o.key, o.reads, o.clients]), [['exports/employees.csv', 7, 6]]);
     assert.deepEqual(reads?.personal, { objects: 1, persons: 60, keys: ['exports/employees.csv'] });

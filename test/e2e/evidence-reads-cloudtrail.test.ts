@@ -101,7 +101,7 @@ describe('scan aws --evidence reads from CloudTrail data events', () => {
     assert.equal(reads?.status, 'read');
     assert.deepEqual(reads?.location, { bucket: TRAIL_BUCKET, prefix: PREFIX });
     assert.deepEqual([reads?.logs.objects, reads?.logs.malformedLines, reads?.logs.complete], [2, 0, false]);
-    assert.deepEqual(reads?.outsiders.reads, { requests: 4, bytes: 4 * 4096, clients: 3, clientIps: ['203.0.113.10', '203.0.113.11', '203.0.113.12'], first: FIRST, last: LAST });
+    assert.deepEqual(reads?.outsiders.reads, { requests: 4, bytes: 4 * 4096, clients: 3, clientIps: ['203.0.113.10', '203.0.113.11', '203.0.113.12'], first: FIRST, last: LAST, firstLog: 'audit/AWSLogs/123456789012/CloudTrail/ap-northeast-1/2026/11/02/123456789012_CloudTrail_ap-northeast-1_20261102T0100Z_AAAA1111.json.gz', lastLog: 'audit/AWSLogs/123456789012/CloudTrail/ap-northeast-1/2026/11/03/123456789012_CloudTrail_ap-northeast-1_20261103T0530Z_BBBB2222.json.gz' });
     assert.equal(reads?.outsiders.lists.requests, 1);
     assert.deepEqual(reads?.personal, { objects: 1, persons: 60, keys: ['exports/employees.csv'] });
   });
