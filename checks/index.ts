@@ -1,4 +1,5 @@
 // The registry of checks: every check file is listed here, and runChecks turns their drafts into Findings.
+import { flatText } from '../src/text/flat-string.js';
 import type { Finding, I18n, IdentityPosture, Provider, Resource } from '../src/model.js';
 import { severityRank } from '../src/model.js';
 import { DEFAULT_CHECK_SETTINGS, type AccountCheck, type Check, type CheckContext, type CheckMeta, type CheckSettings, type FindingDraft } from './types.js';
@@ -201,8 +202,11 @@ const NO_REMEDIATION: I18n = Object.freeze({ ja: '', en: '' });
 /** A draft of one check on one resource (or account) as a Finding: id, severity, texts and duties from the check. */
 function toFinding(check: CheckMeta, draft: FindingDraft, resourceId: string, provider: Provider): Finding {
   const remediation = check.remediation[provider] ?? check.remediation.default;
+  // Flat while young: the report of 100,000 buckets is not copied again when it is written (src/text/flat-string.ts).
+  flatText(draft.detail.ja);
+  flatText(draft.detail.en);
   return {
-    id: `${check.id}:${resourceId}${draft.suffix !== undefined ? `:${draft.suffix}` : ''}`,
+    id: flatText(`${check.id}:${resourceId}${draft.suffix !== undefined ? `:${draft.suffix}` : ''}`),
     checkId: check.id,
     severity: draft.severity ?? check.severity,
     resourceId,

@@ -77,6 +77,7 @@ export const awsAdapter: ProviderAdapter<AwsScanSnapshot> = withOrganizations(aw
       iam: flags.iam !== false,
       crossCheckPolicyStatus: flags.crossCheckPolicyStatus === true,
       ...(common.onResource ? { onBucket: common.onResource } : {}),
+      ...(common.onListed ? { onListed: common.onListed } : {}),
       orgRole,
       accounts: ids(flags.accounts),
       excludeAccounts: ids(flags.excludeAccounts),

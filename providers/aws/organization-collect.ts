@@ -106,6 +106,38 @@ export function organizationProgress(onBucket: BucketProgress): { of(accountId: 
   };
 }
 
+/**
+ * scope.found for an organization: once every selected member account has listed its buckets (or failed before
+ * listing), the accounts that listed (in the selection's order) and the buckets counted over them. Members are
+ * collected a few at a time, so this comes after the last member's listing and before its buckets are read.
+ */
+export function organizationListing(
+  selected: readonly string[],
+  onListed: (found: { accounts: string[]; resources: number }) => void,
+): { listed(accountId: string, resources: number): void; settled(accountId: string): void } {
+  const counts = new Map<string, number>();
+  const settled = new Set<string>();
+  let announced = false;
+  const check = (): void => {
+    if (announced || settled.size < selected.length) return;
+    announced = true;
+    const accounts = selected.filter((id) => counts.has(id));
+    onListed({ accounts, resources: accounts.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0) });
+  };
+  check();
+  return {
+    listed: (accountId, resources) => {
+      counts.set(accountId, resources);
+      settled.add(accountId);
+      check();
+    },
+    settled: (accountId) => {
+      settled.add(accountId);
+      check();
+    },
+  };
+}
+
 export async function collectAwsOrganization(opts: AwsOrganizationOptions): Promise<AwsOrganizationSnapshot> {
   const callerCredentials = connectionCredentials(opts);
   const sts = stsFor(opts, callerCredentials);
@@ -144,9 +176,18 @@ export async function collectAwsOrganization(opts: AwsOrganizationOptions): Prom
       errors.push({ accountId: id, call: 'ListAccounts', code: 'NotInOrganization', message: `account ${id} (--accounts) is not a member of the organization` });
     }
     // The member scans use the member credentials only: not the caller's profile, --role-arn or injected clients.
-    const { profile: _profile, roleArn: _roleArn, clients: _clients, organizationsClient: _org, stsClient: _sts, onBucket, onListed: _onListed, ...memberOptions } = opts;
+    const { profile: _profile, roleArn: _roleArn, clients: _clients, organizationsClient: _org, stsClient: _sts, onBucket, onListed, ...memberOptions } = opts;
     const progress = onBucket ? organizationProgress(onBucket) : undefined;
+    const listing = onListed ? organizationListing(selection.scan, onListed) : undefined;
     const scanMember = async (accountId: string): Promise<{ member?: AwsSnapshot; error?: AwsOrganizationError }> => {
+      try {
+        return await readMember(accountId);
+      } finally {
+        // A member that failed before its listing (role denied, wrong account) no longer holds scope.found back.
+        listing?.settled(accountId);
+      }
+    };
+    const readMember = async (accountId: string): Promise<{ member?: AwsSnapshot; error?: AwsOrganizationError }> => {
       let credentials: AwsCredentialIdentityProvider;
       try {
         credentials = await assumeMemberRole(sts, { roleArn: memberRoleArn(partition, accountId, opts.orgRole), ...(opts.externalId ? { externalId: opts.externalId } : {}) });
@@ -159,7 +200,12 @@ export async function collectAwsOrganization(opts: AwsOrganizationOptions): Prom
       rememberMemberCredentials(opts.orgRole, accountId, credentials);
       let member: AwsSnapshot;
       try {
-        member = await collectAws({ ...memberOptions, credentials, ...(progress ? { onBucket: progress.of(accountId) } : {}) });
+        member = await collectAws({
+          ...memberOptions,
+          credentials,
+          ...(progress ? { onBucket: progress.of(accountId) } : {}),
+          ...(listing ? { onListed: (found: { resources: number }) => listing.listed(accountId, found.resources) } : {}),
+        });
       } catch (err) {
         return { error: { accountId, ...toCollectError('CollectAccount', err) } };
       }

@@ -252,7 +252,37 @@ function consumeGlob(pattern: string, text: string): GlobStates {
 export function globMatches(pattern: string, text: string, ignoreCase = false): boolean {
   const p = ignoreCase ? pattern.toLowerCase() : pattern;
   const t = ignoreCase ? text.toLowerCase() : text;
+  // Evaluated for every statement, action and ARN of every bucket: without surrogate pairs (one character is one
+  // code unit) a two-pointer match with no allocation gives the same answer as the state sets.
+  if (!SURROGATE.test(p) && !SURROGATE.test(t)) return unitGlobMatches(p, t);
   return consumeGlob(p, t).has(p.length);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+const STAR = 42;
+const QUESTION = 63;
+
+/** `*` / `?` matching over code units, backtracking to the last `*` only (linear in practice, no allocation). */
+function unitGlobMatches(p: string, t: string): boolean {
+  let pi = 0;
+  let ti = 0;
+  let star = -1;
+  let resume = 0;
+  while (ti < t.length) {
+    const pc = pi < p.length ? p.charCodeAt(pi) : -1;
+    if (pc === STAR) {
+      star = pi++;
+      resume = ti;
+    } else if (pc !== -1 && (pc === QUESTION || pc === t.charCodeAt(ti))) {
+      pi++;
+      ti++;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++resume;
+    } else return false;
+  }
+  while (pi < p.length && p.charCodeAt(pi) === STAR) pi++;
+  return pi === p.length;
 }
 
 /** Does the pattern match at least one string `prefix + x` with x non-empty? */

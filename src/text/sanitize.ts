@@ -51,8 +51,11 @@ export function escapeLines(lines: readonly string[]): string[] {
 
 // JSON.stringify escapes C0 controls but leaves C1 controls, U+2028/9 and the bidi controls as they are.
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const JSON_UNSAFE_ANY = new RegExp(JSON_UNSAFE.source);
 
 /** A JSON text (from JSON.stringify) with the characters it leaves raw written as `\uXXXX` escapes: still the same JSON value. */
 export function escapeJsonControls(json: string): string {
+  // Tested first: a search is about three times cheaper than a replace that finds nothing (gigabytes of report JSON).
+  if (!JSON_UNSAFE_ANY.test(json)) return json;
   return json.replace(JSON_UNSAFE, (ch) => `\\u${hex(ch.charCodeAt(0), 4)}`);
 }

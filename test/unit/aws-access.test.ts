@@ -727,6 +727,11 @@ runTable('conditional Deny: what it leaves (rule 6, AWS "meaning of public")', [
   { name: 'Deny Null aws:SourceVpce=true leaves every VPC endpoint: public', bucket: { Policy: shadowed('Null', 'aws:SourceVpce', 'true') }, expect: [true, false, false, false] },
   { name: 'Deny ArnNotLike aws:PrincipalArn own-account roles: not public', bucket: { Policy: shadowed('ArnNotLike', 'aws:PrincipalArn', `arn:aws:iam::${OWN}:role/*`) }, expect: [false, false, false, false] },
   { name: 'Deny ArnNotLike aws:PrincipalArn any account\'s role "app": public', bucket: { Policy: shadowed('ArnNotLike', 'aws:PrincipalArn', 'arn:aws:iam::*:role/app') }, expect: [true, false, false, false] },
+  { name: 'Deny ArnNotEquals aws:PrincipalArn one fixed role: not public', bucket: { Policy: shadowed('ArnNotEquals', 'aws:PrincipalArn', `arn:aws:iam::${OWN}:role/reader`) }, expect: [false, false, false, false] },
+  { name: 'Deny StringNotEquals aws:PrincipalAccount any of two fixed accounts: not public', bucket: { Policy: shadowed('StringNotEquals', 'aws:PrincipalAccount', [OWN, OTHER]) }, expect: [false, false, false, false] },
+  { name: 'Deny StringNotEquals s3:DataAccessPointAccount own account: only its access points remain, not public', bucket: { Policy: shadowed('StringNotEquals', 's3:DataAccessPointAccount', OWN) }, expect: [false, false, false, false] },
+  { name: 'Deny ArnNotLike s3:DataAccessPointArn fixed account, any access-point name: not public', bucket: { Policy: shadowed('ArnNotLike', 's3:DataAccessPointArn', `arn:aws:s3:ap-northeast-1:${OWN}:accesspoint/*`) }, expect: [false, false, false, false] },
+  { name: 'Deny ArnNotLike s3:DataAccessPointArn any account: every access point remains, public', bucket: { Policy: shadowed('ArnNotLike', 's3:DataAccessPointArn', 'arn:aws:s3:ap-northeast-1:*:accesspoint/*') }, expect: [true, false, false, false] },
   { name: 'Deny StringNotEquals aws:Referer (spoofable, not a caller key): public', bucket: { Policy: shadowed('StringNotEquals', 'aws:Referer', 'https://www.example.com/') }, expect: [true, false, false, false] },
   {
     name: 'Deny outside a range but only over plain HTTP: HTTPS callers anywhere remain, public',

@@ -8,7 +8,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, STSServiceExcep
 import * as S3 from '@aws-sdk/client-s3';
 import { S3ControlClient, GetPublicAccessBlockCommand as GetAccountPabCommand } from '@aws-sdk/client-s3-control';
 import { mockClient } from 'aws-sdk-client-mock';
-import { collectAwsOrganization, listOrganizationAccounts, organizationProgress, selectAccounts } from '../../providers/aws/organization-collect.js';
+import { collectAwsOrganization, listOrganizationAccounts, organizationListing, organizationProgress, selectAccounts } from '../../providers/aws/organization-collect.js';
 import { memberRoleArn, partitionOf } from '../../providers/aws/member-credentials.js';
 import { awsAdapter } from '../../providers/aws/index.js';
 import { parseSnapshot } from '../../src/snapshot.js';
@@ -186,6 +186,46 @@ describe('member accounts at once (--account-concurrency)', () => {
     const one = parallelWorld(() => 5);
     await collectAwsOrganization({ orgRole: 'audit', iam: false, accountConcurrency: 1, region: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: 's' }) });
     assert.equal(one.maxInFlight(), 1);
+  });
+
+  test('scope.found (onListed) comes once every member has listed its buckets, before collection ends, with the accounts that listed and their buckets summed', async () => {
+    parallelWorld(() => 5);
+    // Account 3 is denied: it never lists, and does not hold scope.found back.
+    sts.on(AssumeRoleCommand, { RoleArn: 'arn:aws:iam::333333333333:role/audit' }).rejects(new STSServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'denied' }));
+    s3.on(S3.ListBucketsCommand).resolves({ Buckets: [{ Name: 'b-1' }, { Name: 'b-2' }] });
+    const order: string[] = [];
+    const found: { accounts: string[]; resources: number }[] = [];
+    const done = collectAwsOrganization({
+      orgRole: 'audit',
+      iam: false,
+      accountConcurrency: 4,
+      region: 'us-east-1',
+      credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: 's' }),
+      onListed: (f) => {
+        found.push(f);
+        order.push('scope.found');
+      },
+      onBucket: (name) => order.push(`bucket ${name}`),
+    }).then(() => order.push('collected'));
+    await done;
+    assert.deepEqual(found, [{ accounts: ['111111111111', '222222222222', '555555555555'], resources: 6 }]);
+    assert.ok(order.indexOf('scope.found') < order.indexOf('collected'));
+    assert.ok(order.indexOf('scope.found') < order.lastIndexOf('bucket b-2'), order.join(', '));
+  });
+
+  test('organizationListing: once, after every selected account listed or failed; at once when none is selected', () => {
+    const calls: { accounts: string[]; resources: number }[] = [];
+    const l = organizationListing(['111111111111', '222222222222', '333333333333'], (f) => calls.push(f));
+    l.listed('222222222222', 4);
+    l.settled('333333333333');
+    assert.deepEqual(calls, []);
+    l.listed('111111111111', 1);
+    l.settled('111111111111');
+    l.settled('222222222222');
+    assert.deepEqual(calls, [{ accounts: ['111111111111', '222222222222'], resources: 5 }]);
+    const none: unknown[] = [];
+    organizationListing([], (f) => none.push(f));
+    assert.deepEqual(none, [{ accounts: [], resources: 0 }]);
   });
 
   test('one progress count over the accounts: done and total summed, each bucket\'s errors passed on', () => {

@@ -109,6 +109,32 @@ describe('writeFileAtomic', () => {
     assert.deepEqual(pendingTempFiles(), []);
   });
 
+  test('pieces are written in order, byte for byte: small and large, Japanese and surrogate pairs, across the buffer', async () => {
+    const sub = mkdtempSync(join(dir, 'pieces-'));
+    const f = join(sub, 'r.json');
+    const pieces: string[] = [];
+    for (let i = 0; i < 3000; i++) pieces.push(i % 3 === 0 ? `日本語${i}😀` : `{"i": ${i}}\n`);
+    pieces.push('長'.repeat(400_000), 'ascii'.repeat(300_000), '', 'end😀');
+    for (let i = 0; i < 1000; i++) pieces.push(`テキスト${i}`);
+    await writeFileAtomic(f, pieces);
+    assert.equal(readFileSync(f, 'utf8'), pieces.join(''));
+    assert.deepEqual(readdirSync(sub), ['r.json']);
+  });
+
+  test('a piece that cannot be made stops the write: the previous file stays, no temporary file', async () => {
+    const sub = mkdtempSync(join(dir, 'pieces-fail-'));
+    const f = join(sub, 'r.json');
+    writeFileSync(f, 'old');
+    function* failing(): Generator<string> {
+      yield 'x'.repeat(2 * 1024 * 1024);
+      throw new Error('rendering failed');
+    }
+    await assert.rejects(writeFileAtomic(f, failing()), /rendering failed/);
+    assert.equal(readFileSync(f, 'utf8'), 'old');
+    assert.deepEqual(readdirSync(sub), ['r.json']);
+    assert.deepEqual(pendingTempFiles(), []);
+  });
+
   test('a missing folder is one line; nothing is left behind', async () => {
     await assert.rejects(writeFileAtomic(join(dir, 'none', 'r.json'), 'x'), (e: unknown) => e instanceof UsageError && /^cannot write \S+none\/r\.json: ENOENT$/.test(e.message));
     assert.deepEqual(pendingTempFiles(), []);

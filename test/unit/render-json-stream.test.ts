@@ -9,6 +9,7 @@ import { jsonChunks, lazyJsonArray } from '../../reports/render/json-stream.js';
 import { reportDocument } from '../../reports/render/report-document.js';
 import { renderJson } from '../../reports/render/json.js';
 import { packagePath } from '../../src/package-info.js';
+import { escapeJsonControls } from '../../src/text/sanitize.js';
 import { evaluateSnapshot } from '../../src/scan.js';
 import { readSnapshotFile } from '../../src/snapshot.js';
 import { runCli } from '../helpers/cli.js';
@@ -23,10 +24,36 @@ describe('JSON in pieces', () => {
       const whole = renderJson(report);
       const doc = reportDocument(report);
       for (const size of [1, 100, 1 << 20]) assert.equal(joined(doc, size), whole);
+      // The same bytes as one JSON.stringify of the whole document (the walk and the batches change nothing).
+      assert.equal(whole, `${escapeJsonControls(JSON.stringify(doc, null, 2))}\n`);
       // Small pieces really are small: the writer never holds the whole text.
-      assert.ok([...jsonChunks(doc, 4096)].length > 10);
+      const small = [...jsonChunks(doc, 4096)];
+      assert.ok(small.length > 3 && small.every((c) => c.length < whole.length / 2), `${small.length} pieces`);
     });
   }
+
+  test('long arrays at every depth, written in many batches, are JSON.stringify of the whole', () => {
+    const item = (i: number): unknown => ({
+      i,
+      text: i % 7 === 0 ? `line\nbreak \u2028 ${'x'.repeat(i % 300)}` : '日本語',
+      when: new Date(Date.UTC(2026, 0, 1 + (i % 28))),
+      nested: { list: [i, { deep: [i % 3 === 0 ? undefined : i] }] },
+      gone: i % 5 === 0 ? undefined : i,
+      lazy: lazyJsonArray([i, i + 1], (n: number) => ({ n })),
+    });
+    const many = Array.from({ length: 3000 }, (_, i) => item(i));
+    const mapped = lazyJsonArray(many, (v) => (v as { i: number }).i % 11 === 0 ? undefined : v);
+    const values: unknown[] = [
+      { top: many, mapped, empty: [], inner: { items: many, deeper: { items: many.slice(0, 500) } } },
+      [many.slice(0, 50), { a: many.slice(0, 2000) }],
+      many,
+    ];
+    for (const v of values) {
+      const text = joined(v, 1000);
+      assert.equal(text, `${escapeJsonControls(JSON.stringify(v, null, 2))}\n`);
+      assert.ok(text.includes('\\u2028'), 'U+2028 is written escaped');
+    }
+  });
 
   test('every JSON shape: empty containers, undefined and functions, toJSON, nesting past the walked depth', () => {
     const values: unknown[] = [
