@@ -16,7 +16,8 @@ import { charts } from './html/charts/index.js';
 import { closingParts } from './html/closing.js';
 import { dutiesView } from './html/duties-view.js';
 import { coverPart, printSummaryPart } from './html/print.js';
-import { resourceTable } from './html/resource-table.js';
+import { resourceTableParts } from './html/resource-table.js';
+import { joinedPieces } from './pieces.js';
 import { JS, SCRIPT_HASH } from './html/script.js';
 import { CSS, pageCss } from './html/style.js';
 import { filtersPart, summaryPart } from './html/summary.js';
@@ -56,6 +57,16 @@ function cardsPart(views: readonly ResourceView[], reports: readonly Report[]): 
 
 /** Renders one or more reports (e.g. one per provider) as one page. */
 export function renderHtml(input: Report | readonly Report[], opts: HtmlOptions = {}): string {
+  return [...htmlParts(input, opts)].join('');
+}
+
+/** The page of renderHtml in pieces of about 32K characters, for writing (src/io/atomic-write.ts). */
+export function htmlChunks(input: Report | readonly Report[], opts: HtmlOptions = {}): Generator<string> {
+  return joinedPieces(htmlParts(input, opts));
+}
+
+/** The page as parts: the sections before the resource table, each of its rows, the sections after it. */
+function* htmlParts(input: Report | readonly Report[], opts: HtmlOptions): Generator<string> {
   const reports: readonly Report[] = Array.isArray(input) ? input : [input as Report];
   const lang = opts.lang ?? 'ja';
   const views = allViews(reports);
@@ -69,7 +80,7 @@ export function renderHtml(input: Report | readonly Report[], opts: HtmlOptions 
   const today = tokyoDate((opts.now ?? new Date()).toISOString());
   const { html: cards, cardOf } = cardsPart(views, reports);
   const chartList = charts(reports, views, today);
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${lang}" data-lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -93,7 +104,9 @@ ${summaryPart(reports, views)}
 ${chartList.length ? `<section class="charts" id="charts">${chartList.join('\n')}</section>` : ''}
 ${printSummaryPart(views)}
 ${dutiesView(dutyCoverage(views))}
-${resourceTable(views, cardOf)}
+`;
+  yield* resourceTableParts(views, cardOf);
+  yield `
 <h2 id="resources-heading">${tt('リソースごとの詳細', 'Resources in detail')}</h2>
 <p class="print-only small" id="print-filter"></p>
 ${filtersPart(views, lang)}
