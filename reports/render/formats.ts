@@ -1,7 +1,7 @@
 // Rendering one or more reports in one of the formats of `--format` (their names, files and parsing are in
 // ./format-names.ts, which loads no renderer). Pure.
 import { renderCsv } from './csv.js';
-import { renderHtml } from './html.js';
+import { htmlChunks, renderHtml } from './html.js';
 import { renderJson, type Report } from './json.js';
 import { jsonChunks } from './json-stream.js';
 import { reportDocument } from './report-document.js';
@@ -48,7 +48,8 @@ export function renderFormat(format: Format, reports: readonly Report[], opts: R
 
 /**
  * The same text as renderFormat, in pieces: a JSON report is written piece by piece (a report of 100,000 buckets is
- * longer than one string can be); the other formats come as one piece.
+ * longer than one string can be), and so is the HTML page (its 100,000 table rows are never one string); the other
+ * formats come as one piece.
  */
 export function renderFormatChunks(format: Format, reports: readonly Report[], opts: RenderOptions): Iterable<string> {
   if (format === 'json') {
@@ -56,5 +57,6 @@ export function renderFormatChunks(format: Format, reports: readonly Report[], o
     if (!first || rest.length > 0) throw new Error('the json format renders exactly one report');
     return jsonChunks(reportDocument(first));
   }
+  if (format === 'html') return htmlChunks(reports, { lang: opts.lang });
   return [renderFormat(format, reports, opts)];
 }

@@ -16,7 +16,8 @@ import { charts } from './html/charts/index.js';
 import { closingParts } from './html/closing.js';
 import { dutiesView } from './html/duties-view.js';
 import { coverPart, printSummaryPart } from './html/print.js';
-import { resourceTable } from './html/resource-table.js';
+import { resourceTableParts } from './html/resource-table.js';
+import { joinedPieces } from './pieces.js';
 import { JS, SCRIPT_HASH } from './html/script.js';
 import { CSS, pageCss } from './html/style.js';
 import { filtersPart, summaryPart } from './html/summary.js';
@@ -42,20 +43,36 @@ function scopeText(reports: readonly Report[]): string {
   return s.length > 90 ? `${s.slice(0, 89)}…` : s;
 }
 
-function cardsPart(views: readonly ResourceView[], reports: readonly Report[]): { html: string; cardOf: Map<ResourceView, number> } {
+/** The resources with a card (the CARD_LIMIT most urgent) and their card's index. */
+function cardIndex(views: readonly ResourceView[]): Map<ResourceView, number> {
+  return new Map(views.slice(0, CARD_LIMIT).map((v, i) => [v, i]));
+}
+
+/** The cards, one part each (a card of a resource with many findings is long). */
+function* cardsParts(views: readonly ResourceView[], reports: readonly Report[]): Generator<string> {
   const withCards = views.slice(0, CARD_LIMIT);
-  const cardOf = new Map(withCards.map((v, i) => [v, i]));
   const byScope = new Map(reports.map((r) => [r, failingByAccountScope(r)]));
-  const cards = withCards.map((v, i) => card(v, i, coverageOf(v, byScope.get(v.report)))).join('\n');
   const rest = views.length - withCards.length;
   const note = rest > 0
     ? `<p class="notice" id="cards-capped">${tt(`詳細カードは緊急度の高い ${withCards.length.toLocaleString('en-US')} 件のみです。残りの ${rest.toLocaleString('en-US')} 件は上の一覧にあり、すべての詳細は JSON レポートにあります（kumoscan report で Markdown などにも変換できます）。`, `Detail cards are shown for the ${withCards.length.toLocaleString('en-US')} most urgent resources only. The other ${rest.toLocaleString('en-US')} are in the table above; every detail is in the JSON report (kumoscan report renders it as Markdown and more).`)}</p>`
     : '';
-  return { html: `${note}<section id="resources">\n${cards}\n</section>`, cardOf };
+  yield `${note}<section id="resources">\n`;
+  for (const [i, v] of withCards.entries()) yield `${i === 0 ? '' : '\n'}${card(v, i, coverageOf(v, byScope.get(v.report)))}`;
+  yield '\n</section>';
 }
 
 /** Renders one or more reports (e.g. one per provider) as one page. */
 export function renderHtml(input: Report | readonly Report[], opts: HtmlOptions = {}): string {
+  return [...htmlParts(input, opts)].join('');
+}
+
+/** The page of renderHtml in pieces of about 32K characters, for writing (src/io/atomic-write.ts). */
+export function htmlChunks(input: Report | readonly Report[], opts: HtmlOptions = {}): Generator<string> {
+  return joinedPieces(htmlParts(input, opts));
+}
+
+/** The page as parts: the sections before the resource table, each of its rows, the sections after it. */
+function* htmlParts(input: Report | readonly Report[], opts: HtmlOptions): Generator<string> {
   const reports: readonly Report[] = Array.isArray(input) ? input : [input as Report];
   const lang = opts.lang ?? 'ja';
   const views = allViews(reports);
@@ -67,9 +84,9 @@ export function renderHtml(input: Report | readonly Report[], opts: HtmlOptions 
   const scanDate = formatLocalTime(scannedAt);
   const scope = scopeText(reports);
   const today = tokyoDate((opts.now ?? new Date()).toISOString());
-  const { html: cards, cardOf } = cardsPart(views, reports);
+  const cardOf = cardIndex(views);
   const chartList = charts(reports, views, today);
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${lang}" data-lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -93,11 +110,15 @@ ${summaryPart(reports, views)}
 ${chartList.length ? `<section class="charts" id="charts">${chartList.join('\n')}</section>` : ''}
 ${printSummaryPart(views)}
 ${dutiesView(dutyCoverage(views))}
-${resourceTable(views, cardOf)}
+`;
+  yield* resourceTableParts(views, cardOf);
+  yield `
 <h2 id="resources-heading">${tt('リソースごとの詳細', 'Resources in detail')}</h2>
 <p class="print-only small" id="print-filter"></p>
 ${filtersPart(views, lang)}
-${cards}
+`;
+  yield* cardsParts(views, reports);
+  yield `
 ${closingParts(reports)}
 </main>
 <footer><p>${t(notLegalAdvice)}</p><p>kumoscan ${esc(version)} · ${tt('この報告書は外部へ通信せずに表示できる単一のファイルです。', 'This report is one self-contained file; it makes no network request.')}</p></footer>

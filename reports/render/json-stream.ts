@@ -3,6 +3,7 @@
 // arrays, the assessment's arrays) are walked here; each element below them is stringified whole. The characters
 // JSON.stringify leaves raw (C1 and bidi controls, U+2028/9) are written as \u escapes, as renderJson does.
 import { escapeJsonControls } from '../../src/text/sanitize.js';
+import { PIECE, joinedPieces } from './pieces.js';
 
 /** An array written element by element through `map` (reports/render/report-document.ts): no mapped copy is held. */
 class LazyJsonArray<T> {
@@ -140,22 +141,8 @@ function bracketFrame(indent: string): BracketFrame {
   return frame;
 }
 
-/**
- * The default piece: 32,768 characters (at most 64 KiB even in two-byte Japanese text), small enough for V8's young
- * generation. Pieces of a megabyte went to the large-object space, freed only by a full collection: writing the
- * JSON of 100,000 buckets then held hundreds of MiB of written pieces.
- */
-const PIECE = 1 << 15;
-
 /** `JSON.stringify(value, null, 2) + '\n'` (controls escaped) as pieces of about `size` characters. */
 export function* jsonChunks(value: unknown, size = PIECE): Generator<string> {
-  let buffer = '';
-  for (const piece of pieces(value, '', 0)) {
-    buffer += piece;
-    if (buffer.length >= size) {
-      yield escapeJsonControls(buffer);
-      buffer = '';
-    }
-  }
-  yield `${escapeJsonControls(buffer)}\n`;
+  for (const piece of joinedPieces(pieces(value, '', 0), size)) yield escapeJsonControls(piece);
+  yield '\n';
 }

@@ -43,8 +43,11 @@ function row(v: ResourceView, cardIndex: number | undefined, hidden: boolean): s
   );
 }
 
-/** `cardOf` maps a view to its card's index (resources without a card have no link). */
-export function resourceTable(views: readonly ResourceView[], cardOf: ReadonlyMap<ResourceView, number>): string {
+/**
+ * The table as parts, a row each (the page is written in pieces: 100,000 rows are 50 MB of HTML, never one string).
+ * `cardOf` maps a view to its card's index (resources without a card have no link).
+ */
+export function* resourceTableParts(views: readonly ResourceView[], cardOf: ReadonlyMap<ResourceView, number>): Generator<string> {
   const head: [string, string][] = [
     ['text', tt('リソース', 'Resource')],
     ['text', tt('クラウド', 'Provider')],
@@ -59,9 +62,14 @@ export function resourceTable(views: readonly ResourceView[], cardOf: ReadonlyMa
     ['num', tt('指摘', 'Findings')],
   ];
   const th = head.map(([kind, h], i) => `<th scope="col" data-col="${i}" data-type="${kind}" aria-sort="none"><button type="button" class="sort">${h}</button></th>`).join('');
-  return `<section id="resource-table"><h2>${tt(`リソース一覧 (${views.length.toLocaleString('en-US')})`, `All resources (${views.length.toLocaleString('en-US')})`)}</h2>
+  yield `<section id="resource-table"><h2>${tt(`リソース一覧 (${views.length.toLocaleString('en-US')})`, `All resources (${views.length.toLocaleString('en-US')})`)}</h2>
 <div class="table-tools no-print"><label>${tt('検索', 'Search')} <input type="search" id="rt-search" autocomplete="off" spellcheck="false"></label> <span id="rt-count" class="muted" aria-live="polite">${tt(`${views.length.toLocaleString('en-US')} 件中 ${Math.min(TABLE_PAGE, views.length).toLocaleString('en-US')} 件を表示`, `${Math.min(TABLE_PAGE, views.length).toLocaleString('en-US')} of ${views.length.toLocaleString('en-US')} shown`)}</span></div>
-<div class="table-box"><table class="grid rt" id="rt"><thead><tr>${th}</tr></thead><tbody>${views.map((v, i) => row(v, cardOf.get(v), i >= TABLE_PAGE)).join('')}</tbody></table></div>
+<div class="table-box"><table class="grid rt" id="rt"><thead><tr>${th}</tr></thead><tbody>`;
+  for (let i = 0; i < views.length; i++) {
+    const v = views[i] as ResourceView;
+    yield row(v, cardOf.get(v), i >= TABLE_PAGE);
+  }
+  yield `</tbody></table></div>
 ${views.length > TABLE_PAGE ? `<p class="no-print"><button type="button" id="rt-more" data-page="${TABLE_PAGE}">${tt(`さらに ${TABLE_PAGE} 件を表示`, `Show ${TABLE_PAGE} more`)}</button> <button type="button" id="rt-all">${tt('すべて表示', 'Show all')}</button></p>` : ''}
 </section>`;
 }
