@@ -1,10 +1,9 @@
 // The Classifier: Segments in (push), a FileProfile out (finish). Incremental and memory-bounded: between
 // pushes it keeps counts, capped sets of salted hashes, at most `maxExamples` masked examples per detector
 // and confidence, keyword positions and pending candidates (masked + hashed) of the last 300 characters,
-// per-column counters, and the rows of the warm-up (masked + hashed hits of the first 50 rows). It keeps no raw
-// text after push returns; of values it keeps salted hashes, masked forms, 32-bit fingerprints of at most 256
-// values per column, the years of the open row's dates until that row ends, and — only until finish, which clears
-// it — the memo of salted hashes keyed by at most MAX_MEMO canonical values of this one file (hashOf). See
+// per-column counters, and the rows of the warm-up (masked + hashed hits of the first 50 rows). It never
+// keeps a raw value or raw text after push returns (what it keeps of values: salted hashes, masked forms, 32-bit
+// fingerprints of at most 256 values per column, and the years of the open row's dates until that row ends). See
 // docs/personal-data-detectors.md for every rule.
 //
 // Confidence (Found.rule in found.ts): checksum and distinctive shapes are low without context, high with
@@ -91,8 +90,6 @@ const COLUMN_MIN_SHARE = 0.8;
 const MAX_COLUMNS = 4096;
 const MAX_FIELDS_CACHED = 4096;
 const MAX_HITS_PER_ROW = 512;
-/** Distinct values whose salted hash a file remembers (Classifier.hashOf). */
-const MAX_MEMO = 16_384;
 
 /** A detection as it is decided, for measurement (bench/classify-accuracy.ts): positions only, no value. */
 export interface DetectionEvent {
@@ -624,9 +621,6 @@ export class Classifier {
   /** OCR confidence of OCR'd segments by index, and the document kind OCR recognized (Segment.ocr). */
   private readonly ocrConfidence = new Map<number, number>();
   private ocrDocument: { label: string; appi: AppiClass } | null = null;
-  /** Salted hashes of this file's values by type index and canonical value (hashOf); cleared by finish. */
-  private readonly memo: (Map<string, string> | undefined)[] = [];
-  private memoSize = 0;
   private readonly lastFields: ({ field: string; info: FieldInfo } | undefined)[] = new Array<{ field: string; info: FieldInfo } | undefined>(16).fill(undefined);
 
   constructor(opts: ClassifierOptions) {
@@ -847,9 +841,6 @@ export class Classifier {
       this.window.drainEach(this.decideFn);
       this.closeRow();
       this.endWarmup();
-      // the values of the file go with it
-      this.memo.length = 0;
-      this.memoSize = 0;
     }
     // The document kinds: by the file's (and its members') names, else as OCR recognized it from the printed labels.
     const named = idDocumentsOf([this.opts.path, ...(extra?.documents ?? [])]);
@@ -1045,7 +1036,7 @@ export class Classifier {
     // The salted hash serves person keys (rows) and distinct free-text identifiers only: not computed when it
     // cannot serve either (see noteKey), nor for an alternative its span's name rules out.
     const hashed = IS_HASHED[ti] === true && (named || !siblingNamed) && (row === null ? IS_FREE_TEXT_ID[ti] === true || (this.freeNames && IS_BLOCK_HASHED[ti] === true) : row.keyed === KEY_OPEN || (row.keyed === KEY_EMAIL && ti === MY_NUMBER));
-    const hash = hashed ? this.hashOf(ti, f.type, f.canonical) : '';
+    const hash = hashed ? saltedHashHex(this.saltHex, f.type, f.canonical) : '';
     const kana = f.kana === true;
     const weak = f.weak === true;
     const colMode = f.column === 'none' ? COL_NONE : f.column === 'weak' || (f.column === undefined && weak) ? COL_WEAK : COL_HIT;
@@ -1056,28 +1047,6 @@ export class Classifier {
     // by the window; in source code, nothing is (only a label naming the type raises a value).
     const blocked = !named && (code || (f.type !== 'email' && ((label !== null && label !== f.type) || (fieldTarget !== null && fieldTarget !== f.type))));
     return new Cand(f.type, ti, f.rule, f.masked, hash, kana, named, blocked, WANT[ti] ?? 0, colMode, print);
-  }
-
-  /**
-   * The salted hash of a value, computed once per distinct value of the file: the memo (by type) keeps the file's
-   * canonical values as keys until finish clears it, at most MAX_MEMO of them (the later ones are hashed each time);
-   * it never outlives the file and nothing reads it but this function.
-   */
-  private hashOf(ti: number, type: DetectorId, canonical: string): string {
-    let memo = this.memo[ti];
-    if (memo === undefined) {
-      memo = new Map();
-      this.memo[ti] = memo;
-    }
-    let hash = memo.get(canonical);
-    if (hash === undefined) {
-      hash = saltedHashHex(this.saltHex, type, canonical);
-      if (this.memoSize < MAX_MEMO) {
-        memo.set(canonical, hash);
-        this.memoSize++;
-      }
-    }
-    return hash;
   }
 
   /** Decides a span once no keyword can reach it any more. */
