@@ -3,7 +3,9 @@
 // (process.cpuUsage: user + system of this process, garbage collection included):
 //   - decode: bytes → Segments (decodeStream), the segments counted;
 //   - detect: the Classifier alone, over Segments decoded once before the passes (push and finish per file);
-//   - both: classifyBytes, what classify does per file after reading it (decode → Classifier → FileProfile).
+//   - both: classifyBytes, what classify did per file after reading it (decode → Classifier → FileProfile);
+//   - sync: classifyWholeSync (no promise: text of at most 64 KiB), else classifyBytes — what classify does now;
+//     its digest is the one of `both`.
 // Pass 0 of each phase includes the JIT's warm-up; the later passes are the steady state of a long run. Every
 // pass of `detect` and `both` prints a digest of the profiles (the same on every pass and before and after a
 // change that must not change a result). "Today" and the salt are fixed.
@@ -13,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyBytes } from '../src/data/decode/classify.js';
+import { classifyBytes, classifyWholeSync } from '../src/data/decode/classify.js';
 import { decodeStream } from '../src/data/decode/decode-stream.js';
 import { Classifier } from '../src/data/detect/classifier.js';
 import { PersonLedger } from '../src/data/detect/persons.js';
@@ -86,6 +88,15 @@ const phases: Record<string, () => Promise<string>> = {
     const ledger = new PersonLedger({ salt: SALT });
     const h = createHash('sha256');
     for (const f of files) h.update(JSON.stringify(await classifyBytes(f.bytes, { name: f.path, ledger, salt: SALT })));
+    return `digest ${h.digest('hex').slice(0, 16)}, ledger ${ledger.size}`;
+  },
+  sync: async () => {
+    const ledger = new PersonLedger({ salt: SALT });
+    const h = createHash('sha256');
+    for (const f of files) {
+      const opts = { name: f.path, ledger, salt: SALT };
+      h.update(JSON.stringify(classifyWholeSync(f.bytes, opts) ?? (await classifyBytes(f.bytes, opts))));
+    }
     return `digest ${h.digest('hex').slice(0, 16)}, ledger ${ledger.size}`;
   },
 };

@@ -5,6 +5,7 @@
 //  2. huge: one ~1 GiB CSV generated on the fly (never held in memory, never written) and streamed through the
 //     decoder and the Classifier with no read limit: peak RSS stays bounded whatever the size.
 // Each phase runs in its own child process so that its peak RSS is its own.
+// The phases run with the parent's node flags (node --cpu-prof … profiles each of them).
 // Run (after `npm run build`): node dist/bench/classify-throughput.js [MIXED_MB=110] [HUGE_MIB=1024]
 //   [--profiles-out FILE.json | --profiles-check FILE.json]: write the FileProfiles of the mixed files (paths
 //   relative to the temporary directory), or compare them with a file written before (a speed-up must not
@@ -341,13 +342,13 @@ if (args[0] === '--phase') {
     const t0 = Date.now();
     const gen = generateMixed(dir, mixedMB);
     console.log(`generated ${gen.files} files, ${(gen.bytes / MB).toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(gen.byKind).map(([k, v]) => `${k} ${(v / MB).toFixed(1)} MB`).join(', ')}`);
-    const mixed = spawnSync(process.execPath, [self, '--phase', 'mixed', dir, String(gen.bytes), ...profileArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const mixed = spawnSync(process.execPath, [...process.execArgv, self, '--phase', 'mixed', dir, String(gen.bytes), ...profileArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
     if (mixed.status !== 0) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   if (hugeMiB > 0) {
-    const huge = spawnSync(process.execPath, [self, '--phase', 'huge', String(hugeMiB)], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const huge = spawnSync(process.execPath, [...process.execArgv, self, '--phase', 'huge', String(hugeMiB)], { stdio: ['ignore', 'inherit', 'inherit'] });
     if (huge.status !== 0) process.exitCode = 1;
   }
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);

@@ -94,7 +94,8 @@ export async function classifyEach(paths: readonly string[], limits: Partial<Dec
           unreadable = t.skip.code !== 'ENOTREG';
           profile = new Classifier({ path: t.path, encoding: 'unknown', format: 'unknown', salt: ledger.salt }).finish({ bytesRead: 0, truncated: true, notes: [t.skip.note] });
         } else {
-          const r = await classifyLocalFile(t.path, t.size ?? Infinity, opts);
+          const maybe = classifyLocalFile(t.path, t.size ?? Infinity, opts);
+          const r = maybe instanceof Promise ? await maybe : maybe;
           if (r.error !== undefined) {
             unreadable = true;
             read = false;
@@ -104,7 +105,8 @@ export async function classifyEach(paths: readonly string[], limits: Partial<Dec
         // A file name can hold a personal value (a My Number, an e-mail): masked like object keys in every output.
         const file = { ...profile, path: maskText(profile.path), notes: profile.notes.map(maskText), personalData: isPersonal(profile) };
         totals.add(file, read, unreadable);
-        await onFile(file);
+        const written = onFile(file);
+        if (written !== undefined) await written;
         if (++sinceTurn >= FILES_BETWEEN_TURNS) {
           sinceTurn = 0;
           await new Promise((resolve) => setImmediate(resolve));
@@ -231,11 +233,12 @@ async function classifyToJsonLines(paths: readonly string[], limits: Partial<Dec
     size = 0;
     await sink.write(text);
   };
-  const total = await classifyEach(paths, limits, flags.examples, ocr, async (f) => {
+  // a promise only when the buffer is written out (classifyEach awaits nothing in between)
+  const total = await classifyEach(paths, limits, flags.examples, ocr, (f) => {
     const line = `${JSON.stringify({ record: 'file', ...f })}\n`;
     buffered.push(line);
     size += line.length;
-    if (size >= JSONL_FLUSH) await flush();
+    return size >= JSONL_FLUSH ? flush() : undefined;
   });
   buffered.push(`${JSON.stringify({ record: 'summary', tool: { name: 'kumoscan', version: VERSION }, limits: { ...DEFAULT_LIMITS, ...limits }, total })}\n`);
   await flush();

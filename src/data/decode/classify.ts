@@ -7,7 +7,7 @@ import { Classifier, classifyFileName } from '../detect/classifier.js';
 import type { FileProfile } from '../types.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CHUNK, type ByteInput } from './byte-source.js';
-import { decodeFile, decodeFileContent, decodeStream, type DecodedStream, type DecodeOptions } from './decode-stream.js';
+import { decodeFile, decodeFileContent, decodeStream, decodeWholeSync, type DecodedStream, type DecodeOptions, type DecodeStats } from './decode-stream.js';
 import { errorCode } from './limits.js';
 
 export interface ClassifyOptions {
@@ -42,23 +42,45 @@ function shared(opts: ClassifyOptions): { salt?: Buffer; ledger?: PersonLedger }
   return { ...(opts.salt ? { salt: opts.salt } : {}), ...(opts.ledger ? { ledger: opts.ledger } : {}) };
 }
 
+/** The profile of content that was not decoded (not text, a picture without OCR): by its name. */
+function byName(st: DecodeStats, path: string, opts: ClassifyOptions): FileProfile {
+  const profile = classifyFileName(path, { ...shared(opts), bytesRead: st.bytesRead });
+  return { ...profile, encoding: st.encoding, format: st.format, truncated: st.truncated, notes: st.notes.length > 0 ? st.notes : profile.notes };
+}
+
+function classifierFor(path: string, encoding: string, format: string, opts: ClassifyOptions): Classifier {
+  return new Classifier({ path, encoding, format, ...shared(opts), ...(opts.maxExamples !== undefined ? { maxExamples: opts.maxExamples } : {}) });
+}
+
+function profileOf(c: Classifier, st: DecodeStats): FileProfile {
+  const profile = c.finish({ bytesRead: st.bytesRead, truncated: st.truncated, notes: st.notes, documents: st.members });
+  // The encoding may have been settled after the head (a pure-ASCII start).
+  return { ...profile, encoding: st.encoding, format: st.format };
+}
+
 /** Runs a decoded stream through a Classifier. `path`: the file path or object key reported. */
 export async function classifyDecoded(d: DecodedStream, path: string, opts: ClassifyOptions = {}): Promise<FileProfile> {
-  if (!d.decoded) {
-    const st = d.stats();
-    const profile = classifyFileName(path, { ...shared(opts), bytesRead: st.bytesRead });
-    return { ...profile, encoding: st.encoding, format: st.format, truncated: st.truncated, notes: st.notes.length > 0 ? st.notes : profile.notes };
-  }
-  const c = new Classifier({ path, encoding: d.encoding, format: d.format, ...shared(opts), ...(opts.maxExamples !== undefined ? { maxExamples: opts.maxExamples } : {}) });
+  if (!d.decoded) return byName(d.stats(), path, opts);
+  const c = classifierFor(path, d.encoding, d.format, opts);
   try {
     for await (const batch of d.batches) for (const s of batch) c.push(s);
   } finally {
     await d.close();
   }
-  const st = d.stats();
-  const profile = c.finish({ bytesRead: st.bytesRead, truncated: st.truncated, notes: st.notes, documents: st.members });
-  // The encoding may have been settled after the head (a pure-ASCII start).
-  return { ...profile, encoding: st.encoding, format: st.format };
+  return profileOf(c, d.stats());
+}
+
+/**
+ * classifyBytes without a promise, for content whose decoding needs no stream (decodeWholeSync: at most 64 KiB of
+ * text): the same profile. undefined for other content (then use classifyBytes).
+ */
+export function classifyWholeSync(content: Buffer, opts: ClassifyOptions & { name: string }): FileProfile | undefined {
+  const d = decodeWholeSync(content, { name: opts.name, ...decodeOptions(opts) });
+  if (d === undefined) return undefined;
+  if (!d.decoded) return byName(d.stats(), opts.name, opts);
+  const c = classifierFor(opts.name, d.encoding, d.format, opts);
+  d.run((s) => c.push(s));
+  return profileOf(c, d.stats());
 }
 
 /** Classifies bytes in memory or a stream of chunks. `name`: the object key (format by name, ID documents). */
@@ -106,11 +128,18 @@ function readWhole(path: string, size: number): Buffer | undefined {
   }
 }
 
+export interface LocalResult {
+  profile: FileProfile;
+  /** The file could not be opened or read at all. */
+  error?: string;
+}
+
 /**
  * classifyFileDetailed for a file whose size is known (from the walk): a small one is read whole in one
- * synchronous read and decoded from memory with the same result; a larger one is streamed.
+ * synchronous read and decoded from memory with the same result — without a promise (the result itself is
+ * returned) when its content needs no stream (classifyWholeSync: text); a larger one is streamed.
  */
-export async function classifyLocalFile(path: string, size: number, opts: ClassifyOptions = {}): Promise<{ profile: FileProfile; error?: string }> {
+export function classifyLocalFile(path: string, size: number, opts: ClassifyOptions = {}): LocalResult | Promise<LocalResult> {
   if (size > SMALL_FILE) return classifyFileDetailed(path, opts);
   let content: Buffer | undefined;
   try {
@@ -120,7 +149,9 @@ export async function classifyLocalFile(path: string, size: number, opts: Classi
     return { profile: unreadableProfile(path, code, opts), error: code };
   }
   if (content === undefined) return classifyFileDetailed(path, opts);
-  return { profile: await classifyDecoded(await decodeFileContent(path, content, decodeOptions(opts)), path, opts) };
+  const profile = classifyWholeSync(content, { ...opts, name: path });
+  if (profile !== undefined) return { profile };
+  return decodeFileContent(path, content, decodeOptions(opts)).then((d) => classifyDecoded(d, path, opts).then((p) => ({ profile: p })));
 }
 
 /** Classifies a file as a stream (bounded memory whatever its size). */

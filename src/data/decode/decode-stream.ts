@@ -5,7 +5,10 @@ import { note } from './note-messages.js';
 import { createReadStream } from 'node:fs';
 import type { Segment } from '../types.js';
 import { bufferAccess, chunksOf, contentAccess, fileAccess, limitedInput, type ByteInput, type RandomAccess } from './byte-source.js';
-import { decodeSource } from './formats/index.js';
+import { decodeSource, HEAD_BYTES, recognize } from './formats/index.js';
+import { decodeWholeText, openText, textFormat } from './formats/text.js';
+import type { Env, Sniff } from './formats/types.js';
+import { extensionOf } from './magic.js';
 import type { ImageTextReader } from './image-text.js';
 import { DecodeContext, errorCode, formatBytes, resolveLimits, type DecodeLimits } from './limits.js';
 
@@ -63,9 +66,30 @@ async function* flatten(batches: AsyncIterable<Segment[]>): AsyncGenerator<Segme
   for await (const b of batches) yield* b;
 }
 
-async function build(source: AsyncIterable<Buffer>, opts: DecodeOptions, ctx: DecodeContext, random?: () => Promise<RandomAccess>): Promise<DecodedStream> {
-  const sampled = (): boolean => opts.partial === true || (opts.size !== undefined && ctx.bytesRead < opts.size);
-  const inner = await decodeSource(limitedInput(source, ctx), opts.name, {
+/** Was the input only a part of the object (a range GET, a read limit below the size)? */
+function sampledOf(opts: DecodeOptions, ctx: DecodeContext): () => boolean {
+  return () => opts.partial === true || (opts.size !== undefined && ctx.bytesRead < opts.size);
+}
+
+/** The end of the input: a sample that no limit stopped says so. */
+function endOfInput(opts: DecodeOptions, ctx: DecodeContext, sampled: () => boolean): void {
+  if (sampled() && !ctx.stopped) ctx.cut(opts.size !== undefined ? note('sample-of', { read: formatBytes(ctx.bytesRead), size: formatBytes(opts.size) }) : note('sample', { read: formatBytes(ctx.bytesRead) }));
+}
+
+function statsOf(ctx: DecodeContext, encoding: string, format: string): DecodeStats {
+  return {
+    bytesRead: ctx.bytesRead,
+    decompressedBytes: ctx.decompressedBytes,
+    truncated: ctx.truncated,
+    notes: ctx.unnamedUnread > 0 ? [...ctx.notes, note('members-unnamed', { count: ctx.unnamedUnread })] : [...ctx.notes],
+    encoding,
+    format,
+    members: [...ctx.members],
+  };
+}
+
+function envOf(opts: DecodeOptions, ctx: DecodeContext, sampled: () => boolean, random?: () => Promise<RandomAccess>): Env {
+  return {
     ctx,
     partial: () => sampled() || ctx.truncated,
     depth: 0,
@@ -73,12 +97,17 @@ async function build(source: AsyncIterable<Buffer>, opts: DecodeOptions, ctx: De
     decode: decodeSource,
     ...(random ? { random } : {}),
     ...(opts.imageText ? { imageText: opts.imageText } : {}),
-  });
+  };
+}
+
+async function build(source: AsyncIterable<Buffer>, opts: DecodeOptions, ctx: DecodeContext, random?: () => Promise<RandomAccess>): Promise<DecodedStream> {
+  const sampled = sampledOf(opts, ctx);
+  const inner = await decodeSource(limitedInput(source, ctx), opts.name, envOf(opts, ctx, sampled, random));
   let finished = false;
   const finish = (): void => {
     if (finished) return;
     finished = true;
-    if (sampled() && !ctx.stopped) ctx.cut(opts.size !== undefined ? note('sample-of', { read: formatBytes(ctx.bytesRead), size: formatBytes(opts.size) }) : note('sample', { read: formatBytes(ctx.bytesRead) }));
+    endOfInput(opts, ctx, sampled);
   };
   async function* guarded(): AsyncGenerator<Segment[]> {
     try {
@@ -102,19 +131,71 @@ async function build(source: AsyncIterable<Buffer>, opts: DecodeOptions, ctx: De
     decoded: inner.decoded,
     batches,
     segments: flatten(batches),
-    stats: () => ({
-      bytesRead: ctx.bytesRead,
-      decompressedBytes: ctx.decompressedBytes,
-      truncated: ctx.truncated,
-      notes: ctx.unnamedUnread > 0 ? [...ctx.notes, note('members-unnamed', { count: ctx.unnamedUnread })] : [...ctx.notes],
-      encoding: inner.encoding(),
-      format: inner.format(),
-      members: [...ctx.members],
-    }),
+    stats: () => statsOf(ctx, inner.encoding(), inner.format()),
     close: async () => {
       await batches.return(undefined);
       await inner.close();
     },
+  };
+}
+
+/** A decode of content held in memory, run synchronously (decodeWholeSync). */
+export interface WholeDecode {
+  readonly encoding: string;
+  readonly format: string;
+  /** False: no segments (content that is not text); classify it by name. */
+  readonly decoded: boolean;
+  /** Decodes: every segment to `sink`, in document order. Call once. */
+  run(sink: (s: Segment) => void): void;
+  stats(): DecodeStats;
+}
+
+const NOTHING = Buffer.alloc(0);
+
+/**
+ * Content already in memory decoded without a promise, a stream or a generator, when that gives exactly what
+ * decodeStream and decodeFileContent give: at most HEAD_BYTES (one chunk, the whole head) of text (CSV/TSV,
+ * JSON/JSONL, XML, HTML, plain text; content that is not text is classified by name), with the same read limit,
+ * time budget, notes and sample rule. undefined for anything else (compressed, containers, PDF, pictures, larger
+ * content): then decode it as a stream.
+ */
+export function decodeWholeSync(content: Buffer, opts: DecodeOptions): WholeDecode | undefined {
+  if (content.length > HEAD_BYTES) return undefined;
+  const ctx = contextFor(opts);
+  const sampled = sampledOf(opts, ctx);
+  // limitedInput over the one chunk
+  let head = content;
+  const max = ctx.limits.maxBytes;
+  if (content.length > 0 && ctx.timeUp()) head = NOTHING;
+  else if (max > 0 && content.length > max) {
+    head = content.subarray(0, max);
+    ctx.bytesRead = max;
+    ctx.stop(note('read-limit', { limit: formatBytes(max) }));
+  } else ctx.bytesRead = content.length;
+  const stats = (encoding: string, format: string) => (): DecodeStats => statsOf(ctx, encoding, format);
+  if (head.length === 0) {
+    return { encoding: 'utf-8', format: 'empty', decoded: true, run: () => endOfInput(opts, ctx, sampled), stats: stats('utf-8', 'empty') };
+  }
+  // a stream of one chunk ends within the head unless the chunk fills it
+  const sniff: Sniff = { head, ended: head.length < HEAD_BYTES, name: opts.name, ext: extensionOf(opts.name) };
+  if (recognize(sniff) !== textFormat) return undefined;
+  const env = envOf(opts, ctx, sampled);
+  const start = openText(head, sniff.ended, sniff, env);
+  if (start.binary !== undefined) {
+    endOfInput(opts, ctx, sampled);
+    return { encoding: 'binary', format: start.binary, decoded: false, run: () => undefined, stats: stats('binary', start.binary) };
+  }
+  return {
+    get encoding() {
+      return start.dec.encoding;
+    },
+    format: start.fmt.format,
+    decoded: true,
+    run(sink) {
+      decodeWholeText(start, env, sink);
+      endOfInput(opts, ctx, sampled);
+    },
+    stats: () => statsOf(ctx, start.dec.encoding, start.fmt.format),
   };
 }
 

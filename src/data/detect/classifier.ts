@@ -25,7 +25,7 @@ import { note } from '../decode/note-messages.js';
 import type { AppiClass, Confidence, Detection, DetectorId, FileProfile, Segment } from '../types.js';
 import { classesOf, DETECTOR_ORDER } from './appi-classes.js';
 import { findBankAccounts } from './bank-account.js';
-import { DATE_COMPACT, DATE_ERA_LETTER, DATE_KANJI, DATE_SEPARATED, dateLabelTarget, dateSuffixTarget, findBirthDates, GROWN_UP_YEARS } from './birth-date.js';
+import { dateLabelTarget, dateSuffixTarget, findBirthDates, GROWN_UP_YEARS } from './birth-date.js';
 import { ContextWindow, contextKindOf, findKeywords, inlineLabel, keywordPrefixTail, kindBit, kindIndex, labelTarget, type ContextKind, type KeywordHit, type LabelTarget } from './context.js';
 import { findCorporateNumbers } from './corporate-number.js';
 import { findCreditCards } from './credit-card.js';
@@ -35,8 +35,8 @@ import type { Found, Rule } from './found.js';
 import { idDocumentsOf, isImagePath, extensionOf } from './id-document.js';
 import { newSalt, saltedHash, saltedHashHex, saltHexOf } from './mask.js';
 import { findMyNumbers } from './my-number.js';
-import { normalizeText, STABLE_TEXT } from './normalize.js';
-import { caseless, FIRST, foldAscii, gram2, gram3, GRAMS, SENSITIVE_BITS, SINGLE, WINDOW_BITS } from './prefilter.js';
+import { normalizeText } from './normalize.js';
+import { DetectorGate, G_BANK, G_BIRTH_DATE, G_CARD, G_CORPORATE, G_EMAIL, G_LABELLED_NAMES, G_LICENCE, G_MY_NUMBER, G_NAME_SHAPED, G_PASSPORT, G_PENSION, G_PHONE, G_POSTAL, G_POSTAL_DIGITS, G_RESIDENCE, G_SENSITIVE_WORDS, gateOf, shapeOf, TextShape } from './detector-gate.js';
 import { findPassports } from './passport.js';
 import { findPensionNumbers } from './pension-insurance.js';
 import { CappedSet, DEFAULT_HASH_CAP, FREE_TEXT_IDENTIFIERS, HashBudget, KEY_PREFIX, hashBits, keyBits, KeySet, PersonLedger, rowPersonKey } from './persons.js';
@@ -279,232 +279,6 @@ interface Aggregate {
 /** OCR'd segments remembered (their confidence, by segment index) for the detections found in them. */
 const MAX_OCR_SEGMENTS = 65_536;
 
-/** What kinds of characters a text holds (one pass), to skip detectors that cannot match. */
-class TextShape {
-  /** Only characters ≤ U+0020 and U+3000. */
-  blank = true;
-  /** Only white space as String.prototype.trim sees it (a cell counted as empty). */
-  empty = true;
-  digits = 0;
-  letters = 0;
-  upper = 0;
-  nonAscii = false;
-  at = false;
-  /** Lengths of the maximal runs of digits: bit n for a run of n digits (bit 29: 29 or more). */
-  runs = 0;
-  /** A digit, one of ' ' '-' '.' '/', a digit. */
-  sep = false;
-  /** '(' or ')'. */
-  paren = false;
-  plus = false;
-  /** Four ASCII letters in a row. */
-  letters4 = false;
-  /** A run of 4 digits starting 18, 19 or 20, then '/', '.' or '-' and a digit (a western date). */
-  yearSep = false;
-  /** A run of 8 digits starting 18, 19 or 20 (a compact date). */
-  year8 = false;
-  /** The prefilter (prefilter.ts) says a window keyword / a sensitive word may be in the text. */
-  keyword = false;
-  sensitive = false;
-  /** 〒; one of 都 道 府 県; 年; ':' or '='; ' ' or U+3000 (what some patterns cannot do without). */
-  postalMark = false;
-  prefecture = false;
-  nen = false;
-  colon = false;
-  space = false;
-  /** A character NFKC may change (normalizeText must run), a ー that may sit between digits. */
-  unstable = false;
-  longVowel = false;
-}
-
-/** White space as String.prototype.trim removes it. */
-function isTrimSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-const KW_BITS = WINDOW_BITS.single | WINDOW_BITS.pair | WINDOW_BITS.triple;
-const SENS_BITS = SENSITIVE_BITS.single | SENSITIVE_BITS.pair | SENSITIVE_BITS.triple;
-const PAIRS = WINDOW_BITS.pair | SENSITIVE_BITS.pair;
-const TRIPLES = WINDOW_BITS.triple | SENSITIVE_BITS.triple;
-
-// Classes of ASCII characters (one table look-up instead of a chain of comparisons).
-const C_DIGIT = 1;
-const C_UPPER = 2;
-const C_LOWER = 4;
-const C_AT = 8;
-const C_PAREN = 16;
-const C_PLUS = 32;
-/** ' ' '-' '.' '/' (between digit groups). */
-const C_SEP = 64;
-/** Not white space for String.prototype.trim. */
-const C_SOLID = 128;
-/** Above U+0020. */
-const C_VISIBLE = 256;
-const ASCII_CLASS = new Uint16Array(128);
-for (let c = 0; c < 128; c++) {
-  let k = 0;
-  if (c >= 48 && c <= 57) k |= C_DIGIT;
-  if (c >= 65 && c <= 90) k |= C_UPPER;
-  if (c >= 97 && c <= 122) k |= C_LOWER;
-  if (c === 64) k |= C_AT;
-  if (c === 40 || c === 41) k |= C_PAREN;
-  if (c === 43) k |= C_PLUS;
-  if (c === 32 || c === 45 || c === 46 || c === 47) k |= C_SEP;
-  if (!isTrimSpace(c)) k |= C_SOLID;
-  if (c > 32) k |= C_VISIBLE;
-  ASCII_CLASS[c] = k;
-}
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-// TextShape bits gathered in the loop
-const B_SEP = 1;
-const B_LETTERS4 = 2;
-const B_YEAR_SEP = 4;
-const B_YEAR8 = 8;
-const B_UNSTABLE = 16;
-const B_LONG_VOWEL = 32;
-const B_NOT_BLANK = 64;
-const B_NOT_EMPTY = 128;
-const B_NON_ASCII = 256;
-const B_POSTAL_MARK = 512;
-const B_PREFECTURE = 1024;
-const B_NEN = 2048;
-const B_COLON = 4096;
-const B_SPACE = 8192;
-
-/** A year 18xx, 19xx or 20xx at `at` (two digit characters). */
-function yearAt(text: string, at: number): boolean {
-  const a = text.charCodeAt(at);
-  const b = text.charCodeAt(at + 1);
-  return (a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48);
-}
-
-/**
- * Measures `text` (as if normalised: see unstable / longVowel) into `s`, in one pass: counts, digit runs, the
- * prefilter of the vocabularies (prefilter.ts). The end of the text is visited as a character 0 (it ends a run).
- */
-function shapeOf(text: string, s: TextShape): TextShape {
-  let digits = 0;
-  let letters = 0;
-  let upper = 0;
-  let classes = 0;
-  let runs = 0;
-  let run = 0;
-  let letterRun = 0;
-  let bits = 0;
-  let grams = KW_BITS | SENS_BITS;
-  let found = 0;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 0;
-    let f = c;
-    if (c < 128) {
-      const k = ASCII_CLASS[c] ?? 0;
-      if ((k & C_DIGIT) !== 0) {
-        digits++;
-        if (run++ === 0 && i >= 2) {
-          const b = text.charCodeAt(i - 1);
-          if ((b === 32 || b === 45 || b === 46 || b === 47) && isDigit(text.charCodeAt(i - 2))) bits |= B_SEP;
-        }
-        letterRun = 0;
-        bits |= B_NOT_BLANK | B_NOT_EMPTY;
-        continue;
-      }
-      if (run > 0) {
-        runs |= 1 << (run > 29 ? 29 : run);
-        if (run === 4) {
-          if ((c === 45 || c === 46 || c === 47) && i + 1 < n && isDigit(text.charCodeAt(i + 1)) && yearAt(text, i - 4)) bits |= B_YEAR_SEP;
-        } else if (run === 8 && yearAt(text, i - 8)) bits |= B_YEAR8;
-        run = 0;
-      }
-      if (i === n) break;
-      if ((k & (C_UPPER | C_LOWER)) !== 0) {
-        letters++;
-        if ((k & C_UPPER) !== 0) {
-          upper++;
-          f = c + 32;
-        }
-        if (++letterRun >= 4) bits |= B_LETTERS4;
-      } else {
-        letterRun = 0;
-        if (c === 58 || c === 61) bits |= B_COLON;
-        else if (c === 32) bits |= B_SPACE;
-      }
-      classes |= k;
-    } else {
-      if (run > 0) {
-        runs |= 1 << (run > 29 ? 29 : run);
-        if (run === 8 && yearAt(text, i - 8)) bits |= B_YEAR8;
-        run = 0;
-      }
-      letterRun = 0;
-      bits |= B_NON_ASCII;
-      if (c === 0x3012) bits |= B_POSTAL_MARK;
-      else if (c === 0x90fd || c === 0x9053 || c === 0x5e9c || c === 0x770c) bits |= B_PREFECTURE;
-      else if (c === 0x5e74) bits |= B_NEN;
-      else if (c === 0x3000) bits |= B_SPACE;
-      if (STABLE_TEXT[c] === 0) bits |= B_UNSTABLE;
-      else if (c === 0x30fc) bits |= B_LONG_VOWEL;
-      if (c !== 0x3000) bits |= B_NOT_BLANK;
-      if ((bits & B_NOT_EMPTY) === 0 && !isTrimSpace(c)) bits |= B_NOT_EMPTY;
-      if (grams !== 0 && !caseless(c)) {
-        found |= grams;
-        grams = 0;
-      }
-    }
-    if (grams !== 0) {
-      // a word of a vocabulary still undecided may start here: its first character, pair or triple
-      let hit = (SINGLE[f] ?? 0) & grams;
-      const first = (FIRST[f] ?? 0) & grams;
-      if (first !== 0 && i + 1 < n) {
-        const f1 = foldAscii(text.charCodeAt(i + 1));
-        hit |= (GRAMS[gram2(f, f1)] ?? 0) & first & PAIRS;
-        if (i + 2 < n && (first & TRIPLES) !== 0) hit |= (GRAMS[gram3(f, f1, foldAscii(text.charCodeAt(i + 2)))] ?? 0) & first & TRIPLES;
-      }
-      if (hit !== 0) {
-        if ((hit & KW_BITS) !== 0) {
-          found |= KW_BITS;
-          grams &= ~KW_BITS;
-        }
-        if ((hit & SENS_BITS) !== 0) {
-          found |= SENS_BITS;
-          grams &= ~SENS_BITS;
-        }
-      }
-    }
-  }
-  if ((classes & C_VISIBLE) !== 0) bits |= B_NOT_BLANK;
-  if ((classes & C_SOLID) !== 0) bits |= B_NOT_EMPTY;
-  s.blank = (bits & B_NOT_BLANK) === 0;
-  s.empty = (bits & B_NOT_EMPTY) === 0;
-  s.digits = digits;
-  s.letters = letters;
-  s.upper = upper;
-  s.nonAscii = (bits & B_NON_ASCII) !== 0;
-  s.at = (classes & C_AT) !== 0;
-  s.runs = runs;
-  s.sep = (bits & B_SEP) !== 0;
-  s.paren = (classes & C_PAREN) !== 0;
-  s.plus = (classes & C_PLUS) !== 0;
-  s.letters4 = (bits & B_LETTERS4) !== 0;
-  s.yearSep = (bits & B_YEAR_SEP) !== 0;
-  s.year8 = (bits & B_YEAR8) !== 0;
-  s.keyword = (found & KW_BITS) !== 0;
-  s.sensitive = (found & SENS_BITS) !== 0;
-  s.postalMark = (bits & B_POSTAL_MARK) !== 0;
-  s.prefecture = (bits & B_PREFECTURE) !== 0;
-  s.nen = (bits & B_NEN) !== 0;
-  s.colon = (bits & B_COLON) !== 0;
-  s.space = (bits & B_SPACE) !== 0;
-  s.unstable = (bits & B_UNSTABLE) !== 0;
-  s.longVowel = (bits & B_LONG_VOWEL) !== 0;
-  return s;
-}
-
-const bit = (n: number): number => 1 << n;
-const RUN_CARD = bit(14) | bit(15) | bit(16) | bit(17) | bit(18) | bit(19);
-const RUN_10_11 = bit(10) | bit(11);
-
 const COLUMN_KEYS: string[] = [];
 const ORDINAL_KEYS: string[] = [];
 
@@ -597,6 +371,7 @@ export class Classifier {
   private readonly kwKind: ContextKind[] = [];
   private readonly groups: Group[] = [];
   private readonly shape = new TextShape();
+  private readonly gate = new DetectorGate();
   private readonly decideFn = (g: Group, got: number): void => this.decide(g, got);
   private readonly saltHex: string;
   private readonly bits = new Int32Array(2);
@@ -913,52 +688,28 @@ export class Classifier {
   private detect(text: string, field: FieldInfo | null, tabular: boolean, shape: TextShape): Found[] {
     const out: Found[] = [];
     if (shape.blank) return out;
-    if (shape.at) findEmails(text, out);
-    // Each digit detector runs only when the text has a run of digits of the length its forms need (runs, sep:
-    // see TextShape); the detectors' own patterns decide.
-    const d = shape.digits;
-    const runs = shape.runs;
-    const sep = shape.sep;
-    if (d >= 4) {
-      if (d >= 12) {
-        if (runs & bit(12) || (runs & bit(4) && sep)) findMyNumbers(text, out);
-        if (runs & bit(13) || (runs & bit(1) && sep)) findCorporateNumbers(text, out);
-        if (runs & bit(12)) findDriversLicenses(text, out);
-      }
-      if (d >= 14) {
-        const contiguous = (runs & RUN_CARD) !== 0;
-        const grouped = (runs & bit(4)) !== 0 && sep;
-        if (contiguous || grouped) findCreditCards(text, out, contiguous, grouped);
-      }
-      if (d >= 10) {
-        const hyphenated = (runs & bit(4)) !== 0 && (runs & bit(6)) !== 0 && sep;
-        const contiguous = (runs & RUN_10_11) !== 0;
-        if (hyphenated || contiguous) findPensionNumbers(text, out, hyphenated, contiguous);
-        const patterns = (contiguous ? 1 : 0) | (sep ? 2 : 0) | (shape.paren ? 12 : 0) | (shape.plus ? 16 : 0);
-        if (patterns !== 0) findPhones(text, out, patterns);
-      }
-      if (d >= 7 && runs & bit(7)) findBankAccounts(text, out);
-      if (d >= 7 && shape.upper >= 2) {
-        if (runs & bit(7)) findPassports(text, out);
-        if (runs & bit(8)) findResidenceCards(text, out);
-      }
-    }
-    // Addresses need a prefecture and a house number (a digit, or 丁目/番地 with none); 元年 dates have 2 digits.
-    if (d >= 7 || shape.nonAscii) {
-      const bare = (runs & bit(3)) !== 0 && (runs & bit(4)) !== 0 && sep;
-      if (bare || shape.postalMark || shape.prefecture) findPostalAddresses(text, out, bare, shape.postalMark, shape.prefecture);
-    }
-    if (d >= 4 || (d >= 2 && shape.nonAscii)) {
-      const forms = (shape.yearSep ? DATE_SEPARATED : 0) | (shape.nen ? DATE_KANJI : 0) | (sep && shape.upper > 0 ? DATE_ERA_LETTER : 0) | (shape.year8 ? DATE_COMPACT : 0);
-      if (forms !== 0) findBirthDates(text, out, this.now, forms);
-    }
+    // Each detector runs only when the gate says it can find something (detector-gate.ts); its patterns decide.
+    const g = gateOf(shape, text, this.gate);
+    const run = g.run;
+    if (run & G_EMAIL) findEmails(text, out);
+    if (run & G_MY_NUMBER) findMyNumbers(text, out);
+    if (run & G_CORPORATE) findCorporateNumbers(text, out);
+    if (run & G_LICENCE) findDriversLicenses(text, out);
+    if (run & G_CARD) findCreditCards(text, out, g.cardContiguous, g.cardGrouped);
+    if (run & G_PENSION) findPensionNumbers(text, out, g.pensionHyphenated, g.pensionContiguous);
+    if (run & G_PHONE) findPhones(text, out, g.phonePatterns);
+    if (run & G_BANK) findBankAccounts(text, out);
+    if (run & G_PASSPORT) findPassports(text, out);
+    if (run & G_RESIDENCE) findResidenceCards(text, out);
+    if (run & G_POSTAL) findPostalAddresses(text, out, g.postalBare, g.postalMarked, g.postalAddress);
+    if (run & G_BIRTH_DATE) findBirthDates(text, out, this.now, g.dateForms);
     if (field?.name) findNameCell(text, field.name, out);
-    else if ((shape.nonAscii && (shape.colon || shape.space || text.includes('\t'))) || (shape.letters > 0 && shape.colon)) findLabelledNames(text, out);
-    if (tabular && shape.nonAscii && (shape.space || text.length <= 8) && !field?.name && !out.some((f) => f.type === 'person_name')) findNameShaped(text, out);
+    else if (run & G_LABELLED_NAMES) findLabelledNames(text, out);
+    if (tabular && run & G_NAME_SHAPED && !field?.name && !out.some((f) => f.type === 'person_name')) findNameShaped(text, out);
     if (field?.sensitive) findSensitiveCell(text, field.sensitive, out);
     if (field?.target === 'postal_address' && !out.some((f) => f.type === 'postal_address')) findAddressCell(text, out);
-    if (tabular && d === 7 && !out.some((f) => f.type === 'postal_address')) findPostalDigitsCell(text, out);
-    if ((shape.nonAscii || shape.letters >= 3) && shape.sensitive && (shape.nonAscii || shape.letters4)) findSensitiveWords(text, out, field?.sensitive?.type, true);
+    if (tabular && run & G_POSTAL_DIGITS && !out.some((f) => f.type === 'postal_address')) findPostalDigitsCell(text, out);
+    if (run & G_SENSITIVE_WORDS) findSensitiveWords(text, out, field?.sensitive?.type, true);
     if (out.length <= 1) return out;
 
     // Values inside an e-mail address are part of it; digits of a valid corporate number are not a My Number;

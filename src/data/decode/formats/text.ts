@@ -13,7 +13,7 @@ import type { NoteFn, Segmenter } from '../segmenter.js';
 import { TextChunkSegmenter } from '../text-chunks.js';
 import { detectTextFormat, type TextFormatGuess } from '../text-format.js';
 import { notDecoded, unread } from './common.js';
-import type { FormatSpec } from './types.js';
+import type { Env, FormatSpec, Sniff } from './types.js';
 
 export function segmenterFor(guess: TextFormatGuess, note: NoteFn): Segmenter {
   switch (guess.format) {
@@ -43,17 +43,13 @@ export const textFormat: FormatSpec = {
   depthLimited: false,
   async open(p, sniff, env) {
     const { ctx } = env;
-    const guess = detectEncoding(p.head, p.ended);
-    if (guess.encoding === 'binary') {
-      const image = isImageName(sniff.name);
-      unread(env, note('content-by-name', { kind: image ? 'image' : 'binary' }), false);
+    const start = openText(p.head, p.ended, sniff, env);
+    if (start.binary !== undefined) {
       await p.close();
-      return notDecoded(image ? 'image' : 'binary', 'binary');
+      return notDecoded(start.binary, 'binary');
     }
-    const dec = new StreamTextDecoder(guess);
-    const headText = dec.decode(p.head);
-    const fmt = detectTextFormat(sniff.name, headText);
-    const seg = segmenterFor(fmt, (n) => ctx.note(n));
+    const text0 = start;
+    const { dec, fmt, seg, headText } = text0;
     async function* batches(): AsyncGenerator<Segment[]> {
       let first = true;
       try {
@@ -70,10 +66,64 @@ export const textFormat: FormatSpec = {
         ctx.cut(note('read-error', { error: errorCode(err) }));
       }
       const out: Segment[] = [];
-      seg.write(dec.flush(), out);
-      seg.end(env.partial(), out);
+      endText(text0, env, out);
       if (out.length > 0) yield out;
     }
     return { encoding: () => dec.encoding, format: () => fmt.format, decoded: true, batches: batches(), close: p.close };
   },
 };
+
+/** A text stream once its head is read: the decoder, the format, the segmenter and the head as text. */
+export interface TextStart {
+  binary?: undefined;
+  dec: StreamTextDecoder;
+  fmt: TextFormatGuess;
+  seg: Segmenter;
+  headText: string;
+}
+
+/**
+ * The encoding and the text format from the head (`ended`: the stream ended within it). Content that is not text
+ * is classified by name (`binary`: the format it is then reported as; the note is made here).
+ */
+export function openText(head: Buffer, ended: boolean, sniff: Sniff, env: Env): TextStart | { binary: 'image' | 'binary' } {
+  const guess = detectEncoding(head, ended);
+  if (guess.encoding === 'binary') {
+    const image = isImageName(sniff.name);
+    unread(env, note('content-by-name', { kind: image ? 'image' : 'binary' }), false);
+    return { binary: image ? 'image' : 'binary' };
+  }
+  const dec = new StreamTextDecoder(guess);
+  const headText = dec.decode(head);
+  const fmt = detectTextFormat(sniff.name, headText);
+  return { dec, fmt, seg: segmenterFor(fmt, (n) => env.ctx.note(n)), headText };
+}
+
+/** The end of a text stream: what the decoder still holds, then the segmenter's last record (dropped when cut). */
+export function endText(start: TextStart, env: Env, out: Segment[]): void {
+  start.seg.write(start.dec.flush(), out);
+  start.seg.end(env.partial(), out);
+}
+
+/**
+ * A whole text held in memory (one chunk: at most the head's size) decoded without a stream, with the same segments,
+ * notes and error handling as `open` gives for it. Segments go to `sink` in order.
+ */
+export function decodeWholeText(start: TextStart, env: Env, sink: (s: Segment) => void): void {
+  let out: Segment[] = [];
+  try {
+    start.seg.write(start.headText, out);
+  } catch (err) {
+    out = [];
+    env.ctx.cut(note('read-error', { error: errorCode(err) }));
+  }
+  for (const s of out) sink(s);
+  out = [];
+  try {
+    endText(start, env, out);
+  } catch (err) {
+    out = [];
+    env.ctx.cut(note('read-error', { error: errorCode(err) }));
+  }
+  for (const s of out) sink(s);
+}
